@@ -1,0 +1,81 @@
+"""The ``foglift`` entry point: parses arguments, imports a command only when run.
+
+Each command module defines ``add_arguments(parser)`` and ``run(args) -> int``;
+``COMMANDS`` names them so ``foglift --help`` imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# name -> (module, one-line help, example)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": (
+        "foglift.cli.check",
+        "check one article: claims, claimants, places, times, numbers, findings",
+        "foglift check article.txt --published 2025-11-12 --format json",
+    ),
+}
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="foglift",
+        description="Check war claims against independent evidence.",
+        epilog="Example: " + COMMANDS["check"][2],
+    )
+    parser.add_argument("--version", action="store_true", help="print the version")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text, example) in COMMANDS.items():
+        sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=f"Example: {example}",
+            add_help=False,
+        )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or args_list[0] not in COMMANDS:
+        args = parser.parse_args(args_list)
+        if args.version:
+            from foglift import __version__
+
+            print(__version__)
+            return EXIT_OK
+        parser.print_help()
+        return EXIT_USAGE if args_list else EXIT_OK
+    name = args_list[0]
+    module_name, help_text, example = COMMANDS[name]
+    command = argparse.ArgumentParser(
+        prog=f"foglift {name}",
+        description=help_text,
+        epilog=f"Example: {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    module = importlib.import_module(module_name)
+    module.add_arguments(command)
+    args = command.parse_args(args_list[1:])
+    from foglift.errors import FogliftError, UsageError
+
+    try:
+        return int(module.run(args))
+    except UsageError as exc:
+        print(f"foglift {name}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except FogliftError as exc:
+        print(f"foglift {name}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,210 @@
+"""The records that flow through foglift's pipeline.
+
+Every record derived from a text keeps ``start``/``end`` character offsets into
+``Document.text`` (the normalised text), so each field of a claim can be shown
+in place and audited. Records are frozen: a stage returns a new ``Document``
+built with :func:`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+SCHEMA = "foglift.check/1"
+
+ClaimantKind = Literal[
+    "official",
+    "military_blogger",
+    "media",
+    "independent_analyst",
+    "anonymous",
+    "unknown",
+]
+Side = Literal["russia", "ukraine", "independent", "unknown"]
+Stance = Literal["asserts", "denies", "disputes"]
+Voice = Literal["author", "attributed"]
+ClaimType = Literal["territorial", "objects", "losses", "strike", "advance", "other"]
+ReactionRelation = Literal["supports", "disputes"]
+Severity = Literal["info", "warning", "error"]
+Precision = Literal["settlement", "district", "region", "country", "feature"]
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One change the normaliser made, replayable from ``before`` to ``after``.
+
+    ``start``/``end`` locate ``after`` in the normalised text; ``source_start``
+    locates ``before`` in the text as it was read.
+    """
+
+    code: str
+    start: int
+    end: int
+    source_start: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """Who makes a claim; ``named`` is False for "a military observer"."""
+
+    name: str
+    kind: ClaimantKind
+    named: bool
+    side: Side
+    start: int
+    end: int
+    registry_id: str | None = None
+    via: str | None = None  # how it was attributed: "subject", "according_to", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its unit; vague amounts ("dozens") keep a low/high range."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    as_stated: str
+    start: int
+    end: int
+    qualifier: str | None = None  # "over", "up to", "about" ...
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpan:
+    """A window of calendar days, both ends inclusive, and how it was resolved."""
+
+    first_day: date | None
+    last_day: date | None
+    as_stated: str
+    kind: Literal["date", "duration", "relative"]
+    start: int
+    end: int
+    anchor: date | None = None
+    anchor_from: str | None = None  # "published", "text", or None when unresolved
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a place name could mean, with its score."""
+
+    gazetteer_id: str
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Where a place mention points, and why."""
+
+    gazetteer_id: str
+    name: str
+    native_names: tuple[str, ...]
+    country: str
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    precision: Precision
+    confidence: float
+    alternatives: tuple[Candidate, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    name: str
+    start: int
+    end: int
+    resolved: Resolution | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reaction:
+    """Another source in the same document that supports or disputes a claim."""
+
+    relation: ReactionRelation
+    claimant: Claimant
+    cue: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Who claims what happened, where, when and how many."""
+
+    id: str
+    claim_type: ClaimType
+    action: str
+    action_as_stated: str
+    action_start: int
+    action_end: int
+    claimant: Claimant
+    stance: Stance
+    voice: Voice
+    start: int
+    end: int
+    quantity: Quantity | None = None
+    time: TimeSpan | None = None
+    places: tuple[PlaceMention, ...] = ()
+    reactions: tuple[Reaction, ...] = ()
+    hedges: tuple[str, ...] = ()  # "so-called", "reportedly" around the claim
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A flag an expert would raise, pointing at the text and the data behind it."""
+
+    code: str
+    severity: Severity
+    message: str
+    start: int | None
+    end: int | None
+    claim_id: str | None = None
+    evidence: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text and everything the stages have derived from it."""
+
+    id: str
+    text: str
+    source: str
+    published: date | None = None
+    lang: str = "en"
+    raw_length: int = 0
+    repairs: tuple[Repair, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    claimants: tuple[Claimant, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    stages: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A document a batch could not process, and why; the batch goes on."""
+
+    source: str
+    stage: str
+    code: str
+    reason: str

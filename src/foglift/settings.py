@@ -1,0 +1,47 @@
+"""Every tunable default in one table: name, default, and why that value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: int | float | str
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in (
+        Setting(
+            "max_input_bytes",
+            50_000_000,
+            "Largest single text `check` reads; a 5,000-word article is ~35 kB, "
+            "so this only stops runaway inputs from exhausting memory.",
+        ),
+        Setting(
+            "binary_control_ratio",
+            0.02,
+            "Share of NUL/C0 control bytes above which input is treated as binary.",
+        ),
+        Setting(
+            "claimant_fuzzy_min",
+            86,
+            "Least rapidfuzz ratio (0-100) for a quoted name to match a registry alias "
+            "after transliteration keys; 86 accepts Vojenkory/Voenkory and rejects "
+            "unrelated channel names in the registry test.",
+        ),
+        Setting(
+            "attribution_carry_sentences",
+            2,
+            "How many sentences back a pronoun subject ('They claimed') may look "
+            "for its claimant.",
+        ),
+    )
+}
+
+
+def default(name: str) -> int | float | str:
+    return SETTINGS[name].default
