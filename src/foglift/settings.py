@@ -39,6 +39,18 @@ SETTINGS: dict[str, Setting] = {
             "How many sentences back a pronoun subject ('They claimed') may look "
             "for its claimant.",
         ),
+        Setting(
+            "historical_before_year",
+            2014,
+            "A sentence whose only years are earlier than this describes history "
+            "(\"Soviet troops liberated Kyiv in 1943\"), not a claim about this war.",
+        ),
+        Setting(
+            "reaction_reach_sentences",
+            3,
+            "How many sentences after a claim an unaddressed reaction "
+            "('analysts doubted it') may still refer to it.",
+        ),
     )
 }
 

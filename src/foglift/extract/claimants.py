@@ -1,0 +1,192 @@
+"""Find every source a text names or alludes to, as Claimant records with spans.
+
+Four kinds of mention, in order of precedence where they overlap: a channel with
+a quoted name, a registry alias, a titled or unnamed person or group, and a
+generic institution ("the Defense Ministry") resolved to the last named one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache
+
+from foglift.extract.lexicon import Lexicon, phrase_pattern
+from foglift.model import Claimant, ClaimantKind, Side
+from foglift.settings import default
+from foglift.sources import Registry
+
+_QUOTED = r"""(?P<q>['"«])(?P<name>[^'"«»\n]{2,80}?)(?:['"»])"""
+_GLOSS = r"(?:\s*\((?P<gloss>[^()\n]{2,100})\))?"
+_NAME = r"(?P<person>(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){0,3})"
+
+
+@cache
+def _channel_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:the\s+)?(?:{lex.channel_nouns.pattern})\s+{_QUOTED}{_GLOSS}",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _role_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    return {
+        role: re.compile(rf"(?:\bthe\s+)?(?:{phrase_pattern(words).pattern})", re.I)
+        for role, words in lex.data["roles"].items()
+    }
+
+
+@cache
+def _titled_pattern(lex: Lexicon) -> re.Pattern[str]:
+    titles = [t for words in lex.data["titles"].values() for t in words]
+    title_rx = phrase_pattern(titles, flags=0).pattern
+    return re.compile(rf"(?P<title>{title_rx})\s+{_NAME}")
+
+
+@cache
+def _unnamed_pattern(lex: Lexicon) -> re.Pattern[str]:
+    heads = sorted({*lex.source_nouns, *lex.person_nouns}, key=len, reverse=True)
+    head_rx = "|".join(r"\s+".join(map(re.escape, h.split())) for h in heads)
+    dets = "|".join(map(re.escape, lex.determiners))
+    mods = "|".join(map(re.escape, sorted(lex.modifiers, key=len, reverse=True)))
+    clause_end = (
+        r"(?=\s+(?:had|has|have|was|were|is|are|said|says|told|claimed|stated|"
+        r"reported|commented|noted|added|wrote)\b)"
+    )
+    return re.compile(
+        rf"\b(?:(?P<det>{dets})\s+)?(?P<mods>(?:(?:{mods})\s+){{0,3}})"
+        rf"(?P<head>{head_rx})(?![\w-])(?!\s+of\b)"
+        rf"(?P<rel>\s+who\s+[^,.;:!?\n]{{1,80}}?{clause_end})?",
+        re.IGNORECASE,
+    )
+
+
+def _side_of(words: str, lex: Lexicon) -> Side:
+    for word in re.findall(r"[\w-]+", words):
+        side = lex.side_words.get(word.casefold())
+        if side in ("russia", "ukraine", "independent"):
+            return side  # type: ignore[return-value]
+    return "unknown"
+
+
+def _channels(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
+    min_score = float(default("claimant_fuzzy_min"))
+    for m in _channel_pattern(lex).finditer(text):
+        name, gloss = m.group("name").strip(), m.group("gloss") or ""
+        source = registry.by_alias(name) or (registry.by_alias(gloss) if gloss else None)
+        if source is None:
+            for candidate in (name, gloss):
+                found = registry.fuzzy(candidate, min_score) if candidate else None
+                if found:
+                    source = found[0]
+                    break
+        if source is not None:
+            yield Claimant(
+                name=source.name,
+                kind=source.kind,
+                named=True,
+                side=source.side,
+                start=m.start(),
+                end=m.end(),
+                registry_id=source.id,
+            )
+            continue
+        cues = lex.milblogger_cues.search(f"{name} {gloss}")
+        kind: ClaimantKind = "military_blogger" if cues else "unknown"
+        yield Claimant(name, kind, True, _side_of(gloss, lex), m.start(), m.end())
+
+
+def _registered(text: str, registry: Registry) -> Iterator[Claimant]:
+    for m in registry.alias_pattern.finditer(text):
+        source = registry.by_alias(m.group())
+        if source is not None:
+            yield Claimant(
+                source.name, source.kind, True, source.side, m.start(), m.end(), source.id
+            )
+
+
+def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
+    kind_of = {t.casefold(): k for k, words in lex.data["titles"].items() for t in words}
+    for m in _titled_pattern(lex).finditer(text):
+        person = m.group("person")
+        source = registry.by_alias(person)
+        if source is not None:
+            yield Claimant(
+                source.name, source.kind, True, source.side, m.start(), m.end(), source.id
+            )
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        kind = kind_of.get(" ".join(m.group("title").casefold().split()), "unknown")
+        yield Claimant(
+            person, kind, True, _side_of(before, lex), m.start(), m.end()  # type: ignore[arg-type]
+        )
+
+
+def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
+    reporting = lex.reporting["asserts"]
+    for m in _unnamed_pattern(lex).finditer(text):
+        head = " ".join(m.group("head").split())
+        kind = lex.source_nouns.get(head) or lex.source_nouns.get(head.casefold())
+        if kind is None:
+            # A person is a source only when reported as saying something.
+            after = text[m.end() : m.end() + 40]
+            if not re.match(rf"\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})", after):
+                continue
+            kind = lex.person_nouns.get(head.casefold(), "unknown")
+        phrase = " ".join(m.group().split())
+        side = _side_of(m.group("mods") or "", lex)
+        if kind == "independent_analyst" and side in ("russia", "ukraine"):
+            kind = "unknown"  # "Russian experts" are not independent analysts
+        yield Claimant(phrase, kind, False, side, m.start(), m.end())  # type: ignore[arg-type]
+
+
+def _roles(text: str, lex: Lexicon) -> Iterator[tuple[str, Claimant]]:
+    for role, pattern in _role_patterns(lex).items():
+        for m in pattern.finditer(text):
+            phrase = " ".join(m.group().split())
+            yield role, Claimant(phrase, "official", True, "unknown", m.start(), m.end())
+
+
+def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claimant, ...]:
+    """Every claimant mention in ``text``, in order, overlaps resolved."""
+    ranked: list[tuple[int, Claimant, str | None]] = []
+    ranked += [(0, c, None) for c in _channels(text, lex, registry)]
+    ranked += [(1, c, None) for c in _titled(text, lex, registry)]
+    ranked += [(2, c, None) for c in _registered(text, registry)]
+    ranked += [(3, c, None) for c in _unnamed(text, lex)]
+    ranked += [(4, c, role) for role, c in _roles(text, lex)]
+    taken: list[tuple[int, int]] = []
+    kept: list[tuple[Claimant, str | None]] = []
+    for _, claimant, role in sorted(ranked, key=lambda r: (r[0], r[1].start)):
+        if any(claimant.start < e and s < claimant.end for s, e in taken):
+            continue
+        taken.append((claimant.start, claimant.end))
+        kept.append((claimant, role))
+    kept.sort(key=lambda k: k[0].start)
+    return tuple(_resolve_roles(kept, registry))
+
+
+def _resolve_roles(
+    kept: list[tuple[Claimant, str | None]], registry: Registry
+) -> Iterator[Claimant]:
+    """Point "the Defense Ministry" at the last named source holding that role."""
+    for i, (claimant, role) in enumerate(kept):
+        if role is None:
+            yield claimant
+            continue
+        holders = {s.id for s in registry.with_role(role)}
+        earlier = [c for c, _ in kept[:i] if c.registry_id in holders]
+        if earlier:
+            ref = earlier[-1]
+            yield replace(
+                claimant,
+                name=ref.name,
+                kind=ref.kind,
+                side=ref.side,
+                registry_id=ref.registry_id,
+                via="role",
+            )
+        else:
+            yield claimant

@@ -1,0 +1,384 @@
+"""Assemble claims: an action with its object, claimant, stance, time and places.
+
+A claim is an action phrase ("liberated", "entered") whose object (the words
+after it up to the clause's end, or the subject of a passive) holds a place or
+a number in a unit the action can take. Its claimant comes from the sentence's
+reporting phrase ("X claimed that", "according to X", ", X said"), or from an
+earlier sentence when a pronoun stands in ("They claimed"); with none, the text
+asserts it in its own voice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from foglift.extract.lexicon import Lexicon
+from foglift.extract.quantities import FoundQuantity
+from foglift.extract.times import TimeExpr, resolve_date, resolve_span
+from foglift.model import (
+    Claim,
+    Claimant,
+    ClaimType,
+    PlaceMention,
+    Quantity,
+    Reaction,
+    Sentence,
+    Stance,
+    TimeSpan,
+)
+from foglift.settings import default
+
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\s(?:that|which|who|but|while|although|whereas|after|"
+    r"before|when|because|so|and\s+(?:the|a|its|their|his|her))\s"
+)
+_PASSIVE_TAIL = re.compile(
+    r"(?:was|were|is|are|been|being|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_POSSESSIVE_CLAIM = re.compile(r"^\s*'s?\s", re.IGNORECASE)
+_AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
+_OBJECT_REACH = 90  # characters after an action in which its object may lie
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    stance: Stance
+    start: int
+    end: int
+
+
+@dataclass
+class Context:
+    """Everything extracted from one text that claims are assembled from."""
+
+    text: str
+    lex: Lexicon
+    published: date | None
+    sentences: Sequence[Sentence]
+    paragraph_of: list[int]
+    claimants: Sequence[Claimant]
+    places: Sequence[PlaceMention]
+    quantities: Sequence[FoundQuantity]
+    times: Sequence[TimeExpr]
+    days: dict[int, date]  # TimeExpr.start -> resolved day, for date-like ones
+
+    def sentence_claimants(self, i: int) -> list[Claimant]:
+        s = self.sentences[i]
+        return [c for c in self.claimants if s.start <= c.start and c.end <= s.end]
+
+    def cues(self, start: int, end: int) -> list[Cue]:
+        found = [
+            Cue(stance, m.start(), m.end())  # type: ignore[arg-type]
+            for stance, pattern in self.lex.reporting.items()
+            for m in pattern.finditer(self.text, start, end)
+        ]
+        return sorted(found, key=lambda c: c.start)
+
+
+def _window_end(text: str, start: int, limit: int) -> int:
+    m = _BOUNDARY.search(text, start, limit)
+    return m.start() if m else limit
+
+
+def _object_window(ctx: Context, trigger: re.Match[str], s: Sentence) -> tuple[int, int]:
+    end = _window_end(ctx.text, trigger.end(), min(s.end, trigger.end() + _OBJECT_REACH))
+    return trigger.end(), end
+
+
+def _passive_window(ctx: Context, trigger: re.Match[str], s: Sentence) -> tuple[int, int]:
+    head = ctx.text[s.start : trigger.start()]
+    m = _PASSIVE_TAIL.search(head)
+    if not m:
+        return trigger.start(), trigger.start()
+    aux = s.start + m.start()
+    bounds = [b.end() for b in _BOUNDARY.finditer(ctx.text, s.start, aux)]
+    return (bounds[-1] if bounds else s.start), aux
+
+
+def _subject_of(ctx: Context, i: int) -> Claimant | None:
+    """The claimant a later pronoun refers to: the one saying something in sentence i."""
+    mentions = [c for c in ctx.sentence_claimants(i) if c.via != "author"]
+    if not mentions:
+        return None
+    s = ctx.sentences[i]
+    for cue in ctx.cues(s.start, s.end):
+        before = [c for c in mentions if c.end <= cue.start]
+        if before:
+            return before[-1]
+    return mentions[0]
+
+
+def _carried(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+    reach = int(default("attribution_carry_sentences"))
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        subject = _subject_of(ctx, j)
+        if subject is not None:
+            return replace(subject, via="carried"), j
+    return None
+
+
+def _attribute(
+    ctx: Context, i: int, trigger: re.Match[str]
+) -> tuple[Claimant, Stance, int | None, Cue | None]:
+    """(claimant, stance, sentence the claimant was carried from, cue used)."""
+    s = ctx.sentences[i]
+    text = ctx.text
+    mentions = ctx.sentence_claimants(i)
+    for m in ctx.lex.according_to.finditer(text, s.start, s.end):
+        after = [c for c in mentions if m.end() <= c.start <= m.end() + 6]
+        if after:
+            return replace(after[0], via="according_to"), "asserts", None, None
+    cues = ctx.cues(s.start, s.end)
+    before = [c for c in cues if c.end <= trigger.start()]
+    after_cues = [c for c in cues if c.start >= trigger.end()]
+    if before:
+        cue = before[-1]
+        subjects = [c for c in mentions if c.end <= cue.start]
+        if subjects:
+            return replace(subjects[-1], via="subject"), cue.stance, None, cue
+        carry = ctx.lex.carry.search(text, s.start, cue.start)
+        carried = _carried(ctx, i) if carry else None
+        if carried:
+            return carried[0], cue.stance, carried[1], cue
+    if after_cues:
+        cue = after_cues[0]
+        near = [
+            c
+            for c in mentions
+            if trigger.end() <= c.start and (c.end <= cue.start or c.start - cue.end < 60)
+        ]
+        if near:
+            return replace(near[-1], via="subject"), cue.stance, None, cue
+    hedge = ctx.lex.hedges.search(text, s.start, s.end)
+    if hedge and hedge.group().casefold() in ("reportedly", "allegedly", "purportedly"):
+        unnamed = Claimant(
+            "unnamed reports", "anonymous", False, "unknown",
+            hedge.start(), hedge.end(), via="hedge",
+        )  # fmt: skip
+        return unnamed, "asserts", None, None
+    return _AUTHOR, "asserts", None, None
+
+
+def _pick_quantity(
+    ctx: Context, span: tuple[int, int], units: tuple[str, ...]
+) -> FoundQuantity | None:
+    for q in ctx.quantities:
+        if span[0] <= q.quantity.start < span[1] and q.category in units:
+            return q
+    return None
+
+
+def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
+    return tuple(
+        p for p in ctx.places if any(a <= p.start and p.end <= b for a, b in spans)
+    )
+
+
+def _time_for(ctx: Context, i: int, trigger: re.Match[str], carried_from: int | None) -> TimeSpan | None:
+    s = ctx.sentences[i]
+    here = [t for t in ctx.times if s.start <= t.start and t.end <= s.end]
+    if here:
+        expr = min(here, key=lambda t: abs(t.start - trigger.end()))
+        return _resolve(ctx, expr, i)
+    # No time in the sentence: the claim inherits the date its context set.
+    for j in ([carried_from] if carried_from is not None else []) + list(
+        range(i - 1, max(-1, i - 3), -1)
+    ):
+        if ctx.paragraph_of[j] != ctx.paragraph_of[i]:
+            continue
+        earlier = [
+            t
+            for t in ctx.times
+            if ctx.sentences[j].start <= t.start < ctx.sentences[j].end
+            and t.kind != "duration"
+        ]
+        if earlier:
+            span = _resolve(ctx, earlier[-1], j)
+            return replace(span, note="carried from an earlier sentence")
+    return None
+
+
+def _resolve(ctx: Context, expr: TimeExpr, i: int) -> TimeSpan:
+    if expr.kind in ("date", "weekday", "relative"):
+        return resolve_span(expr, ctx.published)
+    # Durations and "that same day" count from the last date the text set.
+    earlier = [t for t in ctx.times if t.start < expr.start and t.start in ctx.days]
+    same_para = [t for t in earlier if ctx.paragraph_of[_sentence_at(ctx, t.start)] == ctx.paragraph_of[i]]
+    pool = same_para if expr.kind == "duration" else earlier
+    if pool:
+        return resolve_span(expr, ctx.published, ctx.days[pool[-1].start], "text")
+    return resolve_span(expr, ctx.published)
+
+
+def _sentence_at(ctx: Context, pos: int) -> int:
+    for i, s in enumerate(ctx.sentences):
+        if s.start <= pos < s.end:
+            return i
+    return len(ctx.sentences) - 1
+
+
+def _is_historical(ctx: Context, s: Sentence) -> bool:
+    years = [int(y) for y in _BARE_YEAR.findall(ctx.text, s.start, s.end)]
+    return bool(years) and max(years) < int(default("historical_before_year"))
+
+
+def resolve_days(ctx: Context) -> None:
+    """Resolve date-like expressions in order, so "that same day" finds its day."""
+    last: date | None = None
+    for t in ctx.times:
+        if t.kind == "same_day":
+            if last is not None:
+                ctx.days[t.start] = last
+            continue
+        if t.kind == "duration":
+            continue
+        day = resolve_date(t, ctx.published)
+        if day is not None:
+            ctx.days[t.start] = day
+            last = day
+
+
+def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
+    """Claims in text order, and the starts of reporting cues they used."""
+    claims: list[Claim] = []
+    used_cues: set[int] = set()
+    for i, s in enumerate(ctx.sentences):
+        if _is_historical(ctx, s):
+            continue
+        for trigger in ctx.lex.actions.finditer(ctx.text, s.start, s.end):
+            entry = ctx.lex.action_of[" ".join(trigger.group().casefold().split())]
+            obj = _object_window(ctx, trigger, s)
+            passive = _passive_window(ctx, trigger, s)
+            found_q = _pick_quantity(ctx, obj, entry.units) or _pick_quantity(
+                ctx, passive, entry.units
+            )
+            places = _places_in(ctx, obj, passive)
+            if found_q is None and not places:
+                continue
+            claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
+            if cue is not None:
+                used_cues.add(cue.start)
+            quantity: Quantity | None = found_q.quantity if found_q else None
+            category = found_q.category if found_q else None
+            claim_type = entry.by_unit.get(category or "", entry.claim_type)
+            action = entry.action_by_unit.get(category or "", entry.action)
+            hedges = tuple(
+                m.group() for m in ctx.lex.hedges.finditer(ctx.text, s.start, s.end)
+            )
+            base = Claim(
+                id="",
+                claim_type=claim_type,  # type: ignore[arg-type]
+                action=action,
+                action_as_stated=trigger.group(),
+                action_start=trigger.start(),
+                action_end=trigger.end(),
+                claimant=claimant,
+                stance=stance,
+                voice="author" if claimant.via == "author" else "attributed",
+                start=s.start,
+                end=s.end,
+                quantity=quantity,
+                time=_time_for(ctx, i, trigger, carried_from),
+                places=places,
+                hedges=hedges,
+            )
+            # "liberated X and Y": one territorial claim per place, so each can
+            # be checked against the map on its own.
+            per_place = quantity is None and len(places) > 1
+            for group in [(p,) for p in places] if per_place else [places]:
+                claims.append(replace(base, places=group))
+    claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
+    return claims, used_cues
+
+
+def attach_reactions(ctx: Context, claims: list[Claim], used_cues: set[int]) -> list[Claim]:
+    """Attach other sources' support or dispute to the claim they address."""
+    reach = int(default("reaction_reach_sentences"))
+    reactions: dict[str, list[Reaction]] = {c.id: [] for c in claims}
+    sentence_of = {c.id: _sentence_at(ctx, c.action_start) for c in claims}
+    for i, s in enumerate(ctx.sentences):
+        mentions = ctx.sentence_claimants(i)
+        for relation, pattern in (
+            ("supports", ctx.lex.reaction_supports),
+            ("disputes", ctx.lex.reaction_disputes),
+        ):
+            for cue in pattern.finditer(ctx.text, s.start, s.end):
+                if cue.start() in used_cues:
+                    continue
+                target = _reaction_target(ctx, claims, sentence_of, i, cue, mentions, reach)
+                if target is None:
+                    continue
+                reactor = _reactor(ctx, cue, mentions, target, i)
+                if reactor is None:
+                    continue
+                hedge = ctx.lex.reaction_hedges.search(
+                    ctx.text, max(s.start, cue.start() - 20), cue.start()
+                )
+                start = hedge.start() if hedge else cue.start()
+                reactions[target.id].append(
+                    Reaction(
+                        relation,  # type: ignore[arg-type]
+                        reactor,
+                        ctx.text[start : cue.end()],
+                        start,
+                        cue.end(),
+                    )
+                )
+    return [replace(c, reactions=tuple(reactions[c.id])) for c in claims]
+
+
+def _same_source(a: Claimant, b: Claimant) -> bool:
+    if a.registry_id and b.registry_id:
+        return a.registry_id == b.registry_id
+    return (a.start, a.end) == (b.start, b.end)
+
+
+def _reaction_target(
+    ctx: Context,
+    claims: list[Claim],
+    sentence_of: dict[str, int],
+    i: int,
+    cue: re.Match[str],
+    mentions: list[Claimant],
+    reach: int,
+) -> Claim | None:
+    earlier = [
+        c for c in claims if 0 <= i - sentence_of[c.id] <= reach and c.action_start < cue.end()
+    ]
+    # "corroborate the Defense Ministry's claims": the claims of the one named.
+    named = [c for c in mentions if cue.end() <= c.start <= cue.end() + 20]
+    if named:
+        own = [c for c in earlier if _same_source(c.claimant, named[0])]
+        if own:
+            return own[-1]
+        if _POSSESSIVE_CLAIM.match(ctx.text, named[0].end):
+            mine = [c for c in claims if _same_source(c.claimant, named[0])]
+            return mine[-1] if mine else None
+    return earlier[-1] if earlier else None
+
+
+def _reactor(
+    ctx: Context, cue: re.Match[str], mentions: list[Claimant], target: Claim, i: int
+) -> Claimant | None:
+    """Who reacts: the agent after the cue ("skepticism by X") or the subject before."""
+    agent = [
+        c
+        for c in mentions
+        if cue.end() <= c.start <= cue.end() + 40
+        and re.search(r"\b(?:by|from|among)\s+$", ctx.text[cue.end() : c.start])
+    ]
+    before = [c for c in mentions if c.end <= cue.start()]
+    candidates = agent + before[::-1]
+    if not candidates and ctx.lex.carry.search(ctx.text, ctx.sentences[i].start, cue.start()):
+        carried = _carried(ctx, i)
+        candidates = [carried[0]] if carried else []
+    for c in candidates:
+        if not _same_source(c, target.claimant):
+            return replace(c, via="reaction")
+    return None

@@ -1,0 +1,61 @@
+"""Place-name candidates from the shape of the text, before any gazetteer.
+
+A capitalised name counts when a locative cue comes before it ("in", "entered",
+"outskirts of") or a front or region noun after it ("the Donetsk direction",
+"Donetsk Oblast"). The geoparse stage resolves these and adds names that only
+its gazetteer recognises.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from foglift.extract.lexicon import Lexicon, phrase_pattern
+from foglift.model import PlaceMention
+
+_WORD = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
+
+
+@cache
+def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = lex.data["places"]
+    before = phrase_pattern(spec["before"]).pattern
+    directional = phrase_pattern(spec["directional"]).pattern
+    nouns = phrase_pattern(spec["region_nouns"] + spec["axis_nouns"], flags=0).pattern
+    cued = re.compile(rf"(?i:{before})\s+(?:(?i:{directional})\s+)*(?P<name>{_NAME})")
+    suffixed = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>{nouns})")
+    return cued, suffixed
+
+
+def find_place_candidates(
+    text: str, lex: Lexicon, exclude: list[tuple[int, int]]
+) -> tuple[PlaceMention, ...]:
+    """Place candidates outside the ``exclude`` spans (claimant mentions)."""
+    spec = lex.data["places"]
+    stop = set(spec["stopwords"])
+    regions = set(spec["region_nouns"])
+    cued, suffixed = _patterns(lex)
+    found: dict[tuple[int, int], PlaceMention] = {}
+
+    def add(start: int, end: int, keep_noun: bool = False) -> None:
+        # Drop stopwords at either edge ("The Donetsk", "Pokrovsk On").
+        words = [w for w in re.finditer(r"\S+", text[start:end])]
+        while words and words[0].group() in stop:
+            words = words[1:]
+        while words and words[-1].group() in stop and not keep_noun:
+            words = words[:-1]
+        if not words:
+            return
+        start, end = start + words[0].start(), start + words[-1].end()
+        if any(start < e and s < end for s, e in (*exclude, *found)):
+            return
+        found[(start, end)] = PlaceMention(text[start:end], start, end)
+
+    for m in suffixed.finditer(text):
+        keep = m.group("noun") in regions
+        add(m.start("name"), m.end("noun") if keep else m.end("name"), keep)
+    for m in cued.finditer(text):
+        add(m.start("name"), m.end("name"))
+    return tuple(sorted(found.values(), key=lambda p: p.start))

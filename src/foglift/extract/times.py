@@ -1,0 +1,160 @@
+"""Time expressions, and their resolution to windows of calendar days.
+
+Finding and resolving are separate: a duration ("over the course of one day")
+is anchored to whichever date the context supplies, which only the claim
+assembler knows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Literal
+
+from foglift.extract.lexicon import Lexicon, phrase_pattern
+from foglift.model import TimeSpan
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_RX = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY_RX = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+ExprKind = Literal["date", "weekday", "relative", "duration", "same_day"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    kind: ExprKind
+    start: int
+    end: int
+    as_stated: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    offset: int = 0  # relative days, or the weekday index
+    before: int = 0  # duration: days before the anchor
+    after: int = 0
+
+
+@cache
+def _pattern(lex: Lexicon) -> re.Pattern[str]:
+    durations = phrase_pattern(list(lex.durations)).pattern
+    relative = phrase_pattern(list(lex.relative_days)).pattern
+    weekdays = "|".join(w.capitalize() for w in _WEEKDAYS)
+    year = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
+    return re.compile(
+        rf"(?P<md>(?P<m1>{_MONTH_RX})\s+(?P<d1>{_DAY_RX})\b{year.format('y1')})"
+        rf"|(?P<dm>\b(?P<d2>{_DAY_RX})\s+(?:of\s+)?(?P<m2>{_MONTH_RX}){year.format('y2')})"
+        rf"|(?P<iso>\b(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b)"
+        rf"|(?P<dotted>\b(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d)\b)"
+        rf"|(?P<weekday>\b(?:on\s+|last\s+)?(?P<wd>{weekdays})\b)"
+        rf"|(?P<same>{lex.same_day.pattern})"
+        rf"|(?P<duration>{durations})"
+        rf"|(?P<relative>{relative})",
+        re.IGNORECASE,
+    )
+
+
+def find_time_expressions(text: str, lex: Lexicon) -> list[TimeExpr]:
+    found: list[TimeExpr] = []
+    for m in _pattern(lex).finditer(text):
+        stated = m.group()
+        if m.group("md") or m.group("dm"):
+            month = _MONTHS[(m.group("m1") or m.group("m2"))[:3].casefold()]
+            day = int(re.sub(r"\D", "", m.group("d1") or m.group("d2")))
+            y = m.group("y1") or m.group("y2")
+            found.append(
+                TimeExpr("date", m.start(), m.end(), stated, int(y) if y else None, month, day)
+            )
+        elif m.group("iso") or m.group("dotted"):
+            y, mo, d = (
+                (m.group("y3"), m.group("m3"), m.group("d3"))
+                if m.group("iso")
+                else (m.group("y4"), m.group("m4"), m.group("d4"))
+            )
+            found.append(TimeExpr("date", m.start(), m.end(), stated, int(y), int(mo), int(d)))
+        elif m.group("weekday"):
+            index = _WEEKDAYS.index(m.group("wd").casefold())
+            found.append(TimeExpr("weekday", m.start(), m.end(), stated, offset=index))
+        elif m.group("same"):
+            found.append(TimeExpr("same_day", m.start(), m.end(), stated))
+        elif m.group("duration"):
+            before, after = lex.durations[" ".join(stated.casefold().split())]
+            found.append(
+                TimeExpr("duration", m.start(), m.end(), stated, before=before, after=after)
+            )
+        elif m.group("relative"):
+            offset = lex.relative_days[" ".join(stated.casefold().split())]
+            found.append(TimeExpr("relative", m.start(), m.end(), stated, offset=offset))
+    return found
+
+
+def resolve_date(expr: TimeExpr, published: date | None) -> date | None:
+    """The calendar day of a date, weekday or relative expression, or None."""
+    if expr.kind == "date" and expr.month and expr.day:
+        try:
+            if expr.year is not None:
+                return date(expr.year, expr.month, expr.day)
+            if published is None:
+                return None
+            # A date without a year takes the year that puts it on or before publication.
+            found = date(published.year, expr.month, expr.day)
+            return found if found <= published else date(published.year - 1, *found.timetuple()[1:3])
+        except ValueError:
+            return None
+    if published is None:
+        return None
+    if expr.kind == "relative":
+        return published + timedelta(days=expr.offset)
+    if expr.kind == "weekday":
+        back = (published.weekday() - expr.offset) % 7
+        return published - timedelta(days=back)
+    return None
+
+
+def resolve_span(
+    expr: TimeExpr,
+    published: date | None,
+    anchor: date | None = None,
+    anchor_from: str | None = None,
+) -> TimeSpan:
+    """A TimeSpan for ``expr``; durations and "that same day" need ``anchor``."""
+    kind: Literal["date", "duration", "relative"]
+    note = None
+    if expr.kind in ("date", "weekday", "relative"):
+        day = resolve_date(expr, published)
+        kind = "date" if expr.kind == "date" else "relative"
+        if day is None:
+            note = "no publication date to resolve it against" if published is None else (
+                "not a calendar date"
+            )
+        source = "text" if expr.kind == "date" and expr.year else "published"
+        return TimeSpan(
+            day, day, expr.as_stated, kind, expr.start, expr.end,
+            anchor=published if source == "published" else None,
+            anchor_from=source if day else None,
+            note=note,
+        )  # fmt: skip
+    if anchor is None:
+        anchor, anchor_from = published, ("published" if published else None)
+    if expr.kind == "same_day":
+        return TimeSpan(
+            anchor, anchor, expr.as_stated, "relative", expr.start, expr.end,
+            anchor=anchor, anchor_from=anchor_from,
+            note=None if anchor else "no earlier date to refer to",
+        )  # fmt: skip
+    first = anchor - timedelta(days=expr.before) if anchor else None
+    last = anchor + timedelta(days=expr.after) if anchor else None
+    return TimeSpan(
+        first, last, expr.as_stated, "duration", expr.start, expr.end,
+        anchor=anchor, anchor_from=anchor_from,
+        note=None if anchor else "no date to anchor the duration",
+    )  # fmt: skip

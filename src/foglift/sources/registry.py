@@ -1,0 +1,169 @@
+"""The source registry: known claimants, their kind, side and owner.
+
+The shipped ``registry.toml`` can be extended by a user file with the same
+layout; an entry with an existing ``id`` replaces the shipped one.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from foglift.errors import DataError
+from foglift.model import ClaimantKind, Side
+
+_KINDS = {"official", "military_blogger", "media", "independent_analyst", "anonymous"}
+_SIDES = {"russia", "ukraine", "independent"}
+
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e",
+        "є": "e", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k",
+        "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+        "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+        "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+_SKELETON_STEPS = (
+    (re.compile(r"[jy]"), "i"),  # Vojenkory / Voyenkory / Voenkory
+    (re.compile(r"i([aeiou])"), r"\1"),  # ie / ye / je after the step above
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
+)
+
+
+def name_key(name: str) -> str:
+    """Case-, diacritic-, apostrophe- and spacing-insensitive key of a name."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['’ʼ`«»\"“”„]", "", text)
+    return " ".join(re.findall(r"\w+", text))
+
+
+def translit_skeleton(name: str) -> str:
+    """A loose Latin skeleton so transliteration variants of a name compare equal."""
+    text = name_key(name).translate(_CYRILLIC)
+    for pattern, repl in _SKELETON_STEPS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    name: str
+    kind: ClaimantKind
+    side: Side
+    owner: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)  # identity hash: one cached index per registry
+class Registry:
+    sources: dict[str, Source]
+
+    def __iter__(self) -> Iterator[Source]:
+        return iter(self.sources.values())
+
+    @property
+    def alias_pattern(self) -> re.Pattern[str]:
+        return _alias_pattern(self)
+
+    def by_alias(self, text: str) -> Source | None:
+        return _alias_index(self).get(name_key(text))
+
+    def fuzzy(self, name: str, min_score: float) -> tuple[Source, float] | None:
+        """The source whose alias skeleton is closest to ``name``'s, if close enough."""
+        from rapidfuzz import fuzz, process
+
+        skeletons = _skeleton_index(self)
+        found = process.extractOne(
+            translit_skeleton(name), list(skeletons), scorer=fuzz.ratio
+        )
+        if found is None or found[1] < min_score:
+            return None
+        return skeletons[found[0]], float(found[1])
+
+    def with_role(self, role: str) -> list[Source]:
+        return [s for s in self if role in s.roles]
+
+
+@cache
+def _alias_index(registry: Registry) -> dict[str, Source]:
+    return {name_key(a): s for s in registry for a in (s.name, *s.aliases)}
+
+
+@cache
+def _skeleton_index(registry: Registry) -> dict[str, Source]:
+    return {translit_skeleton(a): s for s in registry for a in (s.name, *s.aliases)}
+
+
+@cache
+def _alias_pattern(registry: Registry) -> re.Pattern[str]:
+    # Short all-capital aliases (AP, RT, ISW) match case-sensitively so that
+    # ordinary words are never taken for agencies.
+    alternatives: list[str] = []
+    aliases = {a for s in registry for a in (s.name, *s.aliases)}
+    for alias in sorted(aliases, key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in alias.split())
+        body = body.replace("'", "['’ʼ]")
+        alternatives.append(f"(?-i:{body})" if alias.isupper() else body)
+    joined = "|".join(alternatives)
+    return re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE)
+
+
+def _parse(raw: str, origin: str) -> dict[str, Source]:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"source registry {origin} is not valid TOML: {exc}") from exc
+    found: dict[str, Source] = {}
+    for n, entry in enumerate(data.get("source", []), 1):
+        missing = {"id", "name", "kind", "side", "aliases"} - set(entry)
+        if missing:
+            raise DataError(
+                f"source #{n} in {origin} lacks {', '.join(sorted(missing))}",
+                hint="every [[source]] needs id, name, kind, side and aliases",
+            )
+        if entry["kind"] not in _KINDS or entry["side"] not in _SIDES:
+            raise DataError(
+                f"source {entry['id']!r} in {origin}: kind {entry['kind']!r} or "
+                f"side {entry['side']!r} is not one foglift knows",
+                hint=f"kind is one of {sorted(_KINDS)}; side one of {sorted(_SIDES)}",
+            )
+        found[entry["id"]] = Source(
+            id=entry["id"],
+            name=entry["name"],
+            kind=entry["kind"],
+            side=entry["side"],
+            owner=entry.get("owner", entry["id"]),
+            aliases=tuple(entry["aliases"]),
+            roles=tuple(entry.get("roles", ())),
+        )
+    return found
+
+
+@cache
+def load_registry(user_file: str | None = None) -> Registry:
+    """The shipped registry, extended (and overridden by id) by ``user_file``."""
+    shipped = resources.files("foglift.sources").joinpath("registry.toml")
+    sources = _parse(shipped.read_text("utf-8"), "registry.toml")
+    if user_file is not None:
+        path = Path(user_file)
+        try:
+            raw = path.read_text("utf-8")
+        except OSError as exc:
+            raise DataError(
+                f"cannot read source registry {path}: {exc.strerror}",
+                hint="pass a readable TOML file to --sources",
+            ) from exc
+        sources.update(_parse(raw, str(path)))
+    return Registry(sources)
