@@ -1,9 +1,9 @@
 """Errors foglift raises, each with a code and a hint that says what to try.
 
-    FogliftError                    base: ``code``, ``message``, ``hint``
-    ├── InputError      FL1xx       the input cannot be read as text (exit 1)
-    ├── UsageError      FL2xx       arguments do not make sense (exit 2)
-    └── DataError       FL3xx       shipped or user-supplied reference data is broken
+FogliftError                    base: ``code``, ``message``, ``hint``
+├── InputError      FL1xx       the input cannot be read as text (exit 1)
+├── UsageError      FL2xx       arguments do not make sense (exit 2)
+└── DataError       FL3xx       shipped or user-supplied reference data is broken
 """
 
 from __future__ import annotations

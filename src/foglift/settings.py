@@ -43,7 +43,7 @@ SETTINGS: dict[str, Setting] = {
             "historical_before_year",
             2014,
             "A sentence whose only years are earlier than this describes history "
-            "(\"Soviet troops liberated Kyiv in 1943\"), not a claim about this war.",
+            '("Soviet troops liberated Kyiv in 1943"), not a claim about this war.',
         ),
         Setting(
             "reaction_reach_sentences",

@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (module, help_text, example) in COMMANDS.items():
+    for name, (_module, help_text, example) in COMMANDS.items():
         sub.add_parser(
             name,
             help=help_text,

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from foglift.extract.claimants import find_claimants
-from foglift.extract.claims import Context, assemble_claims, attach_reactions, resolve_days
+from foglift.extract.claims import (
+    Context,
+    assemble_claims,
+    attach_reactions,
+    resolve_days,
+)
 from foglift.extract.lexicon import load_lexicon
 from foglift.extract.places import find_place_candidates
 from foglift.extract.quantities import find_quantities
@@ -18,7 +23,7 @@ __all__ = ["extract"]
 
 
 def extract(doc: Document, sources_file: str | None = None) -> Document:
-    """Requires normalised ``doc.text``; assigns sentences, claimants, places, claims."""
+    """Requires normalised text; assigns sentences, claimants, places, claims."""
     lex = load_lexicon(doc.lang)
     registry = load_registry(sources_file)
     text = doc.text

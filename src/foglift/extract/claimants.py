@@ -63,11 +63,27 @@ def _unnamed_pattern(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+_KINDS: tuple[ClaimantKind, ...] = (
+    "official", "military_blogger", "media", "independent_analyst", "anonymous",
+    "unknown",
+)  # fmt: skip
+
+
+def _kind(value: str) -> ClaimantKind:
+    """A lexicon's kind string as a ClaimantKind; unknown strings become "unknown"."""
+    for kind in _KINDS:
+        if kind == value:
+            return kind
+    return "unknown"
+
+
 def _side_of(words: str, lex: Lexicon) -> Side:
+    sides: tuple[Side, ...] = ("russia", "ukraine", "independent")
     for word in re.findall(r"[\w-]+", words):
-        side = lex.side_words.get(word.casefold())
-        if side in ("russia", "ukraine", "independent"):
-            return side  # type: ignore[return-value]
+        found = lex.side_words.get(word.casefold())
+        for side in sides:
+            if side == found:
+                return side
     return "unknown"
 
 
@@ -75,7 +91,9 @@ def _channels(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]
     min_score = float(default("claimant_fuzzy_min"))
     for m in _channel_pattern(lex).finditer(text):
         name, gloss = m.group("name").strip(), m.group("gloss") or ""
-        source = registry.by_alias(name) or (registry.by_alias(gloss) if gloss else None)
+        source = registry.by_alias(name) or (
+            registry.by_alias(gloss) if gloss else None
+        )
         if source is None:
             for candidate in (name, gloss):
                 found = registry.fuzzy(candidate, min_score) if candidate else None
@@ -103,24 +121,43 @@ def _registered(text: str, registry: Registry) -> Iterator[Claimant]:
         source = registry.by_alias(m.group())
         if source is not None:
             yield Claimant(
-                source.name, source.kind, True, source.side, m.start(), m.end(), source.id
+                source.name,
+                source.kind,
+                True,
+                source.side,
+                m.start(),
+                m.end(),
+                source.id,
             )
 
 
 def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
-    kind_of = {t.casefold(): k for k, words in lex.data["titles"].items() for t in words}
+    kind_of = {
+        t.casefold(): k for k, words in lex.data["titles"].items() for t in words
+    }
     for m in _titled_pattern(lex).finditer(text):
         person = m.group("person")
         source = registry.by_alias(person)
         if source is not None:
             yield Claimant(
-                source.name, source.kind, True, source.side, m.start(), m.end(), source.id
+                source.name,
+                source.kind,
+                True,
+                source.side,
+                m.start(),
+                m.end(),
+                source.id,
             )
             continue
         before = text[max(0, m.start() - 40) : m.start()]
-        kind = kind_of.get(" ".join(m.group("title").casefold().split()), "unknown")
+        kind = _kind(kind_of.get(" ".join(m.group("title").casefold().split()), ""))
         yield Claimant(
-            person, kind, True, _side_of(before, lex), m.start(), m.end()  # type: ignore[arg-type]
+            person,
+            kind,
+            True,
+            _side_of(before, lex),
+            m.start(),
+            m.end(),
         )
 
 
@@ -128,25 +165,31 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
     reporting = lex.reporting["asserts"]
     for m in _unnamed_pattern(lex).finditer(text):
         head = " ".join(m.group("head").split())
-        kind = lex.source_nouns.get(head) or lex.source_nouns.get(head.casefold())
-        if kind is None:
+        noun_kind = lex.source_nouns.get(head) or lex.source_nouns.get(head.casefold())
+        if noun_kind is None:
             # A person is a source only when reported as saying something.
             after = text[m.end() : m.end() + 40]
-            if not re.match(rf"\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})", after):
+            if not re.match(
+                rf"\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})", after
+            ):
                 continue
-            kind = lex.person_nouns.get(head.casefold(), "unknown")
+            noun_kind = lex.person_nouns.get(head.casefold(), "unknown")
+        kind = _kind(noun_kind)
         phrase = " ".join(m.group().split())
         side = _side_of(m.group("mods") or "", lex)
         if kind == "independent_analyst" and side in ("russia", "ukraine"):
             kind = "unknown"  # "Russian experts" are not independent analysts
-        yield Claimant(phrase, kind, False, side, m.start(), m.end())  # type: ignore[arg-type]
+        yield Claimant(phrase, kind, False, side, m.start(), m.end())
 
 
 def _roles(text: str, lex: Lexicon) -> Iterator[tuple[str, Claimant]]:
     for role, pattern in _role_patterns(lex).items():
         for m in pattern.finditer(text):
             phrase = " ".join(m.group().split())
-            yield role, Claimant(phrase, "official", True, "unknown", m.start(), m.end())
+            yield (
+                role,
+                Claimant(phrase, "official", True, "unknown", m.start(), m.end()),
+            )
 
 
 def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claimant, ...]:

@@ -21,7 +21,6 @@ from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
     Claim,
     Claimant,
-    ClaimType,
     PlaceMention,
     Quantity,
     Reaction,
@@ -86,12 +85,18 @@ def _window_end(text: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
-def _object_window(ctx: Context, trigger: re.Match[str], s: Sentence) -> tuple[int, int]:
-    end = _window_end(ctx.text, trigger.end(), min(s.end, trigger.end() + _OBJECT_REACH))
+def _object_window(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[int, int]:
+    end = _window_end(
+        ctx.text, trigger.end(), min(s.end, trigger.end() + _OBJECT_REACH)
+    )
     return trigger.end(), end
 
 
-def _passive_window(ctx: Context, trigger: re.Match[str], s: Sentence) -> tuple[int, int]:
+def _passive_window(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[int, int]:
     head = ctx.text[s.start : trigger.start()]
     m = _PASSIVE_TAIL.search(head)
     if not m:
@@ -102,7 +107,7 @@ def _passive_window(ctx: Context, trigger: re.Match[str], s: Sentence) -> tuple[
 
 
 def _subject_of(ctx: Context, i: int) -> Claimant | None:
-    """The claimant a later pronoun refers to: the one saying something in sentence i."""
+    """The claimant a later pronoun refers to: who says something in sentence i."""
     mentions = [c for c in ctx.sentence_claimants(i) if c.via != "author"]
     if not mentions:
         return None
@@ -151,7 +156,8 @@ def _attribute(
         near = [
             c
             for c in mentions
-            if trigger.end() <= c.start and (c.end <= cue.start or c.start - cue.end < 60)
+            if trigger.end() <= c.start
+            and (c.end <= cue.start or c.start - cue.end < 60)
         ]
         if near:
             return replace(near[-1], via="subject"), cue.stance, None, cue
@@ -180,7 +186,9 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     )
 
 
-def _time_for(ctx: Context, i: int, trigger: re.Match[str], carried_from: int | None) -> TimeSpan | None:
+def _time_for(
+    ctx: Context, i: int, trigger: re.Match[str], carried_from: int | None
+) -> TimeSpan | None:
     s = ctx.sentences[i]
     here = [t for t in ctx.times if s.start <= t.start and t.end <= s.end]
     if here:
@@ -209,7 +217,11 @@ def _resolve(ctx: Context, expr: TimeExpr, i: int) -> TimeSpan:
         return resolve_span(expr, ctx.published)
     # Durations and "that same day" count from the last date the text set.
     earlier = [t for t in ctx.times if t.start < expr.start and t.start in ctx.days]
-    same_para = [t for t in earlier if ctx.paragraph_of[_sentence_at(ctx, t.start)] == ctx.paragraph_of[i]]
+    same_para = [
+        t
+        for t in earlier
+        if ctx.paragraph_of[_sentence_at(ctx, t.start)] == ctx.paragraph_of[i]
+    ]
     pool = same_para if expr.kind == "duration" else earlier
     if pool:
         return resolve_span(expr, ctx.published, ctx.days[pool[-1].start], "text")
@@ -297,7 +309,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     return claims, used_cues
 
 
-def attach_reactions(ctx: Context, claims: list[Claim], used_cues: set[int]) -> list[Claim]:
+def attach_reactions(
+    ctx: Context, claims: list[Claim], used_cues: set[int]
+) -> list[Claim]:
     """Attach other sources' support or dispute to the claim they address."""
     reach = int(default("reaction_reach_sentences"))
     reactions: dict[str, list[Reaction]] = {c.id: [] for c in claims}
@@ -311,7 +325,9 @@ def attach_reactions(ctx: Context, claims: list[Claim], used_cues: set[int]) -> 
             for cue in pattern.finditer(ctx.text, s.start, s.end):
                 if cue.start() in used_cues:
                     continue
-                target = _reaction_target(ctx, claims, sentence_of, i, cue, mentions, reach)
+                target = _reaction_target(
+                    ctx, claims, sentence_of, i, cue, mentions, reach
+                )
                 if target is None:
                     continue
                 reactor = _reactor(ctx, cue, mentions, target, i)
@@ -349,7 +365,9 @@ def _reaction_target(
     reach: int,
 ) -> Claim | None:
     earlier = [
-        c for c in claims if 0 <= i - sentence_of[c.id] <= reach and c.action_start < cue.end()
+        c
+        for c in claims
+        if 0 <= i - sentence_of[c.id] <= reach and c.action_start < cue.end()
     ]
     # "corroborate the Defense Ministry's claims": the claims of the one named.
     named = [c for c in mentions if cue.end() <= c.start <= cue.end() + 20]
@@ -375,7 +393,9 @@ def _reactor(
     ]
     before = [c for c in mentions if c.end <= cue.start()]
     candidates = agent + before[::-1]
-    if not candidates and ctx.lex.carry.search(ctx.text, ctx.sentences[i].start, cue.start()):
+    if not candidates and ctx.lex.carry.search(
+        ctx.text, ctx.sentences[i].start, cue.start()
+    ):
         carried = _carried(ctx, i)
         candidates = [carried[0]] if carried else []
     for c in candidates:

@@ -1,4 +1,4 @@
-"""Numbers with units: "256 buildings", "over 1,000 square kilometres", "dozens of drones"."""
+"""Numbers with units: "256 buildings", "over 1,000 square km", "dozens of drones"."""
 
 from __future__ import annotations
 
@@ -26,7 +26,11 @@ class FoundQuantity:
 def _alternation(words: list[str]) -> str:
     """Longest-first alternation, bounded so "ten" never matches inside "tenth"."""
     ordered = sorted(words, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + r")\b"
+    return (
+        "(?:"
+        + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
+        + r")\b"
+    )
 
 
 @cache
@@ -83,6 +87,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
         unit, category = lex.unit_of[" ".join(m.group("unit").casefold().split())]
         qualifier = lex.qualifiers.get((m.group("qual") or "").casefold())
         value: float | None
+        low: float | None
+        high: float | None
         if m.group("vague"):
             low, high = lex.vague[" ".join(m.group("vague").casefold().split())]
             value = None

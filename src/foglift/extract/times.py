@@ -25,7 +25,15 @@ _MONTH_RX = (
     r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DAY_RX = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
 
 ExprKind = Literal["date", "weekday", "relative", "duration", "same_day"]
 
@@ -72,7 +80,15 @@ def find_time_expressions(text: str, lex: Lexicon) -> list[TimeExpr]:
             day = int(re.sub(r"\D", "", m.group("d1") or m.group("d2")))
             y = m.group("y1") or m.group("y2")
             found.append(
-                TimeExpr("date", m.start(), m.end(), stated, int(y) if y else None, month, day)
+                TimeExpr(
+                    "date",
+                    m.start(),
+                    m.end(),
+                    stated,
+                    int(y) if y else None,
+                    month,
+                    day,
+                )
             )
         elif m.group("iso") or m.group("dotted"):
             y, mo, d = (
@@ -80,7 +96,9 @@ def find_time_expressions(text: str, lex: Lexicon) -> list[TimeExpr]:
                 if m.group("iso")
                 else (m.group("y4"), m.group("m4"), m.group("d4"))
             )
-            found.append(TimeExpr("date", m.start(), m.end(), stated, int(y), int(mo), int(d)))
+            found.append(
+                TimeExpr("date", m.start(), m.end(), stated, int(y), int(mo), int(d))
+            )
         elif m.group("weekday"):
             index = _WEEKDAYS.index(m.group("wd").casefold())
             found.append(TimeExpr("weekday", m.start(), m.end(), stated, offset=index))
@@ -89,11 +107,15 @@ def find_time_expressions(text: str, lex: Lexicon) -> list[TimeExpr]:
         elif m.group("duration"):
             before, after = lex.durations[" ".join(stated.casefold().split())]
             found.append(
-                TimeExpr("duration", m.start(), m.end(), stated, before=before, after=after)
+                TimeExpr(
+                    "duration", m.start(), m.end(), stated, before=before, after=after
+                )
             )
         elif m.group("relative"):
             offset = lex.relative_days[" ".join(stated.casefold().split())]
-            found.append(TimeExpr("relative", m.start(), m.end(), stated, offset=offset))
+            found.append(
+                TimeExpr("relative", m.start(), m.end(), stated, offset=offset)
+            )
     return found
 
 
@@ -105,9 +127,13 @@ def resolve_date(expr: TimeExpr, published: date | None) -> date | None:
                 return date(expr.year, expr.month, expr.day)
             if published is None:
                 return None
-            # A date without a year takes the year that puts it on or before publication.
+            # Without a year: the year that puts it on or before publication.
             found = date(published.year, expr.month, expr.day)
-            return found if found <= published else date(published.year - 1, *found.timetuple()[1:3])
+            return (
+                found
+                if found <= published
+                else date(published.year - 1, *found.timetuple()[1:3])
+            )
         except ValueError:
             return None
     if published is None:
@@ -133,8 +159,10 @@ def resolve_span(
         day = resolve_date(expr, published)
         kind = "date" if expr.kind == "date" else "relative"
         if day is None:
-            note = "no publication date to resolve it against" if published is None else (
-                "not a calendar date"
+            note = (
+                "no publication date to resolve it against"
+                if published is None
+                else ("not a calendar date")
             )
         source = "text" if expr.kind == "date" and expr.year else "published"
         return TimeSpan(

@@ -46,7 +46,6 @@ class EditMap:
             return edit.in_start
         return edit.in_end + (pos - edit.out_end)
 
-
     def forward(self, pos: int) -> int:
         """Offset in the pass's output of the character at ``pos`` in its input."""
         i = bisect_right(self._in_starts, pos) - 1
@@ -85,4 +84,3 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, EditMap]:
         cursor = edit.end
     parts.append(text[cursor:])
     return "".join(parts), EditMap(applied)
-

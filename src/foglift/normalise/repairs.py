@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from foglift.model import Repair
-from foglift.normalise.edits import Edit, EditMap, apply_edits
+from foglift.normalise.edits import Edit, apply_edits
 
 # The literal "nn" (or "n", "rn") left where "\n\n" lost its backslashes: only
 # between a sentence's closing punctuation and a capital, so "Finnish", "Penn",
@@ -74,9 +74,8 @@ def _regex_edits(text: str) -> Iterator[Edit]:
             yield Edit(m.start(), m.end(), "", "control.invisible")
         elif kind == "control":
             yield Edit(m.start(), m.end(), "", "control.removed")
-        elif kind in ("space_run", "space_odd"):
-            if found != " ":
-                yield Edit(m.start(), m.end(), " ", "space.collapsed")
+        elif kind in ("space_run", "space_odd") and found != " ":
+            yield Edit(m.start(), m.end(), " ", "space.collapsed")
 
 
 def _unicode_edits(text: str) -> Iterator[Edit]:
@@ -142,4 +141,3 @@ def repair_text(raw: str) -> tuple[str, tuple[Repair, ...]]:
     ]
     repairs.sort(key=lambda r: (r.start, r.source_start))
     return text, tuple(repairs)
-

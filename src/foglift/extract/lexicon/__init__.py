@@ -16,9 +16,13 @@ from typing import Any
 from foglift.errors import DataError
 
 
-def phrase_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def phrase_pattern(
+    phrases: list[str], *, flags: int = re.IGNORECASE
+) -> re.Pattern[str]:
     """One alternation over ``phrases``: longest first, word-bounded, any spacing."""
-    alternatives = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    alternatives = sorted(
+        {p.strip() for p in phrases if p.strip()}, key=len, reverse=True
+    )
     body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alternatives)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
@@ -95,7 +99,9 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
             for form in forms:
                 unit_of.setdefault(" ".join(form.casefold().split()), (unit, category))
     side_words = {
-        w.casefold(): side for side, words in _section(data, "sides").items() for w in words
+        w.casefold(): side
+        for side, words in _section(data, "sides").items()
+        for w in words
     }
     quantity = _section(data, "quantity")
     unnamed = _section(data, "unnamed")
@@ -118,8 +124,13 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         unit_of=unit_of,
         qualifiers={k.casefold(): v for k, v in quantity["qualifiers"].items()},
         number_words={k.casefold(): float(v) for k, v in quantity["words"].items()},
-        multipliers={k.casefold(): float(v) for k, v in quantity["multipliers"].items()},
-        vague={k.casefold(): (float(v[0]), float(v[1])) for k, v in quantity["vague"].items()},
+        multipliers={
+            k.casefold(): float(v) for k, v in quantity["multipliers"].items()
+        },
+        vague={
+            k.casefold(): (float(v[0]), float(v[1]))
+            for k, v in quantity["vague"].items()
+        },
         durations={
             k.casefold(): (int(v[0]), int(v[1]))
             for k, v in _section(data, "time", "durations").items()

@@ -1,0 +1,63 @@
+"""``foglift check``: every claim in one article, with the flags an analyst raises."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from foglift.errors import UsageError
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date like 2025-11-12"
+        ) from exc
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="a text, Markdown or HTML file, or - for stdin")
+    parser.add_argument(
+        "--published",
+        type=_date,
+        help="publication date (YYYY-MM-DD): resolves 'November 11', 'yesterday'",
+    )
+    parser.add_argument("--lang", default="auto", choices=["auto", "en", "ru", "uk"])
+    parser.add_argument("--format", default="text", choices=["text", "json"])
+    parser.add_argument(
+        "--encoding", default="utf-8", help="input encoding (default utf-8)"
+    )
+    parser.add_argument(
+        "--sources", metavar="FILE", help="extra source registry (TOML)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from foglift.ingest import read_text
+    from foglift.pipeline import check_text
+
+    if args.path == "-" and sys.stdin.isatty():
+        raise UsageError(
+            "reading from stdin, but nothing is piped in",
+            hint="cat article.txt | foglift check -",
+        )
+    text, source = read_text(args.path, args.encoding)
+    doc = check_text(
+        text,
+        source=source,
+        published=args.published,
+        lang=args.lang,
+        sources_file=args.sources,
+    )
+    if args.format == "json":
+        from foglift.export.json import document_to_json
+
+        sys.stdout.write(document_to_json(doc) + "\n")
+    else:
+        from foglift.export.report import render_report
+
+        render_report(doc)
+    return 0

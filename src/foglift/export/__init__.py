@@ -1,0 +1,1 @@
+"""Exports: a Document as JSON, and the human-readable report."""
