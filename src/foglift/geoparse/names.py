@@ -1,0 +1,216 @@
+"""Name keys and transliteration: how one place name is spelled in many ways.
+
+A *key* is the form every name is compared in: case-folded, diacritics and
+apostrophes removed, hyphens and runs of spaces turned into one space, so
+"Кам'янське", "Кам’янське" and "КАМʼЯНСЬКЕ" share a key.
+
+Cyrillic names are romanised under the schemes reporting really uses:
+Ukraine's official 2010 romanisation (Cabinet resolution 55), BGN/PCGN for
+Russian, the common press spellings of Russian (Kharkov, Zaporozhye,
+Artyomovsk) and ISO 9 / GOST 7.79. A *skeleton* folds what those schemes
+disagree on (kh/h, y/i/j, ts/tz/c, doubled letters, ye/ie/e ...) so spellings
+from different schemes meet; it is a looser match, scored lower.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+APOSTROPHES = "'ʼ’‘`´ʹʻ′＇"
+_APOS_RE = re.compile(f'[{re.escape(APOSTROPHES)}"“”«»]')
+_DASH_RE = re.compile(r"[\s\-‐‑‒–—―_/.,()]+")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC_RE.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    return _LATIN_RE.search(text) is not None
+
+
+def is_indexable(name: str) -> bool:
+    """Only Latin and Cyrillic names are indexed; other scripts are left out."""
+    for char in name:
+        if char.isalpha() and not (
+            char <= "\u024f"
+            or "\u0400" <= char <= "\u04ff"
+            or "\u1e00" <= char <= "\u1eff"
+        ):
+            return False
+    return any(char.isalpha() for char in name)
+
+
+@lru_cache(maxsize=262144)
+def name_key(name: str) -> str:
+    """The comparison key of a name: folded case, no diacritics or apostrophes."""
+    text = _APOS_RE.sub("", name)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # NFKD does not decompose these letters; fold them by hand.
+    stripped = stripped.translate(_EXTRA_FOLD)
+    return _DASH_RE.sub(" ", stripped).strip()
+
+
+_EXTRA_FOLD = str.maketrans(
+    {"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+# --- Cyrillic to Latin -------------------------------------------------------
+
+_UK_2010 = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e",
+    "є": "ie", "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia",
+    # Russian letters that turn up in Ukrainian-looking text
+    "ё": "e", "ы": "y", "э": "e", "ъ": "",
+}  # fmt: skip
+_UK_2010_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+_RU_BGN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "ё",
+    "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Ukrainian letters, read the Russian way
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+}  # fmt: skip
+
+_ISO9 = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e",
+    "ё": "e", "є": "e", "ж": "z", "з": "z", "и": "i", "і": "i", "ї": "i",
+    "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c",
+    "ч": "c", "ш": "s", "щ": "s", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "u", "я": "a",
+}  # fmt: skip
+
+_VOWELS = set("аеёиоуыэюяіїєьъ")
+
+
+def _romanise_uk(word: str) -> str:
+    out: list[str] = []
+    for index, char in enumerate(word):
+        initial = index == 0 or not word[index - 1].isalpha()
+        if initial and char in _UK_2010_INITIAL:
+            out.append(_UK_2010_INITIAL[char])
+        elif char == "г" and index > 0 and word[index - 1] == "з":
+            out.append("gh")  # зг -> zgh, to tell it from зх
+        else:
+            out.append(_UK_2010.get(char, char))
+    return "".join(out)
+
+
+def _romanise_ru(word: str, press: bool) -> str:
+    out: list[str] = []
+    for index, char in enumerate(word):
+        previous = word[index - 1] if index > 0 else " "
+        after_vowel = not previous.isalpha() or previous in _VOWELS
+        if char == "е" and after_vowel:
+            out.append("ye")
+        elif char == "ё":
+            out.append("o" if press and previous in "жчшщ" else "yo")
+        elif (
+            press
+            and char == "ь"
+            and index + 1 < len(word)
+            and word[index + 1] in "еёюяи"
+        ):
+            out.append("y" if word[index + 1] != "и" else "")
+            # "Zaporozhye" keeps one y: ье -> ye, so the е below adds only "e"
+        elif press and char == "е" and previous == "ь":
+            out.append("e")
+        elif char == "й" and press and previous == "и" and _word_end(word, index):
+            out.append("")  # "-ий" reads "-iy" in BGN, "-y" in the press
+        else:
+            out.append(_RU_BGN.get(char, char))
+    text = "".join(out)
+    if press:
+        text = text.replace("yye", "ye")
+    return text
+
+
+def _word_end(word: str, index: int) -> bool:
+    return index + 1 >= len(word) or not word[index + 1].isalpha()
+
+
+def romanisations(name: str) -> list[str]:
+    """Latin spellings of a Cyrillic name, most official first, no duplicates.
+
+    Covers Ukrainian 2010, BGN/PCGN Russian, press Russian (ё as o/yo, -ий as
+    -y) and ISO 9 with diacritics removed.
+    """
+    low = _APOS_RE.sub("", name.casefold())
+    forms = [
+        _romanise_uk(low),
+        _romanise_ru(low, press=False),
+        _romanise_ru(low, press=True),
+        "".join(_ISO9.get(c, c) for c in low),
+    ]
+    # Common press variants: -ий/-ый as -iy, -ій as -iy, х as h.
+    extra: list[str] = []
+    for form in forms[:3]:
+        if form.endswith("yi"):
+            extra.append(form[:-2] + "y")
+            extra.append(form[:-2] + "iy")
+        if "kh" in form:
+            extra.append(form.replace("kh", "h"))
+    seen: dict[str, None] = {}
+    for form in forms + extra:
+        key = name_key(form)
+        if key and not has_cyrillic(key):
+            seen.setdefault(key, None)
+    return list(seen)
+
+
+# --- Skeleton ----------------------------------------------------------------
+
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("shch", "s"),
+    ("sch", "s"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("ch", "c"),
+    ("sh", "s"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("x", "h"),
+    ("q", "k"),
+    ("j", "y"),
+    ("ie", "e"),
+    ("ye", "e"),
+    ("iu", "u"),
+    ("yu", "u"),
+    ("ia", "a"),
+    ("ya", "a"),
+    ("io", "o"),
+    ("yo", "o"),
+    ("y", "i"),
+    ("g", "h"),
+)
+_REPEAT_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=262144)
+def skeleton(name: str) -> str:
+    """A loose Latin key on which spellings from different schemes meet."""
+    key = name_key(name)
+    if has_cyrillic(key):
+        latin = romanisations(key)
+        if not latin:
+            return ""
+        key = latin[0]
+    key = key.replace(" ", "")
+    for old, new in _SKELETON_RULES:
+        key = key.replace(old, new)
+    return _REPEAT_RE.sub(r"\1", key)

@@ -1,0 +1,60 @@
+"""Turn ranked gazetteer entries into the pipeline's ``Resolution``/``Candidate``."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from foglift.geoparse.index import Place, place_by_id
+from foglift.geoparse.resolve import Scored
+from foglift.model import Candidate, Precision, Resolution
+
+
+def admin_names(place: Place) -> tuple[str | None, str | None]:
+    """Names of the first-level area and the district (raion, county) of a place."""
+    admin1: str | None = None
+    admin2: str | None = None
+    for parent in place.parents:
+        parent_place = place_by_id(parent)
+        if parent_place is None:
+            continue
+        if parent.startswith("admin1:") and admin1 is None:
+            admin1 = parent_place.name
+        elif parent_place.fcode == "ADM2" and admin2 is None:
+            admin2 = parent_place.name
+    return admin1, admin2
+
+
+def to_candidate(scored: Scored) -> Candidate:
+    place = scored.match.place
+    admin1, _ = admin_names(place)
+    return Candidate(
+        gazetteer_id=place.gazetteer_id,
+        name=place.name,
+        country=place.country,
+        admin1=admin1,
+        lat=place.lat,
+        lon=place.lon,
+        score=round(scored.score, 3),
+    )
+
+
+def to_resolution(
+    ranked: tuple[Scored, ...], confidence: float, cues: tuple[str, ...]
+) -> Resolution:
+    best = ranked[0]
+    place = best.match.place
+    admin1, admin2 = admin_names(place)
+    return Resolution(
+        gazetteer_id=place.gazetteer_id,
+        name=place.name,
+        native_names=place.native,
+        country=place.country,
+        admin1=admin1,
+        admin2=admin2,
+        lat=place.lat,
+        lon=place.lon,
+        precision=cast(Precision, place.precision),
+        confidence=round(confidence, 3),
+        alternatives=tuple(to_candidate(s) for s in ranked[1:4]),
+        evidence=cues,
+    )

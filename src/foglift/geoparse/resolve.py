@@ -1,0 +1,233 @@
+"""Candidates for a place name, and their ranking in a context.
+
+A name is looked up under its key, then (Cyrillic) under the nominatives of
+its case forms, then with a trailing qualifier ("Kursk region", "Pokrovskyi
+district") read as a constraint on the kind of place, and last under its
+skeleton, the loose key on which transliteration schemes meet.
+
+Each candidate scores ``importance + match + context``:
+
+* importance: log10 of the population, or of a typical population for
+  the kind of entry when the gazetteer gives none (see ``_TYPICAL``);
+* match: how the name matched (official name, alternate name, old name,
+  inflected form, skeleton ...);
+* context: the areas and points the rest of the document (or ``near=``)
+  establishes: being inside a named country, oblast or raion, and being close
+  to the other places mentioned.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from foglift.geoparse.index import (
+    Place,
+    place_by_id,
+    places_for_key,
+    places_for_skeleton,
+)
+from foglift.geoparse.names import has_cyrillic, name_key, skeleton
+
+# How the alias matched -> score adjustment. Chosen on the development corpora
+# (TR-News, GeoVirus) and the Ukrainian coverage test; see docs/geoparse.md.
+MATCH_BONUS = {
+    "name": 0.0,
+    "qualified": 0.5,
+    "uk": 0.0,
+    "ru": 0.0,
+    "abbr": 0.0,
+    "demonym": 0.0,
+    "old": -0.3,
+    "translit": -0.2,
+    "alt": -1.0,
+    "morph": -0.3,
+    "skeleton": -1.5,
+}
+
+# A typical population for entries the gazetteer gives none: KATOTTH
+# categories of Ukrainian settlements, and areas (an area named in a text is
+# usually meant as the area, so it counts as a large place).
+_TYPICAL = {
+    "PPL_M": 15000,
+    "PPL_X": 2500,
+    "PPL_C": 300,
+    "PPL": 500,
+    "ADM1": 2_000_000,
+    "ADM2": 100_000,
+    "ADM3": 10_000,
+    "RGN": 2_000_000,
+    "CONT": 500_000_000,
+    "PCLI": 1_000_000,
+}
+
+_QUALIFIERS = {
+    "oblast": "region", "region": "region", "province": "region", "krai": "region",
+    "kray": "region", "state": "region", "область": "region", "обл": "region",
+    "край": "region", "raion": "district", "rayon": "district", "district": "district",
+    "county": "district", "район": "district", "hromada": "district",
+    "громада": "district", "city": "settlement", "town": "settlement",
+    "village": "settlement", "місто": "settlement", "город": "settlement",
+    "село": "settlement", "селище": "settlement", "смт": "settlement",
+}  # fmt: skip
+_LEADING = re.compile(r"^(the|of|in|м\.|с\.|смт|г\.|пгт)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer entry a name can mean, and how the name reached it."""
+
+    place: Place
+    kind: str
+    via: str  # the key that matched
+
+
+@dataclass(slots=True)
+class Context:
+    """What the rest of a document says about where things are."""
+
+    areas: dict[str, float] = field(default_factory=dict)  # place id -> weight
+    points: list[tuple[float, float, float]] = field(default_factory=list)
+
+    def add_area(self, place_id: str, weight: float) -> None:
+        self.areas[place_id] = max(self.areas.get(place_id, 0.0), weight)
+
+    def merged(self, other: Context) -> Context:
+        out = Context(dict(self.areas), list(self.points))
+        for key, weight in other.areas.items():
+            out.add_area(key, weight)
+        out.points.extend(other.points)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    match: Match
+    score: float
+    cues: tuple[str, ...]
+
+
+def clean_name(name: str) -> str:
+    text = " ".join(name.split()).strip(' .,;:!?"“”«»()[]')
+    text = _POSSESSIVE.sub("", text)
+    return _LEADING.sub("", text)
+
+
+def find_matches(name: str) -> list[Match]:
+    """Every gazetteer entry ``name`` can mean, best match kind per entry."""
+    text = clean_name(name)
+    key = name_key(text)
+    if not key:
+        return []
+    found: dict[int, Match] = {}
+
+    def add(
+        hits: Iterable[tuple[Place, str]], via: str, kind: str | None = None
+    ) -> None:
+        for place, alias_kind in hits:
+            use = kind or alias_kind
+            current = found.get(place.pk)
+            if current is None or MATCH_BONUS[use] > MATCH_BONUS[current.kind]:
+                found[place.pk] = Match(place, use, via)
+
+    add(places_for_key(key), key)
+    cyrillic = has_cyrillic(key)
+    if cyrillic and not found:
+        from foglift.geoparse.morphology import nominatives
+
+        for form in nominatives(text):
+            form_key = name_key(form)
+            add(places_for_key(form_key), form_key, "morph")
+    words = key.split()
+    if len(words) > 1 and words[-1] in _QUALIFIERS:
+        wanted = _QUALIFIERS[words[-1]]
+        base = " ".join(words[:-1])
+        bases = [base]
+        if cyrillic:
+            from foglift.geoparse.morphology import nominatives
+
+            bases += [name_key(form) for form in nominatives(base)]
+        for base_key in bases:
+            hits = [
+                (p, k) for p, k in places_for_key(base_key) if p.precision == wanted
+            ]
+            add(hits, base_key, "qualified")
+    if not found:
+        skel = skeleton(text)
+        if len(skel) >= 4:
+            add(((p, "skeleton") for p in places_for_skeleton(skel)), skel)
+    return list(found.values())
+
+
+def importance(place: Place) -> float:
+    population = place.population or _TYPICAL.get(place.fcode, 500)
+    return math.log10(population + 10)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def score(match: Match, context: Context | None) -> Scored:
+    place = match.place
+    total = importance(place) + MATCH_BONUS[match.kind]
+    cues = [f"matched {match.kind} '{match.via}'"]
+    if context is not None:
+        area_bonus, area_cue = 0.0, ""
+        for parent in (place.id, *place.parents):
+            weight = context.areas.get(parent, 0.0)
+            if weight > area_bonus and parent != place.id:
+                area_bonus, area_cue = weight, parent
+        if area_bonus:
+            total += area_bonus
+            cues.append(f"inside {area_cue} named in the text")
+        near_bonus, near_cue = 0.0, ""
+        for lat, lon, weight in context.points:
+            d = distance_km(place.lat, place.lon, lat, lon)
+            bonus = weight * (
+                1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0
+            )
+            if bonus > near_bonus:
+                near_bonus, near_cue = (
+                    bonus,
+                    f"{d:.0f} km from a place named in the text",
+                )
+        if near_bonus:
+            total += near_bonus
+            cues.append(near_cue)
+    return Scored(match, total, tuple(cues))
+
+
+def rank(matches: Iterable[Match], context: Context | None = None) -> list[Scored]:
+    scored = [score(m, context) for m in matches]
+    scored.sort(key=lambda s: (-s.score, s.match.place.pk))
+    return scored
+
+
+def confidence(ranked: list[Scored]) -> float:
+    """Share of the top candidate in a softmax over the scores."""
+    if not ranked:
+        return 0.0
+    top = ranked[0].score
+    return 1.0 / sum(math.exp(min(50.0, s.score - top)) for s in ranked)
+
+
+def context_of_place(place: Place, weight: float = 3.0) -> Context:
+    """The context a place named beside another gives it ("Andriivka, Donetsk")."""
+    context = Context()
+    if place.precision in ("country", "region", "district"):
+        context.add_area(place.id, weight)
+    for parent in place.parents:
+        parent_place = place_by_id(parent)
+        if parent_place is not None and parent_place.precision != "country":
+            context.add_area(parent, weight * 0.8)
+        elif parent_place is not None:
+            context.add_area(parent, weight * 0.5)
+    context.points.append((place.lat, place.lon, weight / 3.0))
+    return context

@@ -1,0 +1,106 @@
+"""The geoparse stage and the library functions under ``foglift geo``."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from foglift.geoparse.flags import place_flags
+from foglift.geoparse.records import to_candidate, to_resolution
+from foglift.geoparse.resolve import Context, context_of_place, find_matches, rank
+from foglift.geoparse.theatre import Resolved, Span, resolve_spans
+from foglift.model import Candidate, Document, Finding, PlaceMention
+
+
+def lookup(name: str, near: str | None = None, country: str | None = None) -> list[Candidate]:
+    """Gazetteer entries ``name`` can mean, best first.
+
+    ``near`` names another place (a town, an oblast, a country) whose area and
+    point count as context; ``country`` (ISO 3166 alpha-2) keeps only entries
+    in that country.
+    """
+    context: Context | None = None
+    if near:
+        anchors = rank(find_matches(near))
+        if anchors:
+            context = context_of_place(anchors[0].match.place)
+    matches = find_matches(name)
+    if country:
+        wanted = country.upper()
+        matches = [m for m in matches if m.place.country == wanted]
+    return [to_candidate(s) for s in rank(matches, context)]
+
+
+def _to_mention(item: Resolved) -> PlaceMention:
+    resolution = (
+        to_resolution(item.ranked, item.confidence, item.cues) if item.ranked else None
+    )
+    return PlaceMention(item.span.name, item.span.start, item.span.end, resolution)
+
+
+def parse_text(text: str) -> list[PlaceMention]:
+    """Place mentions found in ``text``, each resolved in the text's context."""
+    from foglift.geoparse.detect import detect_spans
+
+    return [_to_mention(item) for item in resolve_spans(text, detect_spans(text))]
+
+
+def geoparse(doc: Document) -> Document:
+    """Resolve every place mention of ``doc``, add missed ones, append findings."""
+    from foglift.geoparse.detect import detect_spans
+
+    spans: dict[tuple[int, int], Span] = {}
+    for mention in (*doc.places, *(p for claim in doc.claims for p in claim.places)):
+        spans.setdefault((mention.start, mention.end), Span(mention.start, mention.end, mention.name))
+    for span in detect_spans(doc.text):
+        overlaps = any(s < span.end and span.start < e for s, e in spans)
+        if not overlaps:
+            spans[(span.start, span.end)] = span
+    ordered = sorted(spans.values(), key=lambda s: (s.start, s.end))
+    resolved = resolve_spans(doc.text, ordered)
+    by_span = {(r.span.start, r.span.end): _to_mention(r) for r in resolved}
+
+    def update(mention: PlaceMention) -> PlaceMention:
+        found = by_span.get((mention.start, mention.end))
+        if found is None or found.resolved is None:
+            return mention
+        return dataclasses.replace(mention, resolved=found.resolved)
+
+    known = {(m.start, m.end) for m in doc.places}
+    places = [update(m) for m in doc.places]
+    places += [m for key, m in by_span.items() if key not in known]
+    places.sort(key=lambda m: (m.start, m.end))
+    claims = tuple(
+        dataclasses.replace(claim, places=tuple(update(p) for p in claim.places))
+        for claim in doc.claims
+    )
+
+    findings: list[Finding] = []
+    for flag in place_flags(resolved):
+        span = resolved[flag.index].span
+        claim_id = next(
+            (
+                c.id
+                for c in doc.claims
+                if any(p.start == span.start and p.end == span.end for p in c.places)
+                or (c.start <= span.start and span.end <= c.end)
+            ),
+            None,
+        )
+        findings.append(
+            Finding(
+                code=flag.code,
+                severity=flag.severity,
+                message=flag.message,
+                start=span.start,
+                end=span.end,
+                claim_id=claim_id,
+                evidence=flag.evidence,
+            )
+        )
+    return dataclasses.replace(
+        doc,
+        places=tuple(places),
+        claims=claims,
+        findings=(*doc.findings, *findings),
+        stages=(*doc.stages, "geoparse"),
+    )

@@ -1,0 +1,150 @@
+"""Document context: the theatre a text is about, and each mention resolved in it.
+
+Cues, strongest first:
+
+* an explicit qualifier right after a name: "Andriivka, Donetsk Oblast",
+  "Paris, Texas", "Bakhmut (Donetsk region)";
+* an anchor with a distance and bearing: "12 km northwest of Svatove" (the
+  anchor's point stands in for the unnamed place nearby);
+* front names: "the Donetsk direction", "Pokrovsk axis", "Zaporizhzhia front"
+  make their place a theatre anchor;
+* the other places in the text: the countries and regions they sit in and
+  their points (each mention is ranked with the context of all *others*, so a
+  name never votes for itself).
+
+Resolution runs twice: first each name alone, then each name in the context
+of the first-pass choices of the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from foglift.geoparse.resolve import (
+    Context,
+    Match,
+    Scored,
+    confidence,
+    context_of_place,
+    find_matches,
+    rank,
+)
+
+_FRONT = re.compile(
+    r"^\s*(?:direction|axis|front|sector|salient|bridgehead|pocket|"
+    r"напрямку|напрямок|направлении|направление|фронт)\b",
+    re.IGNORECASE,
+)
+_FRONT_BEFORE = re.compile(r"(?:напрямку|напрямок|направлении|направление)\s*$", re.I)
+_BEARING = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|mi|miles|км)\s+"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+    r"(?:[- ](?:north|south|east|west))?\s+)?(?:of|from)\s*$",
+    re.IGNORECASE,
+)
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|in|,\s*in)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """One mention with its ranked candidates and the cues that decided."""
+
+    span: Span
+    ranked: tuple[Scored, ...]
+    confidence: float
+    cues: tuple[str, ...]
+    front: bool  # named as a front ("Donetsk direction")
+
+    @property
+    def best(self) -> Scored | None:
+        return self.ranked[0] if self.ranked else None
+
+
+def is_front(text: str, span: Span) -> bool:
+    return bool(
+        _FRONT.match(text[span.end : span.end + 30])
+        or _FRONT_BEFORE.search(text[max(0, span.start - 20) : span.start])
+    )
+
+
+def _contribution(best: Scored, weight: float) -> Context:
+    """What one resolved mention tells about the others."""
+    place = best.match.place
+    context = Context()
+    area_weight = {"country": 1.5, "region": 2.5, "district": 3.0}.get(place.precision)
+    if area_weight is not None:
+        context.add_area(place.id, area_weight * weight)
+    for parent in place.parents:
+        if parent.startswith("country:"):
+            context.add_area(parent, 1.0 * weight)
+        elif parent.startswith("admin1:"):
+            context.add_area(parent, 1.5 * weight)
+    if place.precision in ("settlement", "district"):
+        context.points.append((place.lat, place.lon, weight))
+    return context
+
+
+def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
+    """Resolve every span of ``text`` in the context of all the others."""
+    matches: list[list[Match]] = [find_matches(span.name) for span in spans]
+    fronts = [is_front(text, span) for span in spans]
+    first = [rank(found) for found in matches]
+
+    # qualifiers: "X, Y" / "X (Y)" where Y is an area containing a candidate of X
+    pair_context: dict[int, Context] = {}
+    pair_cue: dict[int, str] = {}
+    for i in range(len(spans) - 1):
+        gap = text[spans[i].end : spans[i + 1].start]
+        if not first[i + 1] or not _QUALIFIER_GAP.match(gap):
+            continue
+        qualifier = first[i + 1][0].match.place
+        if qualifier.precision in ("country", "region", "district"):
+            pair_context[i] = context_of_place(qualifier, weight=4.0)
+            pair_cue[i] = f"qualified by '{spans[i + 1].name}'"
+    for i, span in enumerate(spans):
+        found = _BEARING.search(text[max(0, span.start - 60) : span.start])
+        if found and i not in pair_context:
+            pair_cue.setdefault(i, f"anchor of '{found.group(0).strip()}'")
+
+    chosen = first
+    for _ in range(2):
+        contributions = []
+        for i, ranked in enumerate(chosen):
+            if not ranked:
+                contributions.append(Context())
+                continue
+            weight = 1.0 if confidence(ranked) > 0.5 else 0.5
+            if fronts[i]:
+                weight *= 2.0
+            contributions.append(_contribution(ranked[0], weight))
+        chosen = []
+        for i, found in enumerate(matches):
+            context = Context()
+            for j, other in enumerate(contributions):
+                if j != i and spans[j].name != spans[i].name:
+                    context = context.merged(other)
+            if i in pair_context:
+                context = context.merged(pair_context[i])
+            chosen.append(rank(found, context))
+    out = []
+    for i, ranked in enumerate(chosen):
+        cues = list(ranked[0].cues) if ranked else []
+        if i in pair_cue:
+            cues.append(pair_cue[i])
+        if fronts[i]:
+            cues.append("named as a front")
+        out.append(
+            Resolved(
+                spans[i], tuple(ranked[:6]), confidence(ranked), tuple(cues), fronts[i]
+            )
+        )
+    return out
