@@ -9,6 +9,7 @@ from foglift.extract.claims import (
     Context,
     assemble_claims,
     attach_reactions,
+    find_author,
     resolve_days,
 )
 from foglift.extract.lexicon import load_lexicon
@@ -49,6 +50,7 @@ def extract(doc: Document, sources_file: str | None = None) -> Document:
         days={},
     )
     resolve_days(ctx)
+    ctx.author = find_author(ctx)
     claims, used_cues = assemble_claims(ctx)
     claims = attach_reactions(ctx, claims, used_cues)
     return replace(

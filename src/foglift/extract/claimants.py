@@ -196,8 +196,8 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
     """Every claimant mention in ``text``, in order, overlaps resolved."""
     ranked: list[tuple[int, Claimant, str | None]] = []
     ranked += [(0, c, None) for c in _channels(text, lex, registry)]
-    ranked += [(1, c, None) for c in _titled(text, lex, registry)]
-    ranked += [(2, c, None) for c in _registered(text, registry)]
+    ranked += [(1, c, None) for c in _registered(text, registry)]
+    ranked += [(2, c, None) for c in _titled(text, lex, registry)]
     ranked += [(3, c, None) for c in _unnamed(text, lex)]
     ranked += [(4, c, role) for role, c in _roles(text, lex)]
     taken: list[tuple[int, int]] = []
@@ -208,7 +208,42 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
         taken.append((claimant.start, claimant.end))
         kept.append((claimant, role))
     kept.sort(key=lambda k: k[0].start)
-    return tuple(_resolve_roles(kept, registry))
+    return tuple(_resolve_roles(_drop_dependent_unnamed(text, kept), registry))
+
+
+def _drop_dependent_unnamed(
+    text: str, kept: list[tuple[Claimant, str | None]]
+) -> list[tuple[Claimant, str | None]]:
+    """Drop unnamed mentions that are not new sources.
+
+    "ISW analysts" are ISW's, and "the milbloggers" after "Russian milbloggers"
+    are the same unnamed group mentioned again.
+    """
+    out: list[tuple[Claimant, str | None]] = []
+    heads_seen: set[str] = set()
+    for n, (claimant, role) in enumerate(kept):
+        following = kept[n + 1][0] if n + 1 < len(kept) else None
+        if (
+            not claimant.named
+            and following is not None
+            and following.named
+            and text[claimant.end : following.start] == " "
+        ):
+            continue  # "the Ukrainian military spokesman Viktor Trehubov": a title
+        if not claimant.named:
+            head = claimant.name.split(" who ")[0].split()[-1].casefold()
+            anaphor = claimant.name.split()[0].casefold() in ("the", "these", "those")
+            if anaphor and head in heads_seen:
+                continue
+            heads_seen.add(head)
+            if (
+                out
+                and out[-1][0].named
+                and text[out[-1][0].end : claimant.start] == " "
+            ):
+                continue
+        out.append((claimant, role))
+    return out
 
 
 def _resolve_roles(

@@ -21,8 +21,8 @@ from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
     Claim,
     Claimant,
+    ClaimType,
     PlaceMention,
-    Quantity,
     Reaction,
     Sentence,
     Stance,
@@ -39,9 +39,20 @@ _PASSIVE_TAIL = re.compile(
     r"(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|nothing|without|cannot|unable\s+to|failed\s+to)\b|n't\b",
+    re.IGNORECASE,
+)
+_SIDE_CLAIM = re.compile(
+    r"\s+(?:the\s+|a\s+)?(?P<side>\w+)(?:'s)?\s+(?:claims?|statements?|reports?|"
+    r"assertions?|figures?|version)\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s*")
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_POSSESSIVE_CLAIM = re.compile(r"^\s*'s?\s", re.IGNORECASE)
+_POSSESSIVE_CLAIM = re.compile(r"\s*'s?\s", re.IGNORECASE)
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
+_OWN_VOICE = ("author", "heading")
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
 
 
@@ -66,6 +77,7 @@ class Context:
     quantities: Sequence[FoundQuantity]
     times: Sequence[TimeExpr]
     days: dict[int, date]  # TimeExpr.start -> resolved day, for date-like ones
+    author: Claimant = _AUTHOR
 
     def sentence_claimants(self, i: int) -> list[Claimant]:
         s = self.sentences[i]
@@ -168,16 +180,31 @@ def _attribute(
             hedge.start(), hedge.end(), via="hedge",
         )  # fmt: skip
         return unnamed, "asserts", None, None
-    return _AUTHOR, "asserts", None, None
+    return ctx.author, "asserts", None, None
 
 
-def _pick_quantity(
+def _pick_quantities(
     ctx: Context, span: tuple[int, int], units: tuple[str, ...]
-) -> FoundQuantity | None:
+) -> list[FoundQuantity]:
+    """The action's object quantity, and any that continue it as a list.
+
+    "lost up to 480 servicemen, three tanks and 12 armoured vehicles" gives
+    three quantities, one claim each.
+    """
+    chain: list[FoundQuantity] = []
+    last_end = -1
     for q in ctx.quantities:
-        if span[0] <= q.quantity.start < span[1] and q.category in units:
-            return q
-    return None
+        if not chain:
+            if span[0] <= q.quantity.start < span[1] and q.category in units:
+                chain.append(q)
+                last_end = q.quantity.end
+            continue
+        if not _LIST_GAP.fullmatch(ctx.text[last_end : q.quantity.start]):
+            break
+        last_end = q.quantity.end
+        if q.category in units:
+            chain.append(q)
+    return chain
 
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
@@ -256,6 +283,51 @@ def resolve_days(ctx: Context) -> None:
             last = day
 
 
+_CLAIM_TYPES: tuple[ClaimType, ...] = (
+    "territorial", "objects", "losses", "strike", "advance", "other",
+)  # fmt: skip
+
+
+def _claim_type(value: str) -> ClaimType:
+    for claim_type in _CLAIM_TYPES:
+        if claim_type == value:
+            return claim_type
+    return "other"
+
+
+def _claim_groups(
+    ctx: Context, quantities: list[FoundQuantity], places: tuple[PlaceMention, ...]
+) -> list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]]:
+    """One claim per quantity; without one, per settlement ("liberated X and Y").
+
+    Regions named beside the settlements ("X in Donetsk region") stay with each
+    claim as context instead of becoming claims of their own.
+    """
+    if quantities:
+        return [(q, places) for q in quantities]
+    region_nouns = {n.casefold() for n in ctx.lex.data["places"]["region_nouns"]}
+    regions = tuple(p for p in places if p.name.split()[-1].casefold() in region_nouns)
+    settlements = [p for p in places if p not in regions]
+    if len(settlements) > 1:
+        return [(None, (p, *regions)) for p in settlements]
+    return [(None, places)]
+
+
+def find_author(ctx: Context) -> Claimant:
+    """The source a text speaks for when its heading names it.
+
+    "Statement of the Ministry of Defence ..." as the first line makes the
+    ministry the author of every claim the text makes in its own voice.
+    """
+    first_line = ctx.text.split("\n", 1)[0]
+    if not ctx.sentences or len(first_line.split()) > 15:
+        return _AUTHOR
+    if not ctx.lex.statement_nouns.search(first_line):
+        return _AUTHOR
+    named = [c for c in ctx.claimants if c.named and c.end <= len(first_line)]
+    return replace(named[0], via="heading") if named else _AUTHOR
+
+
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
     claims: list[Claim] = []
@@ -267,44 +339,41 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             entry = ctx.lex.action_of[" ".join(trigger.group().casefold().split())]
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
-            found_q = _pick_quantity(ctx, obj, entry.units) or _pick_quantity(
+            quantities = _pick_quantities(ctx, obj, entry.units) or _pick_quantities(
                 ctx, passive, entry.units
             )
             places = _places_in(ctx, obj, passive)
-            if found_q is None and not places:
+            if not quantities and not places:
                 continue
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
             if cue is not None:
                 used_cues.add(cue.start)
-            quantity: Quantity | None = found_q.quantity if found_q else None
-            category = found_q.category if found_q else None
-            claim_type = entry.by_unit.get(category or "", entry.claim_type)
-            action = entry.action_by_unit.get(category or "", entry.action)
             hedges = tuple(
                 m.group() for m in ctx.lex.hedges.finditer(ctx.text, s.start, s.end)
             )
-            base = Claim(
-                id="",
-                claim_type=claim_type,  # type: ignore[arg-type]
-                action=action,
-                action_as_stated=trigger.group(),
-                action_start=trigger.start(),
-                action_end=trigger.end(),
-                claimant=claimant,
-                stance=stance,
-                voice="author" if claimant.via == "author" else "attributed",
-                start=s.start,
-                end=s.end,
-                quantity=quantity,
-                time=_time_for(ctx, i, trigger, carried_from),
-                places=places,
-                hedges=hedges,
-            )
-            # "liberated X and Y": one territorial claim per place, so each can
-            # be checked against the map on its own.
-            per_place = quantity is None and len(places) > 1
-            for group in [(p,) for p in places] if per_place else [places]:
-                claims.append(replace(base, places=group))
+            time = _time_for(ctx, i, trigger, carried_from)
+            for found_q, group in _claim_groups(ctx, quantities, places):
+                category = found_q.category if found_q else ""
+                claim_type = entry.by_unit.get(category, entry.claim_type)
+                claims.append(
+                    Claim(
+                        id="",
+                        claim_type=_claim_type(claim_type),
+                        action=entry.action_by_unit.get(category, entry.action),
+                        action_as_stated=trigger.group(),
+                        action_start=trigger.start(),
+                        action_end=trigger.end(),
+                        claimant=claimant,
+                        stance=stance,
+                        voice="author" if claimant.via in _OWN_VOICE else "attributed",
+                        start=s.start,
+                        end=s.end,
+                        quantity=found_q.quantity if found_q else None,
+                        time=time,
+                        places=group,
+                        hedges=hedges,
+                    )
+                )
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues
 
@@ -325,6 +394,11 @@ def attach_reactions(
             for cue in pattern.finditer(ctx.text, s.start, s.end):
                 if cue.start() in used_cues:
                     continue
+                negated = _NEGATION.search(
+                    ctx.text, max(s.start, cue.start() - 45), cue.start()
+                )
+                # "no footage to confirm", "could not confirm": a dispute.
+                flipped = relation == "supports" and negated is not None
                 target = _reaction_target(
                     ctx, claims, sentence_of, i, cue, mentions, reach
                 )
@@ -337,9 +411,11 @@ def attach_reactions(
                     ctx.text, max(s.start, cue.start() - 20), cue.start()
                 )
                 start = hedge.start() if hedge else cue.start()
+                if flipped and negated is not None:
+                    start = min(start, negated.start())
                 reactions[target.id].append(
                     Reaction(
-                        relation,  # type: ignore[arg-type]
+                        "disputes" if flipped or relation == "disputes" else "supports",
                         reactor,
                         ctx.text[start : cue.end()],
                         start,
@@ -369,6 +445,13 @@ def _reaction_target(
         for c in claims
         if 0 <= i - sentence_of[c.id] <= reach and c.action_start < cue.end()
     ]
+    # "confirm the Russian claim": the latest claim by a source of that side.
+    sided = _SIDE_CLAIM.match(ctx.text, cue.end())
+    if sided:
+        side = ctx.lex.side_words.get(sided.group("side").casefold())
+        of_side = [c for c in earlier if side and c.claimant.side == side]
+        if of_side:
+            return of_side[-1]
     # "corroborate the Defense Ministry's claims": the claims of the one named.
     named = [c for c in mentions if cue.end() <= c.start <= cue.end() + 20]
     if named:

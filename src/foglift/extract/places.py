@@ -24,7 +24,11 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = phrase_pattern(spec["before"]).pattern
     directional = phrase_pattern(spec["directional"]).pattern
     nouns = phrase_pattern(spec["region_nouns"] + spec["axis_nouns"], flags=0).pattern
-    cued = re.compile(rf"(?i:{before})\s+(?:(?i:{directional})\s+)*(?P<name>{_NAME})")
+    # Every action phrase is a cue too: "liberated Rodynske", "taken Novoselivka".
+    actions = lex.actions.pattern
+    cued = re.compile(
+        rf"(?i:{before}|{actions})\s+(?:(?i:{directional})\s+)*(?P<name>{_NAME})"
+    )
     suffixed = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>{nouns})")
     return cued, suffixed
 
@@ -43,6 +47,9 @@ def find_place_candidates(
         # Drop stopwords at either edge ("The Donetsk", "Pokrovsk On").
         words = [w for w in re.finditer(r"\S+", text[start:end])]
         while words and words[0].group() in stop:
+            words = words[1:]
+        # "Ukraine's Donetsk region" names the region; the possessive is context.
+        while len(words) > 1 and re.search(r"['’]s$", words[0].group()):
             words = words[1:]
         while words and words[-1].group() in stop and not keep_noun:
             words = words[:-1]
