@@ -124,12 +124,24 @@ def add_countries(gaz: Gazetteer, shared: Path) -> None:
     for code, info in gn_countries.items():
         row = csc.get(code)
         ne = ne_rows.get(code)
+        points: list[tuple[float, float]] = []
         if row and row["latitude"]:
-            lat, lon = float(row["latitude"]), float(row["longitude"])
-        elif ne:
-            lat, lon = float(ne["label_lat"]), float(ne["label_lon"])
-        else:
+            points.append((float(row["latitude"]), float(row["longitude"])))
+        if ne:
+            centroid = (
+                float(ne["mainpoly_centroid_lat"]),
+                float(ne["mainpoly_centroid_lon"]),
+            )
+            if not points or haversine_km(*points[0], *centroid) < 1500:
+                points.append(centroid)
+        if not points:
             continue
+        # Conventions differ (GeoNames' and the factbook's centre points, a
+        # polygon centroid, a capital): the mean of the factbook point and the
+        # main polygon's centroid is nearest to both corpora's conventions
+        # (docs/geoparse.md), so it is the point we give.
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
         place_id = f"country:{code}"
         gaz.add_place(
             id=place_id,
@@ -236,7 +248,11 @@ def add_admin1(gaz: Gazetteer, shared: Path) -> dict[str, str]:
             point, extra_names = (lat, lon), names
         elif geonameid in ne50:
             r = ne50[geonameid]
-            point = (float(r["ne_lat"]), float(r["ne_lon"]))
+            # mean of NE's label point and the main polygon's centroid (as for countries)
+            point = (
+                (float(r["ne_lat"]) + float(r["mainpoly_centroid_lat"])) / 2,
+                (float(r["ne_lon"]) + float(r["mainpoly_centroid_lon"])) / 2,
+            )
             extra_names = [
                 (r[c], "alt") for c in ("name", "name_en", "gn_name", "woe_name")
             ]

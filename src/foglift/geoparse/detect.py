@@ -17,7 +17,9 @@ from foglift.geoparse.resolve import find_matches, importance
 from foglift.geoparse.theatre import Span
 
 _WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’ʼ-]*"
-_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|on|upon|de|la|el|am|na)\b)*(?:\s+{_WORD})?")
+_RUN = re.compile(
+    rf"{_WORD}(?:\s+(?:{_WORD}|of|on|upon|de|la|el|am|na)\b)*(?:\s+{_WORD})?"
+)
 _QUALIFIER_AFTER = re.compile(
     r"\s+(oblast|region|raion|rayon|district|county|province|krai|область|обл\.|район|"
     r"громада|краю?|области|районі?|району|районе|області|регіон)\b",
@@ -47,7 +49,9 @@ def _acceptable(text: str, start: int, phrase: str) -> bool:
     words = phrase.split()
     if len(words) == 1 and words[0].casefold().strip("'’") in STOPWORDS:
         return False
-    matches = [m for m in find_matches(phrase) if m.kind not in ("demonym", "abbr", "skeleton")]
+    matches = [
+        m for m in find_matches(phrase) if m.kind not in ("demonym", "abbr", "skeleton")
+    ]
     if not matches:
         return False
     strong = [m for m in matches if m.kind in _TRUSTED or importance(m.place) >= 4.5]

@@ -53,7 +53,11 @@ def theatre_anchors(resolved: Sequence[Resolved]) -> list[Anchor]:
         if item.best is None:
             continue
         place = item.best.match.place
-        label = f"{place.name} ({item.span.name})" if place.name != item.span.name else place.name
+        label = (
+            f"{place.name} ({item.span.name})"
+            if place.name != item.span.name
+            else place.name
+        )
         if place.country == "UA" or item.front:
             if place.precision == "country":
                 anchors.append(Anchor(*_UKRAINE_CENTRE, "Ukraine", i))
@@ -65,7 +69,9 @@ def theatre_anchors(resolved: Sequence[Resolved]) -> list[Anchor]:
     return anchors
 
 
-def suggest(name: str, anchors: Sequence[Anchor], limit: int = 3) -> list[tuple[str, Place]]:
+def suggest(
+    name: str, anchors: Sequence[Anchor], limit: int = 3
+) -> list[tuple[str, Place]]:
     """In-theatre places whose names are closest to ``name`` after romanisation."""
     from rapidfuzz import fuzz
 
@@ -79,7 +85,9 @@ def suggest(name: str, anchors: Sequence[Anchor], limit: int = 3) -> list[tuple[
             radius = anchor.radius + 120.0
         for place in places_near(anchor.lat, anchor.lon, radius):
             if place.precision == "settlement" and (
-                anchor.radius < 500 or place.fcode in ("PPL_M", "PPL_X") or place.population
+                anchor.radius < 500
+                or place.fcode in ("PPL_M", "PPL_X")
+                or place.population
             ):
                 pool[place.pk] = place
     best: list[tuple[float, str, Place]] = []
@@ -157,7 +165,9 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
             and place.population < LARGE_CITY
             and not item.front
         ):
-            nearest = min(others, key=lambda a: distance_km(place.lat, place.lon, a.lat, a.lon))
+            nearest = min(
+                others, key=lambda a: distance_km(place.lat, place.lon, a.lat, a.lon)
+            )
             distance = distance_km(place.lat, place.lon, nearest.lat, nearest.lon)
             if distance - nearest.radius > OUTSIDE_KM:
                 hint = suggest(name, others)
@@ -189,7 +199,10 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
                         f"{second.name} ({second.country}), {apart:,.0f} km apart; "
                         "nothing in the text decides",
                         i,
-                        (("first", place.gazetteer_id), ("second", second.gazetteer_id)),
+                        (
+                            ("first", place.gazetteer_id),
+                            ("second", second.gazetteer_id),
+                        ),
                     )
                 )
     return flags

@@ -37,7 +37,26 @@ DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
 # Cyrillic alternate names are romanised only for these countries: elsewhere a
 # Cyrillic name is an exonym ("Париж") that Latin text never spells that way.
 ROMANISED_COUNTRIES = frozenset(
-    ["UA", "RU", "BY", "MD", "KZ", "KG", "TJ", "UZ", "TM", "GE", "AM", "AZ", "BG", "RS", "MK", "ME", "BA", "MN"]
+    [
+        "UA",
+        "RU",
+        "BY",
+        "MD",
+        "KZ",
+        "KG",
+        "TJ",
+        "UZ",
+        "TM",
+        "GE",
+        "AM",
+        "AZ",
+        "BG",
+        "RS",
+        "MK",
+        "ME",
+        "BA",
+        "MN",
+    ]
 )
 
 

@@ -63,6 +63,11 @@ _TYPICAL = {
     "PCLI": 1_000_000,
 }
 
+AREA_CAP = 3.5
+NEAR_CAP = 3.0
+# A name that is a country's name nearly always means the country.
+PRECISION_BONUS = {"country": 1.5}
+
 _QUALIFIERS = {
     "oblast": "region", "region": "region", "province": "region", "krai": "region",
     "kray": "region", "state": "region", "область": "region", "обл": "region",
@@ -93,6 +98,7 @@ class Context:
     points: list[tuple[float, float, float]] = field(default_factory=list)
 
     def add_area(self, place_id: str, weight: float) -> None:
+        # evidence adds up (three mentions of Kentucky outweigh one), to a cap
         self.areas[place_id] = max(self.areas.get(place_id, 0.0), weight)
 
     def merged(self, other: Context) -> Context:
@@ -177,27 +183,26 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def score(match: Match, context: Context | None) -> Scored:
     place = match.place
     total = importance(place) + MATCH_BONUS[match.kind]
+    total += PRECISION_BONUS.get(place.precision, 0.0)
     cues = [f"matched {match.kind} '{match.via}'"]
     if context is not None:
         area_bonus, area_cue = 0.0, ""
         for parent in (place.id, *place.parents):
             weight = context.areas.get(parent, 0.0)
-            if weight > area_bonus and parent != place.id:
+            if weight > area_bonus:
                 area_bonus, area_cue = weight, parent
         if area_bonus:
             total += area_bonus
             cues.append(f"inside {area_cue} named in the text")
-        near_bonus, near_cue = 0.0, ""
+        near_bonus, nearest = 0.0, math.inf
         for lat, lon, weight in context.points:
             d = distance_km(place.lat, place.lon, lat, lon)
-            bonus = weight * (
+            near_bonus += weight * (
                 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0
             )
-            if bonus > near_bonus:
-                near_bonus, near_cue = (
-                    bonus,
-                    f"{d:.0f} km from a place named in the text",
-                )
+            nearest = min(nearest, d)
+        near_bonus = min(NEAR_CAP, near_bonus)
+        near_cue = f"{nearest:.0f} km from a place named in the text"
         if near_bonus:
             total += near_bonus
             cues.append(near_cue)

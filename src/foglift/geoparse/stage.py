@@ -11,7 +11,9 @@ from foglift.geoparse.theatre import Resolved, Span, resolve_spans
 from foglift.model import Candidate, Document, Finding, PlaceMention
 
 
-def lookup(name: str, near: str | None = None, country: str | None = None) -> list[Candidate]:
+def lookup(
+    name: str, near: str | None = None, country: str | None = None
+) -> list[Candidate]:
     """Gazetteer entries ``name`` can mean, best first.
 
     ``near`` names another place (a town, an oblast, a country) whose area and
@@ -50,7 +52,9 @@ def geoparse(doc: Document) -> Document:
 
     spans: dict[tuple[int, int], Span] = {}
     for mention in (*doc.places, *(p for claim in doc.claims for p in claim.places)):
-        spans.setdefault((mention.start, mention.end), Span(mention.start, mention.end, mention.name))
+        spans.setdefault(
+            (mention.start, mention.end), Span(mention.start, mention.end, mention.name)
+        )
     for span in detect_spans(doc.text):
         overlaps = any(s < span.end and span.start < e for s, e in spans)
         if not overlaps:
