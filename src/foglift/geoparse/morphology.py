@@ -84,7 +84,7 @@ _SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 @lru_cache(maxsize=2)
 def _analyzer(lang: str) -> Any:
-    import pymorphy3
+    import pymorphy3  # type: ignore[import-untyped]
 
     return pymorphy3.MorphAnalyzer(lang=lang)
 

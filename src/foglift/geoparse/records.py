@@ -11,7 +11,7 @@ from foglift.model import Candidate, Precision, Resolution
 
 def admin_names(place: Place) -> tuple[str | None, str | None]:
     """Names of the first-level area and the district (raion, county) of a place."""
-    admin1: str | None = None
+    admin1: str | None = place.name if place.fcode == "ADM1" else None
     admin2: str | None = None
     for parent in place.parents:
         parent_place = place_by_id(parent)

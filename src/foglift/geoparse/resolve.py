@@ -55,7 +55,7 @@ _TYPICAL = {
     "PPL_X": 2500,
     "PPL_C": 300,
     "PPL": 500,
-    "ADM1": 2_000_000,
+    "ADM1": 1_000_000,
     "ADM2": 100_000,
     "ADM3": 10_000,
     "RGN": 2_000_000,
@@ -195,7 +195,9 @@ def score(match: Match, context: Context | None) -> Scored:
             total += area_bonus
             cues.append(f"inside {area_cue} named in the text")
         near_bonus, nearest = 0.0, math.inf
-        for lat, lon, weight in context.points:
+        # nearness says something only about places with a meaningful point
+        points = context.points if place.precision in ("settlement", "district") else []
+        for lat, lon, weight in points:
             d = distance_km(place.lat, place.lon, lat, lon)
             near_bonus += weight * (
                 1.5 if d < 50 else 1.0 if d < 150 else 0.5 if d < 400 else 0

@@ -111,9 +111,9 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
             pair_context[i] = context_of_place(qualifier, weight=4.0)
             pair_cue[i] = f"qualified by '{spans[i + 1].name}'"
     for i, span in enumerate(spans):
-        found = _BEARING.search(text[max(0, span.start - 60) : span.start])
-        if found and i not in pair_context:
-            pair_cue.setdefault(i, f"anchor of '{found.group(0).strip()}'")
+        bearing = _BEARING.search(text[max(0, span.start - 60) : span.start])
+        if bearing and i not in pair_context:
+            pair_cue.setdefault(i, f"anchor of '{bearing.group(0).strip()}'")
 
     chosen = first
     for _ in range(2):
