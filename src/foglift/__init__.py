@@ -1,5 +1,48 @@
-"""foglift: check war claims against independent evidence."""
+"""foglift: check war claims against independent evidence.
+
+>>> from foglift import check_text
+>>> doc = check_text(article, published=date(2025, 11, 12))
+>>> [(c.claimant.name, c.action, c.places) for c in doc.claims]
+"""
 
 from __future__ import annotations
 
+from foglift.errors import DataError, FogliftError, InputError, UsageError
+from foglift.model import (
+    SCHEMA,
+    Claim,
+    Claimant,
+    Document,
+    Finding,
+    PlaceMention,
+    Quantity,
+    Reaction,
+    Rejected,
+    Repair,
+    Resolution,
+    TimeSpan,
+)
+from foglift.pipeline import check_text
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA",
+    "Claim",
+    "Claimant",
+    "DataError",
+    "Document",
+    "Finding",
+    "FogliftError",
+    "InputError",
+    "PlaceMention",
+    "Quantity",
+    "Reaction",
+    "Rejected",
+    "Repair",
+    "Resolution",
+    "TimeSpan",
+    "UsageError",
+    "__version__",
+    "check_text",
+]

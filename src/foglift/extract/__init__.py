@@ -8,13 +8,13 @@ from foglift.extract.claimants import find_claimants
 from foglift.extract.claims import (
     Context,
     assemble_claims,
-    attach_reactions,
     find_author,
     resolve_days,
 )
 from foglift.extract.lexicon import load_lexicon
 from foglift.extract.places import find_place_candidates
 from foglift.extract.quantities import find_quantities
+from foglift.extract.reactions import attach_reactions
 from foglift.extract.sentences import split_sentences
 from foglift.extract.times import find_time_expressions
 from foglift.model import Document

@@ -17,6 +17,9 @@ from foglift.model import Claimant, ClaimantKind, Side
 from foglift.settings import default
 from foglift.sources import Registry
 
+_RECIPIENT = re.compile(
+    r"\b(?:told|tells|telling|(?<!according\s)to|briefed|informed)\s+$", re.I
+)
 _QUOTED = r"""(?P<q>['"«])(?P<name>[^'"«»\n]{2,80}?)(?:['"»])"""
 _GLOSS = r"(?:\s*\((?P<gloss>[^()\n]{2,100})\))?"
 _NAME = r"(?P<person>(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){0,3})"
@@ -135,8 +138,11 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
     kind_of = {
         t.casefold(): k for k, words in lex.data["titles"].items() for t in words
     }
+    not_names = set(lex.data["places"]["stopwords"])
     for m in _titled_pattern(lex).finditer(text):
         person = m.group("person")
+        if person.split()[0] in not_names:
+            continue  # "General Staff", "President Day"
         source = registry.by_alias(person)
         if source is not None:
             yield Claimant(
@@ -164,6 +170,8 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
 def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
     reporting = lex.reporting["asserts"]
     for m in _unnamed_pattern(lex).finditer(text):
+        if _RECIPIENT.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "told reporters": the audience, not a source
         head = " ".join(m.group("head").split())
         noun_kind = lex.source_nouns.get(head) or lex.source_nouns.get(head.casefold())
         if noun_kind is None:

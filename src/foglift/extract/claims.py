@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from foglift.extract.lexicon import Lexicon
 from foglift.extract.quantities import FoundQuantity
@@ -23,7 +24,6 @@ from foglift.model import (
     Claimant,
     ClaimType,
     PlaceMention,
-    Reaction,
     Sentence,
     Stance,
     TimeSpan,
@@ -39,18 +39,8 @@ _PASSIVE_TAIL = re.compile(
     r"(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|nothing|without|cannot|unable\s+to|failed\s+to)\b|n't\b",
-    re.IGNORECASE,
-)
-_SIDE_CLAIM = re.compile(
-    r"\s+(?:the\s+|a\s+)?(?P<side>\w+)(?:'s)?\s+(?:claims?|statements?|reports?|"
-    r"assertions?|figures?|version)\b",
-    re.IGNORECASE,
-)
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s*")
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_POSSESSIVE_CLAIM = re.compile(r"\s*'s?\s", re.IGNORECASE)
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
 _OWN_VOICE = ("author", "heading")
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
@@ -92,6 +82,11 @@ class Context:
         return sorted(found, key=lambda c: c.start)
 
 
+@cache
+def _object_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lex.data["objects"]["words"])
+
+
 def _window_end(text: str, start: int, limit: int) -> int:
     m = _BOUNDARY.search(text, start, limit)
     return m.start() if m else limit
@@ -131,7 +126,7 @@ def _subject_of(ctx: Context, i: int) -> Claimant | None:
     return mentions[0]
 
 
-def _carried(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+def carried_claimant(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     reach = int(default("attribution_carry_sentences"))
     for j in range(i - 1, max(-1, i - 1 - reach), -1):
         subject = _subject_of(ctx, j)
@@ -160,7 +155,7 @@ def _attribute(
         if subjects:
             return replace(subjects[-1], via="subject"), cue.stance, None, cue
         carry = ctx.lex.carry.search(text, s.start, cue.start)
-        carried = _carried(ctx, i) if carry else None
+        carried = carried_claimant(ctx, i) if carry else None
         if carried:
             return carried[0], cue.stance, carried[1], cue
     if after_cues:
@@ -213,6 +208,24 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     )
 
 
+def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) -> bool:
+    """Whether only object words stand between the action and the place."""
+    if place.end <= trigger.start():
+        return True  # the passive subject: "Avdiivka was captured"
+    allowed = _object_words(ctx.lex)
+    between = list(ctx.text[trigger.end() : place.start])
+    for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
+        if trigger.end() <= other.start and other.end <= place.start:
+            between[other.start - trigger.end() : other.end - trigger.end()] = " " * (
+                other.end - other.start
+            )
+    words = re.findall(r"[\w'-]+", "".join(between))
+    return all(
+        w.casefold() in allowed or w.isdigit() or (w[0].isupper() and w.endswith("'s"))
+        for w in words
+    )
+
+
 def _time_for(
     ctx: Context, i: int, trigger: re.Match[str], carried_from: int | None
 ) -> TimeSpan | None:
@@ -220,7 +233,7 @@ def _time_for(
     here = [t for t in ctx.times if s.start <= t.start and t.end <= s.end]
     if here:
         expr = min(here, key=lambda t: abs(t.start - trigger.end()))
-        return _resolve(ctx, expr, i)
+        return _resolve(ctx, expr, carried_from)
     # No time in the sentence: the claim inherits the date its context set.
     for j in ([carried_from] if carried_from is not None else []) + list(
         range(i - 1, max(-1, i - 3), -1)
@@ -234,28 +247,42 @@ def _time_for(
             and t.kind != "duration"
         ]
         if earlier:
-            span = _resolve(ctx, earlier[-1], j)
+            span = _resolve(ctx, earlier[-1], None)
             return replace(span, note="carried from an earlier sentence")
     return None
 
 
-def _resolve(ctx: Context, expr: TimeExpr, i: int) -> TimeSpan:
+def _resolve(ctx: Context, expr: TimeExpr, carried_from: int | None) -> TimeSpan:
+    """Resolve one expression; durations count back from the statement's date.
+
+    That date is one named in the same sentence, else in the sentence the
+    claimant was carried from ("On November 11 the ministry ... They claimed
+    ... in one day"), else the publication date. "That same day" takes the
+    last date the text named.
+    """
     if expr.kind in ("date", "weekday", "relative"):
         return resolve_span(expr, ctx.published)
-    # Durations and "that same day" count from the last date the text set.
-    earlier = [t for t in ctx.times if t.start < expr.start and t.start in ctx.days]
-    same_para = [
-        t
-        for t in earlier
-        if ctx.paragraph_of[_sentence_at(ctx, t.start)] == ctx.paragraph_of[i]
-    ]
-    pool = same_para if expr.kind == "duration" else earlier
-    if pool:
-        return resolve_span(expr, ctx.published, ctx.days[pool[-1].start], "text")
+    if expr.kind == "same_day":
+        earlier = [t for t in ctx.times if t.start < expr.start and t.start in ctx.days]
+        if earlier:
+            return resolve_span(
+                expr, ctx.published, ctx.days[earlier[-1].start], "text"
+            )
+        return resolve_span(expr, ctx.published)
+    i = sentence_at(ctx, expr.start)
+    for j in (i, carried_from):
+        if j is None:
+            continue
+        s = ctx.sentences[j]
+        dated = [
+            t for t in ctx.times if s.start <= t.start < s.end and t.start in ctx.days
+        ]
+        if dated:
+            return resolve_span(expr, ctx.published, ctx.days[dated[-1].start], "text")
     return resolve_span(expr, ctx.published)
 
 
-def _sentence_at(ctx: Context, pos: int) -> int:
+def sentence_at(ctx: Context, pos: int) -> int:
     for i, s in enumerate(ctx.sentences):
         if s.start <= pos < s.end:
             return i
@@ -343,6 +370,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 ctx, passive, entry.units
             )
             places = _places_in(ctx, obj, passive)
+            if not quantities:
+                places = tuple(p for p in places if _acts_on_place(ctx, trigger, p))
             if not quantities and not places:
                 continue
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
@@ -376,112 +405,3 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 )
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues
-
-
-def attach_reactions(
-    ctx: Context, claims: list[Claim], used_cues: set[int]
-) -> list[Claim]:
-    """Attach other sources' support or dispute to the claim they address."""
-    reach = int(default("reaction_reach_sentences"))
-    reactions: dict[str, list[Reaction]] = {c.id: [] for c in claims}
-    sentence_of = {c.id: _sentence_at(ctx, c.action_start) for c in claims}
-    for i, s in enumerate(ctx.sentences):
-        mentions = ctx.sentence_claimants(i)
-        for relation, pattern in (
-            ("supports", ctx.lex.reaction_supports),
-            ("disputes", ctx.lex.reaction_disputes),
-        ):
-            for cue in pattern.finditer(ctx.text, s.start, s.end):
-                if cue.start() in used_cues:
-                    continue
-                negated = _NEGATION.search(
-                    ctx.text, max(s.start, cue.start() - 45), cue.start()
-                )
-                # "no footage to confirm", "could not confirm": a dispute.
-                flipped = relation == "supports" and negated is not None
-                target = _reaction_target(
-                    ctx, claims, sentence_of, i, cue, mentions, reach
-                )
-                if target is None:
-                    continue
-                reactor = _reactor(ctx, cue, mentions, target, i)
-                if reactor is None:
-                    continue
-                hedge = ctx.lex.reaction_hedges.search(
-                    ctx.text, max(s.start, cue.start() - 20), cue.start()
-                )
-                start = hedge.start() if hedge else cue.start()
-                if flipped and negated is not None:
-                    start = min(start, negated.start())
-                reactions[target.id].append(
-                    Reaction(
-                        "disputes" if flipped or relation == "disputes" else "supports",
-                        reactor,
-                        ctx.text[start : cue.end()],
-                        start,
-                        cue.end(),
-                    )
-                )
-    return [replace(c, reactions=tuple(reactions[c.id])) for c in claims]
-
-
-def _same_source(a: Claimant, b: Claimant) -> bool:
-    if a.registry_id and b.registry_id:
-        return a.registry_id == b.registry_id
-    return (a.start, a.end) == (b.start, b.end)
-
-
-def _reaction_target(
-    ctx: Context,
-    claims: list[Claim],
-    sentence_of: dict[str, int],
-    i: int,
-    cue: re.Match[str],
-    mentions: list[Claimant],
-    reach: int,
-) -> Claim | None:
-    earlier = [
-        c
-        for c in claims
-        if 0 <= i - sentence_of[c.id] <= reach and c.action_start < cue.end()
-    ]
-    # "confirm the Russian claim": the latest claim by a source of that side.
-    sided = _SIDE_CLAIM.match(ctx.text, cue.end())
-    if sided:
-        side = ctx.lex.side_words.get(sided.group("side").casefold())
-        of_side = [c for c in earlier if side and c.claimant.side == side]
-        if of_side:
-            return of_side[-1]
-    # "corroborate the Defense Ministry's claims": the claims of the one named.
-    named = [c for c in mentions if cue.end() <= c.start <= cue.end() + 20]
-    if named:
-        own = [c for c in earlier if _same_source(c.claimant, named[0])]
-        if own:
-            return own[-1]
-        if _POSSESSIVE_CLAIM.match(ctx.text, named[0].end):
-            mine = [c for c in claims if _same_source(c.claimant, named[0])]
-            return mine[-1] if mine else None
-    return earlier[-1] if earlier else None
-
-
-def _reactor(
-    ctx: Context, cue: re.Match[str], mentions: list[Claimant], target: Claim, i: int
-) -> Claimant | None:
-    """Who reacts: the agent after the cue ("skepticism by X") or the subject before."""
-    agent = [
-        c
-        for c in mentions
-        if cue.end() <= c.start <= cue.end() + 40
-        and re.search(r"\b(?:by|from|among)\s+$", ctx.text[cue.end() : c.start])
-    ]
-    before = [c for c in mentions if c.end <= cue.start()]
-    candidates = agent + before[::-1]
-    if not candidates and ctx.lex.carry.search(
-        ctx.text, ctx.sentences[i].start, cue.start()
-    ):
-        carried = _carried(ctx, i)
-        candidates = [carried[0]] if carried else []
-    for c in candidates:
-        if not _same_source(c, target.claimant):
-            return replace(c, via="reaction")
-    return None

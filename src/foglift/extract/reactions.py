@@ -1,0 +1,160 @@
+"""Reactions: another source in the text that supports or disputes a claim.
+
+A reaction cue ("corroborate", "skepticism", "no evidence to confirm") only
+attaches to a claim the sentence points at: the claim in the same sentence, a
+named claimant's claims ("the Defense Ministry's claims"), a side's claim
+("the Russian claim about Rivne"), a claim's number ("the figure of 256
+buildings"), or "the claim"/"it" right after the cue. A cue that points at
+nothing ("confirmed Russian infiltration into Pokrovsk") is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from foglift.extract.claims import Context, carried_claimant, sentence_at
+from foglift.extract.quantities import parse_number
+from foglift.model import Claim, Claimant, Reaction
+from foglift.settings import default
+
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|nothing|without|cannot|unable\s+to|failed\s+to)\b|n't\b",
+    re.IGNORECASE,
+)
+_REFERENCE = re.compile(
+    r"\s+(?:of\s+|about\s+|with\s+|over\s+|on\s+)?(?:the\s+|a\s+|this\s+|that\s+|"
+    r"these\s+|those\s+|such\s+|its\s+|their\s+)?(?P<owner>[\w'-]+\s+)?"
+    r"(?P<noun>claims?|reports?|statements?|assertions?|figures?|numbers?|version|"
+    r"account|announcement)\b|\s+(?:it|this|that|them|these)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d[\d,.]*")
+_LOOKAHEAD = 60  # characters after a cue in which it names its target
+
+
+def _same_source(a: Claimant, b: Claimant) -> bool:
+    if a.registry_id and b.registry_id:
+        return a.registry_id == b.registry_id
+    return (a.start, a.end) == (b.start, b.end)
+
+
+def _targets(
+    ctx: Context,
+    everything: list[Claim],
+    earlier: list[Claim],
+    cue: re.Match[str],
+    i: int,
+) -> list[Claim]:
+    text = ctx.text
+    after = cue.end()
+    window_end = min(len(text), after + _LOOKAHEAD, ctx.sentences[i].end)
+    places = [p.name for p in ctx.places if after <= p.start < window_end]
+    if places:  # "the Russian claim about Rivne"
+        about = [c for c in earlier if any(p.name in places for p in c.places)]
+        earlier = about or earlier
+    named = [c for c in ctx.sentence_claimants(i) if after <= c.start <= after + 25]
+    if named:  # "the Defense Ministry's claims": every claim of that source
+        own = [c for c in earlier if _same_source(c.claimant, named[0])]
+        if own:
+            plural = re.match(
+                r"['’]s?\s+\w+s\b", text[named[0].end : named[0].end + 20]
+            )
+            return own if plural else own[-1:]
+    reference = _REFERENCE.match(text, after)
+    if reference and reference.group("owner"):
+        side = ctx.lex.side_words.get(reference.group("owner").strip().casefold())
+        of_side = [c for c in earlier if side and c.claimant.side == side]
+        if of_side:  # "the Russian claim"
+            return of_side[-1:]
+    numbers = [
+        parse_number(m.group().rstrip(".,"), ctx.lex)
+        for m in _NUMBER.finditer(text, after, window_end)
+    ]
+    if numbers:  # "the figure of 256 buildings": that number's claim, however far back
+        numbered = [
+            c
+            for c in everything
+            if c.quantity and c.quantity.value in numbers and c.action_start < after
+        ]
+        return numbered[-1:]
+    same = [c for c in earlier if sentence_at(ctx, c.action_start) == i]
+    if same:
+        return same[-1:]
+    if reference:  # "rejected the claim", "doubted it"
+        return earlier[-1:]
+    return []
+
+
+def _reactor(
+    ctx: Context, cue: re.Match[str], i: int, target: Claim
+) -> Claimant | None:
+    """Who reacts: the agent after the cue ("skepticism by X") or the subject before."""
+    mentions = ctx.sentence_claimants(i)
+    agent = [
+        c
+        for c in mentions
+        if cue.end() <= c.start <= cue.end() + 40
+        and re.search(r"\b(?:by|from|among)\s+$", ctx.text[cue.end() : c.start])
+    ]
+    before = [c for c in mentions if c.end <= cue.start()]
+    candidates = agent + before[::-1]
+    if not candidates and ctx.lex.carry.search(
+        ctx.text, ctx.sentences[i].start, cue.start()
+    ):
+        carried = carried_claimant(ctx, i)
+        candidates = [carried[0]] if carried else []
+    for c in candidates:
+        if not _same_source(c, target.claimant):
+            return replace(c, via="reaction")
+    return None
+
+
+def attach_reactions(
+    ctx: Context, claims: list[Claim], used_cues: set[int]
+) -> list[Claim]:
+    """Attach other sources' support or dispute to the claims they address."""
+    reach = int(default("reaction_reach_sentences"))
+    reactions: dict[str, list[Reaction]] = {c.id: [] for c in claims}
+    sentence_of = {c.id: sentence_at(ctx, c.action_start) for c in claims}
+    for i, s in enumerate(ctx.sentences):
+        for relation, pattern in (
+            ("supports", ctx.lex.reaction_supports),
+            ("disputes", ctx.lex.reaction_disputes),
+        ):
+            for cue in pattern.finditer(ctx.text, s.start, s.end):
+                if cue.start() in used_cues:
+                    continue
+                earlier = [
+                    c
+                    for c in claims
+                    if 0 <= i - sentence_of[c.id] <= reach
+                    and c.action_start < cue.end()
+                ]
+                negated = _NEGATION.search(
+                    ctx.text, max(s.start, cue.start() - 45), cue.start()
+                )
+                # "no footage to confirm", "could not confirm": a dispute.
+                flipped = relation == "supports" and negated is not None
+                hedge = ctx.lex.reaction_hedges.search(
+                    ctx.text, max(s.start, cue.start() - 20), cue.start()
+                )
+                start = hedge.start() if hedge else cue.start()
+                if flipped and negated is not None:
+                    start = min(start, negated.start())
+                for target in _targets(ctx, claims, earlier, cue, i):
+                    reactor = _reactor(ctx, cue, i, target)
+                    if reactor is None:
+                        continue
+                    reactions[target.id].append(
+                        Reaction(
+                            "disputes"
+                            if flipped or relation == "disputes"
+                            else "supports",
+                            reactor,
+                            ctx.text[start : cue.end()],
+                            start,
+                            cue.end(),
+                        )
+                    )
+    return [replace(c, reactions=tuple(reactions[c.id])) for c in claims]
