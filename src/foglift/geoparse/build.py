@@ -241,8 +241,10 @@ def add_admin1(gaz: Gazetteer, shared: Path) -> dict[str, str]:
         acc[2] += weight
     ua_points = _ua_admin1_points(shared)
     ids: dict[str, str] = {}
-    for code, (_, name, ascii_name, geonameid) in divisions.items():
+    for code, (_, raw_name, ascii_name, geonameid) in divisions.items():
         country = code.split(".")[0]
+        # GeoNames spells one oblast "Kharkivs’ka Oblast’"; the others "Donetsk"
+        name = raw_name.removesuffix("s’ka Oblast’")
         point: tuple[float, float] | None = None
         extra_names: list[tuple[str, str]] = []
         if code in ua_points:
@@ -293,6 +295,7 @@ def add_admin1(gaz: Gazetteer, shared: Path) -> dict[str, str]:
             parents=f"country:{country}",
         )
         gaz.add_alias(place_id, name, "name")
+        gaz.add_alias(place_id, raw_name, "alt")
         gaz.add_alias(place_id, ascii_name, "alt")
         for alias, kind in extra_names:
             gaz.add_alias(place_id, alias, kind)

@@ -1,0 +1,67 @@
+"""Lookups against the shipped gazetteer: spellings, cases, old names, context."""
+
+import pytest
+
+from foglift.geoparse import lookup
+
+
+def top(name: str, **kwargs: str) -> tuple[str, str, str | None]:
+    found = lookup(name, **kwargs)
+    assert found, f"no candidate for {name!r}"
+    return found[0].name, found[0].country, found[0].admin1
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Pokrovsk", "Покровськ", "Покровську", "Покровська", "Красноармейске",
+     "Krasnoarmiisk", "Krasnoarmeysk", "Красноармейска"],
+)  # fmt: skip
+def test_pokrovsk_under_every_name_and_case(name: str) -> None:
+    assert top(name) == ("Pokrovsk", "UA", "Donetsk")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Artyomovsk", "Bakhmut"),
+        ("Артемівськ", "Bakhmut"),
+        ("Kirovograd", "Kropyvnytskyi"),
+        ("Kharkov", "Kharkiv"),
+        ("Великій Новосілці", "Velyka Novosilka"),
+        ("Кліщіївки", "Klishchiivka"),
+        ("Klishchiyivka", "Klishchiivka"),
+    ],
+)
+def test_old_press_and_inflected_names(name: str, expected: str) -> None:
+    assert top(name)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "near", "expected"),
+    [
+        # a Russian city of 230,000 is also Dzerzhinsk: the oblast decides
+        ("Dzerzhinsk", "Donetsk Oblast", "Toretsk"),
+        # the oblast kept the name Dnipropetrovsk; the city did not
+        ("Dnipropetrovsk", "Ukraine", "Dnipro"),
+    ],
+)
+def test_old_names_that_are_also_other_places(
+    name: str, near: str, expected: str
+) -> None:
+    names = [c.name for c in lookup(name, near=near)[:2]]
+    assert expected in names
+
+
+def test_near_decides_among_namesakes() -> None:
+    # there are villages called Andriivka in most oblasts
+    assert len({c.admin1 for c in lookup("Andriivka")}) > 5
+    assert top("Andriivka", near="Donetsk Oblast")[2] == "Donetsk"
+    assert top("Andriivka", near="Kharkiv Oblast")[2] == "Kharkiv"
+
+
+def test_country_filter() -> None:
+    assert {c.country for c in lookup("Pokrovsk", country="RU")} == {"RU"}
+
+
+def test_unknown_name_gives_nothing() -> None:
+    assert lookup("Qwxzvbnm") == []
