@@ -12,7 +12,7 @@ from foglift.model import Candidate, Document, Finding, PlaceMention
 
 
 def lookup(
-    name: str, near: str | None = None, country: str | None = None
+    name: str, near: str | None = None, country: str | None = None, limit: int = 20
 ) -> list[Candidate]:
     """Gazetteer entries ``name`` can mean, best first.
 
@@ -29,7 +29,7 @@ def lookup(
     if country:
         wanted = country.upper()
         matches = [m for m in matches if m.place.country == wanted]
-    return [to_candidate(s) for s in rank(matches, context)]
+    return [to_candidate(s) for s in rank(matches, context)[:limit]]
 
 
 def _to_mention(item: Resolved) -> PlaceMention:
