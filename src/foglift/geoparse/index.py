@@ -31,7 +31,7 @@ from pathlib import Path
 
 from foglift.errors import DataError
 
-BUILDER_VERSION = "7"
+BUILDER_VERSION = "8"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
 # Cyrillic alternate names are romanised only for these countries: elsewhere a
@@ -268,6 +268,7 @@ def _fill(db: sqlite3.Connection) -> None:
         CREATE INDEX names_pk ON names (pk);
         CREATE INDEX skeletons_skel ON skeletons (skel);
         CREATE INDEX places_lat ON places (lat);
+        CREATE INDEX places_id ON places (id);
         CREATE INDEX renamed_pk ON renamed (pk);
         """
     )
