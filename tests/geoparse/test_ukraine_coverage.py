@@ -14,8 +14,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from foglift.geoparse.index import place_by_id
 from foglift.geoparse.resolve import context_of_place, find_matches, rank
 
