@@ -6,7 +6,9 @@ import pytest
 
 from foglift.geoparse.evaluate import evaluate
 
-CORPORA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "geoparse-dev"
+CORPORA = (
+    Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "geoparse-dev"
+)
 
 # measured acc@161 with gold spans (docs/geoparse.md); may only go up
 BASELINE = {"TR-News.xml": 0.81, "GeoVirus.xml": 0.70}
