@@ -42,6 +42,7 @@ def check_text(
 ) -> Document:
     """Run every stage on one text and return the finished Document."""
     from foglift.extract import extract
+    from foglift.geoparse import geoparse
     from foglift.link import assess_sourcing
     from foglift.normalise import normalise
 
@@ -60,4 +61,5 @@ def check_text(
     )
     doc = normalise(doc)
     doc = extract(doc, sources_file)
+    doc = geoparse(doc)
     return assess_sourcing(doc, sources_file)

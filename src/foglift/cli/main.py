@@ -18,6 +18,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "check one article: claims, claimants, places, times, numbers, findings",
         "foglift check article.txt --published 2025-11-12 --format json",
     ),
+    "geo": (
+        "foglift.cli.geo",
+        "look up places in the gazetteer, or find and resolve the places in a text",
+        "foglift geo lookup Krasnoarmeysk --country UA",
+    ),
+    "eval": (
+        "foglift.cli.evaluate",
+        "score foglift against a gold corpus (geoparsing: TR-News / GeoVirus XML)",
+        "foglift eval geoparse GeoVirus.xml --gold-spans",
+    ),
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2

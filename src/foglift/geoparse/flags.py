@@ -11,10 +11,17 @@ texts name capitals and large cities for politics, not as battlefields.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from foglift.geoparse.index import Place, aliases_of, places_near, renamings
+from foglift.geoparse.index import (
+    Place,
+    aliases_of,
+    place_by_pk,
+    renamings,
+    settlement_skeletons_in,
+)
 from foglift.geoparse.names import has_cyrillic, name_key, skeleton
 from foglift.geoparse.resolve import distance_km
 from foglift.geoparse.theatre import Resolved
@@ -75,26 +82,45 @@ def suggest(
     named: frozenset[int] = frozenset(),
     limit: int = 3,
 ) -> list[tuple[str, Place]]:
-    """In-theatre places whose names are closest to ``name`` after romanisation."""
-    from rapidfuzz import fuzz
+    """In-theatre places whose names are closest to ``name`` after romanisation.
 
+    A fuzzy pass over the romanised skeletons of every settlement in the
+    anchors' box picks the few hundred closest names; only those are weighed
+    against the anchors' radii, aliases and populations.
+    """
+    from rapidfuzz import fuzz, process
+
+    if not anchors:
+        return []
     target = skeleton(name)
     target_key = name_key(name)
-    pool: dict[int, Place] = {}
-    for anchor in anchors:
-        # the whole country: its towns and cities; else the anchor's surroundings
-        radius = anchor.radius if anchor.radius >= 500 else anchor.radius + 120.0
-        for place in places_near(anchor.lat, anchor.lon, radius):
-            if place.precision == "settlement" and (
-                anchor.radius < 500
-                or place.fcode in ("PPL_M", "PPL_X")
-                or place.population
-            ):
-                pool[place.pk] = place
+    reach = [a.radius if a.radius >= 500 else a.radius + 120.0 for a in anchors]
+    south = min(a.lat - r / 111.0 for a, r in zip(anchors, reach, strict=True))
+    north = max(a.lat + r / 111.0 for a, r in zip(anchors, reach, strict=True))
+    widest = max(r for r in reach) / (111.0 * max(0.2, math.cos(math.radians(north))))
+    west = min(a.lon for a in anchors) - widest
+    east = max(a.lon for a in anchors) + widest
+    rows = settlement_skeletons_in(south, north, west, east)
+    hits = process.extract(
+        target, [r[0] for r in rows], scorer=fuzz.ratio, limit=400, score_cutoff=55
+    )
+    pool: set[int] = set()
+    for _, _, n in hits:
+        _, pk, lat, lon, population, fcode = rows[n]
+        for anchor, radius in zip(anchors, reach, strict=True):
+            # the whole country: its towns and cities; else the anchor's surroundings
+            if anchor.radius >= 500 and not (population or fcode in ("PPL_M", "PPL_X")):
+                continue
+            if distance_km(lat, lon, anchor.lat, anchor.lon) <= radius:
+                pool.add(pk)
+                break
     best: list[tuple[float, str, Place]] = []
-    for place in pool.values():
+    for pk in pool:
+        place = place_by_pk(pk)
+        if place is None:
+            continue
         top: tuple[float, str] | None = None
-        for key, _kind in aliases_of(place.pk):
+        for key, _kind in aliases_of(pk):
             if has_cyrillic(key):
                 continue
             similarity = max(
@@ -107,7 +133,7 @@ def suggest(
             # a place the text itself names is the likelier meaning
             bonus += 15.0 if place.pk in named else 0.0
             best.append((top[0] + bonus, top[1], place))
-    best.sort(key=lambda item: -item[0])
+    best.sort(key=lambda item: (-item[0], item[2].pk))
     out: list[tuple[str, Place]] = []
     for _, key, place in best:
         if all(p.pk != place.pk for _, p in out):
@@ -128,11 +154,20 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
     anchors = theatre_anchors(resolved)
     named = frozenset(r.best.match.place.pk for r in resolved if r.best is not None)
     flags: list[Flag] = []
+    hints: dict[tuple[str, tuple[int, ...]], list[tuple[str, Place]]] = {}
+
+    def suggest_once(name: str, among: Sequence[Anchor]) -> list[tuple[str, Place]]:
+        # A name repeated through an article gets the same suggestions: compute once.
+        key = (name_key(name), tuple(a.index for a in among))
+        if key not in hints:
+            hints[key] = suggest(name, among, named)
+        return hints[key]
+
     for i, item in enumerate(resolved):
         name = item.span.name
         best = item.best
         if best is None:
-            hint = suggest(name, anchors, named) if anchors else []
+            hint = suggest_once(name, anchors) if anchors else []
             text = ", ".join(_suggestion_text(k, p) for k, p in hint)
             flags.append(
                 Flag(
@@ -174,7 +209,7 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
             )
             distance = distance_km(place.lat, place.lon, nearest.lat, nearest.lon)
             if distance - nearest.radius > OUTSIDE_KM:
-                hint = suggest(name, others, named)
+                hint = suggest_once(name, others)
                 text = ", ".join(_suggestion_text(k, p) for k, p in hint)
                 flags.append(
                     Flag(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import math
 import os
 import sqlite3
 import tempfile
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from foglift.errors import DataError
 
-BUILDER_VERSION = "8"
+BUILDER_VERSION = "9"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
 # Cyrillic alternate names are romanised only for these countries: elsewhere a
@@ -148,6 +149,10 @@ def build_index(path: Path) -> None:
         finally:
             db.close()
         os.replace(temp_name, path)
+        # Older builds (other data or builder versions) only take disk space.
+        for stale in path.parent.glob("gazetteer-*.sqlite"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
@@ -270,6 +275,11 @@ def _fill(db: sqlite3.Connection) -> None:
         CREATE INDEX places_lat ON places (lat);
         CREATE INDEX places_id ON places (id);
         CREATE INDEX renamed_pk ON renamed (pk);
+        CREATE TABLE settlement_skeletons AS
+            SELECT s.skel, s.pk, p.lat, p.lon, p.population, p.fcode
+            FROM skeletons s JOIN places p USING (pk)
+            WHERE p.precision = 'settlement';
+        CREATE INDEX settlement_skeletons_lat ON settlement_skeletons (lat);
         """
     )
 
@@ -364,16 +374,25 @@ def place_by_id(place_id: str) -> Place | None:
     return _place(row) if row else None
 
 
-def places_near(lat: float, lon: float, radius_km: float) -> list[Place]:
-    """Places within ``radius_km`` of a point (a latitude band, then distance)."""
+def places_near(
+    lat: float, lon: float, radius_km: float, *, settlements_only: bool = False
+) -> list[Place]:
+    """Places within ``radius_km`` of a point: a lat/lon box in SQL, then distance."""
     from foglift.geoparse.build import haversine_km
 
     band = radius_km / 111.0
+    # A degree of longitude shrinks with the cosine of the latitude; near the
+    # poles the box spans every longitude.
+    shrink = math.cos(math.radians(min(abs(lat) + band, 89.0)))
+    lon_band = band / shrink if shrink > 0.01 else 360.0
+    where = "lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+    if settlements_only:
+        where += " AND precision = 'settlement'"
     rows = (
         connection()
         .execute(
-            f"SELECT {_PLACE_COLUMNS} FROM places WHERE lat BETWEEN ? AND ?",
-            (lat - band, lat + band),
+            f"SELECT {_PLACE_COLUMNS} FROM places WHERE {where}",
+            (lat - band, lat + band, lon - lon_band, lon + lon_band),
         )
         .fetchall()
     )
@@ -383,6 +402,31 @@ def places_near(lat: float, lon: float, radius_km: float) -> list[Place]:
         if haversine_km(lat, lon, place.lat, place.lon) <= radius_km:
             out.append(place)
     return out
+
+
+def settlement_skeletons_in(
+    south: float, north: float, west: float, east: float
+) -> list[tuple[str, int, float, float, int, str]]:
+    """(skeleton, pk, lat, lon, population, fcode) of settlements in a box."""
+    rows = connection().execute(
+        "SELECT skel, pk, lat, lon, population, fcode FROM settlement_skeletons "
+        "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+        (south, north, west, east),
+    )
+    return [
+        (str(sk), int(pk), float(la), float(lo), int(pop or 0), str(fc))
+        for sk, pk, la, lo, pop, fc in rows
+    ]
+
+
+@lru_cache(maxsize=65536)
+def place_by_pk(pk: int) -> Place | None:
+    row = (
+        connection()
+        .execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE pk = ?", (pk,))
+        .fetchone()
+    )
+    return _place(row) if row else None
 
 
 @lru_cache(maxsize=65536)
