@@ -55,8 +55,11 @@ def geoparse(doc: Document) -> Document:
         spans.setdefault(
             (mention.start, mention.end), Span(mention.start, mention.end, mention.name)
         )
+    # Names inside a source's name are not places: "Institute for the Study of
+    # War", "Ukraine's Air Force", "Military Correspondents of Spring".
+    taken = [*spans, *((c.start, c.end) for c in doc.claimants)]
     for span in detect_spans(doc.text):
-        overlaps = any(s < span.end and span.start < e for s, e in spans)
+        overlaps = any(s < span.end and span.start < e for s, e in taken)
         if not overlaps:
             spans[(span.start, span.end)] = span
     ordered = sorted(spans.values(), key=lambda s: (s.start, s.end))
