@@ -17,12 +17,9 @@ from foglift.model import Claimant, ClaimantKind, Side
 from foglift.settings import default
 from foglift.sources import Registry
 
-_RECIPIENT = re.compile(
-    r"\b(?:told|tells|telling|(?<!according\s)to|briefed|informed)\s+$", re.I
-)
 _QUOTED = r"""(?P<q>['"«])(?P<name>[^'"«»\n]{2,80}?)(?:['"»])"""
 _GLOSS = r"(?:\s*\((?P<gloss>[^()\n]{2,100})\))?"
-_NAME = r"(?P<person>(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.)){0,3})"
+_NAME = r"(?P<person>(?:[{c}][\w'’-]+|[{c}]\.)(?:\s+(?:[{c}][\w'’-]+|[{c}]\.)){{0,3}})"
 
 
 @cache
@@ -45,23 +42,26 @@ def _role_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 def _titled_pattern(lex: Lexicon) -> re.Pattern[str]:
     titles = [t for words in lex.data["titles"].values() for t in words]
     title_rx = phrase_pattern(titles, flags=0).pattern
-    return re.compile(rf"(?P<title>{title_rx})\s+{_NAME}")
+    return re.compile(rf"(?P<title>{title_rx})\s+{_NAME.format(c=lex.capital)}")
 
 
 @cache
 def _unnamed_pattern(lex: Lexicon) -> re.Pattern[str]:
-    heads = sorted({*lex.source_nouns, *lex.person_nouns}, key=len, reverse=True)
-    head_rx = "|".join(r"\s+".join(map(re.escape, h.split())) for h in heads)
-    dets = "|".join(map(re.escape, lex.determiners))
-    mods = "|".join(map(re.escape, sorted(lex.modifiers, key=len, reverse=True)))
-    clause_end = (
-        r"(?=\s+(?:had|has|have|was|were|is|are|said|says|told|claimed|stated|"
-        r"reported|commented|noted|added|wrote)\b)"
-    )
+    spec = lex.data["unnamed"]
+    heads = phrase_pattern([*lex.source_nouns.phrases, *lex.person_nouns.phrases])
+    dets = phrase_pattern(lex.determiners).pattern
+    mods = phrase_pattern(lex.modifiers).pattern
+    not_before = phrase_pattern(spec.get("not_before", [])).pattern
+    relative = phrase_pattern(spec.get("relative", [])).pattern
+    # A relative clause ("the general who oversees operations in the region")
+    # runs up to the verb that makes the person a source.
+    clause_end = phrase_pattern(
+        [*spec.get("auxiliaries", []), *lex.data["reporting"]["asserts"]["verbs"]]
+    ).pattern
     return re.compile(
-        rf"\b(?:(?P<det>{dets})\s+)?(?P<mods>(?:(?:{mods})\s+){{0,3}})"
-        rf"(?P<head>{head_rx})(?![\w-])(?!\s+of\b)"
-        rf"(?P<rel>\s+who\s+[^,.;:!?\n]{{1,80}}?{clause_end})?",
+        rf"(?<![\w-])(?:(?P<det>{dets})\s+)?(?P<mods>(?:(?:{mods})\s+){{0,3}})"
+        rf"(?P<head>{heads.pattern})(?!\s+(?:{not_before}))"
+        rf"(?P<rel>\s+(?:{relative})\s+[^,.;:!?\n]{{1,80}}?(?=\s+(?:{clause_end})))?",
         re.IGNORECASE,
     )
 
@@ -83,7 +83,7 @@ def _kind(value: str) -> ClaimantKind:
 def _side_of(words: str, lex: Lexicon) -> Side:
     sides: tuple[Side, ...] = ("russia", "ukraine", "independent")
     for word in re.findall(r"[\w-]+", words):
-        found = lex.side_words.get(word.casefold())
+        found = lex.side_words.get(word)
         for side in sides:
             if side == found:
                 return side
@@ -169,11 +169,18 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
 
 def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
     reporting = lex.reporting["asserts"]
+    recipient = re.compile(
+        rf"(?:{phrase_pattern(lex.data['unnamed'].get('recipient_cues', [])).pattern})"
+        r"\s+$",
+        re.I,
+    )
+    according = re.compile(rf"(?:{lex.according_to.pattern})\s+$", re.I)
     for m in _unnamed_pattern(lex).finditer(text):
-        if _RECIPIENT.search(text, max(0, m.start() - 12), m.start()):
+        before = text[max(0, m.start() - 16) : m.start()]
+        if recipient.search(before) and not according.search(before):
             continue  # "told reporters": the audience, not a source
         head = " ".join(m.group("head").split())
-        noun_kind = lex.source_nouns.get(head) or lex.source_nouns.get(head.casefold())
+        noun_kind = lex.source_nouns.get(head)
         if noun_kind is None:
             # A person is a source only when reported as saying something.
             after = text[m.end() : m.end() + 40]
@@ -181,7 +188,7 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
                 rf"\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})", after
             ):
                 continue
-            noun_kind = lex.person_nouns.get(head.casefold(), "unknown")
+            noun_kind = lex.person_nouns.get(head) or "unknown"
         kind = _kind(noun_kind)
         phrase = " ".join(m.group().split())
         side = _side_of(m.group("mods") or "", lex)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from foglift.extract.lexicon import Lexicon
+from foglift.extract.lexicon import Lexicon, Table
 from foglift.extract.quantities import FoundQuantity
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
@@ -30,16 +30,9 @@ from foglift.model import (
 )
 from foglift.settings import default
 
-_BOUNDARY = re.compile(
-    r"[,;:()\[\]—–]|\s-\s|\s(?:that|which|who|but|while|although|whereas|after|"
-    r"before|when|because|so|and\s+(?:the|a|its|their|his|her))\s"
+_LIST_GAP = re.compile(
+    r"\s*(?:,|,?\s+(?:and|as\s+well\s+as|и|а\s+также|і|й|та|а\s+також))\s*"
 )
-_PASSIVE_TAIL = re.compile(
-    r"(?:was|were|is|are|been|being|has\s+been|have\s+been|had\s+been)\s+"
-    r"(?:\w+ly\s+)?$",
-    re.IGNORECASE,
-)
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s*")
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
 _OWN_VOICE = ("author", "heading")
@@ -83,12 +76,25 @@ class Context:
 
 
 @cache
-def _object_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(w.casefold() for w in lex.data["objects"]["words"])
+def _region_nouns(lex: Lexicon) -> Table[bool]:
+    return Table(dict.fromkeys(lex.data["places"]["region_nouns"], True))
 
 
-def _window_end(text: str, start: int, limit: int) -> int:
-    m = _BOUNDARY.search(text, start, limit)
+@cache
+def _boundary(lex: Lexicon) -> re.Pattern[str]:
+    """Where an action's object ends: punctuation or a clause-opening word."""
+    return re.compile(
+        rf"[,;:()\[\]—–«»]|\s-\s|\s(?:{lex.clause_breaks.pattern})\s", re.IGNORECASE
+    )
+
+
+@cache
+def _passive_tail(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{lex.passive_aux.pattern})\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _window_end(lex: Lexicon, text: str, start: int, limit: int) -> int:
+    m = _boundary(lex).search(text, start, limit)
     return m.start() if m else limit
 
 
@@ -96,7 +102,7 @@ def _object_window(
     ctx: Context, trigger: re.Match[str], s: Sentence
 ) -> tuple[int, int]:
     end = _window_end(
-        ctx.text, trigger.end(), min(s.end, trigger.end() + _OBJECT_REACH)
+        ctx.lex, ctx.text, trigger.end(), min(s.end, trigger.end() + _OBJECT_REACH)
     )
     return trigger.end(), end
 
@@ -105,11 +111,11 @@ def _passive_window(
     ctx: Context, trigger: re.Match[str], s: Sentence
 ) -> tuple[int, int]:
     head = ctx.text[s.start : trigger.start()]
-    m = _PASSIVE_TAIL.search(head)
+    m = _passive_tail(ctx.lex).search(head)
     if not m:
         return trigger.start(), trigger.start()
     aux = s.start + m.start()
-    bounds = [b.end() for b in _BOUNDARY.finditer(ctx.text, s.start, aux)]
+    bounds = [b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, aux)]
     return (bounds[-1] if bounds else s.start), aux
 
 
@@ -212,7 +218,6 @@ def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) ->
     """Whether only object words stand between the action and the place."""
     if place.end <= trigger.start():
         return True  # the passive subject: "Avdiivka was captured"
-    allowed = _object_words(ctx.lex)
     between = list(ctx.text[trigger.end() : place.start])
     for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
         if trigger.end() <= other.start and other.end <= place.start:
@@ -221,7 +226,9 @@ def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) ->
             )
     words = re.findall(r"[\w'-]+", "".join(between))
     return all(
-        w.casefold() in allowed or w.isdigit() or (w[0].isupper() and w.endswith("'s"))
+        w in ctx.lex.object_words
+        or w.isdigit()
+        or (w[0].isupper() and w.endswith("'s"))
         for w in words
     )
 
@@ -332,8 +339,8 @@ def _claim_groups(
     """
     if quantities:
         return [(q, places) for q in quantities]
-    region_nouns = {n.casefold() for n in ctx.lex.data["places"]["region_nouns"]}
-    regions = tuple(p for p in places if p.name.split()[-1].casefold() in region_nouns)
+    region_nouns = _region_nouns(ctx.lex)
+    regions = tuple(p for p in places if p.name.split()[-1] in region_nouns)
     settlements = [p for p in places if p not in regions]
     if len(settlements) > 1:
         return [(None, (p, *regions)) for p in settlements]
@@ -362,8 +369,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
-        for trigger in ctx.lex.actions.finditer(ctx.text, s.start, s.end):
-            entry = ctx.lex.action_of[" ".join(trigger.group().casefold().split())]
+        for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
+            entry = ctx.lex.actions[trigger.group()]
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
             quantities = _pick_quantities(ctx, obj, entry.units) or _pick_quantities(

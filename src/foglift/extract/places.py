@@ -11,26 +11,32 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from foglift.extract.lexicon import Lexicon, phrase_pattern
+from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
 from foglift.model import PlaceMention
 
-_WORD = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
-_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
+_WORD = r"[{c}][\w'’]*(?:-[\w'’]+)*"
 
 
 @cache
-def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(
+    lex: Lexicon,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     spec = lex.data["places"]
+    word = _WORD.format(c=lex.capital)
+    name = rf"{word}(?:\s+{word}){{0,2}}"
     before = phrase_pattern(spec["before"]).pattern
     directional = phrase_pattern(spec["directional"]).pattern
     nouns = phrase_pattern(spec["region_nouns"] + spec["axis_nouns"], flags=0).pattern
     # Every action phrase is a cue too: "liberated Rodynske", "taken Novoselivka".
-    actions = lex.actions.pattern
+    actions = lex.actions.pattern.pattern
+    joiners = phrase_pattern(spec.get("list_joiners", [])).pattern
+    # "liberated Ivanivka, Petrivka and Stepove": the cue reaches every name.
+    listed = rf"(?:(?:\s*,\s*|\s+(?i:{joiners})\s+)(?:(?i:{directional})\s+)*{name})*"
     cued = re.compile(
-        rf"(?i:{before}|{actions})\s+(?:(?i:{directional})\s+)*(?P<name>{_NAME})"
+        rf"(?i:{before}|{actions})\s+(?:(?i:{directional})\s+)*(?P<name>{name}{listed})"
     )
-    suffixed = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>{nouns})")
-    return cued, suffixed
+    suffixed = re.compile(rf"(?P<name>{name})\s+(?P<noun>{nouns})")
+    return cued, suffixed, re.compile(name)
 
 
 def find_place_candidates(
@@ -39,8 +45,8 @@ def find_place_candidates(
     """Place candidates outside the ``exclude`` spans (claimant mentions)."""
     spec = lex.data["places"]
     stop = set(spec["stopwords"])
-    regions = set(spec["region_nouns"])
-    cued, suffixed = _patterns(lex)
+    regions = Table(dict.fromkeys(spec["region_nouns"], True))
+    cued, suffixed, single = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
 
     def add(start: int, end: int, keep_noun: bool = False) -> None:
@@ -64,5 +70,6 @@ def find_place_candidates(
         keep = m.group("noun") in regions
         add(m.start("name"), m.end("noun") if keep else m.end("name"), keep)
     for m in cued.finditer(text):
-        add(m.start("name"), m.end("name"))
+        for one in single.finditer(text, m.start("name"), m.end("name")):
+            add(one.start(), one.end())
     return tuple(sorted(found.values(), key=lambda p: p.start))

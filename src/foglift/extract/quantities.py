@@ -1,4 +1,9 @@
-"""Numbers with units: "256 buildings", "over 1,000 square km", "dozens of drones"."""
+"""Numbers with units: "256 buildings", "до 1 230 военнослужащих", "dozens of drones".
+
+Digit grouping, range words, number words and units all come from the
+language's lexicon, so the same code reads "1,230" in English and "1 230" in
+Russian.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,6 @@ from functools import cache
 from foglift.extract.lexicon import Lexicon, phrase_pattern
 from foglift.model import Quantity
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# Words allowed between a number and its unit ("256 residential buildings").
-_FILLER_STOP = {
-    "in", "of", "on", "at", "and", "or", "from", "by", "to", "the", "a", "an", "for",
-    "with", "over", "per", "that", "which", "than", "were", "was", "had", "have",
-}  # fmt: skip
-
 
 @dataclass(frozen=True, slots=True)
 class FoundQuantity:
@@ -23,78 +21,110 @@ class FoundQuantity:
     category: str
 
 
-def _alternation(words: list[str]) -> str:
-    """Longest-first alternation, bounded so "ten" never matches inside "tenth"."""
-    ordered = sorted(words, key=len, reverse=True)
-    return (
-        "(?:"
-        + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
-        + r")\b"
-    )
+@cache
+def _digits(lex: Lexicon) -> str:
+    spec = lex.data["quantity"]
+    group = re.escape(spec.get("thousands", ","))
+    if spec.get("thousands", ",") == " ":
+        group = r"[ \u00a0\u202f]"
+    decimal = re.escape(spec.get("decimal", "."))
+    return rf"\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?"
 
 
 @cache
 def _number_pattern(lex: Lexicon) -> re.Pattern[str]:
-    words = _alternation(list(lex.number_words))
-    mult = _alternation(list(lex.multipliers))
-    vague = phrase_pattern(list(lex.vague)).pattern
-    qual = phrase_pattern(list(lex.qualifiers)).pattern
-    single = (
-        rf"(?:{_DIGITS})(?:\s+{mult})?"
-        rf"|(?:{words})(?:(?:[\s-]+|\s+and\s+)(?:{words}|{mult}))*"
+    spec = lex.data["quantity"]
+    digits = _digits(lex)
+    words = lex.number_words.bare
+    mult = lex.multipliers.bare
+    joiners = "|".join(re.escape(j) for j in spec.get("joiners", []))
+    join = rf"(?:[\s-]+|\s+(?:{joiners})\s+)" if joiners else r"[\s-]+"
+    single = rf"(?:{digits})(?:\s+{mult})?|(?:{words})(?:{join}(?:{words}|{mult}))*"
+    ranges = "|".join(
+        rf"{re.escape(a)}\s+(?P<low{n}>{single})\s+{re.escape(b)}\s+(?P<high{n}>{single})"
+        for n, (a, b) in enumerate(spec.get("range_words", []))
     )
+    dash = "|".join(re.escape(d) for d in spec.get("range_dash", ["-", "–"]))
+    qual = lex.qualifiers.pattern.pattern
+    vague = lex.vague.pattern.pattern
     return re.compile(
         rf"(?<![\w.,])(?:(?P<qual>{qual})\s+)?"
-        rf"(?:(?:between|from)\s+(?P<low>{single})\s+(?:and|to)\s+(?P<high>{single})"
-        rf"|(?P<dlow>{_DIGITS})\s*(?:-|–|to)\s*(?P<dhigh>{_DIGITS})"
+        rf"(?:{ranges + '|' if ranges else ''}"
+        rf"(?P<dlow>{digits})\s*(?:{dash})\s*(?P<dhigh>{digits})"
         rf"|(?P<num>{single})|(?P<vague>{vague}))"
-        rf"(?P<filler>(?:[\s-]+[^\W\d][\w-]*){{0,3}}?)\s+(?P<unit>{lex.units.pattern})",
+        rf"(?P<filler>(?:[\s-]+[^\W\d][\w-]*){{0,3}}?)\s+(?P<unit>{lex.units.pattern.pattern})",
         re.IGNORECASE,
     )
 
 
+@cache
+def _filler_stop(lex: Lexicon) -> re.Pattern[str]:
+    return phrase_pattern(lex.data["quantity"].get("filler_stop", []))
+
+
 def parse_number(text: str, lex: Lexicon) -> float | None:
-    """The value of "1,000", "2.5 million", "twenty-five", "two hundred"."""
+    """The value of "1,000", "1 230", "2.5 million", "twenty-five", "двухсот"."""
+    spec = lex.data["quantity"]
     text = " ".join(text.casefold().replace("-", " ").split())
-    m = re.match(rf"({_DIGITS})(?:\s+(\w+))?$", text)
+    m = re.match(rf"({_digits(lex)})(?:\s+(\w+))?$", text)
     if m:
-        value = float(m.group(1).replace(",", ""))
-        return value * lex.multipliers.get(m.group(2) or "", 1.0)
-    if text in lex.number_words:
-        return lex.number_words[text]
+        raw = m.group(1)
+        thousands = spec.get("thousands", ",")
+        raw = re.sub(r"[ \u00a0\u202f]", "", raw) if thousands == " " else raw
+        raw = raw.replace(thousands, "") if thousands != " " else raw
+        number = float(raw.replace(spec.get("decimal", "."), "."))
+        return number * (lex.multipliers.get(m.group(2) or "") or 1.0)
+    whole = lex.number_words.get(text)
+    if whole is not None:
+        return whole
+    joiners = set(spec.get("joiners", []))
     total, current = 0.0, 0.0
     for word in text.split():
-        if word in lex.multipliers:
-            factor = lex.multipliers[word]
+        factor = lex.multipliers.get(word)
+        word_value = lex.number_words.get(word)
+        if factor is not None:
             if factor >= 1000:
                 total += max(current, 1.0) * factor
                 current = 0.0
             else:
                 current = max(current, 1.0) * factor
-        elif word in lex.number_words:
-            current += lex.number_words[word]
-        elif word != "and":
+        elif word_value is not None:
+            current += word_value
+        elif word not in joiners:
             return None
     return total + current
 
 
 def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
     found: list[FoundQuantity] = []
+    stop = _filler_stop(lex)
     for m in _number_pattern(lex).finditer(text):
-        filler = m.group("filler").split()
-        if any(w.casefold() in _FILLER_STOP for w in filler):
+        if stop.search(m.group("filler")):
             continue
-        unit, category = lex.unit_of[" ".join(m.group("unit").casefold().split())]
-        qualifier = lex.qualifiers.get((m.group("qual") or "").casefold())
+        unit_found = lex.units.get(m.group("unit"))
+        if unit_found is None:
+            continue
+        unit, category = unit_found
+        qualifier = lex.qualifiers.get(m.group("qual") or "")
+        groups = m.groupdict()
+        low_text = next(
+            (v for k, v in groups.items() if k.startswith("low") and v), None
+        )
+        high_text = next(
+            (v for k, v in groups.items() if k.startswith("high") and v), None
+        )
         value: float | None
         low: float | None
         high: float | None
         if m.group("vague"):
-            low, high = lex.vague[" ".join(m.group("vague").casefold().split())]
+            vague = lex.vague.get(m.group("vague"))
+            if vague is None:
+                continue
+            low, high = vague
             value = None
-        elif m.group("low") or m.group("dlow"):
-            low_v = parse_number(m.group("low") or m.group("dlow"), lex)
-            high_v = parse_number(m.group("high") or m.group("dhigh"), lex)
+        elif low_text or m.group("dlow"):
+            low_v = parse_number(low_text or m.group("dlow"), lex)
+            high_v = parse_number(high_text or m.group("dhigh"), lex)
             if low_v is None or high_v is None or low_v >= high_v:
                 continue
             low, high, value = low_v, high_v, None

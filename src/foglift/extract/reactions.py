@@ -12,24 +12,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from foglift.extract.claims import Context, carried_claimant, sentence_at
+from foglift.extract.lexicon import Lexicon, phrase_pattern
 from foglift.extract.quantities import parse_number
 from foglift.model import Claim, Claimant, Reaction
 from foglift.settings import default
 
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|nothing|without|cannot|unable\s+to|failed\s+to)\b|n't\b",
-    re.IGNORECASE,
-)
-_REFERENCE = re.compile(
-    r"\s+(?:of\s+|about\s+|with\s+|over\s+|on\s+)?(?:the\s+|a\s+|this\s+|that\s+|"
-    r"these\s+|those\s+|such\s+|its\s+|their\s+)?(?P<owner>[\w'-]+\s+)?"
-    r"(?P<noun>claims?|reports?|statements?|assertions?|figures?|numbers?|version|"
-    r"account|announcement)\b|\s+(?:it|this|that|them|these)\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(r"\d[\d,.]*")
+_NUMBER = re.compile(r"\d[\d,. ]*\d|\d")
+
+
+@cache
+def _reference(lex: Lexicon) -> re.Pattern[str]:
+    """How a reaction points at a claim: "the Russian claim", "it", "эти данные"."""
+    spec = lex.data["reactions"]
+    preps = phrase_pattern(spec.get("reference_preps", [])).pattern
+    dets = phrase_pattern(spec.get("reference_dets", [])).pattern
+    pronouns = phrase_pattern(spec.get("reference_pronouns", [])).pattern
+    return re.compile(
+        rf"\s+(?:(?:{preps})\s+)?(?:(?:{dets})\s+)?(?P<owner>[\w'-]+\s+)?"
+        rf"(?P<noun>{lex.reference_nouns.pattern})|\s+(?:{pronouns})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 _LOOKAHEAD = 60  # characters after a cue in which it names its target
 
 
@@ -61,9 +68,9 @@ def _targets(
                 r"['’]s?\s+\w+s\b", text[named[0].end : named[0].end + 20]
             )
             return own if plural else own[-1:]
-    reference = _REFERENCE.match(text, after)
+    reference = _reference(ctx.lex).match(text, after)
     if reference and reference.group("owner"):
-        side = ctx.lex.side_words.get(reference.group("owner").strip().casefold())
+        side = ctx.lex.side_words.get(reference.group("owner").strip())
         of_side = [c for c in earlier if side and c.claimant.side == side]
         if of_side:  # "the Russian claim"
             return of_side[-1:]
@@ -131,7 +138,7 @@ def attach_reactions(
                     if 0 <= i - sentence_of[c.id] <= reach
                     and c.action_start < cue.end()
                 ]
-                negated = _NEGATION.search(
+                negated = ctx.lex.negation.search(
                     ctx.text, max(s.start, cue.start() - 45), cue.start()
                 )
                 # "no footage to confirm", "could not confirm": a dispute.

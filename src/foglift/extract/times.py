@@ -13,27 +13,11 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Literal
 
-from foglift.extract.lexicon import Lexicon, phrase_pattern
+from foglift.extract.lexicon import Lexicon
 from foglift.model import TimeSpan
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_RX = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DAY_RX = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_WEEKDAYS = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
+_DAY_RX = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|-?го|-?е)?"
+_YEAR_WORD = r"(?:\s+(?:года|год|г\.|року|рік|р\.))?"
 
 ExprKind = Literal["date", "weekday", "relative", "duration", "same_day"]
 
@@ -54,19 +38,19 @@ class TimeExpr:
 
 @cache
 def _pattern(lex: Lexicon) -> re.Pattern[str]:
-    durations = phrase_pattern(list(lex.durations)).pattern
-    relative = phrase_pattern(list(lex.relative_days)).pattern
-    weekdays = "|".join(w.capitalize() for w in _WEEKDAYS)
-    year = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
+    months = rf"(?:{lex.months.pattern.pattern})\.?"
+    weekdays = lex.weekdays.pattern.pattern
+    year = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d)" + _YEAR_WORD + ")?"
+    on = "|".join(lex.data["time"].get("weekday_prefixes", ["on", "last"]))
     return re.compile(
-        rf"(?P<md>(?P<m1>{_MONTH_RX})\s+(?P<d1>{_DAY_RX})\b{year.format('y1')})"
-        rf"|(?P<dm>\b(?P<d2>{_DAY_RX})\s+(?:of\s+)?(?P<m2>{_MONTH_RX}){year.format('y2')})"
+        rf"(?P<md>(?P<m1>{months})\s+(?P<d1>{_DAY_RX})\b{year.format('y1')})"
+        rf"|(?P<dm>\b(?P<d2>{_DAY_RX})\s+(?:of\s+)?(?P<m2>{months}){year.format('y2')})"
         rf"|(?P<iso>\b(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b)"
-        rf"|(?P<dotted>\b(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d)\b)"
-        rf"|(?P<weekday>\b(?:on\s+|last\s+)?(?P<wd>{weekdays})\b)"
+        rf"|(?P<dotted>\b(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)?\d\d)\b)"
+        rf"|(?P<weekday>(?:\b(?:{on})\s+)?(?P<wd>{weekdays}))"
         rf"|(?P<same>{lex.same_day.pattern})"
-        rf"|(?P<duration>{durations})"
-        rf"|(?P<relative>{relative})",
+        rf"|(?P<duration>{lex.durations.pattern.pattern})"
+        rf"|(?P<relative>{lex.relative_days.pattern.pattern})",
         re.IGNORECASE,
     )
 
@@ -76,7 +60,7 @@ def find_time_expressions(text: str, lex: Lexicon) -> list[TimeExpr]:
     for m in _pattern(lex).finditer(text):
         stated = m.group()
         if m.group("md") or m.group("dm"):
-            month = _MONTHS[(m.group("m1") or m.group("m2"))[:3].casefold()]
+            month = lex.months[(m.group("m1") or m.group("m2")).rstrip(".")]
             day = int(re.sub(r"\D", "", m.group("d1") or m.group("d2")))
             y = m.group("y1") or m.group("y2")
             found.append(
@@ -96,23 +80,24 @@ def find_time_expressions(text: str, lex: Lexicon) -> list[TimeExpr]:
                 if m.group("iso")
                 else (m.group("y4"), m.group("m4"), m.group("d4"))
             )
+            year = int(y) + (2000 if len(y) == 2 else 0)  # "24.02.22"
             found.append(
-                TimeExpr("date", m.start(), m.end(), stated, int(y), int(mo), int(d))
+                TimeExpr("date", m.start(), m.end(), stated, year, int(mo), int(d))
             )
         elif m.group("weekday"):
-            index = _WEEKDAYS.index(m.group("wd").casefold())
+            index = lex.weekdays[m.group("wd")]
             found.append(TimeExpr("weekday", m.start(), m.end(), stated, offset=index))
         elif m.group("same"):
             found.append(TimeExpr("same_day", m.start(), m.end(), stated))
         elif m.group("duration"):
-            before, after = lex.durations[" ".join(stated.casefold().split())]
+            before, after = lex.durations[stated]
             found.append(
                 TimeExpr(
                     "duration", m.start(), m.end(), stated, before=before, after=after
                 )
             )
         elif m.group("relative"):
-            offset = lex.relative_days[" ".join(stated.casefold().split())]
+            offset = lex.relative_days[stated]
             found.append(
                 TimeExpr("relative", m.start(), m.end(), stated, offset=offset)
             )

@@ -1,30 +1,90 @@
 """Lexicons that drive extraction, loaded from the TOML files beside this module.
 
 The files hold words and phrases only; this module turns each list into one
-compiled pattern so a new phrasing never needs a code change.
+compiled pattern so a new phrasing never needs a code change. A word ending in
+``*`` is a stem ("освобо*" matches every form of the verb), which is how the
+Russian and Ukrainian lexicons cope with inflection; "е" and "ё" match each
+other.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from foglift.errors import DataError
 
+V = TypeVar("V")
+
+
+def phrase_key(text: str) -> str:
+    """Case-, spacing- and ё-insensitive key of a phrase."""
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
+def _word_rx(word: str) -> str:
+    stem = word.endswith("*") and len(word) > 1
+    body = re.escape(word[:-1] if stem else word)
+    body = body.replace("е", "[её]").replace("Е", "[ЕЁ]").replace("ё", "[её]")
+    return body + (r"\w*" if stem else "")
+
+
+def _phrase_rx(phrase: str) -> str:
+    return r"\s+".join(_word_rx(w) for w in phrase.split())
+
 
 def phrase_pattern(
-    phrases: list[str], *, flags: int = re.IGNORECASE
+    phrases: Iterable[str], *, flags: int = re.IGNORECASE
 ) -> re.Pattern[str]:
     """One alternation over ``phrases``: longest first, word-bounded, any spacing."""
     alternatives = sorted(
         {p.strip() for p in phrases if p.strip()}, key=len, reverse=True
     )
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alternatives)
+    body = "|".join(_phrase_rx(p) for p in alternatives) or r"(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+class Table(Generic[V]):
+    """Phrases (stems allowed) mapped to values, with one pattern matching any."""
+
+    def __init__(self, items: Mapping[str, V], *, flags: int = re.IGNORECASE) -> None:
+        self._exact: dict[str, V] = {}
+        self._stems: list[tuple[re.Pattern[str], V]] = []
+        for phrase, value in items.items():
+            if "*" in phrase:
+                self._stems.append((re.compile(_phrase_rx(phrase), flags), value))
+            else:
+                self._exact.setdefault(phrase_key(phrase), value)
+        self.phrases = list(items)
+        self.pattern = phrase_pattern(self.phrases, flags=flags)
+        # The same alternation bounded by letters only, so "twenty" matches in
+        # "twenty-five".
+        ordered = sorted(set(self.phrases), key=len, reverse=True)
+        body = "|".join(_phrase_rx(p) for p in ordered) or r"(?!x)x"
+        self.bare = rf"(?<!\w)(?:{body})(?!\w)"
+
+    def get(self, text: str) -> V | None:
+        found = self._exact.get(phrase_key(text))
+        if found is not None:
+            return found
+        for pattern, value in self._stems:
+            if pattern.fullmatch(" ".join(text.split())):
+                return value
+        return None
+
+    def __contains__(self, text: str) -> bool:
+        return self.get(text) is not None
+
+    def __getitem__(self, text: str) -> V:
+        found = self.get(text)
+        if found is None:
+            raise KeyError(text)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,26 +106,32 @@ class Lexicon:
     reaction_supports: re.Pattern[str]
     reaction_disputes: re.Pattern[str]
     reaction_hedges: re.Pattern[str]
-    actions: re.Pattern[str]
-    action_of: dict[str, ActionEntry]  # stated phrase (casefolded) -> entry
-    units: re.Pattern[str]
-    unit_of: dict[str, tuple[str, str]]  # form (casefolded) -> (unit, category)
-    qualifiers: dict[str, str]
-    number_words: dict[str, float]
-    multipliers: dict[str, float]
-    vague: dict[str, tuple[float, float]]
-    durations: dict[str, tuple[int, int]]
-    relative_days: dict[str, int]
+    negation: re.Pattern[str]
+    reference_nouns: re.Pattern[str]
+    actions: Table[ActionEntry]
+    units: Table[tuple[str, str]]  # form -> (unit, category)
+    qualifiers: Table[str]
+    number_words: Table[float]
+    multipliers: Table[float]
+    vague: Table[tuple[float, float]]
+    durations: Table[tuple[int, int]]
+    relative_days: Table[int]
+    months: Table[int]
+    weekdays: Table[int]
     same_day: re.Pattern[str]
     carry: re.Pattern[str]
-    source_nouns: dict[str, str]
-    person_nouns: dict[str, str]
+    source_nouns: Table[str]
+    person_nouns: Table[str]
     determiners: list[str]
     modifiers: list[str]
     channel_nouns: re.Pattern[str]
     milblogger_cues: re.Pattern[str]
-    side_words: dict[str, str]  # word (casefolded) -> side
+    side_words: Table[str]  # word -> side
     hedges: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    passive_aux: re.Pattern[str]
+    object_words: Table[bool]
+    capital: str  # character class of capital letters that start a name
 
 
 def _section(data: dict[str, Any], *path: str) -> Any:
@@ -80,8 +146,28 @@ def _section(data: dict[str, Any], *path: str) -> Any:
     return node
 
 
+def _inflected(items: dict[str, V], lang: str) -> dict[str, V]:
+    """Add every inflected form of each single word (pymorphy3) to ``items``."""
+    morph = _morph(lang)
+    out = dict(items)
+    for phrase, value in items.items():
+        if " " in phrase or "*" in phrase:
+            continue
+        for parse in morph.parse(phrase)[:1]:
+            for form in parse.lexeme:
+                out.setdefault(str(form.word), value)
+    return out
+
+
+@cache
+def _morph(lang: str) -> Any:
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
 def _build(lang: str, data: dict[str, Any]) -> Lexicon:
-    action_of: dict[str, ActionEntry] = {}
+    actions: dict[str, ActionEntry] = {}
     for action, spec in _section(data, "actions").items():
         entry = ActionEntry(
             action,
@@ -92,21 +178,24 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         )
         for phrase in spec["stated"]:
             # The first action listing a phrase keeps it (lexicon order decides).
-            action_of.setdefault(" ".join(phrase.casefold().split()), entry)
-    unit_of: dict[str, tuple[str, str]] = {}
-    for category, units in _section(data, "units").items():
-        for unit, forms in units.items():
+            actions.setdefault(phrase, entry)
+    units: dict[str, tuple[str, str]] = {}
+    for category, by_unit in _section(data, "units").items():
+        for unit, forms in by_unit.items():
             for form in forms:
-                unit_of.setdefault(" ".join(form.casefold().split()), (unit, category))
-    side_words = {
-        w.casefold(): side
-        for side, words in _section(data, "sides").items()
-        for w in words
-    }
+                units.setdefault(form, (unit, category))
+    sides = {w: side for side, words in _section(data, "sides").items() for w in words}
     quantity = _section(data, "quantity")
+    inflect = bool(quantity.get("inflect", False))
+
+    def words_of(items: dict[str, V]) -> dict[str, V]:
+        return _inflected(items, lang) if inflect else items
+
     unnamed = _section(data, "unnamed")
     reporting = _section(data, "reporting")
     reactions = _section(data, "reactions")
+    time = _section(data, "time")
+    clauses = _section(data, "clauses")
     return Lexicon(
         lang=lang,
         data=data,
@@ -118,36 +207,42 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         reaction_supports=phrase_pattern(reactions["supports"]),
         reaction_disputes=phrase_pattern(reactions["disputes"]),
         reaction_hedges=phrase_pattern(reactions["hedges"]),
-        actions=phrase_pattern(list(action_of)),
-        action_of=action_of,
-        units=phrase_pattern(list(unit_of)),
-        unit_of=unit_of,
-        qualifiers={k.casefold(): v for k, v in quantity["qualifiers"].items()},
-        number_words={k.casefold(): float(v) for k, v in quantity["words"].items()},
-        multipliers={
-            k.casefold(): float(v) for k, v in quantity["multipliers"].items()
-        },
-        vague={
-            k.casefold(): (float(v[0]), float(v[1]))
-            for k, v in quantity["vague"].items()
-        },
-        durations={
-            k.casefold(): (int(v[0]), int(v[1]))
-            for k, v in _section(data, "time", "durations").items()
-        },
-        relative_days={
-            k.casefold(): int(v) for k, v in _section(data, "time", "relative").items()
-        },
-        same_day=phrase_pattern(_section(data, "time", "same_day", "phrases")),
+        negation=phrase_pattern(reactions["negation"]),
+        reference_nouns=phrase_pattern(reactions["reference_nouns"]),
+        actions=Table(actions),
+        units=Table(units),
+        qualifiers=Table(dict(quantity["qualifiers"])),
+        number_words=Table(
+            words_of({k: float(v) for k, v in quantity["words"].items()})
+        ),
+        multipliers=Table(
+            words_of({k: float(v) for k, v in quantity["multipliers"].items()})
+        ),
+        vague=Table(
+            words_of(
+                {k: (float(v[0]), float(v[1])) for k, v in quantity["vague"].items()}
+            )
+        ),
+        durations=Table(
+            {k: (int(v[0]), int(v[1])) for k, v in time["durations"].items()}
+        ),
+        relative_days=Table({k: int(v) for k, v in time["relative"].items()}),
+        months=Table({k: int(v) for k, v in time["months"].items()}),
+        weekdays=Table({k: int(v) for k, v in time["weekdays"].items()}),
+        same_day=phrase_pattern(time["same_day"]["phrases"]),
         carry=phrase_pattern(_section(data, "carry", "pronouns")),
-        source_nouns=dict(unnamed["source_nouns"]),
-        person_nouns=dict(unnamed["person_nouns"]),
+        source_nouns=Table(dict(unnamed["source_nouns"])),
+        person_nouns=Table(dict(unnamed["person_nouns"])),
         determiners=list(unnamed["determiners"]),
         modifiers=list(unnamed["modifiers"]),
         channel_nouns=phrase_pattern(unnamed["channel_nouns"]),
         milblogger_cues=phrase_pattern(unnamed["milblogger_cues"]),
-        side_words=side_words,
+        side_words=Table(sides),
         hedges=phrase_pattern(_section(data, "hedges", "phrases")),
+        clause_breaks=phrase_pattern(clauses["conjunctions"]),
+        passive_aux=phrase_pattern(clauses["passive_aux"]),
+        object_words=Table(dict.fromkeys(_section(data, "objects", "words"), True)),
+        capital=str(data.get("capital", "A-Z")),
     )
 
 
@@ -159,7 +254,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     except FileNotFoundError as exc:
         raise DataError(
             f"no extraction lexicon for language {lang!r}",
-            hint="use --lang en, or add a lexicon file for the language",
+            hint="use --lang en, ru or uk, or add a lexicon file for the language",
         ) from exc
     try:
         data = tomllib.loads(raw)
