@@ -51,6 +51,43 @@ SETTINGS: dict[str, Setting] = {
             "How many sentences after a claim an unaddressed reaction "
             "('analysts doubted it') may still refer to it.",
         ),
+        Setting(
+            "store_path",
+            "foglift.db",
+            "SQLite store used when neither --db nor $FOGLIFT_DB names one.",
+        ),
+        Setting(
+            "ingest_batch_documents",
+            100,
+            "Documents written per store transaction during ingest; a killed run "
+            "redoes at most this many. 100 is where larger batches stopped "
+            "speeding up the Telegram benchmark.",
+        ),
+        Setting(
+            "near_duplicate_min",
+            0.8,
+            "Least share of the earlier document's word 4-grams that a new document "
+            "must contain to be linked to it as a near-duplicate (a repost with a "
+            "line added keeps all of them; two reports of one event share few).",
+        ),
+        Setting(
+            "near_duplicate_cover_min",
+            0.5,
+            "Least share of the new document's own word 4-grams found in the earlier "
+            "one, so a long article quoting a short post is not called its copy.",
+        ),
+        Setting(
+            "mark_sample_modulus",
+            4,
+            "Keep word 4-gram hashes divisible by this as a document's marks for "
+            "finding near-duplicate candidates (texts under 40 4-grams keep all).",
+        ),
+        Setting(
+            "mark_max_documents",
+            50,
+            "A mark carried by more documents than this is boilerplate (a channel "
+            "signature) and no longer used to find candidates.",
+        ),
     )
 }
 

@@ -28,6 +28,26 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "score foglift against a gold corpus (geoparsing: TR-News / GeoVirus XML)",
         "foglift eval geoparse GeoVirus.xml --gold-spans",
     ),
+    "ingest": (
+        "foglift.cli.ingest",
+        "pour files, folders, Telegram exports, feeds, JSONL/CSV into the store",
+        "foglift ingest exports/ feeds/wire.xml --db corpus.db",
+    ),
+    "claims": (
+        "foglift.cli.claims",
+        "stored claims by place, area, claimant, type, time or text; exports",
+        "foglift claims --place Kurakhove --since 2025-03-01 --format geojson",
+    ),
+    "documents": (
+        "foglift.cli.documents",
+        "stored documents by source, language, date or text",
+        "foglift documents --text Pokrovsk --format jsonl",
+    ),
+    "rejected": (
+        "foglift.cli.rejected",
+        "inputs the store refused, with the stage, code and reason",
+        "foglift rejected --format csv",
+    ),
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from foglift.errors import (
     BinaryInput,
@@ -63,7 +63,7 @@ def _looks_like_html(text: str, name: str) -> bool:
     )
 
 
-def _read_bounded(stream: BinaryIO, name: str) -> bytes:
+def read_bounded(stream: IO[bytes], name: str) -> bytes:
     limit = int(default("max_input_bytes"))
     data = stream.read(limit + 1)
     if len(data) > limit:
@@ -74,25 +74,8 @@ def _read_bounded(stream: BinaryIO, name: str) -> bytes:
     return data
 
 
-def read_text(path: str, encoding: str = "utf-8") -> tuple[str, str]:
-    """Return (text, source name) for a path, or "-" for stdin."""
-    if path == "-":
-        name = "<stdin>"
-        data = _read_bounded(sys.stdin.buffer, name)
-    else:
-        file = Path(path)
-        name = str(file)
-        if not file.exists():
-            raise MissingInput(f"no such file: {name}", hint="check the path")
-        if file.is_dir():
-            raise InputError(
-                f"{name} is a directory", hint="pass one file, or `-` for stdin"
-            )
-        try:
-            with file.open("rb") as stream:
-                data = _read_bounded(stream, name)
-        except OSError as exc:
-            raise InputError(f"cannot read {name}: {exc.strerror}") from exc
+def decode_bytes(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """Decode ``data`` read from ``name``, refusing binary or undecodable input."""
     controls = sum(1 for b in data[:65536] if b < 9 or 13 < b < 32)
     if b"\x00" in data[:65536] or controls > float(
         default("binary_control_ratio")
@@ -115,6 +98,29 @@ def read_text(path: str, encoding: str = "utf-8") -> tuple[str, str]:
         raise InputError(
             f"unknown encoding {encoding!r}", hint="e.g. --encoding cp1251"
         ) from exc
+    return text
+
+
+def read_text(path: str, encoding: str = "utf-8") -> tuple[str, str]:
+    """Return (text, source name) for a path, or "-" for stdin."""
+    if path == "-":
+        name = "<stdin>"
+        data = read_bounded(sys.stdin.buffer, name)
+    else:
+        file = Path(path)
+        name = str(file)
+        if not file.exists():
+            raise MissingInput(f"no such file: {name}", hint="check the path")
+        if file.is_dir():
+            raise InputError(
+                f"{name} is a directory", hint="pass one file, or `-` for stdin"
+            )
+        try:
+            with file.open("rb") as stream:
+                data = read_bounded(stream, name)
+        except OSError as exc:
+            raise InputError(f"cannot read {name}: {exc.strerror}") from exc
+    text = decode_bytes(data, name, encoding)
     if _looks_like_html(text, name):
         text = html_to_text(text)
     if not text.strip():

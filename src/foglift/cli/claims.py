@@ -1,0 +1,158 @@
+"""``foglift claims``: stored claims by place, area, claimant, type, time, text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from foglift.errors import UsageError
+
+
+def day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date like 2025-11-12"
+        ) from exc
+
+
+def near(value: str) -> tuple[float, float, float]:
+    try:
+        lat, lon, km = (float(part) for part in value.split(","))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not LAT,LON,KM like 48.28,37.18,25"
+        ) from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20000):
+        raise argparse.ArgumentTypeError(f"{value!r} is out of range")
+    return lat, lon, km
+
+
+def positive(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from exc
+    if not number > 0 or number != number:
+        raise argparse.ArgumentTypeError(f"{value!r} must be above 0")
+    return number
+
+
+def days(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from exc
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 0 or more")
+    return number
+
+
+def add_store_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        help="store: SQLite file or postgresql+psycopg:// URL "
+        "(default $FOGLIFT_DB, else foglift.db)",
+    )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from foglift.export.formats import CLAIM_FORMATS
+
+    add_store_argument(parser)
+    parser.add_argument(
+        "--place",
+        action="append",
+        metavar="NAME",
+        help="claims about a place, by any of its names "
+        "(Krasnoarmeysk finds Pokrovsk); repeatable",
+    )
+    parser.add_argument(
+        "--near",
+        type=near,
+        metavar="LAT,LON,KM",
+        help="claims about places within KM of a point",
+    )
+    parser.add_argument("--claimant", help="claimant name or registry id contains")
+    parser.add_argument(
+        "--type",
+        action="append",
+        choices=["territorial", "objects", "losses", "strike", "advance", "other"],
+        help="claim type; repeatable",
+    )
+    parser.add_argument("--since", type=day, help="claims about days from (YYYY-MM-DD)")
+    parser.add_argument("--until", type=day, help="claims about days until")
+    parser.add_argument("--text", metavar="QUERY", help="full-text search")
+    parser.add_argument(
+        "--all-versions",
+        action="store_true",
+        help="include claims of superseded document versions",
+    )
+    parser.add_argument("--limit", type=int, help="at most this many claims")
+    parser.add_argument("--format", default="table", choices=CLAIM_FORMATS)
+    add_opsec_arguments(parser)
+
+
+def add_opsec_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--coarsen-km",
+        type=positive,
+        metavar="N",
+        help="snap coordinates to an N km grid",
+    )
+    parser.add_argument(
+        "--delay-days",
+        type=days,
+        metavar="N",
+        help="leave out claims newer than N days",
+    )
+
+
+def place_ids(names: list[str]) -> tuple[str, ...]:
+    """Gazetteer ids every one of ``names`` can mean (any of a place's names)."""
+    from foglift.geoparse import lookup
+
+    ids: list[str] = []
+    for name in names:
+        for candidate in lookup(name):
+            if candidate.gazetteer_id not in ids:
+                ids.append(candidate.gazetteer_id)
+    return tuple(ids)
+
+
+def run(args: argparse.Namespace) -> int:
+    from foglift.export.formats import write_claims
+    from foglift.export.records import Opsec
+    from foglift.store import open_store
+    from foglift.store.query import ClaimFilter, query_claims
+
+    if args.since and args.until and args.since > args.until:
+        raise UsageError("--since is after --until")
+    if args.limit is not None and args.limit < 0:
+        raise UsageError("--limit must be 0 or more")
+    places = list(args.place or [])
+    claim_filter = ClaimFilter(
+        places=place_ids(places) if places else (),
+        place_names=tuple(places),
+        near=args.near,
+        claimant=args.claimant,
+        types=tuple(args.type or ()),
+        since=args.since,
+        until=args.until,
+        text=args.text,
+        all_versions=args.all_versions,
+    )
+    store = open_store(args.db, create=False)
+    try:
+        write_claims(
+            query_claims(store, claim_filter),
+            args.format,
+            sys.stdout,
+            Opsec(args.coarsen_km, args.delay_days),
+            limit=args.limit,
+        )
+    finally:
+        store.close()
+    return 0

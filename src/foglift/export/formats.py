@@ -1,0 +1,150 @@
+"""Write query results in the format a command was asked for.
+
+Every format streams; data goes to ``out`` (stdout), never progress or logs.
+Tables escape everything: cells are plain ``rich`` Text (no markup) with
+control characters shown as U+FFFD.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TextIO
+
+from foglift.export.records import Opsec, apply_opsec, flat_claim, printable
+
+CLAIM_FORMATS = ("table", "json", "jsonl", "csv", "geojson", "claimreview")
+ROW_FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def _table(
+    rows: Iterable[dict[str, Any]],
+    out: TextIO,
+    columns: Sequence[tuple[str, Callable[[dict[str, Any]], object], int]],
+    title: str,
+) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_lines=False, expand=False)
+    for header, _get, width in columns:
+        table.add_column(header, max_width=width, overflow="fold")
+    n = 0
+    for row in rows:
+        table.add_row(*(Text(printable(get(row), 400)) for _h, get, _w in columns))
+        n += 1
+    wide = None if out.isatty() else 160  # a pipe or file gets full columns
+    console = Console(file=out, highlight=False, soft_wrap=False, width=wide)
+    if n:
+        console.print(table)
+    else:
+        console.print(Text(f"no {title.lower()}"))
+    return n
+
+
+def _place_names(record: dict[str, Any]) -> str:
+    names = []
+    for place in record.get("places", []):
+        label = place.get("resolved_name") or place["name"]
+        if place.get("admin1"):
+            label += f" ({place['admin1']})"
+        if label not in names:
+            names.append(label)
+    return "; ".join(names)
+
+
+def _quantity(record: dict[str, Any]) -> str:
+    quantity = record.get("quantity") or {}
+    return str(quantity.get("as_stated") or "")
+
+
+def _day(record: dict[str, Any]) -> str:
+    first, last = record.get("first_day"), record.get("last_day")
+    if first and last and first != last:
+        return f"{first}..{last}"
+    return str(first or last or (record.get("document") or {}).get("published") or "")
+
+
+CLAIM_COLUMNS: list[tuple[str, Callable[[dict[str, Any]], object], int]] = [
+    ("day", _day, 22),
+    ("type", lambda r: r["claim_type"], 11),
+    ("claimant", lambda r: (r.get("claimant") or {}).get("name"), 28),
+    ("stance", lambda r: r["stance"], 8),
+    ("action", lambda r: f"{r['action']} ({r['action_as_stated']})", 24),
+    ("place", _place_names, 30),
+    ("quantity", _quantity, 16),
+    ("source", lambda r: (r.get("document") or {}).get("source"), 20),
+    ("claim", lambda r: r["text"], 60),
+]
+
+
+def write_claims(
+    records: Iterable[dict[str, Any]],
+    fmt: str,
+    out: TextIO,
+    opsec: Opsec,
+    limit: int | None = None,
+) -> int:
+    """Claim records in ``fmt`` (at most ``limit`` after the opsec options);
+    returns how many were written."""
+    records = apply_opsec(records, opsec)
+    if limit is not None:
+        records = itertools.islice(records, limit)
+    if fmt == "json":
+        from foglift.export.jsonl import write_json_array
+
+        return write_json_array(records, out)
+    if fmt == "jsonl":
+        from foglift.export.jsonl import write_jsonl
+
+        return write_jsonl(records, out)
+    if fmt == "csv":
+        from foglift.export.csv import write_csv
+
+        return write_csv((flat_claim(r) for r in records), out)
+    if fmt == "geojson":
+        from foglift.export.geojson import write_geojson
+
+        return write_geojson(records, out)
+    if fmt == "claimreview":
+        from foglift.export.claimreview import write_claimreview
+
+        return write_claimreview(records, out)
+    return _table(records, out, CLAIM_COLUMNS, "Claims")
+
+
+def write_rows(
+    rows: Iterable[dict[str, Any]],
+    fmt: str,
+    out: TextIO,
+    columns: Sequence[tuple[str, Callable[[dict[str, Any]], object], int]],
+    title: str,
+) -> int:
+    """Plain rows (documents, rejections) in table, json, jsonl or csv."""
+    if fmt == "json":
+        from foglift.export.jsonl import write_json_array
+
+        return write_json_array(rows, out)
+    if fmt == "jsonl":
+        from foglift.export.jsonl import write_jsonl
+
+        return write_jsonl(rows, out)
+    if fmt == "csv":
+        import json
+
+        from foglift.export.csv import write_csv
+
+        return write_csv(
+            (
+                {
+                    k: json.dumps(v, ensure_ascii=False)
+                    if isinstance(v, list | dict)
+                    else v
+                    for k, v in row.items()
+                }
+                for row in rows
+            ),
+            out,
+        )
+    return _table(rows, out, columns, title)

@@ -1,0 +1,58 @@
+"""Saved HTML pages: main text, title, author, date and URL (trafilatura).
+
+Pages trafilatura finds no main text in (very short ones) fall back to the
+visible text from :func:`foglift.ingest.text.html_to_text`, with the
+``<title>``; scripts and styles never reach the text in either path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from foglift.ingest.text import html_to_text
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    text: str
+    title: str | None
+    author: str | None
+    date: str | None
+    url: str | None
+
+
+def _fallback(markup: str) -> Page:
+    found = _TITLE.search(markup[:65536])
+    title = html_to_text(found.group(1)).strip() if found else None
+    return Page(html_to_text(markup), title or None, None, None, None)
+
+
+def extract_page(markup: str) -> Page:
+    """The main text and metadata of a saved page."""
+    import trafilatura
+
+    try:
+        found = trafilatura.bare_extraction(
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, TypeError, AttributeError):  # malformed markup
+        found = None
+    text = getattr(found, "text", None) if found is not None else None
+    if not text or not text.strip():
+        return _fallback(markup)
+    # trafilatura puts one block per line; a blank line keeps paragraphs apart
+    # for the sentence splitter.
+    text = "\n\n".join(line for line in text.split("\n") if line.strip())
+
+    def meta(name: str) -> str | None:
+        value = getattr(found, name, None)
+        return str(value).strip() or None if value else None
+
+    return Page(text, meta("title"), meta("author"), meta("date"), meta("url"))

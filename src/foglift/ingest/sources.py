@@ -1,0 +1,248 @@
+"""Turn the paths given to ``foglift ingest`` into a stream of items.
+
+Files are read by their extension; a directory is walked recursively in
+sorted order (so an interrupted run and its rerun see the same sequence),
+skipping hidden entries and files of unknown type; ``-`` reads stdin,
+spooled to a temporary file and recognised by its content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from foglift.errors import InputError
+from foglift.ingest.items import Reader, Skipped, make_item, reject
+from foglift.ingest.text import decode_bytes, read_bounded
+
+TEXT = {".txt", ".md", ".markdown", ".text"}
+HTML = {".html", ".htm", ".xhtml"}
+TELEGRAM = {".json"}
+JSONL = {".jsonl", ".ndjson"}
+CSV = {".csv"}
+FEED = {".xml", ".rss", ".atom"}
+KNOWN = TEXT | HTML | TELEGRAM | JSONL | CSV | FEED
+
+_CHARSET = re.compile(rb"charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    source_name: str | None = None  # --source
+    mapping: Mapping[str, str] = field(default_factory=dict)
+    encoding: str = "utf-8"
+
+
+def sniff(head: bytes) -> str:
+    """A file kind from the first bytes: telegram, jsonl, feed, html or text."""
+    from foglift.ingest.feeds import looks_like_feed
+
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    lowered = start[:512].lower()
+    if start.startswith(b"{"):
+        first_line = start.split(b"\n", 1)[0].strip()
+        telegram = b'"messages"' in start[:4096] or b'"chats"' in start[:4096]
+        if first_line.endswith(b"}") and len(first_line) > 1 and not telegram:
+            return "jsonl"
+        return "telegram"
+    if looks_like_feed(start):
+        return "feed"
+    if lowered.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text"
+
+
+def kind_of(path: Path) -> str | None:
+    suffix = path.suffix.casefold()
+    for kind, suffixes in (
+        ("text", TEXT),
+        ("html", HTML),
+        ("telegram", TELEGRAM),
+        ("jsonl", JSONL),
+        ("csv", CSV),
+        ("feed", FEED),
+    ):
+        if suffix in suffixes:
+            return kind
+    return None
+
+
+def read_inputs(paths: list[str], options: ReadOptions) -> Reader:
+    """Every item of every path, in a stable order."""
+    for given in paths:
+        if given == "-":
+            yield from _read_stdin(options)
+            continue
+        path = Path(os.path.normpath(given))
+        if path.is_dir():
+            source = options.source_name or path.resolve().name or "files"
+            for file in _walk(path):
+                kind = kind_of(file)
+                if kind is None:
+                    yield Skipped(str(file), f"unknown file type {file.suffix!r}")
+                    continue
+                key = f"{source}/{file.relative_to(path).as_posix()}"
+                yield from read_file(file, kind, source, options, key)
+        elif path.exists():
+            source = options.source_name or path.resolve().parent.name or "files"
+            try:
+                with path.open("rb") as stream:
+                    head = stream.read(4096)
+            except OSError as exc:
+                yield reject(str(path), "FL100", f"cannot read: {exc.strerror}")
+                continue
+            key = f"{source}/{path.name}"
+            kind = kind_of(path) or sniff(head)
+            yield from read_file(path, kind, source, options, key)
+        else:
+            yield reject(str(path), "FL101", "no such file or directory")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(folder, name)
+
+
+def read_file(
+    path: Path, kind: str, source: str, options: ReadOptions, key: str
+) -> Reader:
+    """Items of one file; ``key`` names it in document ids, stable across runs."""
+    name = str(path)
+    try:
+        with path.open("rb") as stream:
+            yield from read_stream(stream, name, kind, source, options, key)
+    except OSError as exc:
+        yield reject(name, "FL100", f"cannot read: {exc.strerror or exc}")
+
+
+def read_stream(
+    stream: IO[bytes],
+    name: str,
+    kind: str,
+    source: str,
+    options: ReadOptions,
+    key: str,
+) -> Reader:
+    """Items of one input already opened; ``kind`` says how to read it.
+
+    ``name`` is what rejections show (the path as given); ``key`` is the
+    stable name used in document ids.
+    """
+    if kind == "telegram":
+        from foglift.ingest.telegram import read_telegram
+
+        yield from read_telegram(stream, name)
+    elif kind == "jsonl":
+        from foglift.ingest.tables import read_jsonl
+
+        yield from read_jsonl(stream, name, key, options.mapping, source)
+    elif kind == "csv":
+        from foglift.ingest.tables import read_csv
+
+        yield from read_csv(
+            stream, name, key, options.mapping, source, options.encoding
+        )
+    else:
+        try:
+            data = read_bounded(stream, name)
+        except InputError as exc:
+            yield reject(name, exc.code, exc.message)
+            return
+        if kind == "feed":
+            from foglift.ingest.feeds import read_feed
+
+            yield from read_feed(data, name)
+        elif kind == "html":
+            yield from _read_html(data, name, key, source, options)
+        else:
+            yield from _read_text(data, name, key, source, options)
+
+
+def _text_key(key: str, text: str) -> str:
+    if key == "<stdin>":  # every distinct piped text is its own document
+        return (
+            "stdin:" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16]
+        )
+    return key
+
+
+def _read_text(
+    data: bytes, name: str, key: str, source: str, options: ReadOptions
+) -> Reader:
+    try:
+        text = decode_bytes(data, name, options.encoding)
+    except InputError as exc:
+        yield reject(name, exc.code, exc.message)
+        return
+    if not text.strip():
+        yield reject(name, "FL103", "holds no text")
+        return
+    yield make_item(
+        key=_text_key(name, text), text=text, source_name=source, kind="file"
+    )
+
+
+def _read_html(
+    data: bytes, name: str, key: str, source: str, options: ReadOptions
+) -> Reader:
+    from foglift.ingest.html import extract_page
+
+    try:
+        markup = decode_bytes(data, name, options.encoding)
+    except InputError as exc:
+        declared = _CHARSET.search(data[:4096])
+        try:
+            if declared is None:
+                raise
+            markup = decode_bytes(data, name, declared.group(1).decode("ascii"))
+        except InputError:
+            yield reject(name, exc.code, exc.message)
+            return
+    page = extract_page(markup)
+    if not page.text.strip():
+        yield reject(name, "FL103", "the page holds no visible text")
+        return
+    yield make_item(
+        key=_text_key(key, page.text),
+        text=page.text,
+        source_name=options.source_name or _host(page.url) or source,
+        kind="html",
+        title=page.title,
+        author=page.author,
+        url=page.url,
+        posted_at=page.date,
+    )
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname or None
+    except ValueError:
+        return None
+
+
+def _read_stdin(options: ReadOptions) -> Reader:
+    with tempfile.TemporaryFile() as spool:
+        shutil.copyfileobj(sys.stdin.buffer, spool, 1 << 20)
+        spool.seek(0)
+        head = spool.read(4096)
+        spool.seek(0)
+        source = options.source_name or "stdin"
+        yield from read_stream(
+            spool, "<stdin>", sniff(head), source, options, "<stdin>"
+        )

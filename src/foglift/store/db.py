@@ -1,0 +1,131 @@
+"""Open a store: resolve its URL, connect, and migrate it to the current schema."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from foglift.errors import InputError, UsageError
+from foglift.settings import default
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def store_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL for ``--db``, else ``$FOGLIFT_DB``, else ``foglift.db``.
+
+    A value without ``://`` is a path to an SQLite file.
+    """
+    value = db or os.environ.get("FOGLIFT_DB") or str(default("store_path"))
+    if "://" in value:
+        if value.startswith(("postgres://", "postgresql://")):
+            raise UsageError(
+                f"unsupported store URL scheme in {_redact(value)}",
+                hint="use postgresql+psycopg://user@host/dbname",
+            )
+        return value
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
+def _redact(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable URL>"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL keeps readers unblocked and makes a killed writer lose at most its
+    # open transaction; the store itself is always consistent after a crash.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Store:
+    """An open, migrated store."""
+
+    engine: Engine
+    url: str
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision shipped with this foglift."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_store(db: str | None = None, *, create: bool = True) -> Store:
+    """Connect to the store named by ``db`` (see :func:`store_url`) and migrate it.
+
+    With ``create=False`` a missing SQLite file is an error instead of a new store.
+    """
+    url = store_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise UsageError(f"cannot parse store URL {url!r}") from exc
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        path = Path(parsed.database)
+        if not create and not path.exists():
+            raise InputError(
+                f"no store at {path}",
+                hint="run `foglift ingest PATH` first, or pass --db",
+            )
+        if path.parent and not path.parent.exists():
+            raise InputError(f"no such directory for the store: {path.parent}")
+    try:
+        engine = create_engine(url, future=True)
+    except (ArgumentError, ImportError) as exc:
+        hint = (
+            "install the PostgreSQL extra: pip install 'foglift[postgres]'"
+            if "psycopg" in str(exc)
+            else "e.g. --db foglift.db or --db postgresql+psycopg://user@host/db"
+        )
+        raise UsageError(f"cannot use store {_redact(url)}: {exc}", hint=hint) from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.name != "postgresql":
+        raise UsageError(
+            f"unsupported store backend {engine.dialect.name!r}",
+            hint="SQLite (a file path) or postgresql+psycopg:// URLs",
+        )
+    try:
+        migrate(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise InputError(
+            f"cannot open store {_redact(url)}: {exc.orig}",
+            hint="check the path or URL, and that the server is running",
+        ) from exc
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise InputError(f"cannot migrate store {_redact(url)}: {exc}") from exc
+    return Store(engine, url)
+
+
+def table_names(store: Store) -> list[str]:
+    return sorted(inspect(store.engine).get_table_names())

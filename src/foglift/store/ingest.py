@@ -1,0 +1,246 @@
+"""Pour inputs into the store: read, run the pipeline, write, never crash a batch.
+
+Idempotent: a document's id hashes its item key and text, so an item already
+stored is skipped; the same key with new text is stored as the next version.
+Crash-safe: documents are written in transactions of ``ingest_batch_documents``
+and the input order is stable, so a killed run leaves a prefix of the work
+committed and a rerun finishes it, ending with the store an uninterrupted run
+gives. A document the pipeline cannot extract claims from (a language without
+an extractor yet) is stored without claims and extracted on a later run once
+the language is supported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from foglift.errors import UsageError
+from foglift.ingest.items import Item, Read, Skipped, reject
+from foglift.ingest.sources import ReadOptions, read_inputs
+from foglift.model import Document, Rejected
+from foglift.settings import default
+from foglift.store.db import Store
+from foglift.store.neardup import find_original, record_marks, shingles
+from foglift.store.runs import finish_run, start_run
+from foglift.store.schema import documents
+from foglift.store.write import (
+    derived_columns,
+    document_row,
+    ensure_source,
+    insert_document,
+    record_rejection,
+    write_derived,
+)
+
+Outcome = str  # new, version, unchanged, extracted, rejected, skipped
+
+
+@dataclass
+class IngestSummary:
+    run_id: int = 0
+    read: int = 0
+    new: int = 0
+    versions: int = 0
+    unchanged: int = 0
+    extracted_later: int = 0
+    near_duplicates: int = 0
+    claims: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    without_claims: Counter[str] = field(default_factory=Counter)  # by language
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "new": self.new,
+            "new_versions": self.versions,
+            "unchanged": self.unchanged,
+            "extracted_later": self.extracted_later,
+            "near_duplicates": self.near_duplicates,
+            "claims": self.claims,
+            "rejected": len(self.rejected),
+            "skipped": sum(self.skipped.values()),
+            "stored_without_claims": dict(sorted(self.without_claims.items())),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineOptions:
+    lang: str = "auto"
+    sources_file: str | None = None
+
+
+def _run_pipeline(item: Item, options: PipelineOptions) -> Document | Rejected | str:
+    """The checked Document, a Rejected, or the language nobody can extract yet."""
+    from foglift.pipeline import check_text
+
+    try:
+        return check_text(
+            item.text,
+            source=item.key,
+            published=item.published,
+            lang=options.lang,
+            sources_file=options.sources_file,
+        )
+    except UsageError:  # no extractor for this language (yet)
+        return "und" if options.lang == "auto" else options.lang
+    except Exception as exc:  # one hostile document must not end the batch
+        return reject(
+            item.key,
+            "FL900",
+            f"{type(exc).__name__}: {exc}",
+            stage="pipeline",
+        )
+
+
+def _bare_document(item: Item, lang: str) -> Document:
+    from foglift.pipeline import document_id
+
+    return Document(
+        id=document_id(item.key, item.text),
+        text=item.text,
+        source=item.key,
+        published=item.published,
+        lang=lang,
+        raw_length=len(item.text),
+    )
+
+
+def _store_item(
+    conn: Connection,
+    item: Item,
+    options: PipelineOptions,
+    summary: IngestSummary,
+    run_id: int,
+) -> Outcome:
+    from foglift.pipeline import document_id
+
+    doc_id = document_id(item.key, item.text)
+    existing = conn.execute(
+        select(documents.c.extracted, documents.c.lang).where(documents.c.id == doc_id)
+    ).first()
+    if existing is not None:
+        if existing.extracted:
+            summary.unchanged += 1
+            return "unchanged"
+        return _extract_later(conn, item, doc_id, options, summary, run_id)
+    checked = _run_pipeline(item, options)
+    if isinstance(checked, Rejected):
+        record_rejection(conn, checked, run_id)
+        summary.rejected.append(checked)
+        return "rejected"
+    extracted = isinstance(checked, Document)
+    doc = checked if isinstance(checked, Document) else _bare_document(item, checked)
+    if not extracted:
+        summary.without_claims[doc.lang] += 1
+    latest = conn.execute(
+        select(documents.c.id, documents.c.version)
+        .where(documents.c.item_key == item.key)
+        .order_by(documents.c.version.desc())
+        .limit(1)
+    ).first()
+    grams = shingles(item.text)
+    match, sampled, counts = find_original(conn, item.text, grams, item.key)
+    ensure_source(conn, item, run_id)
+    insert_document(
+        conn,
+        document_row(
+            doc,
+            item,
+            extracted=extracted,
+            version=latest.version + 1 if latest else 1,
+            supersedes=latest.id if latest else None,
+            near=(match.original_id, match.score) if match else None,
+            run_id=run_id,
+        ),
+    )
+    record_marks(conn, doc.id, sampled, counts)
+    summary.claims += write_derived(conn, doc)
+    if match:
+        summary.near_duplicates += 1
+    if latest:
+        summary.versions += 1
+        return "version"
+    summary.new += 1
+    return "new"
+
+
+def _extract_later(
+    conn: Connection,
+    item: Item,
+    doc_id: str,
+    options: PipelineOptions,
+    summary: IngestSummary,
+    run_id: int,
+) -> Outcome:
+    """A document stored without claims: extract now if its language is supported."""
+    checked = _run_pipeline(item, options)
+    if isinstance(checked, str):
+        summary.unchanged += 1
+        return "unchanged"
+    if isinstance(checked, Rejected):
+        record_rejection(conn, checked, run_id)
+        summary.rejected.append(checked)
+        return "rejected"
+    conn.execute(
+        documents.update()
+        .where(documents.c.id == doc_id)
+        .values(
+            extracted=True,
+            lang=checked.lang,
+            text=checked.text,
+            **derived_columns(checked),
+        )
+    )
+    summary.claims += write_derived(conn, checked)
+    summary.extracted_later += 1
+    return "extracted"
+
+
+def ingest_paths(
+    store: Store,
+    paths: Sequence[str],
+    read_options: ReadOptions | None = None,
+    pipeline_options: PipelineOptions | None = None,
+    *,
+    arguments: dict[str, Any] | None = None,
+    on_item: Callable[[Read, Outcome], None] | None = None,
+) -> IngestSummary:
+    """Ingest every item under ``paths`` into ``store``; returns what happened."""
+    read_options = read_options or ReadOptions()
+    options = pipeline_options or PipelineOptions()
+    summary = IngestSummary()
+    summary.run_id = run_id = start_run(
+        store, "ingest", arguments or {"paths": list(paths)}
+    )
+    batch = int(default("ingest_batch_documents"))
+    pending = 0
+    with store.engine.connect() as conn:
+        transaction = conn.begin()
+        for read in read_inputs(list(paths), read_options):
+            outcome: Outcome
+            if isinstance(read, Skipped):
+                summary.skipped[read.reason] += 1
+                outcome = "skipped"
+            elif isinstance(read, Rejected):
+                record_rejection(conn, read, run_id)
+                summary.rejected.append(read)
+                outcome = "rejected"
+            else:
+                summary.read += 1
+                outcome = _store_item(conn, read, options, summary, run_id)
+            pending += 1
+            if pending >= batch:
+                transaction.commit()
+                transaction = conn.begin()
+                pending = 0
+            if on_item is not None:
+                on_item(read, outcome)
+        transaction.commit()
+    finish_run(store, run_id, summary.counts())
+    return summary

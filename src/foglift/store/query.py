@@ -1,0 +1,348 @@
+"""Questions to the store: claims, documents and rejections by filter.
+
+Claims come back as plain dicts ("claim records") carrying every stored field,
+their place mentions and findings, and the document they come from; every
+export writes these records.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, TextClause, and_, func, or_, select, text
+
+from foglift.store.db import Store
+from foglift.store.schema import (
+    claims,
+    documents,
+    findings,
+    place_mentions,
+    rejections,
+)
+
+EARTH_KM = 6371.0088
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    places: tuple[str, ...] = ()  # gazetteer ids (from any name of the place)
+    place_names: tuple[str, ...] = ()  # mention names, matched case-insensitively
+    near: tuple[float, float, float] | None = None  # lat, lon, km
+    claimant: str | None = None
+    types: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    all_versions: bool = False
+    limit: int | None = None
+
+
+def fts_query(query: str) -> str:
+    """Each word of a user's query as a quoted FTS5 term (no syntax gets through)."""
+    words = [w for w in query.split() if w.strip()]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def _text_match(
+    store: Store, table: str, query: str
+) -> ColumnElement[bool] | TextClause:
+    seq = claims.c.seq if table == "claims" else documents.c.seq
+    if store.dialect == "postgresql":
+        return text(f"{table}.search @@ plainto_tsquery('simple', :q)").bindparams(
+            q=query
+        )
+    fts = f"{table}_fts"
+    return seq.in_(
+        select(text("rowid"))
+        .select_from(text(fts))
+        .where(text(f"{fts} MATCH :q").bindparams(q=fts_query(query)))
+    )
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _near_box(lat: float, lon: float, km: float) -> ColumnElement[bool]:
+    dlat = km / 111.0
+    dlon = km / max(1e-6, 111.0 * math.cos(math.radians(min(89.9, abs(lat)))))
+    return and_(
+        place_mentions.c.lat.between(lat - dlat, lat + dlat),
+        place_mentions.c.lon.between(lon - dlon, lon + dlon),
+    )
+
+
+def _claims_select(store: Store, f: ClaimFilter) -> Select[Any]:
+    query = select(claims, documents).join(
+        documents, documents.c.id == claims.c.document_id
+    )
+    if not f.all_versions:
+        query = query.where(documents.c.superseded_by.is_(None))
+    if f.types:
+        query = query.where(claims.c.claim_type.in_(f.types))
+    if f.claimant:
+        pattern = f"%{f.claimant.casefold()}%"
+        query = query.where(
+            or_(
+                func.lower(claims.c.claimant_name).like(pattern),
+                func.lower(func.coalesce(claims.c.claimant_registry_id, "")).like(
+                    pattern
+                ),
+            )
+        )
+    day_first = func.coalesce(claims.c.first_day, documents.c.published)
+    day_last = func.coalesce(claims.c.last_day, documents.c.published)
+    if f.since:
+        query = query.where(day_last >= f.since.isoformat())
+    if f.until:
+        query = query.where(day_first <= f.until.isoformat())
+    if f.places or f.place_names:
+        wanted = []
+        if f.places:
+            wanted.append(place_mentions.c.gazetteer_id.in_(f.places))
+        if f.place_names:
+            wanted.append(
+                func.lower(place_mentions.c.name).in_(
+                    [n.casefold() for n in f.place_names]
+                )
+            )
+        query = query.where(
+            claims.c.id.in_(
+                select(place_mentions.c.claim_id).where(
+                    place_mentions.c.claim_id.is_not(None), or_(*wanted)
+                )
+            )
+        )
+    if f.near:
+        query = query.where(
+            claims.c.id.in_(
+                select(place_mentions.c.claim_id).where(
+                    place_mentions.c.claim_id.is_not(None), _near_box(*f.near)
+                )
+            )
+        )
+    if f.text:
+        query = query.where(_text_match(store, "claims", f.text))
+    return query.order_by(day_first.desc().nulls_last(), claims.c.seq)
+
+
+def _claim_record(row: Any, places: list[dict[str, Any]], flags: list[Any]) -> Any:
+    m = row._mapping
+    return {
+        "id": m[claims.c.id],
+        "document_id": m[claims.c.document_id],
+        "claim_id": m[claims.c.claim_id],
+        "claim_type": m[claims.c.claim_type],
+        "action": m[claims.c.action],
+        "action_as_stated": m[claims.c.action_as_stated],
+        "action_start": m[claims.c.action_start],
+        "action_end": m[claims.c.action_end],
+        "text": m[claims.c.text],
+        "start": m[claims.c.start],
+        "end": m[claims.c.end],
+        "claimant": m[claims.c.claimant],
+        "stance": m[claims.c.stance],
+        "voice": m[claims.c.voice],
+        "quantity": m[claims.c.quantity],
+        "time": m[claims.c.time],
+        "first_day": m[claims.c.first_day],
+        "last_day": m[claims.c.last_day],
+        "hedges": m[claims.c.hedges],
+        "reactions": m[claims.c.reactions],
+        "places": places,
+        "findings": flags,
+        "verdict": None,
+        "document": {
+            "id": m[documents.c.id],
+            "source": m[documents.c.source_name],
+            "item": m[documents.c.item_key],
+            "kind": m[documents.c.kind],
+            "title": m[documents.c.title],
+            "author": m[documents.c.author],
+            "url": m[documents.c.url],
+            "published": m[documents.c.published],
+            "posted_at": m[documents.c.posted_at],
+            "lang": m[documents.c.lang],
+            "version": m[documents.c.version],
+            "near_duplicate_of": m[documents.c.near_duplicate_of],
+            "forwarded_from": m[documents.c.forwarded_from],
+            "ingested_at": m[documents.c.ingested_at],
+        },
+    }
+
+
+PLACE_FIELDS = (
+    "name",
+    "start",
+    "end",
+    "gazetteer_id",
+    "resolved_name",
+    "country",
+    "admin1",
+    "admin2",
+    "lat",
+    "lon",
+    "precision",
+    "confidence",
+)
+
+
+def _details(store: Store, ids: Sequence[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    places: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    flags: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with store.engine.connect() as conn:
+        for row in conn.execute(
+            select(place_mentions)
+            .where(place_mentions.c.claim_id.in_(ids))
+            .order_by(place_mentions.c.id)
+        ):
+            places[row.claim_id].append({k: getattr(row, k) for k in PLACE_FIELDS})
+        for row in conn.execute(
+            select(findings).where(findings.c.claim_id.in_(ids)).order_by(findings.c.id)
+        ):
+            flags[row.claim_id].append(
+                {
+                    "code": row.code,
+                    "severity": row.severity,
+                    "message": row.message,
+                    "start": row.start,
+                    "end": row.end,
+                    "evidence": row.evidence,
+                }
+            )
+    return places, flags
+
+
+def query_claims(store: Store, f: ClaimFilter) -> Iterator[dict[str, Any]]:
+    """Claim records matching ``f``, newest first, in pages of 500."""
+    query = _claims_select(store, f)
+    page, sent = 500, 0
+    offset = 0
+    while True:
+        with store.engine.connect() as conn:
+            rows = conn.execute(query.limit(page).offset(offset)).all()
+        if not rows:
+            return
+        offset += len(rows)
+        places, flags = _details(store, [r._mapping[claims.c.id] for r in rows])
+        for row in rows:
+            record = _claim_record(row, places.get(row._mapping[claims.c.id], []), [])
+            record["findings"] = flags.get(record["id"], [])
+            if f.near and not _is_near(record["places"], f.near):
+                continue
+            yield record
+            sent += 1
+            if f.limit is not None and sent >= f.limit:
+                return
+
+
+def _is_near(places: list[dict[str, Any]], near: tuple[float, float, float]) -> bool:
+    lat, lon, km = near
+    return any(
+        p["lat"] is not None
+        and p["lon"] is not None
+        and distance_km(lat, lon, p["lat"], p["lon"]) <= km
+        for p in places
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    source: str | None = None
+    lang: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    all_versions: bool = False
+    limit: int | None = None
+
+
+DOCUMENT_FIELDS = (
+    "id",
+    "item_key",
+    "version",
+    "supersedes",
+    "superseded_by",
+    "source_name",
+    "kind",
+    "title",
+    "author",
+    "url",
+    "posted_at",
+    "published",
+    "lang",
+    "extracted",
+    "near_duplicate_of",
+    "near_duplicate_score",
+    "forwarded_from",
+    "reply_to",
+    "media",
+    "raw_length",
+    "content_hash",
+    "ingested_at",
+)
+
+
+def query_documents(
+    store: Store, f: DocumentFilter, *, with_text: bool = False
+) -> Iterator[dict[str, Any]]:
+    claim_count = (
+        select(func.count())
+        .where(claims.c.document_id == documents.c.id)
+        .scalar_subquery()
+        .label("claims")
+    )
+    query = select(documents, claim_count)
+    if not f.all_versions:
+        query = query.where(documents.c.superseded_by.is_(None))
+    if f.source:
+        query = query.where(
+            func.lower(documents.c.source_name).like(f"%{f.source.casefold()}%")
+        )
+    if f.lang:
+        query = query.where(documents.c.lang == f.lang)
+    if f.since:
+        query = query.where(documents.c.published >= f.since.isoformat())
+    if f.until:
+        query = query.where(documents.c.published <= f.until.isoformat())
+    if f.text:
+        query = query.where(_text_match(store, "documents", f.text))
+    query = query.order_by(documents.c.published.desc().nulls_last(), documents.c.seq)
+    if f.limit is not None:
+        query = query.limit(f.limit)
+    with store.engine.connect() as conn:
+        for row in conn.execute(query):
+            record = {k: getattr(row, k) for k in DOCUMENT_FIELDS}
+            record["extracted"] = bool(record["extracted"])
+            record["claims"] = row.claims
+            if with_text:
+                record["text"] = row.text
+            yield record
+
+
+def query_rejections(
+    store: Store, *, code: str | None = None, limit: int | None = None
+) -> Iterator[dict[str, Any]]:
+    query = select(rejections).order_by(rejections.c.seen_at, rejections.c.source)
+    if code:
+        query = query.where(rejections.c.code == code)
+    if limit is not None:
+        query = query.limit(limit)
+    with store.engine.connect() as conn:
+        for row in conn.execute(query):
+            yield {
+                "source": row.source,
+                "stage": row.stage,
+                "code": row.code,
+                "reason": row.reason,
+                "first_run_id": row.first_run_id,
+                "seen_at": row.seen_at,
+            }

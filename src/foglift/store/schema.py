@@ -1,0 +1,206 @@
+"""The store's tables, shared by SQLite and PostgreSQL.
+
+Documents and claims carry an integer ``seq`` (insertion order, the key the
+full-text indexes point at) and a stable string ``id``. Full-text search
+lives outside these tables: an FTS5 index on SQLite and generated
+``tsvector`` columns on PostgreSQL, both created by the migrations.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("command", String(64), nullable=False),
+    Column("arguments", JSON, nullable=False),
+    Column("foglift_version", String(32), nullable=False),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("status", String(16), nullable=False),  # running, finished
+    Column("counts", JSON),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("name", String(512), primary_key=True),
+    Column("kind", String(32), nullable=False),  # file, telegram, feed, table
+    Column("external_id", String(256)),
+    Column("url", Text),
+    Column("first_run_id", Integer, ForeignKey("runs.id")),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(32), nullable=False, unique=True),
+    Column("item_key", String(1024), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("supersedes", String(32)),
+    Column("superseded_by", String(32)),
+    Column("source_name", String(512), ForeignKey("sources.name"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("title", Text),
+    Column("author", Text),
+    Column("url", Text),
+    Column("posted_at", String(32)),  # ISO date or date-time as the input gave it
+    Column("published", String(10)),  # ISO date used to resolve times
+    Column("lang", String(8), nullable=False),
+    Column("extracted", Boolean, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("raw_length", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("near_duplicate_of", String(32)),
+    Column("near_duplicate_score", Float),
+    Column("forwarded_from", Text),
+    Column("reply_to", String(256)),
+    Column("media", JSON, nullable=False),
+    Column("repairs", JSON, nullable=False),
+    Column("sentences", JSON, nullable=False),
+    Column("claimants", JSON, nullable=False),
+    Column("stages", JSON, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("ingested_at", String(32), nullable=False),
+    UniqueConstraint("item_key", "version", name="uq_documents_item_version"),
+    Index("ix_documents_item_key", "item_key"),
+    Index("ix_documents_published", "published"),
+    Index("ix_documents_source_name", "source_name"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(48), nullable=False, unique=True),  # document id:c1
+    Column("document_id", String(32), ForeignKey("documents.id"), nullable=False),
+    Column("claim_id", String(16), nullable=False),
+    Column("claim_type", String(16), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("action_as_stated", Text, nullable=False),
+    Column("action_start", Integer, nullable=False),
+    Column("action_end", Integer, nullable=False),
+    Column("claimant_name", Text, nullable=False),
+    Column("claimant_kind", String(32), nullable=False),
+    Column("claimant_named", Boolean, nullable=False),
+    Column("claimant_side", String(16), nullable=False),
+    Column("claimant_registry_id", String(128)),
+    Column("claimant", JSON, nullable=False),
+    Column("stance", String(16), nullable=False),
+    Column("voice", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("quantity_value", Float),
+    Column("quantity_unit", String(64)),
+    Column("quantity", JSON),
+    Column("first_day", String(10)),
+    Column("last_day", String(10)),
+    Column("time", JSON),
+    Column("hedges", JSON, nullable=False),
+    Column("reactions", JSON, nullable=False),
+    Index("ix_claims_document_id", "document_id"),
+    Index("ix_claims_type", "claim_type"),
+    Index("ix_claims_days", "first_day", "last_day"),
+)
+
+place_mentions = Table(
+    "place_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(32), ForeignKey("documents.id"), nullable=False),
+    Column("claim_id", String(48)),  # null: a mention of the document as a whole
+    Column("name", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("gazetteer_id", String(64)),
+    Column("resolved_name", Text),
+    Column("country", String(8)),
+    Column("admin1", Text),
+    Column("admin2", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("precision", String(16)),
+    Column("confidence", Float),
+    Column("resolution", JSON),
+    Index("ix_place_mentions_document", "document_id"),
+    Index("ix_place_mentions_claim", "claim_id"),
+    Index("ix_place_mentions_gazetteer", "gazetteer_id"),
+    Index("ix_place_mentions_latlon", "lat", "lon"),
+)
+
+findings = Table(
+    "findings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(32), ForeignKey("documents.id"), nullable=False),
+    Column("claim_id", String(48)),
+    Column("code", String(64), nullable=False),
+    Column("severity", String(16), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("evidence", JSON, nullable=False),
+    Index("ix_findings_document", "document_id"),
+    Index("ix_findings_claim", "claim_id"),
+)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", String(32), primary_key=True),  # hash of source, stage, code, reason
+    Column("source", Text, nullable=False),
+    Column("stage", String(32), nullable=False),
+    Column("code", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("first_run_id", Integer, ForeignKey("runs.id")),
+    Column("seen_at", String(32), nullable=False),
+)
+
+# Near-duplicate detection: sampled word-shingle hashes per document, and how
+# many documents carry each (a mark on many documents is boilerplate and is not
+# used to find candidates).
+marks = Table(
+    "marks",
+    metadata,
+    Column("mark", Integer, nullable=False),
+    Column("document_id", String(32), ForeignKey("documents.id"), nullable=False),
+    Index("ix_marks_mark", "mark"),
+    Index("ix_marks_document", "document_id"),
+)
+
+mark_counts = Table(
+    "mark_counts",
+    metadata,
+    Column("mark", Integer, primary_key=True, autoincrement=False),
+    Column("n", Integer, nullable=False),
+)
+
+CONTENT_TABLES = (
+    "sources",
+    "documents",
+    "claims",
+    "place_mentions",
+    "findings",
+    "rejections",
+    "marks",
+    "mark_counts",
+)

@@ -1,0 +1,224 @@
+"""Rows for one document and everything derived from it, written in one go."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from foglift.ingest.items import Item
+from foglift.model import Claim, Document, PlaceMention, Rejected
+from foglift.store.schema import (
+    claims,
+    documents,
+    findings,
+    place_mentions,
+    rejections,
+    sources,
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def jsonable(value: Any) -> Any:
+    """Dates as ISO strings, tuples as lists: plain JSON types all the way down."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def ensure_source(conn: Connection, item: Item, run_id: int) -> None:
+    found = conn.execute(
+        select(sources.c.name).where(sources.c.name == item.source_name)
+    ).first()
+    if found is None:
+        conn.execute(
+            sources.insert().values(
+                name=item.source_name,
+                kind=item.kind,
+                external_id=item.source_external_id,
+                url=item.source_url,
+                first_run_id=run_id,
+            )
+        )
+
+
+def document_row(
+    doc: Document,
+    item: Item,
+    *,
+    extracted: bool,
+    version: int,
+    supersedes: str | None,
+    near: tuple[str, float] | None,
+    run_id: int,
+) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "item_key": item.key,
+        "version": version,
+        "supersedes": supersedes,
+        "source_name": item.source_name,
+        "kind": item.kind,
+        "title": item.title,
+        "author": item.author,
+        "url": item.url,
+        "posted_at": item.posted_at,
+        "published": doc.published.isoformat() if doc.published else None,
+        "lang": doc.lang,
+        "extracted": extracted,
+        "text": doc.text,
+        "raw_length": doc.raw_length or len(item.text),
+        "content_hash": content_hash(item.text),
+        "near_duplicate_of": near[0] if near else None,
+        "near_duplicate_score": near[1] if near else None,
+        "forwarded_from": item.forwarded_from,
+        "reply_to": item.reply_to,
+        "media": list(item.media),
+        **derived_columns(doc),
+        "run_id": run_id,
+        "ingested_at": now(),
+    }
+
+
+def derived_columns(doc: Document) -> dict[str, Any]:
+    """The document columns the pipeline fills (rewritten when re-extracted)."""
+    return {
+        "repairs": jsonable([asdict(r) for r in doc.repairs]),
+        "sentences": [[s.start, s.end] for s in doc.sentences],
+        "claimants": jsonable([asdict(c) for c in doc.claimants]),
+        "stages": list(doc.stages),
+    }
+
+
+def _claim_row(doc: Document, claim: Claim) -> dict[str, Any]:
+    quantity = claim.quantity
+    time = claim.time
+    return {
+        "id": f"{doc.id}:{claim.id}",
+        "document_id": doc.id,
+        "claim_id": claim.id,
+        "claim_type": claim.claim_type,
+        "action": claim.action,
+        "action_as_stated": claim.action_as_stated,
+        "action_start": claim.action_start,
+        "action_end": claim.action_end,
+        "claimant_name": claim.claimant.name,
+        "claimant_kind": claim.claimant.kind,
+        "claimant_named": claim.claimant.named,
+        "claimant_side": claim.claimant.side,
+        "claimant_registry_id": claim.claimant.registry_id,
+        "claimant": jsonable(asdict(claim.claimant)),
+        "stance": claim.stance,
+        "voice": claim.voice,
+        "start": claim.start,
+        "end": claim.end,
+        "text": doc.text[claim.start : claim.end],
+        "quantity_value": quantity.value if quantity else None,
+        "quantity_unit": quantity.unit if quantity else None,
+        "quantity": jsonable(asdict(quantity)) if quantity else None,
+        "first_day": time.first_day.isoformat() if time and time.first_day else None,
+        "last_day": time.last_day.isoformat() if time and time.last_day else None,
+        "time": jsonable(asdict(time)) if time else None,
+        "hedges": list(claim.hedges),
+        "reactions": jsonable([asdict(r) for r in claim.reactions]),
+    }
+
+
+def _place_row(
+    doc_id: str, claim_id: str | None, place: PlaceMention
+) -> dict[str, Any]:
+    r = place.resolved
+    return {
+        "document_id": doc_id,
+        "claim_id": claim_id,
+        "name": place.name,
+        "start": place.start,
+        "end": place.end,
+        "gazetteer_id": r.gazetteer_id if r else None,
+        "resolved_name": r.name if r else None,
+        "country": r.country if r else None,
+        "admin1": r.admin1 if r else None,
+        "admin2": r.admin2 if r else None,
+        "lat": r.lat if r else None,
+        "lon": r.lon if r else None,
+        "precision": r.precision if r else None,
+        "confidence": r.confidence if r else None,
+        "resolution": jsonable(asdict(r)) if r else None,
+    }
+
+
+def write_derived(conn: Connection, doc: Document) -> int:
+    """Claims, place mentions and findings of ``doc``; returns the claim count."""
+    if doc.claims:
+        conn.execute(claims.insert(), [_claim_row(doc, c) for c in doc.claims])
+    places = [_place_row(doc.id, None, p) for p in doc.places]
+    for claim in doc.claims:
+        places += [_place_row(doc.id, f"{doc.id}:{claim.id}", p) for p in claim.places]
+    if places:
+        conn.execute(place_mentions.insert(), places)
+    if doc.findings:
+        conn.execute(
+            findings.insert(),
+            [
+                {
+                    "document_id": doc.id,
+                    "claim_id": f"{doc.id}:{f.claim_id}" if f.claim_id else None,
+                    "code": f.code,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "start": f.start,
+                    "end": f.end,
+                    "evidence": dict(f.evidence),
+                }
+                for f in doc.findings
+            ],
+        )
+    return len(doc.claims)
+
+
+def insert_document(conn: Connection, row: dict[str, Any]) -> None:
+    conn.execute(documents.insert().values(**row))
+    if row["supersedes"]:
+        conn.execute(
+            documents.update()
+            .where(documents.c.id == row["supersedes"])
+            .values(superseded_by=row["id"])
+        )
+
+
+def rejection_id(rejected: Rejected) -> str:
+    key = "\x00".join((rejected.source, rejected.stage, rejected.code, rejected.reason))
+    return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:32]
+
+
+def record_rejection(conn: Connection, rejected: Rejected, run_id: int) -> bool:
+    """Store a rejection once; False when the same one is already stored."""
+    ident = rejection_id(rejected)
+    if conn.execute(select(rejections.c.id).where(rejections.c.id == ident)).first():
+        return False
+    conn.execute(
+        rejections.insert().values(
+            id=ident,
+            source=rejected.source,
+            stage=rejected.stage,
+            code=rejected.code,
+            reason=rejected.reason,
+            first_run_id=run_id,
+            seen_at=now(),
+        )
+    )
+    return True
