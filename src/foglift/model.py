@@ -48,6 +48,16 @@ class Repair:
 
 
 @dataclass(frozen=True, slots=True)
+class LanguageSpan:
+    """A stretch of the text in one language (mixed posts have several)."""
+
+    lang: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
@@ -79,6 +89,7 @@ class Quantity:
     start: int
     end: int
     qualifier: str | None = None  # "over", "up to", "about" ...
+    total: float | None = None  # a cumulative total stated beside a daily figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +203,7 @@ class Document:
     lang: str = "en"
     raw_length: int = 0
     repairs: tuple[Repair, ...] = ()
+    languages: tuple[LanguageSpan, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     claimants: tuple[Claimant, ...] = ()

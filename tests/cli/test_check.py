@@ -95,8 +95,14 @@ def test_help_starts_without_heavy_imports(run_cli: Run) -> None:
     assert code == 0 and "check" in out
 
 
-def test_unsupported_language_is_a_usage_error(tmp_path: Path, run_cli: Run) -> None:
+def test_russian_text_is_read_and_other_languages_refused(
+    tmp_path: Path, run_cli: Run
+) -> None:
     path = tmp_path / "ru.txt"
-    path.write_text("Войска вошли в Покровск.", encoding="utf-8")
-    code, _, err = run_cli("check", str(path))
-    assert code == 2 and "not available" in err
+    path.write_text(
+        "Российские войска вошли в Покровск, заявили военкоры.", encoding="utf-8"
+    )
+    code, out, _ = run_cli("check", str(path), "--format", "json")
+    assert code == 0 and json.loads(out)["lang"] == "ru"
+    code, _, err = run_cli("check", str(path), "--lang", "de")
+    assert code == 2 and "invalid choice" in err

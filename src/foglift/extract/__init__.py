@@ -1,8 +1,15 @@
-"""Extract stage: sentences, claimants, places, numbers, times, then claims."""
+"""Extract stage: sentences, claimants, places, numbers, times, then claims.
+
+A text in several languages (a Russian post with a Ukrainian reply quoted) is
+read one language span at a time, each with its own lexicon; offsets stay those
+of the whole text.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
+from datetime import date
 
 from foglift.extract.claimants import find_claimants
 from foglift.extract.claims import (
@@ -12,23 +19,48 @@ from foglift.extract.claims import (
     resolve_days,
 )
 from foglift.extract.lexicon import load_lexicon
+from foglift.extract.loss_reports import find_loss_report_claims
 from foglift.extract.places import find_place_candidates
 from foglift.extract.quantities import find_quantities
 from foglift.extract.reactions import attach_reactions
 from foglift.extract.sentences import split_sentences
 from foglift.extract.times import find_time_expressions
-from foglift.model import Document
-from foglift.sources import load_registry
+from foglift.model import (
+    Claim,
+    Claimant,
+    Document,
+    LanguageSpan,
+    PlaceMention,
+    Sentence,
+)
+from foglift.sources import Registry, load_registry
 
 __all__ = ["extract"]
 
 
-def extract(doc: Document, sources_file: str | None = None) -> Document:
-    """Requires normalised text; assigns sentences, claimants, places, claims."""
-    lex = load_lexicon(doc.lang)
-    registry = load_registry(sources_file)
-    text = doc.text
-    sentences = split_sentences(text, doc.lang)
+@dataclass(frozen=True, slots=True)
+class _Part:
+    sentences: tuple[Sentence, ...]
+    claimants: tuple[Claimant, ...]
+    places: tuple[PlaceMention, ...]
+    claims: list[Claim]
+
+
+def _masked(text: str, span: LanguageSpan) -> str:
+    """The text with everything outside ``span`` blanked, line breaks kept."""
+    blank = re.compile(r"[^\n]")
+    return (
+        blank.sub(" ", text[: span.start])
+        + text[span.start : span.end]
+        + blank.sub(" ", text[span.end :])
+    )
+
+
+def _extract_span(
+    text: str, lang: str, published: date | None, registry: Registry
+) -> _Part:
+    lex = load_lexicon(lang)
+    sentences = split_sentences(text, lang)
     claimants = find_claimants(text, lex, registry)
     places = find_place_candidates(text, lex, [(c.start, c.end) for c in claimants])
     paragraph_of: list[int] = []
@@ -40,7 +72,7 @@ def extract(doc: Document, sources_file: str | None = None) -> Document:
     ctx = Context(
         text=text,
         lex=lex,
-        published=doc.published,
+        published=published,
         sentences=sentences,
         paragraph_of=paragraph_of,
         claimants=claimants,
@@ -52,12 +84,40 @@ def extract(doc: Document, sources_file: str | None = None) -> Document:
     resolve_days(ctx)
     ctx.author = find_author(ctx)
     claims, used_cues = assemble_claims(ctx)
+    claims = find_loss_report_claims(ctx, claims)
     claims = attach_reactions(ctx, claims, used_cues)
+    return _Part(sentences, claimants, places, claims)
+
+
+def extract(doc: Document, sources_file: str | None = None) -> Document:
+    """Requires normalised text; assigns sentences, claimants, places, claims."""
+    registry = load_registry(sources_file)
+    spans = doc.languages or (LanguageSpan(doc.lang, 0, len(doc.text), 1.0),)
+    parts = [
+        _extract_span(
+            doc.text if len(spans) == 1 else _masked(doc.text, span),
+            span.lang,
+            doc.published,
+            registry,
+        )
+        for span in spans
+    ]
+    claims = sorted(
+        (c for part in parts for c in part.claims), key=lambda c: c.action_start
+    )
+    # Ids are numbered per span; number them again over the whole text.
+    renamed = {id(c): f"c{n}" for n, c in enumerate(claims, 1)}
     return replace(
         doc,
-        sentences=sentences,
-        claimants=claimants,
-        places=places,
-        claims=tuple(claims),
+        sentences=tuple(
+            sorted((s for p in parts for s in p.sentences), key=lambda s: s.start)
+        ),
+        claimants=tuple(sorted((c for p in parts for c in p.claimants), key=_start)),
+        places=tuple(sorted((pl for p in parts for pl in p.places), key=_start)),
+        claims=tuple(replace(c, id=renamed[id(c)]) for c in claims),
         stages=(*doc.stages, "extract"),
     )
+
+
+def _start(record: Claimant | PlaceMention) -> int:
+    return record.start

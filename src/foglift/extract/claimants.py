@@ -120,18 +120,10 @@ def _channels(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]
 
 
 def _registered(text: str, registry: Registry) -> Iterator[Claimant]:
-    for m in registry.alias_pattern.finditer(text):
-        source = registry.by_alias(m.group())
-        if source is not None:
-            yield Claimant(
-                source.name,
-                source.kind,
-                True,
-                source.side,
-                m.start(),
-                m.end(),
-                source.id,
-            )
+    for m, source in registry.find_aliases(text):
+        yield Claimant(
+            source.name, source.kind, True, source.side, m.start(), m.end(), source.id
+        )
 
 
 def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:

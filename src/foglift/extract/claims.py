@@ -31,7 +31,7 @@ from foglift.model import (
 from foglift.settings import default
 
 _LIST_GAP = re.compile(
-    r"\s*(?:,|,?\s+(?:and|as\s+well\s+as|и|а\s+также|і|й|та|а\s+також))\s*"
+    r"(?:\s*(?:,|,?\s+(?:and|as\s+well\s+as|и|а\s+также|і|й|та|а\s+також))\s*)+"
 )
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
@@ -61,6 +61,7 @@ class Context:
     times: Sequence[TimeExpr]
     days: dict[int, date]  # TimeExpr.start -> resolved day, for date-like ones
     author: Claimant = _AUTHOR
+    report_date: TimeExpr | None = None  # a date in the heading ("as of 25 November")
 
     def sentence_claimants(self, i: int) -> list[Claimant]:
         s = self.sentences[i]
@@ -184,6 +185,14 @@ def _attribute(
     return ctx.author, "asserts", None, None
 
 
+def _without_units(lex: Lexicon, gap: str) -> str:
+    """A gap in a list of numbers, minus bare units ("500 soldiers, a tank and 3
+    vehicles") and up to three describing words ("45 drones of aircraft type
+    and two bombs")."""
+    gap = lex.units.pattern.sub(" ", gap)
+    return re.sub(r"^(?:\s+[^\W\d][\w-]*){1,3}(?=\s*,|\s+\w+\s*$)", "", gap)
+
+
 def _pick_quantities(
     ctx: Context, span: tuple[int, int], units: tuple[str, ...]
 ) -> list[FoundQuantity]:
@@ -200,7 +209,9 @@ def _pick_quantities(
                 chain.append(q)
                 last_end = q.quantity.end
             continue
-        if not _LIST_GAP.fullmatch(ctx.text[last_end : q.quantity.start]):
+        if not _LIST_GAP.fullmatch(
+            _without_units(ctx.lex, ctx.text[last_end : q.quantity.start])
+        ):
             break
         last_end = q.quantity.end
         if q.category in units:
@@ -256,6 +267,9 @@ def _time_for(
         if earlier:
             span = _resolve(ctx, earlier[-1], None)
             return replace(span, note="carried from an earlier sentence")
+    if ctx.report_date is not None:
+        span = resolve_span(ctx.report_date, ctx.published)
+        return replace(span, note="the date of the report; the claim gives none")
     return None
 
 
@@ -342,9 +356,21 @@ def _claim_groups(
     region_nouns = _region_nouns(ctx.lex)
     regions = tuple(p for p in places if p.name.split()[-1] in region_nouns)
     settlements = [p for p in places if p not in regions]
-    if len(settlements) > 1:
-        return [(None, (p, *regions)) for p in settlements]
-    return [(None, places)]
+    if len(settlements) < 2:
+        return [(None, places)]
+    # "Успеновка Запорожской области и Андреевка Днепропетровской области": each
+    # settlement keeps the region written right after it, else every region.
+    own = {
+        p.start: r
+        for p in settlements
+        for r in regions
+        if 0 <= r.start - p.end <= 3 and ctx.text[p.end : r.start].strip(" ,") == ""
+    }
+    shared = tuple(r for r in regions if r not in own.values())
+    return [
+        (None, (p, own[p.start]) if p.start in own else (p, *shared))
+        for p in settlements
+    ]
 
 
 def find_author(ctx: Context) -> Claimant:
@@ -354,12 +380,16 @@ def find_author(ctx: Context) -> Claimant:
     ministry the author of every claim the text makes in its own voice.
     """
     first_line = ctx.text.split("\n", 1)[0]
-    if not ctx.sentences or len(first_line.split()) > 15:
+    if not ctx.sentences or len(first_line.split()) > 25:
         return _AUTHOR
     if not ctx.lex.statement_nouns.search(first_line):
         return _AUTHOR
     named = [c for c in ctx.claimants if c.named and c.end <= len(first_line)]
-    return replace(named[0], via="heading") if named else _AUTHOR
+    if not named:
+        return _AUTHOR
+    dated = [t for t in ctx.times if t.end <= len(first_line) and t.kind == "date"]
+    ctx.report_date = dated[-1] if dated else None
+    return replace(named[0], via="heading")
 
 
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:

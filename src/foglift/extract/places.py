@@ -26,16 +26,28 @@ def _patterns(
     name = rf"{word}(?:\s+{word}){{0,2}}"
     before = phrase_pattern(spec["before"]).pattern
     directional = phrase_pattern(spec["directional"]).pattern
-    nouns = phrase_pattern(spec["region_nouns"] + spec["axis_nouns"], flags=0).pattern
+    nouns = phrase_pattern(spec["region_nouns"] + spec["axis_nouns"]).pattern
+    # Russian and Ukrainian regions are adjectives before the noun ("Запорожской
+    # области"): only such words may form their name, so the settlement before
+    # them ("Успеновка") stays a name of its own.
+    endings = spec.get("region_adjective_endings")
+    if endings:
+        ending = "|".join(re.escape(e) for e in endings)
+        adjective = rf"[{lex.capital}][\w'’-]*(?:{ending})"
+        region_name = rf"{adjective}(?:\s+{adjective})?"
+    else:
+        region_name = name
     # Every action phrase is a cue too: "liberated Rodynske", "taken Novoselivka".
     actions = lex.actions.pattern.pattern
     joiners = phrase_pattern(spec.get("list_joiners", [])).pattern
     # "liberated Ivanivka, Petrivka and Stepove": the cue reaches every name.
-    listed = rf"(?:(?:\s*,\s*|\s+(?i:{joiners})\s+)(?:(?i:{directional})\s+)*{name})*"
+    # A region may follow each name: "Успеновка Запорожской области и Андреевка".
+    item = rf"(?:{word}(?:\s+{word}){{0,2}}?\s+{region_name}\s+(?i:{nouns})|{name})"
+    listed = rf"(?:(?:\s*,\s*|\s+(?i:{joiners})\s+)(?:(?i:{directional})\s+)*{item})*"
     cued = re.compile(
-        rf"(?i:{before}|{actions})\s+(?:(?i:{directional})\s+)*(?P<name>{name}{listed})"
+        rf"(?i:{before}|{actions})\s+(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
-    suffixed = re.compile(rf"(?P<name>{name})\s+(?P<noun>{nouns})")
+    suffixed = re.compile(rf"(?P<name>{region_name})\s+(?P<noun>(?i:{nouns}))")
     return cued, suffixed, re.compile(name)
 
 
@@ -62,7 +74,12 @@ def find_place_candidates(
         if not words:
             return
         start, end = start + words[0].start(), start + words[-1].end()
-        if any(start < e and s < end for s, e in (*exclude, *found)):
+        # A name running into a region found before it ends where the region
+        # begins ("Белицкое Донецкой Народной" -> "Белицкое").
+        later = [s for s, e in found if start < s < end]
+        if later:
+            end = len(text[start : min(later)].rstrip()) + start
+        if end <= start or any(start < e and s < end for s, e in (*exclude, *found)):
             return
         found[(start, end)] = PlaceMention(text[start:end], start, end)
 

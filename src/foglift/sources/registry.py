@@ -73,9 +73,12 @@ class Registry:
     def __iter__(self) -> Iterator[Source]:
         return iter(self.sources.values())
 
-    @property
-    def alias_pattern(self) -> re.Pattern[str]:
-        return _alias_pattern(self)
+    def find_aliases(self, text: str) -> Iterator[tuple[re.Match[str], Source]]:
+        """Every alias of every source in ``text``, with the source it names."""
+        pattern, owners = _alias_pattern(self)
+        for m in pattern.finditer(text):
+            if m.lastgroup is not None:
+                yield m, owners[int(m.lastgroup[1:])]
 
     def by_alias(self, text: str) -> Source | None:
         return _alias_index(self).get(name_key(text))
@@ -106,18 +109,30 @@ def _skeleton_index(registry: Registry) -> dict[str, Source]:
     return {translit_skeleton(a): s for s in registry for a in (s.name, *s.aliases)}
 
 
+def _alias_word(word: str) -> str:
+    """A word of an alias; Cyrillic words take any case ending ("Генштаба")."""
+    if re.search(r"[а-яёіїєґ]", word) and len(word) >= 5 and not word.isupper():
+        stem = word[:-2] if len(word) >= 7 else word[:-1]
+        return re.escape(stem) + r"\w{0,3}"
+    return re.escape(word).replace("'", "['’ʼ]")
+
+
 @cache
-def _alias_pattern(registry: Registry) -> re.Pattern[str]:
+def _alias_pattern(registry: Registry) -> tuple[re.Pattern[str], list[Source]]:
     # Short all-capital aliases (AP, RT, ISW) match case-sensitively so that
-    # ordinary words are never taken for agencies.
+    # ordinary words are never taken for agencies. Each alias is a named group
+    # so a match says which source it is, inflected or not.
     alternatives: list[str] = []
-    aliases = {a for s in registry for a in (s.name, *s.aliases)}
-    for alias in sorted(aliases, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in alias.split())
-        body = body.replace("'", "['’ʼ]")
-        alternatives.append(f"(?-i:{body})" if alias.isupper() else body)
+    owners: list[Source] = []
+    aliases = {(a, s.id) for s in registry for a in (s.name, *s.aliases)}
+    for alias, source_id in sorted(aliases, key=lambda a: (-len(a[0]), a)):
+        body = r"\s+".join(_alias_word(w) for w in alias.split())
+        body = f"(?-i:{body})" if alias.isupper() else body
+        alternatives.append(f"(?P<a{len(owners)}>{body})")
+        owners.append(registry.sources[source_id])
     joined = "|".join(alternatives)
-    return re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE)
+    return pattern, owners
 
 
 def _parse(raw: str, origin: str) -> dict[str, Source]:

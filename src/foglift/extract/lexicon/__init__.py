@@ -27,10 +27,12 @@ def phrase_key(text: str) -> str:
     return " ".join(text.casefold().replace("ё", "е").split())
 
 
+_YO = str.maketrans({"е": "[её]", "ё": "[её]", "Е": "[ЕЁ]", "Ё": "[ЕЁ]"})
+
+
 def _word_rx(word: str) -> str:
     stem = word.endswith("*") and len(word) > 1
-    body = re.escape(word[:-1] if stem else word)
-    body = body.replace("е", "[её]").replace("Е", "[ЕЁ]").replace("ё", "[её]")
+    body = re.escape(word[:-1] if stem else word).translate(_YO)
     return body + (r"\w*" if stem else "")
 
 

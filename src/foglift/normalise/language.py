@@ -1,0 +1,82 @@
+"""Which language each paragraph is in: English, Russian or Ukrainian.
+
+Latin-only paragraphs are English without asking a model; paragraphs with
+Cyrillic go to an offline detector restricted to en/ru/uk. Short paragraphs
+("⚡️ BREAKING", a hashtag line) take their neighbour's language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from foglift.model import LanguageSpan
+
+LANGUAGES = ("en", "ru", "uk")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+_MIN_LETTERS = 20  # fewer letters than this give no reliable guess
+
+
+@cache
+def _detector() -> Any:
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(
+        Language.ENGLISH, Language.RUSSIAN, Language.UKRAINIAN
+    ).build()
+
+
+def _guess(text: str) -> tuple[str | None, float]:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < _MIN_LETTERS:
+        return None, 0.0
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    if cyrillic == 0:
+        return "en", 1.0
+    # Letters only one of the two languages has decide at once.
+    if any(c in "іїєґІЇЄҐ" for c in letters) and not any(
+        c in "ыэъёЫЭЪЁ" for c in letters
+    ):
+        return "uk", 0.99
+    if any(c in "ыэъёЫЭЪЁ" for c in letters) and not any(
+        c in "іїєґІЇЄҐ" for c in letters
+    ):
+        return "ru", 0.99
+    values = _detector().compute_language_confidence_values(text)
+    best = values[0]
+    code = {"ENGLISH": "en", "RUSSIAN": "ru", "UKRAINIAN": "uk"}[best.language.name]
+    return code, float(best.value)
+
+
+def detect_languages(text: str, default: str = "en") -> tuple[LanguageSpan, ...]:
+    """Language spans covering the text's paragraphs, neighbours merged."""
+    guesses = [
+        (m.start(), m.end(), *_guess(m.group())) for m in _PARAGRAPH.finditer(text)
+    ]
+    known = [g for g in guesses if g[2] is not None]
+    if not known:
+        whole = _guess(text)
+        lang = whole[0] or default
+        return (LanguageSpan(lang, 0, len(text), whole[1]),) if text else ()
+    spans: list[LanguageSpan] = []
+    last: str = known[0][2] or default
+    for start, end, guessed, confidence in guesses:
+        lang = guessed or last
+        last = lang
+        if spans and spans[-1].lang == lang:
+            prev = spans[-1]
+            spans[-1] = LanguageSpan(
+                lang, prev.start, end, max(prev.confidence, confidence)
+            )
+        else:
+            spans.append(LanguageSpan(lang, start, end, confidence))
+    return tuple(spans)
+
+
+def main_language(spans: tuple[LanguageSpan, ...], default: str = "en") -> str:
+    """The language with the most characters."""
+    sizes: dict[str, int] = {}
+    for span in spans:
+        sizes[span.lang] = sizes.get(span.lang, 0) + span.end - span.start
+    return max(sizes, key=lambda k: sizes[k]) if sizes else default
