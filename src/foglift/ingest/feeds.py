@@ -16,6 +16,7 @@ from foglift.ingest.text import html_to_text
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.IGNORECASE | re.DOTALL)
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -32,13 +33,20 @@ def _iso(parsed: Any) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", parsed)
 
 
+def _tidy(text: str) -> str:
+    """Paragraphs kept apart; a line break inside one (from the markup's source
+    layout) is only a space."""
+    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def _entry_text(entry: Any) -> str:
     for content in entry.get("content") or ():
         value = content.get("value")
         if isinstance(value, str) and value.strip():
-            return html_to_text(value)
+            return _tidy(html_to_text(value))
     summary = entry.get("summary")
-    return html_to_text(summary) if isinstance(summary, str) else ""
+    return _tidy(html_to_text(summary)) if isinstance(summary, str) else ""
 
 
 def read_feed(data: bytes, name: str) -> Reader:

@@ -189,7 +189,7 @@ def _read_text(
         yield reject(name, "FL103", "holds no text")
         return
     yield make_item(
-        key=_text_key(name, text), text=text, source_name=source, kind="file"
+        key=_text_key(key, text), text=text, source_name=source, kind="file"
     )
 
 
