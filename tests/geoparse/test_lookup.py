@@ -5,8 +5,8 @@ import pytest
 from foglift.geoparse import lookup
 
 
-def top(name: str, **kwargs: str) -> tuple[str, str, str | None]:
-    found = lookup(name, **kwargs)
+def top(name: str, near: str | None = None) -> tuple[str, str, str | None]:
+    found = lookup(name, near=near)
     assert found, f"no candidate for {name!r}"
     return found[0].name, found[0].country, found[0].admin1
 

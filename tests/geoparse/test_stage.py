@@ -33,6 +33,9 @@ def test_garbled_town_is_flagged_outside_theatre_with_pokrovsk_suggested() -> No
     assert WIRE[flag.start : flag.end] == "Krasnokamensk"
     suggestions = [value for key, value in flag.evidence if key == "suggestion"]
     assert any("Pokrovsk" in s for s in suggestions[:3])
+    # namesakes are told apart by their oblast (and raion where that repeats)
+    assert len(set(suggestions)) == len(suggestions)
+    assert any("Pokrovsk, Donetsk" in s for s in suggestions)
     distance = int(dict(flag.evidence)["distance_km"])
     assert distance > 4000
     resolved = {m.name: m.resolved for m in out.places if m.resolved}

@@ -39,7 +39,9 @@ STOPWORDS = frozenset(
 )
 # kinds of alias detection trusts: official names, native names, old names and
 # transliterations of native names; alternate names only for sizeable places
-_TRUSTED = frozenset({"name", "qualified", "uk", "ru", "old", "translit", "morph"})
+_TRUSTED = frozenset(
+    {"name", "qualified", "uk", "ru", "old", "translit", "morph", "morph_shadowed"}
+)
 
 
 def _acceptable(text: str, start: int, phrase: str) -> bool:
@@ -51,7 +53,11 @@ def _acceptable(text: str, start: int, phrase: str) -> bool:
     ]
     if not matches:
         return False
-    strong = [m for m in matches if m.kind in _TRUSTED or importance(m.place) >= 4.5]
+    strong = [
+        m
+        for m in matches
+        if m.kind.split("+")[0] in _TRUSTED or importance(m.place) >= 4.5
+    ]
     if not strong:
         return False
     sentence_start = _SENTENCE_START.search(text[max(0, start - 6) : start]) is not None

@@ -143,10 +143,26 @@ def suggest(
     return out
 
 
-def _suggestion_text(key: str, place: Place) -> str:
+def _suggestion_text(key: str, place: Place, district: bool = False) -> str:
+    """ "Krasnoarmeisk (= Pokrovsk, Donetsk)": the first-level area (and, with
+    ``district``, the raion) tells apart villages of one name."""
+    from foglift.geoparse.records import admin_names
+
+    admin1, admin2 = admin_names(place)
+    areas = [a for a in (admin2 if district else None, admin1) if a]
+    where = ", ".join(a for a in areas if a != place.name)
     if name_key(place.name) == key:
-        return place.name
-    return f"{key.title()} (= {place.name})"
+        return f"{place.name} ({where})" if where else place.name
+    return f"{key.title()} (= {place.name}{', ' if where else ''}{where})"
+
+
+def suggestion_labels(hint: Sequence[tuple[str, Place]]) -> list[str]:
+    """Labels of suggestions, with the raion added where the oblast repeats."""
+    labels = [_suggestion_text(k, p) for k, p in hint]
+    return [
+        _suggestion_text(k, p, district=True) if labels.count(label) > 1 else label
+        for (k, p), label in zip(hint, labels, strict=True)
+    ]
 
 
 def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
@@ -168,7 +184,8 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
         best = item.best
         if best is None:
             hint = suggest_once(name, anchors) if anchors else []
-            text = ", ".join(_suggestion_text(k, p) for k, p in hint)
+            labels = suggestion_labels(hint)
+            text = ", ".join(labels)
             flags.append(
                 Flag(
                     "place.unresolved",
@@ -176,12 +193,12 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
                     f"'{name}' is in no gazetteer"
                     + (f"; perhaps {text}" if text else ""),
                     i,
-                    tuple(("suggestion", _suggestion_text(k, p)) for k, p in hint),
+                    tuple(("suggestion", label) for label in labels),
                 )
             )
             continue
         place = best.match.place
-        if best.match.kind == "old":
+        if best.match.kind.split("+")[-1] == "old":  # "old" or "morph+old"
             for old_key, old_name, day, kind in renamings(place.pk):
                 if old_key == best.match.via:
                     when = f" on {day}" if day else ""
@@ -210,7 +227,8 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
             distance = distance_km(place.lat, place.lon, nearest.lat, nearest.lon)
             if distance - nearest.radius > OUTSIDE_KM:
                 hint = suggest_once(name, others)
-                text = ", ".join(_suggestion_text(k, p) for k, p in hint)
+                labels = suggestion_labels(hint)
+                text = ", ".join(labels)
                 flags.append(
                     Flag(
                         "place.outside_theatre",
@@ -222,7 +240,7 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
                         (("resolved", f"{place.name}, {place.country}"),
                          ("distance_km", f"{distance:.0f}"),
                          ("theatre", nearest.label),
-                         *(("suggestion", _suggestion_text(k, p)) for k, p in hint)),
+                         *(("suggestion", label) for label in labels)),
                     )
                 )  # fmt: skip
         if len(item.ranked) > 1 and item.confidence < 0.5:
