@@ -22,7 +22,7 @@ from foglift.extract.lexicon import load_lexicon
 from foglift.extract.loss_reports import find_loss_report_claims
 from foglift.extract.places import find_place_candidates
 from foglift.extract.quantities import find_quantities
-from foglift.extract.reactions import attach_reactions
+from foglift.extract.reactions import find_reactions
 from foglift.extract.sentences import split_sentences
 from foglift.extract.times import find_time_expressions
 from foglift.model import (
@@ -31,6 +31,7 @@ from foglift.model import (
     Document,
     LanguageSpan,
     PlaceMention,
+    Reaction,
     Sentence,
 )
 from foglift.sources import Registry, load_registry
@@ -44,6 +45,8 @@ class _Part:
     claimants: tuple[Claimant, ...]
     places: tuple[PlaceMention, ...]
     claims: list[Claim]
+    context: Context
+    used_cues: set[int]
 
 
 def _masked(text: str, span: LanguageSpan) -> str:
@@ -85,8 +88,9 @@ def _extract_span(
     ctx.author = find_author(ctx)
     claims, used_cues = assemble_claims(ctx)
     claims = find_loss_report_claims(ctx, claims)
-    claims = attach_reactions(ctx, claims, used_cues)
-    return _Part(sentences, claimants, places, claims)
+    # Ids must differ between spans until they are numbered over the whole text.
+    claims = [replace(c, id=f"{lang}{c.id}") for c in claims]
+    return _Part(sentences, claimants, places, claims, ctx, used_cues)
 
 
 def extract(doc: Document, sources_file: str | None = None) -> Document:
@@ -105,16 +109,23 @@ def extract(doc: Document, sources_file: str | None = None) -> Document:
     claims = sorted(
         (c for part in parts for c in part.claims), key=lambda c: c.action_start
     )
-    # Ids are numbered per span; number them again over the whole text.
-    renamed = {id(c): f"c{n}" for n, c in enumerate(claims, 1)}
+    claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
+    sentences = sorted((s for p in parts for s in p.sentences), key=lambda s: s.start)
+    reactions: dict[str, list[Reaction]] = {c.id: [] for c in claims}
+    for part in parts:
+        for claim_id, found in find_reactions(
+            part.context, claims, part.used_cues, sentences
+        ).items():
+            reactions[claim_id].extend(found)
     return replace(
         doc,
-        sentences=tuple(
-            sorted((s for p in parts for s in p.sentences), key=lambda s: s.start)
-        ),
+        sentences=tuple(sentences),
         claimants=tuple(sorted((c for p in parts for c in p.claimants), key=_start)),
         places=tuple(sorted((pl for p in parts for pl in p.places), key=_start)),
-        claims=tuple(replace(c, id=renamed[id(c)]) for c in claims),
+        claims=tuple(
+            replace(c, reactions=tuple(sorted(reactions[c.id], key=lambda r: r.start)))
+            for c in claims
+        ),
         stages=(*doc.stages, "extract"),
     )
 

@@ -119,10 +119,18 @@ def _channels(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]
         yield Claimant(name, kind, True, _side_of(gloss, lex), m.start(), m.end())
 
 
-def _registered(text: str, registry: Registry) -> Iterator[Claimant]:
+def _registered(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
+    # "Сил оборони півдня Владислав Волошин": a person named right after the
+    # organisation speaks for it, so the mention takes in the name.
+    person = re.compile(rf"\s+[{lex.capital}][\w'’-]+\s+[{lex.capital}][\w'’-]+")
+    cyrillic = re.compile(r"[а-яёіїєґ]", re.I)
     for m, source in registry.find_aliases(text):
+        end = m.end()
+        named = person.match(text, end)
+        if named and cyrillic.search(named.group()):
+            end = named.end()
         yield Claimant(
-            source.name, source.kind, True, source.side, m.start(), m.end(), source.id
+            source.name, source.kind, True, source.side, m.start(), end, source.id
         )
 
 
@@ -203,7 +211,7 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
     """Every claimant mention in ``text``, in order, overlaps resolved."""
     ranked: list[tuple[int, Claimant, str | None]] = []
     ranked += [(0, c, None) for c in _channels(text, lex, registry)]
-    ranked += [(1, c, None) for c in _registered(text, registry)]
+    ranked += [(1, c, None) for c in _registered(text, lex, registry)]
     ranked += [(2, c, None) for c in _titled(text, lex, registry)]
     ranked += [(3, c, None) for c in _unnamed(text, lex)]
     ranked += [(4, c, role) for role, c in _roles(text, lex)]
@@ -215,11 +223,20 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
         taken.append((claimant.start, claimant.end))
         kept.append((claimant, role))
     kept.sort(key=lambda k: k[0].start)
-    return tuple(_resolve_roles(_drop_dependent_unnamed(text, kept), registry))
+    return tuple(_resolve_roles(_drop_dependent_unnamed(text, kept, lex), registry))
+
+
+def _affiliated(lex: Lexicon, gap: str) -> bool:
+    """Whether ``gap`` ties an unnamed person to the source named after it."""
+    words = gap.split()
+    allowed = lex.data["unnamed"].get("affiliation_words", [])
+    return not gap.strip() or (
+        len(words) <= 2 and all(w.casefold() in allowed for w in words)
+    )
 
 
 def _drop_dependent_unnamed(
-    text: str, kept: list[tuple[Claimant, str | None]]
+    text: str, kept: list[tuple[Claimant, str | None]], lex: Lexicon
 ) -> list[tuple[Claimant, str | None]]:
     """Drop unnamed mentions that are not new sources.
 
@@ -234,9 +251,11 @@ def _drop_dependent_unnamed(
             not claimant.named
             and following is not None
             and following.named
-            and text[claimant.end : following.start] == " "
+            and _affiliated(lex, text[claimant.end : following.start])
         ):
-            continue  # "the Ukrainian military spokesman Viktor Trehubov": a title
+            # "the Ukrainian military spokesman Viktor Trehubov" is a title,
+            # "аналітики проєкту DeepState" are DeepState's analysts.
+            continue
         if not claimant.named:
             head = claimant.name.split(" who ")[0].split()[-1].casefold()
             anaphor = claimant.name.split()[0].casefold() in ("the", "these", "those")

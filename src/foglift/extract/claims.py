@@ -78,7 +78,10 @@ class Context:
 
 @cache
 def _region_nouns(lex: Lexicon) -> Table[bool]:
-    return Table(dict.fromkeys(lex.data["places"]["region_nouns"], True))
+    spec = lex.data["places"]
+    return Table(
+        dict.fromkeys(spec["region_nouns"] + spec.get("region_names", []), True)
+    )
 
 
 @cache
@@ -220,9 +223,17 @@ def _pick_quantities(
 
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
-    return tuple(
+    """Places inside the spans, and the list they start ("X, Y and Z")."""
+    found = [
         p for p in ctx.places if any(a <= p.start and p.end <= b for a, b in spans)
-    )
+    ]
+    if found:
+        for p in ctx.places:
+            if p.start >= found[-1].end and _LIST_GAP.fullmatch(
+                ctx.text[found[-1].end : p.start]
+            ):
+                found.append(p)
+    return tuple(found)
 
 
 def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) -> bool:

@@ -11,14 +11,17 @@ nothing ("confirmed Russian infiltration into Pokrovsk") is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from foglift.extract.claims import Context, carried_claimant, sentence_at
+from foglift.extract.claims import Context, carried_claimant
 from foglift.extract.lexicon import Lexicon, phrase_pattern
 from foglift.extract.quantities import parse_number
-from foglift.model import Claim, Claimant, Reaction
+from foglift.model import Claim, Claimant, Reaction, Sentence
 from foglift.settings import default
+from foglift.sources import translit_skeleton
 
 _NUMBER = re.compile(r"\d[\d,. ]*\d|\d")
 
@@ -52,13 +55,16 @@ def _targets(
     earlier: list[Claim],
     cue: re.Match[str],
     i: int,
+    same_sentence: list[Claim],
 ) -> list[Claim]:
     text = ctx.text
     after = cue.end()
     window_end = min(len(text), after + _LOOKAHEAD, ctx.sentences[i].end)
     places = [p.name for p in ctx.places if after <= p.start < window_end]
-    if places:  # "the Russian claim about Rivne"
-        about = [c for c in earlier if any(p.name in places for p in c.places)]
+    if places:  # "the Russian claim about Rivne", in any script or case
+        about = [
+            c for c in earlier if any(_same_place(p.name, places) for p in c.places)
+        ]
         earlier = about or earlier
     named = [c for c in ctx.sentence_claimants(i) if after <= c.start <= after + 25]
     if named:  # "the Defense Ministry's claims": every claim of that source
@@ -85,12 +91,20 @@ def _targets(
             if c.quantity and c.quantity.value in numbers and c.action_start < after
         ]
         return numbered[-1:]
-    same = [c for c in earlier if sentence_at(ctx, c.action_start) == i]
+    same = [c for c in earlier if c in same_sentence]
     if same:
         return same[-1:]
     if reference:  # "rejected the claim", "doubted it"
         return earlier[-1:]
     return []
+
+
+def _same_place(name: str, others: list[str]) -> bool:
+    """Купянск, Купянска and Kupiansk are one place for pointing at a claim."""
+    from rapidfuzz import fuzz
+
+    key = translit_skeleton(name)
+    return any(fuzz.ratio(key, translit_skeleton(o)) >= 80 for o in others)
 
 
 def _reactor(
@@ -117,51 +131,74 @@ def _reactor(
     return None
 
 
-def attach_reactions(
-    ctx: Context, claims: list[Claim], used_cues: set[int]
-) -> list[Claim]:
-    """Attach other sources' support or dispute to the claims they address."""
+def find_reactions(
+    ctx: Context,
+    claims: list[Claim],
+    used_cues: set[int],
+    sentences: Sequence[Sentence],
+) -> dict[str, list[Reaction]]:
+    """Reactions in ``ctx``'s sentences to any of ``claims``, by claim id.
+
+    ``claims`` and ``sentences`` cover the whole text, so a Ukrainian reply can
+    dispute the Russian claim quoted above it.
+    """
     reach = int(default("reaction_reach_sentences"))
+    starts = [s.start for s in sentences]
+
+    def index_of(pos: int) -> int:
+        return max(0, bisect_right(starts, pos) - 1)
+
     reactions: dict[str, list[Reaction]] = {c.id: [] for c in claims}
-    sentence_of = {c.id: sentence_at(ctx, c.action_start) for c in claims}
+    sentence_of = {c.id: index_of(c.action_start) for c in claims}
     for i, s in enumerate(ctx.sentences):
-        for relation, pattern in (
-            ("supports", ctx.lex.reaction_supports),
-            ("disputes", ctx.lex.reaction_disputes),
-        ):
-            for cue in pattern.finditer(ctx.text, s.start, s.end):
-                if cue.start() in used_cues:
+        here = index_of(s.start)
+        same_sentence = [c for c in claims if sentence_of[c.id] == here]
+        # "could not confirm" is one dispute, not also a negated "confirm".
+        cues = sorted(
+            (
+                (relation, cue)
+                for relation, pattern in (
+                    ("disputes", ctx.lex.reaction_disputes),
+                    ("supports", ctx.lex.reaction_supports),
+                )
+                for cue in pattern.finditer(ctx.text, s.start, s.end)
+            ),
+            key=lambda rc: (rc[1].start(), -len(rc[1].group())),
+        )
+        taken: list[tuple[int, int]] = []
+        for relation, cue in cues:
+            if cue.start() in used_cues or any(
+                cue.start() < e and b < cue.end() for b, e in taken
+            ):
+                continue
+            taken.append((cue.start(), cue.end()))
+            earlier = [
+                c
+                for c in claims
+                if 0 <= here - sentence_of[c.id] <= reach and c.action_start < cue.end()
+            ]
+            negated = ctx.lex.negation.search(
+                ctx.text, max(s.start, cue.start() - 45), cue.start()
+            )
+            # "no footage to confirm", "could not confirm": a dispute.
+            flipped = relation == "supports" and negated is not None
+            hedge = ctx.lex.reaction_hedges.search(
+                ctx.text, max(s.start, cue.start() - 20), cue.start()
+            )
+            start = hedge.start() if hedge else cue.start()
+            if flipped and negated is not None:
+                start = min(start, negated.start())
+            for target in _targets(ctx, claims, earlier, cue, i, same_sentence):
+                reactor = _reactor(ctx, cue, i, target)
+                if reactor is None:
                     continue
-                earlier = [
-                    c
-                    for c in claims
-                    if 0 <= i - sentence_of[c.id] <= reach
-                    and c.action_start < cue.end()
-                ]
-                negated = ctx.lex.negation.search(
-                    ctx.text, max(s.start, cue.start() - 45), cue.start()
-                )
-                # "no footage to confirm", "could not confirm": a dispute.
-                flipped = relation == "supports" and negated is not None
-                hedge = ctx.lex.reaction_hedges.search(
-                    ctx.text, max(s.start, cue.start() - 20), cue.start()
-                )
-                start = hedge.start() if hedge else cue.start()
-                if flipped and negated is not None:
-                    start = min(start, negated.start())
-                for target in _targets(ctx, claims, earlier, cue, i):
-                    reactor = _reactor(ctx, cue, i, target)
-                    if reactor is None:
-                        continue
-                    reactions[target.id].append(
-                        Reaction(
-                            "disputes"
-                            if flipped or relation == "disputes"
-                            else "supports",
-                            reactor,
-                            ctx.text[start : cue.end()],
-                            start,
-                            cue.end(),
-                        )
+                reactions[target.id].append(
+                    Reaction(
+                        "disputes" if flipped or relation == "disputes" else "supports",
+                        reactor,
+                        ctx.text[start : cue.end()],
+                        start,
+                        cue.end(),
                     )
-    return [replace(c, reactions=tuple(reactions[c.id])) for c in claims]
+                )
+    return reactions
