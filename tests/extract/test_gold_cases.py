@@ -49,6 +49,10 @@ def _claim_matches(spec: dict[str, Any], claim: dict[str, Any]) -> bool:
             ]
             if sorted(got) != sorted((r["relation"], r["claimant"]) for r in want):
                 return False
+        elif key == "admin1":
+            got = [(p["resolved"] or {}).get("admin1") for p in claim["places"]]
+            if got != want:
+                return False
         elif key == "hedges":
             if not set(want) <= set(claim["hedges"]):
                 return False
@@ -85,7 +89,9 @@ def _brief(claims: list[dict[str, Any]]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("case", _load("synthetic") + _load("negative"))
+@pytest.mark.parametrize(
+    "case", _load("synthetic") + _load("negative") + _load("russian_ukrainian")
+)
 def test_gold_case(case: dict[str, Any]) -> None:
     check_case(case)
 
