@@ -28,6 +28,7 @@ import csv
 import gzip
 import json
 import math
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -297,6 +298,10 @@ def add_admin1(gaz: Gazetteer, shared: Path) -> dict[str, str]:
         gaz.add_alias(place_id, name, "name")
         gaz.add_alias(place_id, raw_name, "alt")
         gaz.add_alias(place_id, ascii_name, "alt")
+        # "Zamfara State", "Akita Prefecture": texts mostly say "Zamfara"
+        base = strip_area_word(name)
+        if base != name:
+            gaz.add_alias(place_id, base, "name")
         for alias, kind in extra_names:
             gaz.add_alias(place_id, alias, kind)
     return ids
@@ -332,6 +337,86 @@ def _oblast_names(gn_name: str, en: str, uk: str, ru: str) -> list[tuple[str, st
         names += [(f"{uk} обл", "qualified"), (f"{ru} обл", "qualified")]
         # "Donetshchyna", "Донеччина" are common but irregular: left to aliases.tsv
     return names
+
+
+_AREA_WORDS = (
+    "state", "province", "region", "governorate", "prefecture", "county",
+    "department", "district", "oblast", "krai", "canton", "division",
+    "municipality", "territory", "parish",
+)  # fmt: skip
+_AREA_WORD_RE = re.compile(
+    rf"\s+(?:{'|'.join(_AREA_WORDS)})$|^(?:{'|'.join(_AREA_WORDS)})\s+of\s+",
+    re.IGNORECASE,
+)
+
+
+def strip_area_word(name: str) -> str:
+    """ "Zamfara State" -> "Zamfara"; the name itself when no area word is there."""
+    base = _AREA_WORD_RE.sub("", name).strip()
+    return base if len(base) >= 3 else name
+
+
+# second-level (or other) subdivisions of ISO 3166-2 worth adding where the
+# GeoNames first level does not have them (English counties, Philippine
+# provinces, Norwegian fylker); kinds that name a city are left to the city
+_CITY_LIKE = frozenset(
+    ["city", "municipality", "village", "commune", "town", "quarter",
+     "borough", "london borough", "metropolitan district",
+     "city with county rights", "metropolitan city", "urban municipality",
+     "rural municipality", "district municipality", "local council",
+     "popularate", "capital city", "capital territory", "city corporation",
+     "country", "autonomous city", "city municipality"]
+)  # fmt: skip
+_DISTRICT_LIKE = frozenset(
+    ["county", "district", "unitary authority", "council area",
+     "two-tier county", "parish", "division", "metropolitan county"]
+)  # fmt: skip
+
+
+def add_subdivisions(gaz: Gazetteer, shared: Path) -> int:
+    """ISO 3166-2 subdivisions (countries-states-cities) not already a first-level
+    division; return how many were added."""
+    known: set[tuple[str, str]] = set()
+    for place_id, place in gaz.places.items():
+        if place["precision"] in ("region", "country"):
+            for alias in gaz.aliases[place_id]:
+                known.add((place["country"], name_key(alias)))
+                known.add((place["country"], name_key(strip_area_word(alias))))
+    added = 0
+    for row in _read_csv(shared / "admin/countrystatecity/states.csv"):
+        country, kind = row["country_code"], row["type"].strip().lower()
+        if country in ("UA", "US") or kind in _CITY_LIKE or not row["latitude"]:
+            continue
+        name = row["name"].strip().strip('"')
+        base = strip_area_word(name)
+        if not name or (country, name_key(name)) in known:
+            continue
+        if (country, name_key(base)) in known:
+            continue
+        code = row["iso3166_2"] or f"{country}-{row['id']}"
+        place_id = f"iso:{code}"
+        if place_id in gaz.places:
+            continue
+        gaz.add_place(
+            id=place_id,
+            gazetteer_id=f"iso3166-2:{code}",
+            name=name,
+            country=country,
+            lat=_fmt(float(row["latitude"])),
+            lon=_fmt(float(row["longitude"])),
+            precision="district" if kind in _DISTRICT_LIKE else "region",
+            fcode="ADM2",
+            population="0",
+            parents=f"country:{country}",
+        )
+        gaz.add_alias(place_id, name, "name")
+        if base != name:
+            gaz.add_alias(place_id, base, "name")
+        if row["native"] and row["native"] != name:
+            gaz.add_alias(place_id, row["native"], "alt")
+        known.add((country, name_key(name)))
+        added += 1
+    return added
 
 
 # --- Ukraine: raions, hromadas and every settlement ---------------------------
@@ -504,7 +589,7 @@ def add_curated(gaz: Gazetteer, admin1_ids: dict[str, str]) -> None:
         place_id = _curated_target(code, admin1_ids)
         gaz.add_alias(place_id, alias, kind)
     for row in _read_curated("features.tsv"):
-        code, name, lat, lon, parents, *aliases = row
+        code, name, lat, lon, parents, *aliases = [*row, ""][: max(5, len(row))]
         place_id = f"feature:{code}"
         gaz.add_place(
             id=place_id,
@@ -587,6 +672,7 @@ def derive(shared: Path, out_dir: Path = DATA_DIR) -> dict[str, int]:
     add_ukraine(gaz, shared, admin1_ids)
     merged = merge_geonames_ukraine(gaz)
     add_us_counties(gaz, shared, admin1_ids)
+    subdivisions = add_subdivisions(gaz, shared)
     add_curated(gaz, admin1_ids)
     renamed = add_renamed(gaz, admin1_ids)
     write_tsv_gz(
@@ -610,6 +696,7 @@ def derive(shared: Path, out_dir: Path = DATA_DIR) -> dict[str, int]:
     for place in gaz.places.values():
         counts[place["precision"]] += 1
     counts["merged_geonames_ua"] = merged
+    counts["iso_subdivisions"] = subdivisions
     counts["aliases"] = sum(len(a) for a in gaz.aliases.values())
     return dict(counts)
 

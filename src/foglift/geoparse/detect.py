@@ -22,7 +22,8 @@ _RUN = re.compile(
     rf"{_WORD}(?:\s+(?:{_WORD}|of|on|upon|de|la|el|am|na)\b)*(?:\s+{_WORD})?"
 )
 _QUALIFIER_AFTER = re.compile(
-    r"\s+(oblast|region|raion|rayon|district|county|province|krai|область|обл\.|район|"
+    r"\s+(oblast|region|raion|rayon|district|county|province|krai|prefecture|"
+    r"governorate|department|область|обл\.|район|"
     r"громада|краю?|области|районі?|району|районе|області|регіон)\b",
     re.IGNORECASE,
 )

@@ -77,10 +77,13 @@ _QUALIFIERS = {
     "kray": "region", "state": "region", "область": "region", "обл": "region",
     "край": "region", "raion": "district", "rayon": "district", "district": "district",
     "county": "district", "район": "district", "hromada": "district",
+    "prefecture": "region", "governorate": "region", "department": "region",
+    "canton": "region", "territory": "region", "parish": "district",
     "громада": "district", "city": "settlement", "town": "settlement",
     "village": "settlement", "місто": "settlement", "город": "settlement",
     "село": "settlement", "селище": "settlement", "смт": "settlement",
 }  # fmt: skip
+_AREAS = ("region", "district")
 _LEADING = re.compile(r"^(the|of|in|м\.|с\.|смт|г\.|пгт)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -180,9 +183,11 @@ def find_matches(name: str) -> list[Match]:
 
             bases += [name_key(form) for form in nominatives(base)]
         for base_key in bases:
-            hits = [
-                (p, k) for p, k in places_for_key(base_key) if p.precision == wanted
-            ]
+            places = places_for_key(base_key)
+            hits = [(p, k) for p, k in places if p.precision == wanted]
+            if not hits and wanted != "settlement":
+                # "Karak district" for a governorate: an area of another level
+                hits = [(p, k) for p, k in places if p.precision in _AREAS]
             add(hits, base_key, "qualified")
     if not found:
         skel = skeleton(text)
