@@ -15,7 +15,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -156,9 +156,16 @@ def _fresh_database(server: str) -> str:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A new, empty store URL on each back-end."""
+def new_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], str]:
+    """Makes new, empty store URLs on each back-end."""
     if request.param == "sqlite":
-        return str(tmp_path / "store.db")
+        names = iter(range(1000))
+        return lambda: str(tmp_path / f"store-{next(names)}.db")
     server = request.getfixturevalue("postgres_server")
-    return _fresh_database(server)
+    return lambda: _fresh_database(server)
+
+
+@pytest.fixture
+def db_url(new_db_url: Callable[[], str]) -> str:
+    """A new, empty store URL on each back-end."""
+    return new_db_url()
