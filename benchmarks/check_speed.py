@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "extract" / "cases" / "synthetic.json"
+CASES_RU_UK = ROOT / "tests" / "extract" / "cases" / "russian_ukrainian.json"
 EXAMPLE = ROOT / "examples" / "pokrovsk-wire.txt"
 FOGLIFT = [sys.executable, "-m", "foglift.cli.main"]
 
@@ -55,6 +56,7 @@ def main() -> None:
         doc = check_text(text, published=date(2025, 11, 12))
         warm.append(time.perf_counter() - start)
     warm_s = statistics.median(warm)
+    by_lang = docs_per_second()
     print(
         f"foglift --help                      median {help_s * 1000:7.0f} ms (7 runs)"
     )
@@ -66,6 +68,30 @@ def main() -> None:
         f"check_text, {n_words} words, warm      median {warm_s * 1000:7.0f} ms "
         f"(7 runs; {len(doc.claims)} claims, {n_words / warm_s:,.0f} words/s)"
     )
+
+    for lang, (docs, rate) in sorted(by_lang.items()):
+        print(f"check_text, {lang} documents           {rate:7.1f} docs/s ({docs} docs)")
+
+
+def docs_per_second() -> dict[str, tuple[int, float]]:
+    """Warm documents per second for each language, over the gold-case texts."""
+    from foglift.pipeline import check_text
+
+    texts: dict[str, list[str]] = {}
+    for path in (CASES, CASES_RU_UK):
+        for case in json.loads(path.read_text("utf-8")):
+            doc = check_text(case["input"])
+            texts.setdefault(doc.lang, []).append(case["input"])
+    rates = {}
+    for lang, group in texts.items():
+        runs = []
+        for _ in range(5):
+            start = time.perf_counter()
+            for text in group:
+                check_text(text)
+            runs.append(time.perf_counter() - start)
+        rates[lang] = (len(group), len(group) / statistics.median(runs))
+    return rates
 
 
 if __name__ == "__main__":

@@ -75,9 +75,20 @@ class Registry:
 
     def find_aliases(self, text: str) -> Iterator[tuple[re.Match[str], Source]]:
         """Every alias of every source in ``text``, with the source it names."""
-        pattern, owners = _alias_pattern(self)
-        for m in pattern.finditer(text):
-            if m.lastgroup is not None:
+        # One alternation of hundreds of aliases is slow to try at every
+        # character; try it only where a word starts as some alias starts.
+        pattern, owners, prefixes = _alias_pattern(self)
+        resume = 0
+        for word in _WORD_START.finditer(text):
+            pos = word.start()
+            if pos < resume or (
+                text[pos : pos + 3].casefold() not in prefixes
+                and text[pos : pos + 2].casefold() not in prefixes
+            ):
+                continue
+            m = pattern.match(text, pos)
+            if m is not None and m.lastgroup is not None:
+                resume = m.end()
                 yield m, owners[int(m.lastgroup[1:])]
 
     def by_alias(self, text: str) -> Source | None:
@@ -109,16 +120,21 @@ def _skeleton_index(registry: Registry) -> dict[str, Source]:
     return {translit_skeleton(a): s for s in registry for a in (s.name, *s.aliases)}
 
 
+_WORD_START = re.compile(r"(?<![\w-])\w")
+
+
 def _alias_word(word: str) -> str:
     """A word of an alias; Cyrillic words take any case ending ("Генштаба")."""
-    if re.search(r"[а-яёіїєґ]", word) and len(word) >= 5 and not word.isupper():
+    if re.search(r"[а-яёіїєґ]", word) and len(word) >= 4 and not word.isupper():
         stem = word[:-2] if len(word) >= 7 else word[:-1]
         return re.escape(stem) + r"\w{0,3}"
     return re.escape(word).replace("'", "['’ʼ]")
 
 
 @cache
-def _alias_pattern(registry: Registry) -> tuple[re.Pattern[str], list[Source]]:
+def _alias_pattern(
+    registry: Registry,
+) -> tuple[re.Pattern[str], list[Source], frozenset[str]]:
     # Short all-capital aliases (AP, RT, ISW) match case-sensitively so that
     # ordinary words are never taken for agencies. Each alias is a named group
     # so a match says which source it is, inflected or not.
@@ -132,7 +148,8 @@ def _alias_pattern(registry: Registry) -> tuple[re.Pattern[str], list[Source]]:
         owners.append(registry.sources[source_id])
     joined = "|".join(alternatives)
     pattern = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE)
-    return pattern, owners
+    prefixes = frozenset(a[:3].casefold() for a, _ in aliases)
+    return pattern, owners, prefixes
 
 
 def _parse(raw: str, origin: str) -> dict[str, Source]:
