@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from foglift.extract.lexicon import Lexicon, Table
+from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
 from foglift.extract.quantities import FoundQuantity
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
@@ -35,7 +35,7 @@ _LIST_GAP = re.compile(
 )
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
-_OWN_VOICE = ("author", "heading")
+_OWN_VOICE = ("author", "heading", "signature")
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
 
 
@@ -88,7 +88,8 @@ def _region_nouns(lex: Lexicon) -> Table[bool]:
 def _boundary(lex: Lexicon) -> re.Pattern[str]:
     """Where an action's object ends: punctuation or a clause-opening word."""
     return re.compile(
-        rf"[,;:()\[\]—–«»]|\s-\s|\s(?:{lex.clause_breaks.pattern})\s", re.IGNORECASE
+        rf"(?<!\d),|,(?!\d)|[;:()\[\]—–«»]|\s-\s|\s(?:{lex.clause_breaks.pattern})\s",
+        re.IGNORECASE,
     )
 
 
@@ -391,16 +392,39 @@ def find_author(ctx: Context) -> Claimant:
     ministry the author of every claim the text makes in its own voice.
     """
     first_line = ctx.text.split("\n", 1)[0]
-    if not ctx.sentences or len(first_line.split()) > 25:
-        return _AUTHOR
-    if not ctx.lex.statement_nouns.search(first_line):
+    if not ctx.sentences:
         return _AUTHOR
     named = [c for c in ctx.claimants if c.named and c.end <= len(first_line)]
-    if not named:
-        return _AUTHOR
+    if (
+        len(first_line.split()) > 25
+        or not ctx.lex.statement_nouns.search(first_line)
+        or not named
+    ):
+        return _signature(ctx)
     dated = [t for t in ctx.times if t.end <= len(first_line) and t.kind == "date"]
     ctx.report_date = dated[-1] if dated else None
     return replace(named[0], via="heading")
+
+
+def _signature(ctx: Context) -> Claimant:
+    """A channel signing its post: "Subscribe to Rybar!", "t.me/rybar", "@rybar"."""
+    stripped = ctx.text.rstrip()
+    last_start = stripped.rfind("\n") + 1
+    last_line = stripped[last_start:]
+    if len(last_line.split()) > 8:
+        return _AUTHOR
+    signoff = ctx.lex.data.get("signoff", {}).get("phrases", [])
+    signed = (
+        phrase_pattern(signoff).search(last_line)
+        or "/" in last_line
+        or ("@" in last_line)
+    )
+    named = [
+        c
+        for c in ctx.claimants
+        if c.start >= last_start and c.named and c.registry_id is not None
+    ]
+    return replace(named[-1], via="signature") if signed and named else _AUTHOR
 
 
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
