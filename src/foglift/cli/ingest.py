@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         encoding=args.encoding,
     )
     store = open_store(args.db)
-    console = Console(file=sys.stderr, highlight=False)
+    console = Console(file=sys.stderr, highlight=False, soft_wrap=True)
     arguments = {
         "paths": list(args.paths),
         "source": args.source,
@@ -174,7 +174,8 @@ def _print_summary(console: Any, summary: Any) -> None:
         console.print(
             Text(
                 f"  rejected {rejected.code} [{rejected.stage}] "
-                f"{printable(rejected.source, 80)}: {printable(rejected.reason, 160)}"
+                f"{_tail(printable(rejected.source), 80)}: "
+                f"{printable(rejected.reason, 200)}"
             )
         )
     if len(summary.rejected) > 20:
@@ -184,3 +185,8 @@ def _print_summary(console: Any, summary: Any) -> None:
                 "lists them all"
             )
         )
+
+
+def _tail(text: str, limit: int) -> str:
+    """The end of a long path, where its file name is."""
+    return text if len(text) <= limit else "…" + text[-(limit - 1) :]

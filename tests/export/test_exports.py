@@ -1,0 +1,240 @@
+"""Exports: GeoJSON (RFC 7946), ClaimReview, CSV, JSONL; coarsening and delay."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from foglift.export.claimreview import write_claimreview
+from foglift.export.csv import safe_cell, write_csv
+from foglift.export.formats import write_claims
+from foglift.export.geojson import write_geojson
+from foglift.export.records import Opsec, apply_opsec, coarsen, flat_claim
+from foglift.store.query import distance_km
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+def record(**changes: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "id": "d1:c1",
+        "document_id": "d1",
+        "claim_id": "c1",
+        "claim_type": "territorial",
+        "action": "captured",
+        "action_as_stated": "liberated",
+        "action_start": 10,
+        "action_end": 19,
+        "text": '=HYPERLINK("http://x") [bold]liberated[/] \x1b[31mPokrovsk',
+        "start": 0,
+        "end": 60,
+        "claimant": {
+            "name": "Russian Ministry of Defence",
+            "kind": "official",
+            "named": True,
+            "side": "russia",
+            "registry_id": "ru-mod",
+        },
+        "stance": "asserts",
+        "voice": "attributed",
+        "quantity": {
+            "value": 256.0,
+            "low": None,
+            "high": None,
+            "unit": "building",
+            "as_stated": "256 buildings",
+        },
+        "time": {"as_stated": "on November 11"},
+        "first_day": "2025-11-11",
+        "last_day": "2025-11-11",
+        "hedges": [],
+        "reactions": [],
+        "places": [
+            {
+                "name": "Pokrovsk",
+                "start": 40,
+                "end": 48,
+                "gazetteer_id": "g:1",
+                "resolved_name": "Pokrovsk",
+                "country": "UA",
+                "admin1": "Donetsk",
+                "admin2": None,
+                "lat": 48.2826,
+                "lon": 37.1757,
+                "precision": "settlement",
+                "confidence": 0.9,
+            },
+            {
+                "name": "Nowhere",
+                "start": 50,
+                "end": 57,
+                "gazetteer_id": None,
+                "resolved_name": None,
+                "country": None,
+                "admin1": None,
+                "admin2": None,
+                "lat": None,
+                "lon": None,
+                "precision": None,
+                "confidence": None,
+            },
+        ],
+        "findings": [],
+        "verdict": None,
+        "document": {
+            "id": "d1",
+            "source": "Wire",
+            "url": "https://w.example/1",
+            "title": "T",
+            "published": "2025-11-12",
+            "ingested_at": "2025-11-12T10:00:00+00:00",
+        },
+    }
+    base.update(changes)
+    return base
+
+
+def test_geojson_is_rfc7946() -> None:
+    out = io.StringIO()
+    assert write_geojson([record()], out) == 1
+    collection = json.loads(out.getvalue())
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection
+    [feature] = collection["features"]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [37.1757, 48.2826]}
+    props = feature["properties"]
+    assert props["claim_type"] == "territorial" and props["place_name"] == "Pokrovsk"
+    assert props["claimant_name"] == "Russian Ministry of Defence"
+    assert json.loads(json.dumps(collection)) == collection  # plain JSON all through
+    empty = io.StringIO()
+    write_geojson([], empty)
+    assert json.loads(empty.getvalue()) == {"type": "FeatureCollection", "features": []}
+
+
+def test_claimreview_is_unverified_until_a_verdict() -> None:
+    out = io.StringIO()
+    write_claimreview([record()], out, reviewed_on=date(2025, 11, 20))
+    [review] = json.loads(out.getvalue())
+    assert review["@context"] == "https://schema.org"
+    assert review["@type"] == "ClaimReview"
+    assert review["reviewRating"]["alternateName"] == "Unverified"
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim" and item["datePublished"] == "2025-11-12"
+    assert item["author"] == {
+        "@type": "Organization",
+        "name": "Russian Ministry of Defence",
+    }
+    assert item["appearance"][0]["url"] == "https://w.example/1"
+    judged = io.StringIO()
+    verdict = {"label": "Not confirmed", "explanation": "map shows no change"}
+    write_claimreview([record(verdict=verdict)], judged, date(2025, 11, 20))
+    assert json.loads(judged.getvalue())[0]["reviewRating"]["alternateName"] == (
+        "Not confirmed"
+    )
+
+
+def test_csv_has_every_field_and_defuses_formulas() -> None:
+    out = io.StringIO()
+    write_csv([flat_claim(record())], out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert set(row) == set(flat_claim(record()))
+    assert row["text"].startswith("'=HYPERLINK")
+    assert row["quantity_value"] == "256.0" and row["verdict"] == "unverified"
+    assert json.loads(row["places"])[0]["name"] == "Pokrovsk"
+    assert safe_cell("-12") == "-12" and safe_cell("@x") == "'@x"
+    assert safe_cell("+7 tanks") == "'+7 tanks" and safe_cell(3) == 3
+
+
+def test_coarsening_snaps_to_a_grid() -> None:
+    lat, lon = 48.2826, 37.1757
+    for km in (1.0, 5.0, 25.0):
+        snapped = coarsen(lat, lon, km)
+        assert distance_km(lat, lon, *snapped) <= km * 0.75
+        assert coarsen(*snapped, km) == snapped  # a cell centre stays put
+    assert coarsen(48.2826, 37.1757, 10) == coarsen(48.2830, 37.1760, 10)
+    [out] = apply_opsec([record()], Opsec(coarsen_km=10))
+    assert (out["places"][0]["lat"], out["places"][0]["lon"]) == coarsen(
+        48.2826, 37.1757, 10
+    )
+    assert out["places"][0]["coarsened_km"] == 10
+    assert record()["places"][0]["lat"] == 48.2826  # input untouched
+
+
+def test_delay_days_withholds_recent_claims() -> None:
+    today = date(2025, 11, 20)
+    old = record(id="old", last_day="2025-11-01")
+    new = record(id="new", last_day="2025-11-19")
+    undated = record(id="undated", last_day=None)  # falls back to publication day
+    kept = apply_opsec([old, new, undated], Opsec(delay_days=7, today=today))
+    assert [r["id"] for r in kept] == ["old", "undated"]
+    kept = apply_opsec([old, new, undated], Opsec(delay_days=0, today=today))
+    assert len(list(kept)) == 3
+
+
+def test_table_escapes_markup_and_control_characters() -> None:
+    out = io.StringIO()
+    write_claims([record()], "table", out, Opsec())
+    text = out.getvalue()
+    assert "\x1b" not in text
+    assert "[bold]liberated[/]" in text
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "geojson", "claimreview"])
+def test_every_format_applies_opsec(fmt: str) -> None:
+    out = io.StringIO()
+    opsec = Opsec(coarsen_km=20, delay_days=3, today=date(2025, 11, 14))
+    rows = [record(), record(id="d1:c2", last_day="2025-11-12")]
+    write_claims(rows, fmt, out, opsec)
+    body = out.getvalue()
+    assert "48.2826" not in body and "d1:c2" not in body
+    assert "d1:c1" in body
+
+
+def test_claims_cli_formats(tmp_path: Path, run_cli: Run) -> None:
+    from tests.store.corpus import write_mixed_corpus
+
+    corpus = write_mixed_corpus(tmp_path / "corpus")
+    db = str(tmp_path / "s.db")
+    code, _out, err = run_cli("ingest", str(corpus), "--db", db, "--quiet")
+    assert code == 0, err
+    code, out, _ = run_cli(
+        "claims", "--db", db, "--format", "geojson", "--place", "Krasnoarmeysk"
+    )
+    features = json.loads(out)["features"]
+    assert code == 0 and features
+    assert {f["properties"]["place_resolved_name"] for f in features} >= {"Pokrovsk"}
+    code, out, _ = run_cli("claims", "--db", db, "--format", "jsonl", "--limit", "2")
+    assert code == 0 and len(out.splitlines()) == 2
+    code, out, _ = run_cli("claims", "--db", db, "--format", "csv", "--type", "losses")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and {r["claim_type"] for r in rows} == {"losses"}
+    code, out, _ = run_cli(
+        "claims",
+        "--db",
+        db,
+        "--format",
+        "claimreview",
+        "--near",
+        "48.28,37.18,20",
+        "--coarsen-km",
+        "10",
+    )
+    reviews = json.loads(out)
+    assert code == 0 and reviews
+    assert {r["reviewRating"]["alternateName"] for r in reviews} == {"Unverified"}
+    code, out, _ = run_cli("claims", "--db", db, "--text", "Kurakhove")
+    assert code == 0 and "Kurakhove" in out
+    code, out, _ = run_cli(
+        "claims", "--db", db, "--format", "json", "--delay-days", "100000"
+    )
+    assert code == 0 and json.loads(out) == []
+    code, _, err = run_cli("claims", "--db", db, "--near", "500,1,2")
+    assert code == 2 and "out of range" in err
+    code, _, err = run_cli("claims", "--db", str(tmp_path / "none.db"))
+    assert code == 1 and "no store" in err
