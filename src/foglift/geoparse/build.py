@@ -292,7 +292,9 @@ def add_admin1(gaz: Gazetteer, shared: Path) -> dict[str, str]:
             lon=_fmt(point[1]),
             precision="region",
             fcode="ADM1",
-            population="0",
+            # the people of its GeoNames cities: a lower bound that ranks
+            # California above a town of that name, and a small province below
+            population=str(int(sums[code][2])) if code in sums else "0",
             parents=f"country:{country}",
         )
         gaz.add_alias(place_id, name, "name")

@@ -28,6 +28,9 @@ _QUALIFIER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# dotted abbreviations: "U.S.", "B.C.", "N.J.", and a state after a town's
+# name in a dateline ("Paris, Ky.", "Calgary, Alta.")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}|(?<=, )[A-Z][a-z]{1,4}\.")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]|\bnn)\s*[\"'“‘«(]*\s*$")
 # capitalised words that are never places in running text, though some
 # gazetteer entry carries them as a name
@@ -45,12 +48,19 @@ _TRUSTED = frozenset(
 )
 
 
-def _acceptable(text: str, start: int, phrase: str) -> bool:
+def _acceptable(text: str, start: int, phrase: str, adjectives: bool = False) -> bool:
     words = phrase.split()
     if len(words) == 1 and words[0].casefold().strip("'’") in STOPWORDS:
         return False
+    found = find_matches(phrase)
+    if adjectives and len(words) == 1 and any(m.kind == "demonym" for m in found):
+        return True
     matches = [
-        m for m in find_matches(phrase) if m.kind not in ("demonym", "abbr", "skeleton")
+        m
+        for m in found
+        if m.kind not in ("demonym", "abbr", "skeleton")
+        # a country's short or informal name: Britain, America, USA, Росія
+        or (m.kind == "abbr" and m.place.precision == "country")
     ]
     if not matches:
         return False
@@ -67,10 +77,22 @@ def _acceptable(text: str, start: int, phrase: str) -> bool:
     return True
 
 
-def detect_spans(text: str) -> list[Span]:
-    """Place mentions in ``text``, left to right, not overlapping."""
+def detect_spans(text: str, adjectives: bool = False) -> list[Span]:
+    """Place mentions in ``text``, left to right, not overlapping.
+
+    With ``adjectives``, adjectives of nationality ("Russian", "Turkish") count
+    as mentions of their country, as the LGL/TR-News annotation has it; the
+    claim pipeline leaves them out (a "Russian" unit is not a place).
+    """
     spans: list[Span] = []
+    for abbreviation in _DOTTED.finditer(text):
+        phrase = abbreviation.group(0)
+        if any(m.kind in ("abbr", "name") for m in find_matches(phrase)):
+            spans.append(Span(abbreviation.start(), abbreviation.end(), phrase))
+    taken = [(s.start, s.end) for s in spans]
     for run in _RUN.finditer(text):
+        if any(a < run.end() and run.start() < b for a, b in taken):
+            continue
         words = list(re.finditer(r"\S+", run.group(0)))
         i = 0
         while i < len(words):
@@ -80,7 +102,9 @@ def detect_spans(text: str) -> list[Span]:
                 end = run.start() + words[j - 1].end()
                 phrase = _POSSESSIVE.sub("", text[start:end]).rstrip("'’ʼ-")
                 end = start + len(phrase)
-                if phrase[:1].isupper() and _acceptable(text, start, phrase):
+                if phrase[:1].isupper() and _acceptable(
+                    text, start, phrase, adjectives
+                ):
                     found = (start, end, j)
                     break
             if found is None:
@@ -92,4 +116,4 @@ def detect_spans(text: str) -> list[Span]:
                 end = qualifier.end()
             spans.append(Span(start, end, text[start:end]))
             i = j
-    return spans
+    return sorted(spans, key=lambda span: span.start)

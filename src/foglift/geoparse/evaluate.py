@@ -139,7 +139,8 @@ def evaluate(path: Path, gold_spans: bool = True) -> Score:
         else:
             from foglift.geoparse.detect import detect_spans
 
-            spans = detect_spans(article.text)
+            # the corpora annotate adjectives of nationality as toponyms
+            spans = detect_spans(article.text, adjectives=True)
         resolved = resolve_spans(article.text, spans)
         for gold in article.toponyms:
             hit = next(

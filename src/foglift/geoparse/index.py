@@ -32,7 +32,7 @@ from pathlib import Path
 
 from foglift.errors import DataError
 
-BUILDER_VERSION = "10"
+BUILDER_VERSION = "11"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
 # Cyrillic alternate names are romanised only for these countries: elsewhere a

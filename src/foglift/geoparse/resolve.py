@@ -67,6 +67,16 @@ _TYPICAL = {
     "PCLI": 1_000_000,
 }
 
+# The document's country: the other mentions' countries as a share of their
+# votes. Same-level co-mentions: other first-level areas (or districts) of the
+# same country. Chosen on the development corpora (docs/geoparse.md).
+COUNTRY_PRIOR = 1.5
+# Minimal-distance clustering: a candidate near some candidate of another
+# name (Edmonton and Enfield, both in north London) gains this much per name.
+CLUSTER_BONUS = 3.0
+LEVEL_BONUS = 0.5
+LEVEL_CAP = 1.0
+
 AREA_CAP = 3.5
 NEAR_CAP = 3.0
 # A name that is a country's name nearly always means the country.
@@ -103,17 +113,40 @@ class Context:
 
     areas: dict[str, float] = field(default_factory=dict)  # place id -> weight
     points: list[tuple[float, float, float]] = field(default_factory=list)
+    # votes of the other mentions: their countries, and (country, precision)
+    # pairs (Alabama and Texas make "Georgia" a state like them)
+    countries: dict[str, float] = field(default_factory=dict)
+    levels: dict[tuple[str, str], float] = field(default_factory=dict)
+    # per candidate (pk): how many other names have a candidate close by
+    support: dict[int, float] = field(default_factory=dict)
 
     def add_area(self, place_id: str, weight: float) -> None:
         # evidence adds up (three mentions of Kentucky outweigh one), to a cap
         self.areas[place_id] = max(self.areas.get(place_id, 0.0), weight)
 
     def merged(self, other: Context) -> Context:
-        out = Context(dict(self.areas), list(self.points))
+        out = Context(
+            dict(self.areas),
+            list(self.points),
+            dict(self.countries),
+            dict(self.levels),
+            {**self.support, **other.support},
+        )
         for key, weight in other.areas.items():
             out.add_area(key, weight)
         out.points.extend(other.points)
+        for country, votes in other.countries.items():
+            out.countries[country] = out.countries.get(country, 0.0) + votes
+        for level, votes in other.levels.items():
+            out.levels[level] = out.levels.get(level, 0.0) + votes
         return out
+
+    def country_share(self, country: str) -> float:
+        """The share of the other mentions' votes for ``country`` (one vote of
+        doubt added, so a lone co-mention is no majority)."""
+        if not country or not self.countries:
+            return 0.0
+        return self.countries.get(country, 0.0) / (sum(self.countries.values()) + 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +269,18 @@ def score(match: Match, context: Context | None) -> Scored:
         if near_bonus:
             total += near_bonus
             cues.append(near_cue)
+        support = context.support.get(place.pk, 0.0)
+        if support:
+            total += CLUSTER_BONUS * support
+            cues.append(f"near candidates of {support:.1f} other names")
+        share = context.country_share(place.country)
+        if share > 0:
+            total += COUNTRY_PRIOR * share
+            cues.append(f"{share:.0%} of the text's places are in {place.country}")
+        peers = context.levels.get((place.country, place.precision), 0.0)
+        if peers and place.precision in ("region", "district"):
+            total += min(LEVEL_CAP, LEVEL_BONUS * peers)
+            cues.append(f"named beside other {place.precision}s of {place.country}")
     return Scored(match, total, tuple(cues))
 
 

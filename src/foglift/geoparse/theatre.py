@@ -18,6 +18,7 @@ of the first-pass choices of the others.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,7 +91,88 @@ def _contribution(best: Scored, weight: float) -> Context:
             context.add_area(parent, 1.5 * weight)
     if place.precision in ("settlement", "district"):
         context.points.append((place.lat, place.lon, weight))
+    if place.country:
+        context.countries[place.country] = weight
+        context.levels[(place.country, place.precision)] = weight
     return context
+
+
+# candidates per name that clustering looks at, and how close counts as near
+CLUSTER_TOP = 5
+_CLOSE = ((30.0, 1.0), (100.0, 0.6), (250.0, 0.3))
+_CLUSTER_CAP = 3.0
+
+
+def _closeness(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # equirectangular distance: exact enough below 250 km, and cheap
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    d = 6371.0 * math.hypot(x, y)
+    return next((value for limit, value in _CLOSE if d < limit), 0.0)
+
+
+def _towns(ranked: Sequence[Scored]) -> list[Scored]:
+    return [
+        s
+        for s in ranked[:CLUSTER_TOP]
+        if s.match.place.precision in ("settlement", "district")
+    ]
+
+
+def _plausibility(scored: Scored, top: float) -> float:
+    """How much a candidate counts as support: 1 for the first choice, less
+    the further its score is below it (one of a dozen Richmonds counts little)."""
+    return math.exp(min(0.0, scored.score - top))
+
+
+def cluster_support(
+    spans: Sequence[Span], first: Sequence[Sequence[Scored]]
+) -> list[dict[int, float]]:
+    """For each mention, its candidates' support: the number of *other*
+    names (each counted once, closeness-weighted) with a candidate nearby.
+
+    Only settlements and districts take part: an area's point says little.
+    """
+    by_name: dict[str, list[tuple[int, float, float, float]]] = {}
+    for span, ranked in zip(spans, first, strict=True):
+        points = by_name.setdefault(span.name, [])
+        if points or not ranked:
+            continue
+        if ranked[0].match.place.precision not in ("settlement", "district"):
+            # a country's or region's name ("Mexico", "Lebanon") is not decided
+            # between settlements; it still supports the others with its towns
+            top = ranked[0].score
+            by_name[span.name] = [
+                (-1, s.match.place.lat, s.match.place.lon, _plausibility(s, top))
+                for s in _towns(ranked)
+            ]
+            continue
+        for scored in _towns(ranked):
+            place = scored.match.place
+            points.append(
+                (place.pk, place.lat, place.lon, _plausibility(scored, ranked[0].score))
+            )
+    support_of: dict[str, dict[int, float]] = {}
+    for name, points in by_name.items():
+        support: dict[int, float] = {}
+        for pk, lat, lon, _ in points:
+            if pk < 0:
+                continue
+            total = 0.0
+            for other, other_points in by_name.items():
+                if other == name:
+                    continue
+                total += max(
+                    (
+                        _closeness(lat, lon, la, lo) * weight
+                        for _, la, lo, weight in other_points
+                    ),
+                    default=0.0,
+                )
+            if total:
+                support[pk] = min(_CLUSTER_CAP, total)
+        support_of[name] = support
+    return [support_of[span.name] for span in spans]
 
 
 def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
@@ -115,6 +197,7 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
         if bearing and i not in pair_context:
             pair_cue.setdefault(i, f"anchor of '{bearing.group(0).strip()}'")
 
+    support = cluster_support(spans, first)
     chosen = first
     for _ in range(2):
         contributions = []
@@ -134,6 +217,7 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
                     context = context.merged(other)
             if i in pair_context:
                 context = context.merged(pair_context[i])
+            context.support = support[i]
             chosen.append(rank(found, context))
     out = []
     for i, ranked in enumerate(chosen):
