@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit postgres bench bench-ingest clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/foglift check examples/pokrovsk-wire.txt --published 2025-11-12
 
-test: $(STAMP) lint typecheck unit
+test: $(STAMP) lint typecheck postgres unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -25,10 +25,34 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -rs
+
+# The store tests run on SQLite always and on PostgreSQL when its server
+# programs are installed: they start a private cluster from Debian's
+# `postgresql` package (or use $$FOGLIFT_TEST_POSTGRES). This installs the
+# package where apt can; it never fails the build, and says when the
+# PostgreSQL cases will skip.
+postgres:
+	@if command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "PostgreSQL: server programs found; store tests run on SQLite and PostgreSQL"; \
+	elif [ -n "$$FOGLIFT_TEST_POSTGRES" ]; then \
+	  echo "PostgreSQL: using FOGLIFT_TEST_POSTGRES for the store tests"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "PostgreSQL: installing Debian's postgresql package for the store tests"; \
+	  if (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1; then \
+	    echo "PostgreSQL: installed; store tests run on SQLite and PostgreSQL"; \
+	  else \
+	    echo "PostgreSQL: could not be installed; store tests will SKIP PostgreSQL (SQLite only)"; \
+	  fi; \
+	else \
+	  echo "PostgreSQL: not installed and apt-get unavailable (or not root); store tests will SKIP PostgreSQL (SQLite only)"; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/check_speed.py
+
+bench-ingest: $(STAMP)
+	$(BIN)/python benchmarks/ingest_telegram.py 10000 100000
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

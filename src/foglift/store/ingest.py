@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from foglift.errors import UsageError
 from foglift.ingest.items import Item, Read, Skipped, reject
@@ -39,6 +39,16 @@ from foglift.store.write import (
 
 Outcome = str  # new, version, unchanged, extracted, rejected, skipped
 
+_EXISTING = select(documents.c.extracted, documents.c.lang).where(
+    documents.c.id == bindparam("doc_id")
+)
+_LATEST = (
+    select(documents.c.id, documents.c.version)
+    .where(documents.c.item_key == bindparam("item_key"))
+    .order_by(documents.c.version.desc())
+    .limit(1)
+)
+
 
 @dataclass
 class IngestSummary:
@@ -53,6 +63,7 @@ class IngestSummary:
     rejected: list[Rejected] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     without_claims: Counter[str] = field(default_factory=Counter)  # by language
+    known_sources: set[str] = field(default_factory=set)
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -121,9 +132,7 @@ def _store_item(
     from foglift.pipeline import document_id
 
     doc_id = document_id(item.key, item.text)
-    existing = conn.execute(
-        select(documents.c.extracted, documents.c.lang).where(documents.c.id == doc_id)
-    ).first()
+    existing = conn.execute(_EXISTING, {"doc_id": doc_id}).first()
     if existing is not None:
         if existing.extracted:
             summary.unchanged += 1
@@ -138,15 +147,12 @@ def _store_item(
     doc = checked if isinstance(checked, Document) else _bare_document(item, checked)
     if not extracted:
         summary.without_claims[doc.lang] += 1
-    latest = conn.execute(
-        select(documents.c.id, documents.c.version)
-        .where(documents.c.item_key == item.key)
-        .order_by(documents.c.version.desc())
-        .limit(1)
-    ).first()
+    latest = conn.execute(_LATEST, {"item_key": item.key}).first()
     grams = shingles(item.text)
     match, sampled, counts = find_original(conn, item.text, grams, item.key)
-    ensure_source(conn, item, run_id)
+    if item.source_name not in summary.known_sources:
+        ensure_source(conn, item, run_id)
+        summary.known_sources.add(item.source_name)
     insert_document(
         conn,
         document_row(

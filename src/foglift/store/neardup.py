@@ -14,7 +14,7 @@ import re
 import zlib
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from foglift.settings import default
 from foglift.store.schema import documents, mark_counts, marks
@@ -41,6 +41,35 @@ def sample_marks(grams: frozenset[int]) -> list[int]:
     return sorted(g for g in grams if g % modulus == 0)
 
 
+# Built once: statements with expanding IN parameters are compiled once and
+# cached, instead of once per document.
+_COUNTS = select(mark_counts.c.mark, mark_counts.c.n).where(
+    mark_counts.c.mark.in_(bindparam("marks", expanding=True))
+)
+_SHARED = func.count().label("shared")
+_CANDIDATES = (
+    select(documents.c.id, documents.c.text, documents.c.near_duplicate_of, _SHARED)
+    .select_from(marks.join(documents, documents.c.id == marks.c.document_id))
+    .where(
+        marks.c.mark.in_(bindparam("marks", expanding=True)),
+        documents.c.item_key != bindparam("item_key"),
+    )
+    .group_by(
+        documents.c.id,
+        documents.c.text,
+        documents.c.near_duplicate_of,
+        documents.c.seq,
+    )
+    .order_by(_SHARED.desc(), documents.c.seq)
+    .limit(5)
+)
+_BUMP = (
+    mark_counts.update()
+    .where(mark_counts.c.mark.in_(bindparam("marks", expanding=True)))
+    .values(n=mark_counts.c.n + 1)
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     original_id: str
@@ -60,29 +89,14 @@ def find_original(
         return None, sampled, {}
     counts: dict[int, int] = {}
     for chunk in _chunks(sampled):
-        for mark, n in conn.execute(
-            select(mark_counts.c.mark, mark_counts.c.n).where(
-                mark_counts.c.mark.in_(chunk)
-            )
-        ):
+        for mark, n in conn.execute(_COUNTS, {"marks": chunk}):
             counts[int(mark)] = int(n)
     limit = int(default("mark_max_documents"))
     usable = [m for m in sampled if 0 < counts.get(m, 0) <= limit]
     if not usable:
         return None, sampled, counts
-    shared = func.count().label("shared")
     rows = conn.execute(
-        select(documents.c.id, documents.c.text, documents.c.near_duplicate_of, shared)
-        .select_from(marks.join(documents, documents.c.id == marks.c.document_id))
-        .where(marks.c.mark.in_(usable[:500]), documents.c.item_key != item_key)
-        .group_by(
-            documents.c.id,
-            documents.c.text,
-            documents.c.near_duplicate_of,
-            documents.c.seq,
-        )
-        .order_by(shared.desc(), documents.c.seq)
-        .limit(5)
+        _CANDIDATES, {"marks": usable[:500], "item_key": item_key}
     ).all()
     best: Match | None = None
     need = float(default("near_duplicate_min"))
@@ -113,11 +127,7 @@ def record_marks(
     if new:
         conn.execute(mark_counts.insert(), new)
     for chunk in _chunks([m for m in sampled if m in counts]):
-        conn.execute(
-            mark_counts.update()
-            .where(mark_counts.c.mark.in_(chunk))
-            .values(n=mark_counts.c.n + 1)
-        )
+        conn.execute(_BUMP, {"marks": chunk})
 
 
 def _chunks(values: list[int], size: int = 500) -> list[list[int]]:
