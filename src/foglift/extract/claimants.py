@@ -207,12 +207,42 @@ def _roles(text: str, lex: Lexicon) -> Iterator[tuple[str, Claimant]]:
             )
 
 
+_TITLE_GAP = re.compile(r"\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,3}")
+_GOVERNMENT = {"russia": "ru-government", "ukraine": "ua-government"}
+
+
+def _metonyms(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
+    """ "Kyiv says", "Moscow claims": a capital speaking is its government."""
+    verbs = "|".join(
+        lex.reporting[stance].pattern for stance in ("asserts", "denies", "disputes")
+    )
+    for side, names in lex.data.get("metonyms", {}).items():
+        source = registry.sources.get(_GOVERNMENT.get(side, ""))
+        if source is None:
+            continue
+        pattern = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(names, flags=0).pattern})"
+            rf"(?=\s+(?:has\s+|have\s+|had\s+)?(?:{verbs}))"
+        )
+        for m in pattern.finditer(text):
+            yield Claimant(
+                source.name,
+                source.kind,
+                True,
+                source.side,
+                m.start(),
+                m.end(),
+                source.id,
+            )
+
+
 def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claimant, ...]:
     """Every claimant mention in ``text``, in order, overlaps resolved."""
     ranked: list[tuple[int, Claimant, str | None]] = []
     ranked += [(0, c, None) for c in _channels(text, lex, registry)]
     ranked += [(1, c, None) for c in _registered(text, lex, registry)]
     ranked += [(2, c, None) for c in _titled(text, lex, registry)]
+    ranked += [(2, c, None) for c in _metonyms(text, lex, registry)]
     ranked += [(3, c, None) for c in _unnamed(text, lex)]
     ranked += [(4, c, role) for role, c in _roles(text, lex)]
     taken: list[tuple[int, int]] = []
@@ -262,10 +292,12 @@ def _drop_dependent_unnamed(
             if anaphor and head in heads_seen:
                 continue
             heads_seen.add(head)
+            # "ISW analysts", "Joint Forces Task Force spokesman": the named
+            # source's own people, not an unnamed source.
             if (
                 out
                 and out[-1][0].named
-                and text[out[-1][0].end : claimant.start] == " "
+                and _TITLE_GAP.fullmatch(text[out[-1][0].end : claimant.start])
             ):
                 continue
         out.append((claimant, role))

@@ -30,12 +30,18 @@ from foglift.model import (
 )
 from foglift.settings import default
 
+# Between a settlement and its region: "X, Y Oblast", "X in the Y region".
+_REGION_GAP = re.compile(r"[\s,]*(?:(?:in|of|у|в)\s+)?(?:the\s+)?", re.IGNORECASE)
 _LIST_GAP = re.compile(
     r"(?:\s*(?:,|,?\s+(?:and|as\s+well\s+as|и|а\s+также|і|й|та|а\s+також))\s*)+"
 )
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
-_OWN_VOICE = ("author", "heading", "signature")
+_OWN_VOICE = ("author", "heading", "signature", "dateline")
+_DATELINE = re.compile(
+    r"\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’/-]{1,40},\s+[^()\n]{0,30}?"
+    r"\((?P<agency>[^()\n]{2,40})\)\s*[-–—]"
+)
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
 
 
@@ -225,16 +231,21 @@ def _pick_quantities(
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
     """Places inside the spans, and the list they start ("X, Y and Z")."""
-    found = [
-        p for p in ctx.places if any(a <= p.start and p.end <= b for a, b in spans)
-    ]
-    if found:
-        for p in ctx.places:
-            if p.start >= found[-1].end and _LIST_GAP.fullmatch(
-                ctx.text[found[-1].end : p.start]
-            ):
-                found.append(p)
-    return tuple(found)
+    found = [p for p in ctx.places if any(a <= p.start < b for a, b in spans)]
+    if not found:
+        return ()
+    # Extend over a list ("X, Y and Z"); a tail joined by commas alone is not
+    # a list ("Kupiansk, Kyiv says").
+    chain: list[tuple[PlaceMention, bool]] = []
+    last = found[-1]
+    for p in ctx.places:
+        gap = ctx.text[last.end : p.start]
+        if p.start >= last.end and _LIST_GAP.fullmatch(gap):
+            chain.append((p, gap.strip() != ","))
+            last = p
+    while chain and not chain[-1][1]:
+        chain.pop()
+    return tuple(found + [p for p, _ in chain])
 
 
 def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) -> bool:
@@ -262,7 +273,15 @@ def _time_for(
     s = ctx.sentences[i]
     here = [t for t in ctx.times if s.start <= t.start and t.end <= s.end]
     if here:
-        expr = min(here, key=lambda t: abs(t.start - trigger.end()))
+        # The first expression after the action in its clause ("liberated X
+        # over the past week"), else the nearest ("On Monday the ministry said").
+        clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
+        after = [t for t in here if trigger.end() <= t.start < clause_end]
+        expr = (
+            min(after, key=lambda t: t.start)
+            if after
+            else min(here, key=lambda t: abs(t.start - trigger.end()))
+        )
         return _resolve(ctx, expr, carried_from)
     # No time in the sentence: the claim inherits the date its context set.
     for j in ([carried_from] if carried_from is not None else []) + list(
@@ -376,7 +395,8 @@ def _claim_groups(
         p.start: r
         for p in settlements
         for r in regions
-        if 0 <= r.start - p.end <= 3 and ctx.text[p.end : r.start].strip(" ,") == ""
+        if 0 <= r.start - p.end <= 12
+        and _REGION_GAP.fullmatch(ctx.text[p.end : r.start])
     }
     shared = tuple(r for r in regions if r not in own.values())
     return [
@@ -394,6 +414,19 @@ def find_author(ctx: Context) -> Claimant:
     first_line = ctx.text.split("\n", 1)[0]
     if not ctx.sentences:
         return _AUTHOR
+    dateline = _DATELINE.match(ctx.text)
+    if dateline:  # "KYIV, Nov 3 (Reuters) -": the agency writes in its own voice
+        agency = [
+            c
+            for c in ctx.claimants
+            if dateline.start("agency") <= c.start and c.end <= dateline.end("agency")
+        ]
+        if agency:
+            dated = [
+                t for t in ctx.times if t.end <= dateline.end() and t.kind == "date"
+            ]
+            ctx.report_date = dated[-1] if dated else None
+            return replace(agency[0], via="dateline")
     named = [c for c in ctx.claimants if c.named and c.end <= len(first_line)]
     if (
         len(first_line.split()) > 25

@@ -50,7 +50,7 @@ def _unit_of(category: str, lex: Lexicon) -> str | None:
 
 
 def _claimant(ctx: Context, intro_start: int, first_line: int) -> Claimant:
-    if ctx.author.via in ("heading", "signature"):
+    if ctx.author.via in ("heading", "signature", "dateline"):
         return ctx.author
     named = [
         c
@@ -120,7 +120,7 @@ def find_loss_report_claims(ctx: Context, claims: list[Claim]) -> list[Claim]:
                 claimant=claimant,
                 stance="asserts",
                 voice="author"
-                if claimant.via in ("author", "heading", "signature")
+                if claimant.via in ("author", "heading", "signature", "dateline")
                 else "attributed",
                 start=m.start(),
                 end=m.end(),

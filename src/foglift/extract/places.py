@@ -43,7 +43,10 @@ def _patterns(
     # "liberated Ivanivka, Petrivka and Stepove": the cue reaches every name.
     # A region may follow each name: "Успеновка Запорожской области и Андреевка".
     item = rf"(?:{word}(?:\s+{word}){{0,2}}?\s+{region_name}\s+(?i:{nouns})|{name})"
-    listed = rf"(?:(?:\s*,\s*|\s+(?i:{joiners})\s+)(?:(?i:{directional})\s+)*{item})*"
+    # Commas alone do not make a list ("capture of Kupiansk, Kyiv says"): the
+    # last name must come after a joiner ("X, Y and Z").
+    more = rf"(?:(?i:{directional})\s+)*{item}"
+    listed = rf"(?:(?:\s*,\s*{more})*\s*,?\s+(?i:{joiners})\s+{more})?"
     cued = re.compile(
         rf"(?i:{before}|{actions})\s+(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )

@@ -180,7 +180,12 @@ def find_reactions(
             negated = ctx.lex.negation.search(
                 ctx.text, max(s.start, cue.start() - 45), cue.start()
             )
-            # "no footage to confirm", "could not confirm": a dispute.
+            # "no footage to confirm", "could not confirm": a dispute; but
+            # "could not independently verify" is a newsroom's disclaimer.
+            if negated is not None and ctx.lex.independently.search(
+                ctx.text, negated.start(), cue.end()
+            ):
+                continue
             flipped = relation == "supports" and negated is not None
             hedge = ctx.lex.reaction_hedges.search(
                 ctx.text, max(s.start, cue.start() - 20), cue.start()

@@ -109,6 +109,7 @@ class Lexicon:
     reaction_disputes: re.Pattern[str]
     reaction_hedges: re.Pattern[str]
     negation: re.Pattern[str]
+    independently: re.Pattern[str]
     reference_nouns: re.Pattern[str]
     actions: Table[ActionEntry]
     units: Table[tuple[str, str]]  # form -> (unit, category)
@@ -210,6 +211,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         reaction_disputes=phrase_pattern(reactions["disputes"]),
         reaction_hedges=phrase_pattern(reactions["hedges"]),
         negation=phrase_pattern(reactions["negation"]),
+        independently=phrase_pattern(reactions.get("independently", [])),
         reference_nouns=phrase_pattern(reactions["reference_nouns"]),
         actions=Table(actions),
         units=Table(units),
