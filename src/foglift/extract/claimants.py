@@ -220,11 +220,19 @@ def _metonyms(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]
         source = registry.sources.get(_GOVERNMENT.get(side, ""))
         if source is None:
             continue
-        pattern = re.compile(
-            rf"(?<![\w-])(?:{phrase_pattern(names, flags=0).pattern})"
-            rf"(?=\s+(?:has\s+|have\s+|had\s+)?(?:{verbs}))"
+        agents = re.compile(
+            rf"(?:{phrase_pattern(lex.data.get('metonym_agents', [])).pattern})\s+$",
+            re.IGNORECASE,
         )
-        for m in pattern.finditer(text):
+        names_rx = phrase_pattern(names, flags=0).pattern
+        speaking = re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?:{verbs})")
+        for m in re.finditer(names_rx, text):
+            # Before a reporting verb ("Kyiv denied"), or the agent of a
+            # reaction ("rejected by Kyiv").
+            if not speaking.match(text, m.end()) and not agents.search(
+                text, max(0, m.start() - 20), m.start()
+            ):
+                continue
             yield Claimant(
                 source.name,
                 source.kind,

@@ -91,6 +91,12 @@ def _region_nouns(lex: Lexicon) -> Table[bool]:
 
 
 @cache
+def _proximity(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.data["places"].get("proximity", [])
+    return re.compile(rf"(?:{phrase_pattern(words).pattern})\s+(?:the\s+)?$", re.I)
+
+
+@cache
 def _boundary(lex: Lexicon) -> re.Pattern[str]:
     """Where an action's object ends: punctuation or a clause-opening word."""
     return re.compile(
@@ -385,7 +391,23 @@ def _claim_groups(
     if quantities:
         return [(q, places) for q in quantities]
     region_nouns = _region_nouns(ctx.lex)
+    near = _proximity(ctx.lex)
     regions = tuple(p for p in places if p.name.split()[-1] in region_nouns)
+    # "recaptured X and Y near Dobropillia": a place named as a landmark is
+    # context for the others, not a claim of its own.
+    landmarks: list[PlaceMention] = []
+    previous: PlaceMention | None = None
+    for p in (p for p in places if p not in regions):
+        listed = (
+            previous in landmarks
+            and previous is not None
+            and _LIST_GAP.fullmatch(ctx.text[previous.end : p.start])
+        )
+        if listed or near.search(ctx.text, max(0, p.start - 20), p.start):
+            landmarks.append(p)  # "near A and B": both are landmarks
+        previous = p
+    if len(landmarks) < len([p for p in places if p not in regions]):
+        regions = (*regions, *landmarks)
     settlements = [p for p in places if p not in regions]
     if len(settlements) < 2:
         return [(None, places)]
