@@ -193,6 +193,34 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceFile:
+    """A file a verdict used, by content hash, so the verdict can be replayed."""
+
+    path: str
+    sha256: str
+    kind: str  # "control_map", "series", "reference"
+    day: date | None = None  # the snapshot's date, for a control map
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What independent evidence says about one claim, and how it was reached.
+
+    ``steps`` replay the reasoning in order; ``parameters`` are the thresholds
+    used (buffer, window, K ...); ``evidence`` names every file by hash.
+    """
+
+    claim_id: str
+    check: str  # "control_map", "series", "reference"
+    status: str  # e.g. confirmed, not_confirmed, contradicted, already_held ...
+    steps: tuple[str, ...]
+    parameters: tuple[tuple[str, str], ...] = ()
+    evidence: tuple[EvidenceFile, ...] = ()
+    lag_days: int | None = None
+    place_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One text and everything the stages have derived from it."""
 
@@ -209,6 +237,7 @@ class Document:
     claimants: tuple[Claimant, ...] = ()
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
     stages: tuple[str, ...] = field(default=())
 
 
