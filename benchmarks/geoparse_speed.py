@@ -25,6 +25,15 @@ TEXT = (
 )
 
 
+def clear_caches() -> None:
+    """Empty the in-process caches, so a run measures SQLite and morphology."""
+    from foglift.geoparse import index, morphology, names
+
+    index.clear_caches()
+    for cached in (morphology.word_nominatives, names.name_key, names.skeleton):
+        cached.cache_clear()
+
+
 def main() -> int:
     from foglift.geoparse import lookup, parse_text
     from foglift.geoparse.index import connection
@@ -44,12 +53,20 @@ def main() -> int:
         .execute("SELECT key FROM names WHERE rowid % 37 = 0 LIMIT 50000")
         .fetchall()
     ]
-    start = time.perf_counter()
-    for name in names:
-        rank(find_matches(name))
-    elapsed = time.perf_counter() - start
+    runs, cpu = [], []
+    for _ in range(3):
+        clear_caches()  # every run starts cold, so the best of three is fair
+        start, start_cpu = time.perf_counter(), time.process_time()
+        for name in names:
+            rank(find_matches(name))
+        runs.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    # CPU time is printed too: on a shared machine the wall clock also
+    # measures the neighbours
     print(
-        f"lookups: {len(names) / elapsed:,.0f} per second ({len(names)} distinct names)"
+        f"lookups: {len(names) / min(runs):,.0f} per second, "
+        f"{len(names) / min(cpu):,.0f} per CPU second "
+        f"({len(names)} distinct names, best of 3 cold-cache runs)"
     )
     start = time.perf_counter()
     for name in names[:5000]:
@@ -59,11 +76,14 @@ def main() -> int:
 
     parse_text(TEXT)
     start = time.perf_counter()
-    runs = 50
-    for i in range(runs):
+    documents = 50
+    for i in range(documents):
         parse_text(TEXT + " " * i)
     elapsed = time.perf_counter() - start
-    print(f"geo parse: {runs / elapsed:,.1f} documents per second ({len(TEXT)} chars)")
+    print(
+        f"geo parse: {documents / elapsed:,.1f} documents per second "
+        f"({len(TEXT)} chars)"
+    )
     return 0
 
 

@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from foglift.geoparse.names import is_indexable, name_key
+from foglift.geoparse.names import has_cyrillic, is_indexable, name_key
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -607,7 +607,8 @@ def add_curated(gaz: Gazetteer, admin1_ids: dict[str, str]) -> None:
         )
         gaz.add_alias(place_id, name, "name")
         for alias in aliases:
-            gaz.add_alias(place_id, alias, "alt")
+            # short names ("Pacific", "Sumatera") are names; other scripts alternates
+            gaz.add_alias(place_id, alias, "alt" if has_cyrillic(alias) else "name")
 
 
 def add_renamed(gaz: Gazetteer, admin1_ids: dict[str, str]) -> list[tuple[str, ...]]:

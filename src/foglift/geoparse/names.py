@@ -48,12 +48,20 @@ def is_indexable(name: str) -> bool:
 @lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """The comparison key of a name: folded case, no diacritics or apostrophes."""
-    text = _APOS_RE.sub("", name)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # NFKD does not decompose these letters; fold them by hand.
-    stripped = stripped.translate(_EXTRA_FOLD)
-    return _DASH_RE.sub(" ", stripped).strip()
+    folded = _APOS_RE.sub("", name).casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        # NFKD does not decompose the _EXTRA_FOLD letters; fold them by hand.
+        folded = _COMBINING_RE.sub("", decomposed).translate(_EXTRA_FOLD)
+    return _DASH_RE.sub(" ", folded).strip()
+
+
+# combining marks (what unicodedata.combining() is non-zero for, in the
+# blocks met in Latin and Cyrillic names, stray Arabic vowel marks included)
+_COMBINING_RE = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+    "\ufe20-\ufe2f]"
+)
 
 
 _EXTRA_FOLD = str.maketrans(

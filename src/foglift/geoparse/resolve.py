@@ -22,11 +22,13 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from foglift.geoparse.index import (
     Place,
     place_by_id,
     places_for_key,
+    places_for_keys,
     places_for_skeleton,
 )
 from foglift.geoparse.names import has_cyrillic, name_key, skeleton
@@ -159,6 +161,7 @@ class Scored:
 _WEAK_ALIASES = frozenset({"alt", "old", "translit"})
 
 
+@lru_cache(maxsize=64)
 def match_bonus(kind: str) -> float:
     """The adjustment for a match kind; compound kinds ("morph+alt") add up."""
     return sum(MATCH_BONUS[part] for part in kind.split("+"))
@@ -199,13 +202,12 @@ def find_matches(name: str) -> list[Match]:
         # locative of Іванівка is Іванівці, also a village of its own, and
         # context decides between them (the exact name keeps its bonus).
         shadowed = bool(found)
-        for form in nominatives(text, dictionaries=not shadowed):
-            form_key = name_key(form)
-            add(
-                places_for_key(form_key),
-                form_key,
-                "morph_shadowed" if shadowed else "morph",
-            )
+        form_keys = [name_key(f) for f in nominatives(text, dictionaries=not shadowed)]
+        by_key = places_for_keys(tuple(form_keys))
+        for form_key in form_keys:
+            if form_key in by_key:
+                kind = "morph_shadowed" if shadowed else "morph"
+                add(by_key[form_key], form_key, kind)
     words = key.split()
     if len(words) > 1 and words[-1] in _QUALIFIERS:
         wanted = _QUALIFIERS[words[-1]]
