@@ -89,6 +89,19 @@ SETTINGS: dict[str, Setting] = {
             "A mark carried by more documents than this is boilerplate (a channel "
             "signature) and no longer used to find candidates.",
         ),
+        Setting(
+            "link_time_tolerance_days",
+            3,
+            "Days by which two claims' windows may miss each other and still be one "
+            "event: reports of a capture trail it by a day or two; a week apart is "
+            "another event.",
+        ),
+        Setting(
+            "link_radius_km",
+            5.0,
+            "Farthest two resolved points may lie apart and still be one place: a "
+            "village and its outskirts, or two gazetteer points for one town.",
+        ),
     )
 }
 

@@ -37,6 +37,7 @@ _LIST_GAP = re.compile(
 )
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
+_COLON = re.compile(r"\s*:")
 _OWN_VOICE = ("author", "heading", "signature", "dateline")
 _DATELINE = re.compile(
     r"\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’/-]{1,40},\s+[^()\n]{0,30}?"
@@ -165,6 +166,10 @@ def _attribute(
     s = ctx.sentences[i]
     text = ctx.text
     mentions = ctx.sentence_claimants(i)
+    # "Rybar: our units liberated X" — a headline or repost names its source.
+    lead = [c for c in mentions if c.named and _COLON.match(text, c.end)]
+    if lead and not text[s.start : lead[0].start].strip(" «\"'⚡️🔥❗"):
+        return replace(lead[0], via="colon"), "asserts", None, None
     for m in ctx.lex.according_to.finditer(text, s.start, s.end):
         after = [c for c in mentions if m.end() <= c.start <= m.end() + 6]
         if after:

@@ -1,0 +1,387 @@
+"""Events: claims from different documents about the same thing, and who said it first.
+
+Two claims describe one event when they have the same type and action, the same
+place (one gazetteer id, or points a few km apart; for numbers, the same unit
+and value), and time windows that overlap within a tolerance. Linking is
+incremental and blocked on (type, action, place cell or unit), so its cost grows
+with the corpus, not with its square.
+
+Within an event the members are ordered by publication. The first source to
+assert it is the ``origin``; a forward, a copy, or the same claimant (or owner)
+again ``repeats``; a source independent of every earlier one ``corroborates``;
+a same-side source of another owner corroborates too but is not independent.
+Denials and disputes keep their own relation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from foglift.link.independence import is_independent, owner_of, same_side
+from foglift.model import Claimant, Document
+from foglift.settings import default
+from foglift.sources import Registry, translit_skeleton
+
+Relation = Literal["origin", "repeats", "corroborates", "disputes", "denies"]
+Status = Literal[
+    "single_source", "partisan_only", "independently_corroborated", "disputed"
+]
+
+_CELL_DEG = 0.1  # blocking cell (~11 km); neighbours are searched too
+
+
+@dataclass(frozen=True, slots=True)
+class LinkClaim:
+    """A claim as linking sees it: what, where, when, who, and from which document."""
+
+    id: str
+    document_id: str
+    source: str  # the document's source: a channel, a site, a file
+    claim_type: str
+    action: str
+    stance: str
+    claimant: Claimant
+    published: date | None
+    first_day: date | None = None
+    last_day: date | None = None
+    place_id: str | None = None
+    place_name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    unit: str | None = None
+    value: float | None = None
+    forwarded_from: str | None = None  # a Telegram forward's origin channel
+    copy_of: str | None = None  # the document this one nearly duplicates
+    lang: str = "en"
+    order: str = ""  # a sortable time stamp (posted_at), finer than a day
+
+    @property
+    def window(self) -> tuple[date, date] | None:
+        first = self.first_day or self.published
+        last = self.last_day or self.published
+        if first is None or last is None:
+            return None
+        return first, last
+
+
+@dataclass(slots=True)
+class Member:
+    claim: LinkClaim
+    relation: Relation
+    parent: str | None  # the claim id this one repeats, corroborates or answers
+    reason: str
+    independent: bool = False
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    claim_type: str
+    action: str
+    place_id: str | None
+    place_name: str | None
+    lat: float | None
+    lon: float | None
+    unit: str | None
+    value: float | None
+    first_day: date | None
+    last_day: date | None
+    members: list[Member] = field(default_factory=list)
+    status: Status = "single_source"
+    independent_origins: int = 0
+
+
+def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    dlat = math.radians(b_lat - a_lat)
+    dlon = math.radians(b_lon - a_lon)
+    h = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(a_lat))
+        * math.cos(math.radians(b_lat))
+        * math.sin(dlon / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+class EventLinker:
+    """Places claims into events, one batch at a time."""
+
+    def __init__(self, registry: Registry, events: Iterable[Event] = ()) -> None:
+        self.registry = registry
+        self.events: dict[str, Event] = {}
+        self._blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        self._next = 1
+        self.tolerance = timedelta(days=int(default("link_time_tolerance_days")))
+        self.radius_km = float(default("link_radius_km"))
+        for event in events:
+            self._index(event)
+            self._next = max(self._next, int(event.id.lstrip("e") or 0) + 1)
+
+    # --- blocking ---------------------------------------------------------
+
+    def _keys(
+        self, claim: LinkClaim | Event, *, neighbours: bool
+    ) -> Iterator[tuple[str, ...]]:
+        base = (claim.claim_type, claim.action)
+        if claim.lat is not None and claim.lon is not None:
+            row, col = int(claim.lat // _CELL_DEG), int(claim.lon // _CELL_DEG)
+            steps = (-1, 0, 1) if neighbours else (0,)
+            for dr in steps:
+                for dc in steps:
+                    yield (*base, "cell", str(row + dr), str(col + dc))
+        elif claim.place_name:
+            yield (*base, "name", translit_skeleton(claim.place_name))
+        elif claim.unit is not None:
+            yield (*base, "unit", claim.unit, f"{claim.value:g}" if claim.value else "")
+
+    def _index(self, event: Event) -> None:
+        self.events[event.id] = event
+        for key in self._keys(event, neighbours=False):
+            if event.id not in self._blocks[key]:
+                self._blocks[key].append(event.id)
+
+    # --- matching ---------------------------------------------------------
+
+    def _matches(self, event: Event, claim: LinkClaim) -> bool:
+        window = claim.window
+        if window is None or event.first_day is None or event.last_day is None:
+            same_time = window is None and event.first_day is None
+        else:
+            same_time = (
+                window[0] - self.tolerance <= event.last_day
+                and event.first_day <= window[1] + self.tolerance
+            )
+        if not same_time:
+            return False
+        if event.place_id and claim.place_id and event.place_id == claim.place_id:
+            return True
+        if None not in (event.lat, event.lon, claim.lat, claim.lon):
+            assert event.lat is not None and event.lon is not None
+            assert claim.lat is not None and claim.lon is not None
+            return _km(event.lat, event.lon, claim.lat, claim.lon) <= self.radius_km
+        if event.place_name and claim.place_name:
+            return translit_skeleton(event.place_name) == translit_skeleton(
+                claim.place_name
+            )
+        return (event.unit, event.value) == (claim.unit, claim.value) and bool(
+            claim.unit
+        )
+
+    def add(self, claims: Iterable[LinkClaim]) -> set[str]:
+        """Place each claim in an event (new or existing); returns changed event ids."""
+        changed: set[str] = set()
+        for claim in claims:
+            if not self._linkable(claim):
+                continue
+            found = None
+            for key in self._keys(claim, neighbours=True):
+                for event_id in self._blocks.get(key, ()):
+                    event = self.events[event_id]
+                    if any(m.claim.id == claim.id for m in event.members):
+                        found = event
+                        break
+                    if self._matches(event, claim):
+                        found = event
+                        break
+                if found:
+                    break
+            if found is None:
+                found = self._new_event(claim)
+            elif all(m.claim.id != claim.id for m in found.members):
+                found.members.append(Member(claim, "origin", None, ""))
+                window = claim.window
+                if window and found.first_day and found.last_day:
+                    found.first_day = min(found.first_day, window[0])
+                    found.last_day = max(found.last_day, window[1])
+            changed.add(found.id)
+        for event_id in changed:
+            self.relate(self.events[event_id])
+        return changed
+
+    @staticmethod
+    def _linkable(claim: LinkClaim) -> bool:
+        return bool(claim.place_id or claim.place_name or claim.unit)
+
+    def _new_event(self, claim: LinkClaim) -> Event:
+        window = claim.window
+        event = Event(
+            id=f"e{self._next}",
+            claim_type=claim.claim_type,
+            action=claim.action,
+            place_id=claim.place_id,
+            place_name=claim.place_name,
+            lat=claim.lat,
+            lon=claim.lon,
+            unit=claim.unit,
+            value=claim.value,
+            first_day=window[0] if window else None,
+            last_day=window[1] if window else None,
+            members=[Member(claim, "origin", None, "")],
+        )
+        self._next += 1
+        self._index(event)
+        return event
+
+    # --- relations --------------------------------------------------------
+
+    def relate(self, event: Event) -> None:
+        """Recompute every member's relation and the event's status."""
+        # Publication order; on the same day a forward or a copy comes after
+        # what it copies, whatever the order of arrival.
+        ordered = sorted(
+            event.members,
+            key=lambda m: (
+                m.claim.published or date.max,
+                bool(m.claim.forwarded_from or m.claim.copy_of),
+                m.claim.order,
+                m.claim.id,
+            ),
+        )
+        asserted: list[Member] = []
+        related: list[Member] = []
+        for member in ordered:
+            related.append(self._relation(member.claim, asserted))
+            if related[-1].relation in ("origin", "repeats", "corroborates"):
+                asserted.append(related[-1])
+        event.members = related
+        independents = [
+            m for m in related if m.relation == "corroborates" and m.independent
+        ]
+        corroborating = [m for m in related if m.relation == "corroborates"]
+        owners = {self._owner(m.claim) for m in [*independents, *related[:1]]}
+        event.independent_origins = len(owners) if asserted else 0
+        if any(m.relation in ("disputes", "denies") for m in related):
+            event.status = "disputed"
+        elif independents:
+            event.status = "independently_corroborated"
+        elif corroborating:
+            event.status = "partisan_only"
+        else:
+            event.status = "single_source"
+
+    def _owner(self, claim: LinkClaim) -> str:
+        return owner_of(claim.claimant, self.registry) or claim.claimant.name.casefold()
+
+    def _relation(self, claim: LinkClaim, asserted: list[Member]) -> Member:
+        if claim.stance == "denies":
+            parent = asserted[0].claim.id if asserted else None
+            return Member(claim, "denies", parent, f"{claim.claimant.name} denies it")
+        if claim.stance == "disputes":
+            parent = asserted[0].claim.id if asserted else None
+            return Member(
+                claim, "disputes", parent, f"{claim.claimant.name} disputes it"
+            )
+        if not asserted:
+            return Member(claim, "origin", None, "the first source known to assert it")
+        for earlier in asserted:
+            other = earlier.claim
+            if claim.forwarded_from and claim.forwarded_from in (
+                other.source,
+                other.claimant.name,
+            ):
+                return Member(
+                    claim, "repeats", other.id, f"forwarded from {claim.forwarded_from}"
+                )
+            if claim.copy_of and claim.copy_of == other.document_id:
+                return Member(claim, "repeats", other.id, "a near-copy of its text")
+        for earlier in asserted:
+            other = earlier.claim
+            if self._same_claimant(claim.claimant, other.claimant):
+                how = (
+                    f"relays {other.claimant.name}'s claim"
+                    if claim.claimant.via
+                    not in ("author", "heading", "signature", "dateline")
+                    else f"{claim.claimant.name} again"
+                )
+                return Member(claim, "repeats", other.id, how)
+        origin = asserted[0].claim
+        if all(
+            is_independent(claim.claimant, m.claim.claimant, self.registry)
+            for m in asserted
+        ):
+            return Member(
+                claim,
+                "corroborates",
+                origin.id,
+                f"{claim.claimant.name} ({claim.claimant.side}) is independent of "
+                f"{', '.join(sorted({m.claim.claimant.name for m in asserted}))}",
+                independent=True,
+            )
+        tie = (
+            "the same side"
+            if same_side(claim.claimant, origin.claimant)
+            else "unknown ties"
+        )
+        return Member(
+            claim,
+            "corroborates",
+            origin.id,
+            f"{claim.claimant.name} asserts it too, but shares {tie} "
+            f"with {origin.claimant.name}",
+        )
+
+    def _same_claimant(self, a: Claimant, b: Claimant) -> bool:
+        if a.registry_id and b.registry_id:
+            if a.registry_id == b.registry_id:
+                return True
+            owner_a, owner_b = owner_of(a, self.registry), owner_of(b, self.registry)
+            return owner_a is not None and owner_a == owner_b and a.kind == b.kind
+        return a.name.casefold() == b.name.casefold() and a.named and b.named
+
+
+def link_claims(
+    doc: Document,
+    *,
+    source: str | None = None,
+    forwarded_from: str | None = None,
+    copy_of: str | None = None,
+    order: str = "",
+) -> list[LinkClaim]:
+    """The claims of a checked document, as linking sees them."""
+    out = []
+    for claim in doc.claims:
+        place = next(
+            (
+                p
+                for p in claim.places
+                if p.resolved is not None and p.resolved.precision == "settlement"
+            ),
+            next(iter(claim.places), None),
+        )
+        resolved = place.resolved if place is not None else None
+        first = claim.time.first_day if claim.time else None
+        last = claim.time.last_day if claim.time else None
+        out.append(
+            LinkClaim(
+                id=f"{doc.id}:{claim.id}",
+                document_id=doc.id,
+                source=source or doc.source,
+                claim_type=claim.claim_type,
+                action=claim.action,
+                stance=claim.stance,
+                claimant=claim.claimant,
+                published=doc.published,
+                first_day=first,
+                last_day=last,
+                place_id=resolved.gazetteer_id if resolved else None,
+                place_name=None if resolved else (place.name if place else None),
+                lat=resolved.lat if resolved else None,
+                lon=resolved.lon if resolved else None,
+                unit=claim.quantity.unit
+                if claim.quantity and not claim.places
+                else None,
+                value=claim.quantity.value
+                if claim.quantity and not claim.places
+                else None,
+                forwarded_from=forwarded_from,
+                copy_of=copy_of,
+                lang=doc.lang,
+                order=order,
+            )
+        )
+    return out
