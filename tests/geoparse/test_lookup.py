@@ -65,3 +65,28 @@ def test_country_filter() -> None:
 
 def test_unknown_name_gives_nothing() -> None:
     assert lookup("Qwxzvbnm") == []
+
+
+def test_case_form_that_is_also_a_name_is_decided_by_the_raion() -> None:
+    # Іванівці is a village (several, in the west) and the locative of Іванівка
+    assert top("Іванівці")[0] == "Ivanivtsi"
+    assert top("Іванівці", near="Pokrovskyi Raion")[:3] == ("Ivanivka", "UA", "Donetsk")
+
+
+@pytest.mark.parametrize(
+    ("name", "near", "expected"),
+    [
+        # ISO 3166-2 subdivisions below the GeoNames first level
+        ("Suffolk", "England", ("Suffolk", "GB")),
+        # first-level names without their area word, and with another one
+        ("Zamfara", None, ("Zamfara State", "NG")),
+        ("Akita Prefecture", None, ("Akita", "JP")),
+        # seas, islands and regions that are no administrative unit
+        ("Mediterranean", None, ("Mediterranean Sea", "")),
+        ("Sumatra", None, ("Sumatra", "ID")),
+    ],
+)
+def test_areas_beyond_the_first_level(
+    name: str, near: str | None, expected: tuple[str, str]
+) -> None:
+    assert top(name, near=near)[:2] == expected

@@ -102,3 +102,21 @@ def test_cyrillic_text_inflected_forms() -> None:
 def test_plain_english_words_are_not_places() -> None:
     text = "On Monday the Defense Ministry said that Spring would bring fog."
     assert parse_text(text) == []
+
+
+def test_detector_finds_abbreviations_short_names_and_case_forms() -> None:
+    from foglift.geoparse.detect import detect_spans
+
+    text = "The U.S. and Britain said Russian troops moved; бої біля Росії."
+    found = [span.name for span in detect_spans(text)]
+    assert found == ["U.S.", "Britain", "Росії"]
+    # adjectives of nationality only on request (the gold corpora mark them)
+    with_adjectives = [span.name for span in detect_spans(text, adjectives=True)]
+    assert "Russian" in with_adjectives
+
+
+def test_inflected_old_name_is_flagged_renamed() -> None:
+    text = "Бої у Красноармійську тривають, повідомили в Донецькій області."
+    out = geoparse(Document(id="ua", text=text, source="test"))
+    renamed = [f for f in out.findings if f.code == "place.renamed"]
+    assert renamed and dict(renamed[0].evidence)["current_name"] == "Pokrovsk"
