@@ -307,7 +307,8 @@ def context_of_place(place: Place, weight: float = 3.0) -> Context:
         context.add_area(place.id, weight)
     # A named raion or county is the cue: its oblast counts for much less, so
     # a village inside the raion beats a larger namesake elsewhere in the
-    # oblast (0.3 chosen on the coverage test: resolved in raion 96.7 -> 9x%)
+    # oblast (0.3 against 0.8 on the coverage test: Ukrainian names resolved
+    # with their raion named 98.6% -> 99.5%, genitives 96.6% -> 98.7%)
     share = 0.3 if place.precision == "district" else 0.8
     for parent in place.parents:
         parent_place = place_by_id(parent)
