@@ -33,6 +33,7 @@ Status = Literal[
 ]
 
 _CELL_DEG = 0.1  # blocking cell (~11 km); neighbours are searched too
+_MAX_WEEKS = 8  # weeks a window is indexed under
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,8 @@ class EventLinker:
     def __init__(self, registry: Registry, events: Iterable[Event] = ()) -> None:
         self.registry = registry
         self.events: dict[str, Event] = {}
-        self._blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        # Ordered sets of event ids per blocking key.
+        self._blocks: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
         self._next = 1
         self.tolerance = timedelta(days=int(default("link_time_tolerance_days")))
         self.radius_km = float(default("link_radius_km"))
@@ -127,23 +129,43 @@ class EventLinker:
     def _keys(
         self, claim: LinkClaim | Event, *, neighbours: bool
     ) -> Iterator[tuple[str, ...]]:
+        """Blocking keys: type and action, place cell (or name, or unit), week."""
         base = (claim.claim_type, claim.action)
+        places: list[tuple[str, ...]] = []
         if claim.lat is not None and claim.lon is not None:
             row, col = int(claim.lat // _CELL_DEG), int(claim.lon // _CELL_DEG)
             steps = (-1, 0, 1) if neighbours else (0,)
-            for dr in steps:
-                for dc in steps:
-                    yield (*base, "cell", str(row + dr), str(col + dc))
+            places = [
+                ("cell", str(row + dr), str(col + dc)) for dr in steps for dc in steps
+            ]
         elif claim.place_name:
-            yield (*base, "name", translit_skeleton(claim.place_name))
+            places = [("name", translit_skeleton(claim.place_name))]
         elif claim.unit is not None:
-            yield (*base, "unit", claim.unit, f"{claim.value:g}" if claim.value else "")
+            places = [("unit", claim.unit, f"{claim.value:g}" if claim.value else "")]
+        weeks = self._weeks(claim, widen=neighbours)
+        for place in places:
+            for week in weeks:
+                yield (*base, *place, week)
+
+    def _weeks(self, claim: LinkClaim | Event, *, widen: bool) -> list[str]:
+        if isinstance(claim, Event):
+            first, last = claim.first_day, claim.last_day
+        else:
+            window = claim.window
+            first, last = window if window else (None, None)
+        if first is None or last is None:
+            return ["-"]
+        if widen:  # a claim looks as far as the tolerance reaches
+            first, last = first - self.tolerance, last + self.tolerance
+        weeks = range(first.toordinal() // 7, last.toordinal() // 7 + 1)
+        # A window of months ("over the past month") is indexed by its last
+        # weeks only; a claim that long is rare and still finds recent events.
+        return [str(w) for w in list(weeks)[-_MAX_WEEKS:]]
 
     def _index(self, event: Event) -> None:
         self.events[event.id] = event
         for key in self._keys(event, neighbours=False):
-            if event.id not in self._blocks[key]:
-                self._blocks[key].append(event.id)
+            self._blocks[key][event.id] = None
 
     # --- matching ---------------------------------------------------------
 
@@ -179,8 +201,12 @@ class EventLinker:
             if not self._linkable(claim):
                 continue
             found = None
+            seen: set[str] = set()
             for key in self._keys(claim, neighbours=True):
                 for event_id in self._blocks.get(key, ()):
+                    if event_id in seen:
+                        continue
+                    seen.add(event_id)
                     event = self.events[event_id]
                     if any(m.claim.id == claim.id for m in event.members):
                         found = event
@@ -198,6 +224,7 @@ class EventLinker:
                 if window and found.first_day and found.last_day:
                     found.first_day = min(found.first_day, window[0])
                     found.last_day = max(found.last_day, window[1])
+                    self._index(found)  # its window may reach new weeks
             changed.add(found.id)
         for event_id in changed:
             self.relate(self.events[event_id])
