@@ -10,8 +10,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
-from foglift.link.independence import is_independent, owner_of, same_side
-from foglift.model import Claim, Document, Finding
+from foglift.link.events import Event, EventLinker, LinkClaim, Member
+from foglift.model import Claim, Claimant, Document, Finding
 from foglift.sources import Registry, load_registry
 
 # Repairs that show the text was damaged by machine processing; quote and
@@ -64,30 +64,83 @@ def _unnamed_findings(doc: Document) -> Iterator[Finding]:
         )
 
 
-def _claim_findings(claim: Claim, registry: Registry) -> Iterator[Finding]:
-    supporters = [r for r in claim.reactions if r.relation == "supports"]
-    for r in supporters:
-        tied = same_side(r.claimant, claim.claimant) or (
-            owner_of(r.claimant, registry) is not None
-            and owner_of(r.claimant, registry) == owner_of(claim.claimant, registry)
-        )
-        if tied:
-            yield Finding(
-                code="source.partisan",
-                severity="warning",
-                message=f"{r.claimant.name} ({r.claimant.kind}, {r.claimant.side}) "
-                f"'{r.cue}' the claim of {claim.claimant.name}, a source of the same "
-                "side: that is repetition, not independent confirmation",
-                start=r.start,
-                end=r.end,
-                claim_id=claim.id,
-                evidence=(
-                    ("supporter", r.claimant.registry_id or r.claimant.name),
-                    ("supporter_side", r.claimant.side),
-                    ("claimant", claim.claimant.registry_id or claim.claimant.name),
-                    ("claimant_side", claim.claimant.side),
-                ),
+def claim_event(claim: Claim, doc: Document, registry: Registry) -> Event:
+    """The claim and the reactions to it in one document, as an event.
+
+    The same relations as across a corpus: a reaction by the claimant's own
+    side or owner is no independent confirmation.
+    """
+    members = [_as_link_claim(claim, doc, claim.claimant, claim.stance, "", 0)]
+    for n, reaction in enumerate(claim.reactions, 1):
+        stance = "asserts" if reaction.relation == "supports" else "disputes"
+        members.append(
+            _as_link_claim(
+                claim, doc, reaction.claimant, stance, f"r{n}", reaction.start
             )
+        )
+    event = Event(
+        id=claim.id,
+        claim_type=claim.claim_type,
+        action=claim.action,
+        place_id=None,
+        place_name=None,
+        lat=None,
+        lon=None,
+        unit=None,
+        value=None,
+        first_day=None,
+        last_day=None,
+        members=[Member(m, "origin", None, "") for m in members],
+    )
+    EventLinker(registry).relate(event)
+    return event
+
+
+def _as_link_claim(
+    claim: Claim, doc: Document, claimant: Claimant, stance: str, suffix: str, pos: int
+) -> LinkClaim:
+    return LinkClaim(
+        id=f"{claim.id}{suffix}",
+        document_id=doc.id,
+        source=doc.source,
+        claim_type=claim.claim_type,
+        action=claim.action,
+        stance=stance,
+        claimant=claimant,
+        published=doc.published,
+        order=f"{pos:09d}",  # the claim first, then reactions in text order
+    )
+
+
+def _claim_findings(
+    claim: Claim, doc: Document, registry: Registry
+) -> Iterator[Finding]:
+    event = claim_event(claim, doc, registry)
+    reactions = {f"{claim.id}r{n}": r for n, r in enumerate(claim.reactions, 1)}
+    for member in event.members:
+        reaction = reactions.get(member.claim.id)
+        if reaction is None or member.relation not in ("repeats", "corroborates"):
+            continue
+        if member.independent:
+            continue
+        r = reaction
+        yield Finding(
+            code="source.partisan",
+            severity="warning",
+            message=f"{r.claimant.name} ({r.claimant.kind}, {r.claimant.side}) "
+            f"'{r.cue}' the claim of {claim.claimant.name}: {member.reason}; that is "
+            "repetition, not independent confirmation",
+            start=r.start,
+            end=r.end,
+            claim_id=claim.id,
+            evidence=(
+                ("supporter", r.claimant.registry_id or r.claimant.name),
+                ("supporter_side", r.claimant.side),
+                ("claimant", claim.claimant.registry_id or claim.claimant.name),
+                ("claimant_side", claim.claimant.side),
+                ("relation", member.relation),
+            ),
+        )
     disputers = [r for r in claim.reactions if r.relation == "disputes"]
     if disputers:
         names = ", ".join(r.claimant.name for r in disputers)
@@ -100,10 +153,8 @@ def _claim_findings(claim: Claim, registry: Registry) -> Iterator[Finding]:
             claim_id=claim.id,
             evidence=tuple(("disputed_by", r.claimant.name) for r in disputers),
         )
-    independent = [
-        r for r in supporters if is_independent(r.claimant, claim.claimant, registry)
-    ]
-    if not independent:
+    supporters = [m for m in event.members if m.relation in ("repeats", "corroborates")]
+    if not any(m.independent for m in supporters):
         yield Finding(
             code="claim.single_source",
             severity="info",
@@ -113,7 +164,11 @@ def _claim_findings(claim: Claim, registry: Registry) -> Iterator[Finding]:
             start=claim.action_start,
             end=claim.action_end,
             claim_id=claim.id,
-            evidence=(("supporters", str(len(supporters))), ("independent", "0")),
+            evidence=(
+                ("supporters", str(len(supporters))),
+                ("independent", "0"),
+                ("status", event.status),
+            ),
         )
 
 
@@ -122,7 +177,7 @@ def assess_sourcing(doc: Document, sources_file: str | None = None) -> Document:
     registry = load_registry(sources_file)
     findings = [*_repair_findings(doc), *_unnamed_findings(doc)]
     for claim in doc.claims:
-        findings.extend(_claim_findings(claim, registry))
+        findings.extend(_claim_findings(claim, doc, registry))
     return replace(
         doc, findings=(*doc.findings, *findings), stages=(*doc.stages, "link")
     )
