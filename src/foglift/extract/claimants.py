@@ -51,7 +51,6 @@ def _unnamed_pattern(lex: Lexicon) -> re.Pattern[str]:
     heads = phrase_pattern([*lex.source_nouns.phrases, *lex.person_nouns.phrases])
     dets = phrase_pattern(lex.determiners).pattern
     mods = phrase_pattern(lex.modifiers).pattern
-    not_before = phrase_pattern(spec.get("not_before", [])).pattern
     relative = phrase_pattern(spec.get("relative", [])).pattern
     # A relative clause ("the general who oversees operations in the region")
     # runs up to the verb that makes the person a source.
@@ -60,7 +59,7 @@ def _unnamed_pattern(lex: Lexicon) -> re.Pattern[str]:
     ).pattern
     return re.compile(
         rf"(?<![\w-])(?:(?P<det>{dets})\s+)?(?P<mods>(?:(?:{mods})\s+){{0,3}})"
-        rf"(?P<head>{heads.pattern})(?!\s+(?:{not_before}))"
+        rf"(?P<head>{heads.pattern})"
         rf"(?P<rel>\s+(?:{relative})\s+[^,.;:!?\n]{{1,80}}?(?=\s+(?:{clause_end})))?",
         re.IGNORECASE,
     )
@@ -175,12 +174,18 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
         re.I,
     )
     according = re.compile(rf"(?:{lex.according_to.pattern})\s+$", re.I)
+    not_before = re.compile(
+        rf"\s+(?:{phrase_pattern(lex.data['unnamed'].get('not_before', [])).pattern})",
+        re.I,
+    )
     for m in _unnamed_pattern(lex).finditer(text):
         before = text[max(0, m.start() - 16) : m.start()]
         if recipient.search(before) and not according.search(before):
             continue  # "told reporters": the audience, not a source
         head = " ".join(m.group("head").split())
         noun_kind = lex.source_nouns.get(head)
+        if noun_kind == "anonymous" and not_before.match(text, m.end("head")):
+            continue  # "the source of the fire" is no source of information
         if noun_kind is None:
             # A person is a source only when reported as saying something.
             after = text[m.end() : m.end() + 40]

@@ -386,7 +386,10 @@ def _claim_type(value: str) -> ClaimType:
 
 
 def _claim_groups(
-    ctx: Context, quantities: list[FoundQuantity], places: tuple[PlaceMention, ...]
+    ctx: Context,
+    quantities: list[FoundQuantity],
+    places: tuple[PlaceMention, ...],
+    territorial: bool,
 ) -> list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]]:
     """One claim per quantity; without one, per settlement ("liberated X and Y").
 
@@ -411,7 +414,8 @@ def _claim_groups(
         if listed or near.search(ctx.text, max(0, p.start - 20), p.start):
             landmarks.append(p)  # "near A and B": both are landmarks
         previous = p
-    if len(landmarks) < len([p for p in places if p not in regions]):
+    # Only a taken place has landmarks: "advanced near X" happens at X.
+    if territorial and len(landmarks) < len([p for p in places if p not in regions]):
         regions = (*regions, *landmarks)
     settlements = [p for p in places if p not in regions]
     if len(settlements) < 2:
@@ -513,7 +517,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 m.group() for m in ctx.lex.hedges.finditer(ctx.text, s.start, s.end)
             )
             time = _time_for(ctx, i, trigger, carried_from)
-            for found_q, group in _claim_groups(ctx, quantities, places):
+            territorial = entry.claim_type == "territorial"
+            for found_q, group in _claim_groups(ctx, quantities, places, territorial):
                 category = found_q.category if found_q else ""
                 claim_type = entry.by_unit.get(category, entry.claim_type)
                 claims.append(
