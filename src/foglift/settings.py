@@ -102,6 +102,66 @@ SETTINGS: dict[str, Setting] = {
             "Farthest two resolved points may lie apart and still be one place: a "
             "village and its outskirts, or two gazetteer points for one town.",
         ),
+        # --- verify: control maps (issue 7's defaults) ---
+        Setting(
+            "control_map_buffer_m",
+            500,
+            "Metres around a settlement's point that count as the settlement: "
+            "'held by Russia' means this circle touches the occupied layer. A "
+            "gazetteer point is the centre of a village that spans ~1 km.",
+        ),
+        Setting(
+            "control_map_k_days",
+            7,
+            "A place its claimed gainer already held K days before the claim date "
+            "makes the claim late (already_held): a week is longer than the maps' "
+            "usual publication lag of 1-3 days.",
+        ),
+        Setting(
+            "control_map_days_before",
+            6,
+            "The window opens this many days before the claim date D: maps "
+            "sometimes show a change before an official claim (negative lag).",
+        ),
+        Setting(
+            "control_map_days_after",
+            30,
+            "The window closes this many days after D: claims often run ahead of "
+            "the fighting by weeks, and a month separates 'early' from 'wrong'.",
+        ),
+        Setting(
+            "control_map_max_stale_days",
+            10,
+            "A day without a snapshot uses the nearest earlier one only if it is at "
+            "most this old; daily maps miss a few days, weekly ones still reach.",
+        ),
+        # --- verify: numbers ---
+        Setting(
+            "series_window_days",
+            60,
+            "Daily increments are judged against the median/MAD of the increments "
+            "of this many days before them: loss rates drift over a war's months.",
+        ),
+        Setting(
+            "series_mad_threshold",
+            10.0,
+            "Robust z-score (|x - median| / (1.4826 MAD)) above which a daily "
+            "increment is flagged; on the General Staff series 10 flags a few "
+            "dozen days in four years (see docs/verify.md).",
+        ),
+        Setting(
+            "series_correction_days",
+            1,
+            "A decrease within this many days of a published correction is "
+            "explained by it (the correction file dates the day before the drop).",
+        ),
+        Setting(
+            "reference_max_daily_share",
+            0.25,
+            "Largest share of a place's reference total (buildings, settlements) "
+            "one claim may say was taken per day before it is flagged as "
+            "implausible; a judgement, not yet a measurement.",
+        ),
     )
 }
 
