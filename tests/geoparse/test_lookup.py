@@ -90,3 +90,9 @@ def test_areas_beyond_the_first_level(
     name: str, near: str | None, expected: tuple[str, str]
 ) -> None:
     assert top(name, near=near)[:2] == expected
+
+
+def test_near_prefers_the_namesake_by_the_anchor() -> None:
+    # the village of Rivne 4 km from Pokrovsk, not the city of 250,000
+    found = lookup("Rivne", near="Pokrovsk")[0]
+    assert (found.name, found.admin1) == ("Rivne", "Donetsk")

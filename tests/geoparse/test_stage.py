@@ -120,3 +120,13 @@ def test_inflected_old_name_is_flagged_renamed() -> None:
     out = geoparse(Document(id="ua", text=text, source="test"))
     renamed = [f for f in out.findings if f.code == "place.renamed"]
     assert renamed and dict(renamed[0].evidence)["current_name"] == "Pokrovsk"
+
+
+def test_village_by_the_front_town_wins_over_a_namesake_further_off() -> None:
+    text = (
+        "Russian forces entered Pokrovsk and took the village of Rivne, the "
+        "ministry said; Ukraine's General Staff denied that Rivne had fallen."
+    )
+    rivne = [m for m in parse_text(text) if m.name == "Rivne"]
+    assert rivne and all(m.resolved and m.resolved.admin2 for m in rivne)
+    assert {m.resolved.admin2 for m in rivne if m.resolved} == {"Pokrovskyi Raion"}

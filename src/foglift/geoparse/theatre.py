@@ -45,6 +45,15 @@ _BEARING = re.compile(
     r"(?:[- ](?:north|south|east|west))?\s+)?(?:of|from)\s*$",
     re.IGNORECASE,
 )
+_KIND_BEFORE = re.compile(
+    r"\b(village|town|city|settlement|hamlet|село|селі|селища|селище|селищі|місто|"
+    r"міста|місті|смт|деревня|деревни|деревне|посёлок|поселок|посёлка|поселка|"
+    r"посёлке|поселке|город|города|городе)\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
+_TOWN_WORDS = frozenset(
+    ["town", "city", "місто", "міста", "місті", "город", "города", "городе"]
+)
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|in|,\s*in)\s*$", re.IGNORECASE)
 
 
@@ -175,6 +184,47 @@ def cluster_support(
     return [support_of[span.name] for span in spans]
 
 
+def _one_sense_per_name(
+    spans: Sequence[Span],
+    chosen: list[list[Scored]],
+    own: set[int],
+    decisive: set[int],
+) -> list[list[Scored]]:
+    """A name repeated in one text means one place: the candidate with the
+    highest total score over the name's mentions goes first in each, unless a
+    mention says what kind of place it is ("the village of Rivne"): its choice
+    then holds for all. Mentions with a qualifier of their own ("Andriivka,
+    Kharkiv Oblast") keep theirs."""
+    groups: dict[str, list[int]] = {}
+    for i, span in enumerate(spans):
+        if i not in own and chosen[i]:
+            groups.setdefault(span.name, []).append(i)
+    out = list(chosen)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        totals: dict[int, float] = {}
+        for i in members:
+            for scored in chosen[i]:
+                pk = scored.match.place.pk
+                totals[pk] = totals.get(pk, 0.0) + scored.score
+        best = max(totals, key=lambda pk: (totals[pk], -pk))
+        told = [i for i in members if i in decisive]
+        if told:
+            best = chosen[told[0]][0].match.place.pk
+        for i in members:
+            ranked = chosen[i]
+            if ranked[0].match.place.pk == best:
+                continue
+            first = [
+                Scored(s.match, s.score, (*s.cues, "as elsewhere in the text"))
+                for s in ranked
+                if s.match.place.pk == best
+            ]
+            out[i] = first + [s for s in ranked if s.match.place.pk != best]
+    return out
+
+
 def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     """Resolve every span of ``text`` in the context of all the others."""
     matches: list[list[Match]] = [find_matches(span.name) for span in spans]
@@ -196,6 +246,15 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
         bearing = _BEARING.search(text[max(0, span.start - 60) : span.start])
         if bearing and i not in pair_context:
             pair_cue.setdefault(i, f"anchor of '{bearing.group(0).strip()}'")
+
+    # "the village of Rivne", "у селі Андріївка": the kind of place is named
+    for i, span in enumerate(spans):
+        kind_word = _KIND_BEFORE.search(text[max(0, span.start - 30) : span.start])
+        if kind_word and i not in pair_context:
+            word = kind_word.group(1).casefold()
+            village = word not in _TOWN_WORDS
+            pair_context[i] = Context(wanted="village" if village else "settlement")
+            pair_cue[i] = f"named as a {word}"
 
     support = cluster_support(spans, first)
     chosen = first
@@ -219,6 +278,9 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
                 context = context.merged(pair_context[i])
             context.support = support[i]
             chosen.append(rank(found, context))
+    qualified = {i for i, cue in pair_cue.items() if cue.startswith("qualified")}
+    named_as = {i for i, cue in pair_cue.items() if cue.startswith("named as")}
+    chosen = _one_sense_per_name(spans, chosen, qualified, named_as)
     out = []
     for i, ranked in enumerate(chosen):
         cues = list(ranked[0].cues) if ranked else []
