@@ -130,3 +130,11 @@ def test_village_by_the_front_town_wins_over_a_namesake_further_off() -> None:
     rivne = [m for m in parse_text(text) if m.name == "Rivne"]
     assert rivne and all(m.resolved and m.resolved.admin2 for m in rivne)
     assert {m.resolved.admin2 for m in rivne if m.resolved} == {"Pokrovskyi Raion"}
+
+
+def test_bare_oblast_centre_names_mean_the_city() -> None:
+    # "Kharkiv" is the city; the oblast is "Kharkiv Oblast" / "Харківська область"
+    found = {m.name: m.resolved for m in parse_text("Drones hit Kharkiv and Rivne.")}
+    assert all(r and r.precision == "settlement" for r in found.values())
+    oblast = parse_text("Shelling in Kharkiv Oblast continued.")[0].resolved
+    assert oblast and oblast.precision == "region"

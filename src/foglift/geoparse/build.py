@@ -297,7 +297,11 @@ def add_admin1(gaz: Gazetteer, shared: Path) -> dict[str, str]:
             population=str(int(sums[code][2])) if code in sums else "0",
             parents=f"country:{country}",
         )
-        gaz.add_alias(place_id, name, "name")
+        # An oblast's name is an adjective ("Kharkivska oblast"); the bare noun
+        # "Kharkiv" is its centre city's name, so it is the oblast's only as an
+        # alternate (else the oblast, with the people of all its towns,
+        # outranks the city for a bare "Kharkiv").
+        gaz.add_alias(place_id, name, "alt" if country == "UA" else "name")
         gaz.add_alias(place_id, raw_name, "alt")
         gaz.add_alias(place_id, ascii_name, "alt")
         # "Zamfara State", "Akita Prefecture": texts mostly say "Zamfara"

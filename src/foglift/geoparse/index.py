@@ -33,7 +33,7 @@ from typing import Any
 
 from foglift.errors import DataError
 
-BUILDER_VERSION = "13"
+BUILDER_VERSION = "14"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
 # Cyrillic alternate names are romanised only for these countries: elsewhere a
