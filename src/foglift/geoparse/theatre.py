@@ -273,9 +273,9 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
             context = Context()
             for j, other in enumerate(contributions):
                 if j != i and spans[j].name != spans[i].name:
-                    context = context.merged(other)
+                    context.absorb(other)
             if i in pair_context:
-                context = context.merged(pair_context[i])
+                context.absorb(pair_context[i])
             context.support = support[i]
             chosen.append(rank(found, context))
     qualified = {i for i, cue in pair_cue.items() if cue.startswith("qualified")}
