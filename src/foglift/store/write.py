@@ -166,8 +166,15 @@ def write_derived(conn: Connection, doc: Document) -> int:
     if doc.claims:
         conn.execute(claims.insert(), [_claim_row(doc, c) for c in doc.claims])
     places = [_place_row(doc.id, None, p) for p in doc.places]
+    # A claim's mention is usually one of the document's: its full resolution
+    # (alternatives, evidence) is stored once, on the document's row.
+    spans = {(p.start, p.end, p.resolved) for p in doc.places}
     for claim in doc.claims:
-        places += [_place_row(doc.id, f"{doc.id}:{claim.id}", p) for p in claim.places]
+        for place in claim.places:
+            row = _place_row(doc.id, f"{doc.id}:{claim.id}", place)
+            if (place.start, place.end, place.resolved) in spans:
+                row["resolution"] = None
+            places.append(row)
     if places:
         conn.execute(place_mentions.insert(), places)
     if doc.findings:
