@@ -192,7 +192,7 @@ def test_missing_days_use_the_nearest_earlier_snapshot(
     assert (v.status, v.lag_days) == ("confirmed", 6)
     text = "\n".join(v.steps)
     assert "nearest earlier" in text
-    assert f"{days(1)}<-{D}" in text and f"{days(5)}<-{D}" in text
+    assert f"{days(1)}..{days(5)} <- {D}" in text
 
 
 def test_stale_snapshots_are_no_data(daily_maps: Callable[..., Path]) -> None:

@@ -33,6 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sources", metavar="FILE", help="extra source registry (TOML)"
     )
+    from foglift.cli.verify import add_verify_arguments
+
+    add_verify_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
         lang=args.lang,
         sources_file=args.sources,
     )
+    from foglift.cli.verify import verify_from_args
+
+    doc = verify_from_args(doc, args)
     if args.format == "json":
         from foglift.export.json import document_to_json
 

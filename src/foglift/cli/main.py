@@ -48,6 +48,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "inputs the store refused, with the stage, code and reason",
         "foglift rejected --format csv",
     ),
+    "series": (
+        "foglift.cli.series",
+        "import cumulative official series (CSV/JSON by date) and list anomalies",
+        "foglift series import russia_losses_equipment.json && foglift series check",
+    ),
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2

@@ -11,7 +11,7 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text
 
-from foglift.model import Claim, Claimant, Document, Finding
+from foglift.model import Claim, Claimant, Document, Finding, Verdict
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -99,6 +99,46 @@ def _finding_line(doc: Document, f: Finding) -> Text:
     return line
 
 
+_VERDICT_STYLE = {
+    "confirmed": "green",
+    "consistent": "green",
+    "within_reference": "green",
+    "already_held": "yellow",
+    "contested": "yellow",
+    "not_confirmed": "yellow",
+    "implausible_rate": "yellow",
+    "contradicted": "bold red",
+    "inconsistent": "bold red",
+    "exceeds_reference": "bold red",
+    "no_data": "dim",
+}
+
+
+def _verdict_lines(v: Verdict) -> list[Text]:
+    head = Text(f"  [{v.claim_id}] ", style="bold")
+    head.append(f"{v.check}: ")
+    head.append(v.status, style=_VERDICT_STYLE.get(v.status, "bold"))
+    if v.lag_days is not None:
+        head.append(f"  lag {v.lag_days:+d} days")
+    params = dict(v.parameters)
+    if "map_source" in params:
+        head.append(f"  (map {params['map_source']}, side {params['map_side']})")
+    if v.place_id:
+        head.append(f"  place {v.place_id}", style="dim")
+    lines = [head]
+    for step in v.steps:
+        lines.append(Text(f"      {step}", style="dim"))
+    if v.evidence:
+        lines.append(
+            Text(
+                f"      evidence: {len(v.evidence)} file(s), first "
+                f"{v.evidence[0].sha256[:12]} {v.evidence[0].path}",
+                style="dim",
+            )
+        )
+    return lines
+
+
 def render_report(
     doc: Document, file: IO[str] | None = None, color: bool | None = None
 ) -> None:
@@ -120,6 +160,13 @@ def render_report(
     console.print(Text(f"Findings ({len(doc.findings)})", style="bold underline"))
     for f in doc.findings:
         console.print(_finding_line(doc, f))
+    if "verify" in doc.stages:
+        console.print(Text(f"\nVerdicts ({len(doc.verdicts)})", style="bold underline"))
+        if not doc.verdicts:
+            console.print(Text("  no claim could be checked", style="dim"))
+        for v in doc.verdicts:
+            for line in _verdict_lines(v):
+                console.print(line)
     if doc.repairs:
         codes: dict[str, int] = {}
         for r in doc.repairs:

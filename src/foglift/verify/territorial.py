@@ -150,6 +150,24 @@ def _describe(o: PlaceOnDay, side: str) -> str:
     return f"{', '.join(held)}: {by} by {side}"
 
 
+def _runs(days: list[date], keys: list[object]) -> list[tuple[str, object]]:
+    """Consecutive days with the same key as "first..last" spans."""
+    out: list[tuple[str, object]] = []
+    start = prev = None
+    key: object = None
+    for d, k in zip(days, keys, strict=True):
+        if prev is not None and (d - prev).days == 1 and k == key:
+            prev = d
+            continue
+        if start is not None and prev is not None:
+            out.append((f"{start}..{prev}" if start != prev else f"{start}", key))
+        start = prev = d
+        key = k
+    if start is not None and prev is not None:
+        out.append((f"{start}..{prev}" if start != prev else f"{start}", key))
+    return out
+
+
 def judge(
     *,
     series: MapSeries,
@@ -176,7 +194,7 @@ def judge(
         seen[d] = place_on_day(series, lon, lat, d, area, settings.max_stale_days)
     steps: list[str] = []
     used: list[date] = []
-    filled: list[str] = []
+    filled: list[tuple[date, date]] = []
     for d in asked:
         o = seen[d]
         if o is None:
@@ -185,17 +203,19 @@ def judge(
             used.append(o.snapshot_day)
             steps.append(f"snapshot {o.snapshot_day}: {_describe(o, side)}")
         if o.snapshot_day != d:
-            filled.append(f"{d}<-{o.snapshot_day}")
-    uncovered = [d for d in asked if seen[d] is None]
+            filled.append((d, o.snapshot_day))
     if filled:
+        groups = _runs([d for d, _ in filled], [s for _, s in filled])
         steps.append(
-            "days without a snapshot use the nearest earlier one: " + ", ".join(filled)
+            "days without a snapshot use the nearest earlier one: "
+            + ", ".join(f"{span} <- {snap}" for span, snap in groups)
         )
+    uncovered = [d for d in asked if seen[d] is None]
     if uncovered:
+        spans = ", ".join(span for span, _ in _runs(uncovered, [None] * len(uncovered)))
         steps.append(
             f"{len(uncovered)} of {len(asked)} days have no snapshot covering the "
-            f"place within {settings.max_stale_days} days before them: "
-            f"{uncovered[0]}..{uncovered[-1]}"
+            f"place within {settings.max_stale_days} days before them: {spans}"
         )
     if not used:
         return "no_data", None, [*steps, "no_data: no snapshot covers the dates"], []
