@@ -195,8 +195,12 @@ def test_full_text_search_and_hostile_queries(filled: Store) -> None:
     found = claim_texts(filled, text="Kurakhove")
     assert found and all("Kurakhove" in t for t in found)
     assert claim_texts(filled, text="nosuchwordanywhere") == []
-    for hostile in ['"', "AND OR NOT", "kur*", "a:b", "(", "'; DROP TABLE claims;--"]:
-        claim_texts(filled, text=hostile)  # never a syntax error
+    hostile = ['"', "AND OR NOT", "kur*", "a:b", "(", "'; DROP TABLE claims;--", "\x00"]
+    for query in hostile:
+        claim_texts(filled, text=query)  # never a syntax error
+        claim_texts(filled, claimant=query)
+        list(query_documents(filled, DocumentFilter(source=query, text=query)))
+    assert claim_texts(filled, claimant="%") == []  # LIKE wildcards are literal
     docs = list(query_documents(filled, DocumentFilter(text="tanks Kupiansk")))
     assert [d["kind"] for d in docs] == ["feed"]
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, TextClause, and_, func, or_, select, text
 
+from foglift.ingest.items import clean_text
 from foglift.store.db import Store
 from foglift.store.schema import (
     claims,
@@ -52,6 +53,7 @@ def _text_match(
     store: Store, table: str, query: str
 ) -> ColumnElement[bool] | TextClause:
     seq = claims.c.seq if table == "claims" else documents.c.seq
+    query = clean_text(query)
     if store.dialect == "postgresql":
         return text(f"{table}.search @@ plainto_tsquery('simple', :q)").bindparams(
             q=query
@@ -89,12 +91,12 @@ def _claims_select(store: Store, f: ClaimFilter) -> Select[Any]:
     if f.types:
         query = query.where(claims.c.claim_type.in_(f.types))
     if f.claimant:
-        pattern = f"%{f.claimant.casefold()}%"
+        needle = clean_text(f.claimant.casefold())
         query = query.where(
             or_(
-                func.lower(claims.c.claimant_name).like(pattern),
-                func.lower(func.coalesce(claims.c.claimant_registry_id, "")).like(
-                    pattern
+                func.lower(claims.c.claimant_name).contains(needle, autoescape=True),
+                func.lower(func.coalesce(claims.c.claimant_registry_id, "")).contains(
+                    needle, autoescape=True
                 ),
             )
         )
@@ -305,7 +307,9 @@ def query_documents(
         query = query.where(documents.c.superseded_by.is_(None))
     if f.source:
         query = query.where(
-            func.lower(documents.c.source_name).like(f"%{f.source.casefold()}%")
+            func.lower(documents.c.source_name).contains(
+                clean_text(f.source.casefold()), autoescape=True
+            )
         )
     if f.lang:
         query = query.where(documents.c.lang == f.lang)
