@@ -70,7 +70,8 @@ def main() -> None:
     )
 
     for lang, (docs, rate) in sorted(by_lang.items()):
-        print(f"check_text, {lang} documents           {rate:7.1f} docs/s ({docs} docs)")
+        label = f"check_text, {lang} documents"
+        print(f"{label:<36}median {rate:7.1f} docs/s ({docs} docs)")
 
 
 def docs_per_second() -> dict[str, tuple[int, float]]:
