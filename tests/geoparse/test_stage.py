@@ -138,3 +138,14 @@ def test_bare_oblast_centre_names_mean_the_city() -> None:
     assert all(r and r.precision == "settlement" for r in found.values())
     oblast = parse_text("Shelling in Kharkiv Oblast continued.")[0].resolved
     assert oblast and oblast.precision == "region"
+
+
+def test_detector_splits_hyphenated_compounds_and_skips_acronyms() -> None:
+    from foglift.geoparse.detect import detect_spans
+
+    text = "The UK-based charity and the UN sent HIV tests to NSW and Côte d'Ivoire."
+    assert [span.name for span in detect_spans(text)] == [
+        "UK",
+        "NSW",
+        "Côte d'Ivoire",
+    ]

@@ -17,7 +17,7 @@ from pathlib import Path
 from foglift.geoparse.resolve import find_matches, importance
 from foglift.geoparse.theatre import Span
 
-_WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’ʼ-]*"
+_WORD = r"(?:[dl]['’])?[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’ʼ-]*"
 _RUN = re.compile(
     rf"{_WORD}(?:\s+(?:{_WORD}|of|on|upon|de|la|el|am|na)\b)*(?:\s+{_WORD})?"
 )
@@ -41,6 +41,11 @@ STOPWORDS = frozenset(
     .splitlines()
     if line.strip() and not line.startswith("#")
 )
+# words that capitalised at a sentence start lead into a name without
+# belonging to it ("The UK-based", "In London")
+_LEADING_WORDS = frozenset(
+    ["the", "in", "at", "on", "of", "from", "to", "by", "for", "and", "a", "an"]
+)
 # kinds of alias detection trusts: official names, native names, old names and
 # transliterations of native names; alternate names only for sizeable places
 _TRUSTED = frozenset(
@@ -48,33 +53,68 @@ _TRUSTED = frozenset(
 )
 
 
-def _acceptable(text: str, start: int, phrase: str, adjectives: bool = False) -> bool:
+def _acceptable(
+    text: str,
+    start: int,
+    phrase: str,
+    adjectives: bool = False,
+    known: frozenset[str] = frozenset(),
+) -> bool:
     words = phrase.split()
     if len(words) == 1 and words[0].casefold().strip("'’") in STOPWORDS:
         return False
     found = find_matches(phrase)
     if adjectives and len(words) == 1 and any(m.kind == "demonym" for m in found):
         return True
+    # "HIV", "UN", "SOS": short capitals are acronyms unless an area's abbreviation
+    acronym = len(phrase) <= 3 and phrase.isupper()
     matches = [
         m
         for m in found
-        if m.kind not in ("demonym", "abbr", "skeleton")
-        # a country's short or informal name: Britain, America, USA, Росія
-        or (m.kind == "abbr" and m.place.precision == "country")
+        if (m.kind not in ("demonym", "abbr", "skeleton") and not acronym)
+        # a country's short or informal name (Britain, USA, Росія) and a
+        # state's abbreviation of three capitals or more (NSW, QLD)
+        or (
+            m.kind == "abbr"
+            and (
+                m.place.precision == "country"
+                or (phrase.isupper() and len(phrase.replace(".", "")) >= 3)
+            )
+        )
     ]
     if not matches:
         return False
     strong = [
         m
         for m in matches
-        if m.kind.split("+")[0] in _TRUSTED or importance(m.place) >= 4.5
+        if m.kind.split("+")[0] in _TRUSTED
+        or m.kind == "abbr"
+        or importance(m.place) >= 4.5
     ]
     if not strong:
         return False
     sentence_start = _SENTENCE_START.search(text[max(0, start - 6) : start]) is not None
-    if sentence_start and len(words) == 1:
+    if sentence_start and len(words) == 1 and phrase not in known:
         return any(importance(m.place) >= 4.7 for m in strong)
     return True
+
+
+def _tokens(run: re.Match[str]) -> list[tuple[int, int]]:
+    """Word offsets in a run; "UK-based", "India-Pakistan" and "Australia-wide"
+    are split at the hyphen unless the whole word is a name (Ivano-Frankivsk)."""
+    out: list[tuple[int, int]] = []
+    for word in re.finditer(r"\S+", run.group(0)):
+        start, end = run.start() + word.start(), run.start() + word.end()
+        token = word.group(0)
+        if "-" not in token.strip("-") or find_matches(token.rstrip("'’ʼ-")):
+            out.append((start, end))
+            continue
+        offset = start
+        for part in token.split("-"):
+            if part[:1].isupper():
+                out.append((offset, offset + len(part)))
+            offset += len(part) + 1
+    return out
 
 
 def detect_spans(text: str, adjectives: bool = False) -> list[Span]:
@@ -83,7 +123,19 @@ def detect_spans(text: str, adjectives: bool = False) -> list[Span]:
     With ``adjectives``, adjectives of nationality ("Russian", "Turkish") count
     as mentions of their country, as the LGL/TR-News annotation has it; the
     claim pipeline leaves them out (a "Russian" unit is not a place).
+    A single word at a sentence start must be a well-known place, or a name
+    the text also uses in mid-sentence.
     """
+    first = _detect(text, adjectives, frozenset())
+    mid_sentence = frozenset(
+        span.name
+        for span in first
+        if _SENTENCE_START.search(text[max(0, span.start - 6) : span.start]) is None
+    )
+    return _detect(text, adjectives, mid_sentence) if mid_sentence else first
+
+
+def _detect(text: str, adjectives: bool, known: frozenset[str]) -> list[Span]:
     spans: list[Span] = []
     for abbreviation in _DOTTED.finditer(text):
         phrase = abbreviation.group(0)
@@ -93,17 +145,21 @@ def detect_spans(text: str, adjectives: bool = False) -> list[Span]:
     for run in _RUN.finditer(text):
         if any(a < run.end() and run.start() < b for a, b in taken):
             continue
-        words = list(re.finditer(r"\S+", run.group(0)))
+        words = _tokens(run)
         i = 0
         while i < len(words):
             found = None
+            first_word = text[words[i][0] : words[i][1]].casefold().strip("'’")
+            # "The UK", "In London": a span starts at the name
+            if first_word in _LEADING_WORDS and i + 1 < len(words):
+                i += 1
+                continue
             for j in range(min(len(words), i + 5), i, -1):
-                start = run.start() + words[i].start()
-                end = run.start() + words[j - 1].end()
+                start, end = words[i][0], words[j - 1][1]
                 phrase = _POSSESSIVE.sub("", text[start:end]).rstrip("'’ʼ-")
                 end = start + len(phrase)
                 if phrase[:1].isupper() and _acceptable(
-                    text, start, phrase, adjectives
+                    text, start, phrase, adjectives, known
                 ):
                     found = (start, end, j)
                     break
