@@ -149,3 +149,10 @@ def test_detector_splits_hyphenated_compounds_and_skips_acronyms() -> None:
         "NSW",
         "Côte d'Ivoire",
     ]
+
+
+def test_city_states_mean_the_city() -> None:
+    text = "Officials in Moscow, Berlin and Kyiv met."
+    assert all(
+        m.resolved and m.resolved.precision == "settlement" for m in parse_text(text)
+    )

@@ -85,6 +85,12 @@ NEAR_CAP = 3.0
 # places; steeper than (50 1.5, 150 1.0, 400 0.5), which made a village 4 km
 # from the front town tie one 100 km away: TR-News 83.3% -> 83.7%, GeoVirus =
 NEAR_STEPS = ((25.0, 2.0), (50.0, 1.5), (150.0, 0.8), (400.0, 0.3))
+# A region holding a city of its own name with at least CITY_STATE_SHARE of
+# its (GeoNames cities') people yields CITY_STATE_SHIFT: "Moscow", "Berlin",
+# "Kyiv" mean the city. 0.2 on the development corpora: acc@161 equal or up
+# (GeoVirus 75.76% -> 75.81%), AUC 0.313 -> 0.300 and 0.375 -> 0.371.
+CITY_STATE_SHIFT = 1.5
+CITY_STATE_SHARE = 0.2
 # "the village of X": a settlement candidate gains this much
 KIND_CUE = 2.0
 # A place named as the anchor ("--near Pokrovsk", "Rivne, Pokrovsk raion")
@@ -336,10 +342,38 @@ def score(
 
 
 def rank(matches: Iterable[Match], context: Context | None = None) -> list[Scored]:
+    found = list(matches)
     neighbours = _neighbours(context) if context is not None else None
-    scored = [score(m, context, neighbours) for m in matches]
+    scored = [score(m, context, neighbours) for m in found]
+    city_states = _city_states(found)
+    if city_states:
+        scored = [
+            Scored(s.match, s.score - CITY_STATE_SHIFT, (*s.cues, "a city's area"))
+            if s.match.place.pk in city_states
+            else s
+            for s in scored
+        ]
     scored.sort(key=lambda s: (-s.score, s.match.place.pk))
     return scored
+
+
+def _city_states(found: list[Match]) -> set[int]:
+    """Regions that are largely one city of the same name (Moscow, Berlin,
+    Kyiv City): the name means the city."""
+    out: set[int] = set()
+    for region in found:
+        area = region.place
+        if area.precision != "region" or not area.population:
+            continue
+        for city in found:
+            place = city.place
+            if (
+                place.precision == "settlement"
+                and area.id in place.parents
+                and place.population >= area.population * CITY_STATE_SHARE
+            ):
+                out.add(area.pk)
+    return out
 
 
 def confidence(ranked: list[Scored]) -> float:
