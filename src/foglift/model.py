@@ -177,6 +177,7 @@ class Claim:
     places: tuple[PlaceMention, ...] = ()
     reactions: tuple[Reaction, ...] = ()
     hedges: tuple[str, ...] = ()  # "so-called", "reportedly" around the claim
+    agent_side: Side = "unknown"  # who did it: "Russian forces captured X" -> russia
 
 
 @dataclass(frozen=True, slots=True)

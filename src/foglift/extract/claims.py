@@ -25,6 +25,7 @@ from foglift.model import (
     ClaimType,
     PlaceMention,
     Sentence,
+    Side,
     Stance,
     TimeSpan,
 )
@@ -436,6 +437,57 @@ def _claim_groups(
     ]
 
 
+_OTHER_SIDE: dict[str, Side] = {"russia": "ukraine", "ukraine": "russia"}
+
+
+@cache
+def _agent_words(lex: Lexicon) -> tuple[Table[bool], Table[bool]]:
+    spec = lex.data.get("agents", {})
+    return (
+        Table(dict.fromkeys(spec.get("own", []), True)),
+        Table(dict.fromkeys(spec.get("enemy", []), True)),
+    )
+
+
+def agent_side(
+    ctx: Context, trigger: re.Match[str], s: Sentence, claimant: Claimant
+) -> Side:
+    """Who did it: the side named in the action's own clause.
+
+    "Russian forces captured X" -> russia; "our units liberated X" -> the
+    claimant's side; "the enemy took X" -> the other side; "X was captured by
+    Russian troops" -> russia.
+    """
+    bounds = [
+        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
+    ]
+    start = max([s.start, *bounds])
+    for c in ctx.claimants:  # "«Центр»" ends in a quote, not a clause
+        if c.start < start <= c.end:
+            start = c.start
+    clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
+    own, enemy = _agent_words(ctx.lex)
+    found: Side = "unknown"
+    spans = [(start, trigger.start())]
+    by = re.compile(r"\s+by\s+", re.I).match(ctx.text, trigger.end())
+    if by:  # the agent of a passive
+        spans.append((by.end(), clause_end))
+    for a, b in spans:
+        for c in ctx.claimants:
+            if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
+                found = c.side
+        for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
+            w = word.group()
+            side = ctx.lex.side_words.get(w)
+            if side in ("russia", "ukraine"):
+                found = "russia" if side == "russia" else "ukraine"
+            elif w in own and claimant.side in ("russia", "ukraine"):
+                found = claimant.side
+            elif w in enemy and claimant.side in _OTHER_SIDE:
+                found = _OTHER_SIDE[claimant.side]
+    return found
+
+
 def find_author(ctx: Context) -> Claimant:
     """The source a text speaks for when its heading names it.
 
@@ -517,6 +569,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 m.group() for m in ctx.lex.hedges.finditer(ctx.text, s.start, s.end)
             )
             time = _time_for(ctx, i, trigger, carried_from)
+            agent = agent_side(ctx, trigger, s, claimant)
             territorial = entry.claim_type == "territorial"
             for found_q, group in _claim_groups(ctx, quantities, places, territorial):
                 category = found_q.category if found_q else ""
@@ -538,6 +591,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         time=time,
                         places=group,
                         hedges=hedges,
+                        agent_side=agent,
                     )
                 )
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]

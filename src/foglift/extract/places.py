@@ -20,7 +20,7 @@ _WORD = r"[{c}][\w'’]*(?:-[\w'’]+)*"
 @cache
 def _patterns(
     lex: Lexicon,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     spec = lex.data["places"]
     word = _WORD.format(c=lex.capital)
     name = rf"{word}(?:\s+{word}){{0,2}}"
@@ -51,7 +51,12 @@ def _patterns(
         rf"(?i:{before}|{actions})\s+(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
     suffixed = re.compile(rf"(?P<name>{region_name})\s+(?P<noun>(?i:{nouns}))")
-    return cued, suffixed, re.compile(name)
+    # The subject of a passive action: "Kupiansk was captured".
+    aux = lex.passive_aux.pattern
+    passive = re.compile(
+        rf"(?P<name>{name})(?=\s+(?i:{aux})\s+(?:\w+ly\s+)?(?i:{actions}))"
+    )
+    return cued, suffixed, re.compile(name), passive
 
 
 def find_place_candidates(
@@ -61,7 +66,7 @@ def find_place_candidates(
     spec = lex.data["places"]
     stop = set(spec["stopwords"])
     regions = Table(dict.fromkeys(spec["region_nouns"], True))
-    cued, suffixed, single = _patterns(lex)
+    cued, suffixed, single, passive = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
 
     def add(start: int, end: int, keep_noun: bool = False) -> None:
@@ -89,6 +94,8 @@ def find_place_candidates(
     for m in suffixed.finditer(text):
         keep = m.group("noun") in regions
         add(m.start("name"), m.end("noun") if keep else m.end("name"), keep)
+    for m in passive.finditer(text):
+        add(m.start("name"), m.end("name"))
     for m in cued.finditer(text):
         for one in single.finditer(text, m.start("name"), m.end("name")):
             add(one.start(), one.end())

@@ -125,9 +125,10 @@ _WORD_START = re.compile(r"(?<![\w-])\w")
 
 def _alias_word(word: str) -> str:
     """A word of an alias; Cyrillic words take any case ending ("Генштаба")."""
-    if re.search(r"[а-яёіїєґ]", word) and len(word) >= 4 and not word.isupper():
-        stem = word[:-2] if len(word) >= 7 else word[:-1]
-        return re.escape(stem) + r"\w{0,3}"
+    lead, core, tail = re.fullmatch(r"(\W*)(.*?)(\W*)", word).groups()  # type: ignore[union-attr]
+    if re.search(r"[а-яёіїєґ]", core) and len(core) >= 4 and not core.isupper():
+        stem = core[:-2] if len(core) >= 7 else core[:-1]
+        return re.escape(lead) + re.escape(stem) + r"\w{0,3}" + re.escape(tail)
     return re.escape(word).replace("'", "['’ʼ]")
 
 

@@ -81,41 +81,57 @@ class Gain:
     reason: str
 
 
+_OTHER = {"russia": "ukraine", "ukraine": "russia"}
+
+
 def claimed_gain(claim: Claim) -> Gain:
-    """The side S a territorial claim says gained the place, and the mode."""
+    """The side S a territorial claim says gained (or kept) the place, and the mode.
+
+    The side that acted is the one the claim names ("Russian forces captured
+    X", "our units", "the enemy"); when it names none, the claimant's own side
+    is assumed and the reason says so.
+    """
     own = claim.claimant.side
-    action = claim.action
-    if own not in ("russia", "ukraine"):
+    if claim.agent_side in _OTHER:
+        agent, how = claim.agent_side, f"the claim names {claim.agent_side} as acting"
+    elif claim.action == "withdrew":
         return Gain(
             None,
             "change",
-            f"the claimant's side is {own}: which side gained the place is not "
-            "recorded on the claim",
+            "a withdrawal claim that does not record which side withdrew",
         )
-    if action in CHANGE_ACTIONS and claim.stance == "asserts":
+    elif own in _OTHER and claim.stance == "asserts":
+        agent, how = own, f"no side named as acting; assumed the claimant's ({own})"
+    elif own in _OTHER:
+        # A side denies or disputes the other side's gains, not its own.
+        agent = _OTHER[own]
+        how = f"no side named as acting; a {own} claimant denies the other side's gain"
+    else:
         return Gain(
-            own,
+            None,
             "change",
-            f"a {own} claimant asserts the place was {action}: S = {own}",
+            f"the claim names no side as acting and the claimant's side is {own}",
+        )
+    action, stance = claim.action, claim.stance
+    if action in CHANGE_ACTIONS and stance == "asserts":
+        return Gain(
+            agent, "change", f"{how}; asserts it {action} the place: S = {agent}"
         )
     if action in CHANGE_ACTIONS:
+        kept = _OTHER[agent]
         return Gain(
-            own,
+            kept,
             "hold",
-            f"a {own} claimant {claim.stance} that the place was {action}: scored "
-            f"as a claim that {own} still held it on D",
+            f"{how}; {claim.claimant.name} {stance} that it {action} the place: scored "
+            f"as a claim that {kept} still held it on D",
         )
-    if action in HOLD_ACTIONS and claim.stance == "asserts":
-        return Gain(
-            own, "hold", f"a {own} claimant asserts it held the place: S = {own}"
-        )
-    if action == "withdrew":
-        return Gain(
-            None,
-            "change",
-            "a withdrawal claim does not record which side withdrew",
-        )
-    return Gain(None, "change", f"{claim.stance} {action} is not a change of hands")
+    if action in HOLD_ACTIONS:
+        side = agent if stance == "asserts" else _OTHER[agent]
+        return Gain(side, "hold", f"{how}; {stance} that {agent} holds it: S = {side}")
+    if action == "withdrew" and stance == "asserts":
+        gained = _OTHER[agent]
+        return Gain(gained, "change", f"{how}; {agent} withdrew: S = {gained}")
+    return Gain(None, "change", f"{stance} {action} is not a change of hands")
 
 
 def claim_day(claim: Claim, published: date | None) -> tuple[date | None, str]:
