@@ -91,7 +91,8 @@ def claimed_gain(claim: Claim) -> Gain:
     X", "our units", "the enemy"); when it names none, the claimant's own side
     is assumed and the reason says so.
     """
-    own = claim.claimant.side
+    own: str = claim.claimant.side
+    agent: str
     if claim.agent_side in _OTHER:
         agent, how = claim.agent_side, f"the claim names {claim.agent_side} as acting"
     elif claim.action == "withdrew":
