@@ -96,3 +96,21 @@ def test_near_prefers_the_namesake_by_the_anchor() -> None:
     # the village of Rivne 4 km from Pokrovsk, not the city of 250,000
     found = lookup("Rivne", near="Pokrovsk")[0]
     assert (found.name, found.admin1) == ("Rivne", "Donetsk")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # front-line villages as Russian reports spell them: no data gives
+        # these; the spelling rules do
+        ("Синьковка", ("Synkivka", "Kharkiv")),
+        ("Тоненькое", ("Tonenke", "Donetsk")),
+        ("Уманское", ("Umanske", "Donetsk")),
+        ("Клещеевке", ("Klishchiivka", "Donetsk")),
+    ],
+)
+def test_russian_spellings_of_ukrainian_villages(
+    name: str, expected: tuple[str, str]
+) -> None:
+    found = lookup(name, near="Ukraine")[0]
+    assert (found.name, found.admin1) == expected

