@@ -13,8 +13,8 @@ CORPORA = (
 # measured acc@161 (docs/geoparse.md), with gold spans and end to end; a gate
 # may only go up
 BASELINE = {
-    ("TR-News.xml", True): 0.83,
-    ("GeoVirus.xml", True): 0.75,
+    ("TR-News.xml", True): 0.835,
+    ("GeoVirus.xml", True): 0.755,
     ("TR-News.xml", False): 0.81,
     ("GeoVirus.xml", False): 0.75,
 }
