@@ -156,3 +156,16 @@ def test_city_states_mean_the_city() -> None:
     assert all(
         m.resolved and m.resolved.precision == "settlement" for m in parse_text(text)
     )
+
+
+def test_area_in_the_genitive_after_a_village_constrains_it() -> None:
+    text = (
+        "Освобождены населённые пункты Успеновка Запорожской области и "
+        "Андреевка Днепропетровской области, а также Родинское."
+    )
+    admin1 = {m.name: m.resolved.admin1 for m in parse_text(text) if m.resolved}
+    assert admin1["Успеновка"] == "Zaporizhzhia"
+    assert admin1["Андреевка"] == "Dnipropetrovsk"
+    # an area after an area of the same level is a list, not a qualifier
+    listed = {m.name: m.resolved for m in parse_text("Talks with China, Japan.")}
+    assert all(r and r.precision == "country" for r in listed.values())

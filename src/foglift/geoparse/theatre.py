@@ -54,6 +54,12 @@ _KIND_BEFORE = re.compile(
 _TOWN_WORDS = frozenset(
     ["town", "city", "місто", "міста", "місті", "город", "города", "городе"]
 )
+_LEVEL = {"country": 1, "region": 2, "district": 3, "settlement": 4, "feature": 4}
+_AREA_TAIL = re.compile(
+    r"(?:област\w*|район\w*|республик\w*|громад\w*|oblast|region|raion|rayon|"
+    r"district|county|province)$",
+    re.IGNORECASE,
+)
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|in|,\s*in)\s*$", re.IGNORECASE)
 
 
@@ -109,7 +115,7 @@ def _contribution(best: Scored, weight: float) -> Context:
 # candidates per name that clustering looks at, and how close counts as near
 CLUSTER_TOP = 5
 _CLOSE = ((30.0, 1.0), (100.0, 0.6), (250.0, 0.3))
-_CLUSTER_CAP = 3.0
+_CLUSTER_CAP = 1.0
 
 
 def _closeness(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -236,12 +242,21 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     pair_cue: dict[int, str] = {}
     for i in range(len(spans) - 1):
         gap = text[spans[i].end : spans[i + 1].start]
-        if not first[i + 1] or not _QUALIFIER_GAP.match(gap):
+        # "Andriivka, Donetsk Oblast", "Bakhmut (Donetsk region)", and with
+        # no comma "Успеновка Запорожской области" (an area in the genitive)
+        apposed = gap.isspace() and _AREA_TAIL.search(spans[i + 1].name)
+        if not first[i + 1] or not (_QUALIFIER_GAP.match(gap) or apposed):
             continue
         qualifier = first[i + 1][0].match.place
         if qualifier.precision in ("country", "region", "district"):
             pair_context[i] = context_of_place(qualifier, weight=4.0)
             pair_cue[i] = f"qualified by '{spans[i + 1].name}'"
+            # A qualifier of a higher level is a constraint: the candidates
+            # inside it, if any. (Of the same level it is a list: "China, Japan".)
+            level = _LEVEL.get(first[i][0].match.place.precision, 0) if first[i] else 0
+            inside = [m for m in matches[i] if qualifier.id in m.place.parents]
+            if inside and level > _LEVEL[qualifier.precision]:
+                matches[i] = inside
     for i, span in enumerate(spans):
         bearing = _BEARING.search(text[max(0, span.start - 60) : span.start])
         if bearing and i not in pair_context:
