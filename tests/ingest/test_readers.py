@@ -263,3 +263,26 @@ def test_directory_walk_is_sorted_and_skips(tmp_path: Path) -> None:
 )
 def test_sniff(head: bytes, kind: str) -> None:
     assert sniff(head) == kind
+
+
+def test_a_reader_failing_ends_only_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(markup: str) -> object:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr("foglift.ingest.html.extract_page", explode)
+    (tmp_path / "a.html").write_text("<html><body>x</body></html>", "utf-8")
+    (tmp_path / "b.txt").write_text("Forces entered Toretsk.", "utf-8")
+    reads = list(read_inputs([str(tmp_path)], ReadOptions()))
+    assert [(r.code, "RecursionError" in r.reason) for r in rejected(reads)] == [
+        ("FL900", True)
+    ]
+    assert [i.text for i in items(reads)] == ["Forces entered Toretsk."]
+
+
+def test_entity_declaration_after_padding_is_refused() -> None:
+    padded = BOMB.replace("<!DOCTYPE", "<!--" + " " * 2_000_000 + "-->\n<!DOCTYPE")
+    assert [r.code for r in rejected(list(read_feed(padded.encode(), "p.rss")))] == [
+        "FL108"
+    ]

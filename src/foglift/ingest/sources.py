@@ -124,6 +124,15 @@ def read_file(
             yield from read_stream(stream, name, kind, source, options, key)
     except OSError as exc:
         yield reject(name, "FL100", f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a reader's bug on hostile input ends this file only
+        yield reject(name, "FL900", f"the {kind} reader failed: {_brief(exc)}")
+
+
+def _brief(exc: Exception) -> str:
+    message = str(exc).strip().splitlines()
+    return (
+        f"{type(exc).__name__}: {message[0][:300]}" if message else type(exc).__name__
+    )
 
 
 def read_stream(
@@ -243,6 +252,8 @@ def _read_stdin(options: ReadOptions) -> Reader:
         head = spool.read(4096)
         spool.seek(0)
         source = options.source_name or "stdin"
-        yield from read_stream(
-            spool, "<stdin>", sniff(head), source, options, "<stdin>"
-        )
+        kind = sniff(head)
+        try:
+            yield from read_stream(spool, "<stdin>", kind, source, options, "<stdin>")
+        except Exception as exc:  # as in read_file: this input only
+            yield reject("<stdin>", "FL900", f"the {kind} reader failed: {_brief(exc)}")
