@@ -87,6 +87,15 @@ def run(args: argparse.Namespace) -> int:
             )
         else:
             summary = _with_progress(store, args, read_options, arguments, console)
+    except KeyboardInterrupt:
+        # The open transaction is rolled back; everything committed stays, and
+        # a rerun continues from there.
+        print(
+            "foglift ingest: interrupted; the store is consistent, run the same "
+            "command again to finish",
+            file=sys.stderr,
+        )
+        return 130
     finally:
         store.close()
     if args.format == "json":
