@@ -214,7 +214,10 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
                         )
                     )  # fmt: skip
                     break
-        others = [a for a in anchors if a.index != i]
+        # One anchor per point: a town named forty times is one neighbour.
+        others = list(
+            {(a.lat, a.lon, a.radius): a for a in anchors if a.index != i}.values()
+        )
         if (
             others
             and place.precision == "settlement"

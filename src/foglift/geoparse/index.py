@@ -483,7 +483,25 @@ def places_near(
 def settlement_skeletons_in(
     south: float, north: float, west: float, east: float
 ) -> list[tuple[str, int, float, float, int, str]]:
-    """(skeleton, pk, lat, lon, population, fcode) of settlements in a box."""
+    """(skeleton, pk, lat, lon, population, fcode) of settlements in a box.
+
+    The box is widened to whole half-degrees so that the several suggestion
+    passes of one document (each leaving out one anchor) share one read.
+    """
+    return list(
+        _settlements_in_cells(
+            math.floor(south * 2) / 2,
+            math.ceil(north * 2) / 2,
+            math.floor(west * 2) / 2,
+            math.ceil(east * 2) / 2,
+        )
+    )
+
+
+@lru_cache(maxsize=8)
+def _settlements_in_cells(
+    south: float, north: float, west: float, east: float
+) -> tuple[tuple[str, int, float, float, int, str], ...]:
     # The table is stored in order of latitude, so a band of latitudes is a
     # run of adjacent pages (three times faster than rows scattered by pk).
     rows: list[tuple[str, int, float, float, int, str]] = (
@@ -495,7 +513,7 @@ def settlement_skeletons_in(
         )
         .fetchall()
     )
-    return rows
+    return tuple(rows)
 
 
 @lru_cache(maxsize=65536)

@@ -283,14 +283,21 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
             if fronts[i]:
                 weight *= 2.0
             contributions.append(_contribution(ranked[0], weight))
+        # What the other names say, gathered once per name: a long article
+        # repeats its names, and gathering per mention would be quadratic.
+        by_name: dict[str, Context] = {}
+        for j, other in enumerate(contributions):
+            by_name.setdefault(spans[j].name, Context()).absorb(other)
+        others_of: dict[str, Context] = {}
+        for name in by_name:
+            gathered = Context()
+            for other_name, other in by_name.items():
+                if other_name != name:
+                    gathered.absorb(other)
+            others_of[name] = gathered
         chosen = []
         for i, found in enumerate(matches):
-            context = Context()
-            for j, other in enumerate(contributions):
-                if j != i and spans[j].name != spans[i].name:
-                    context.absorb(other)
-            if i in pair_context:
-                context.absorb(pair_context[i])
+            context = others_of[spans[i].name].merged(pair_context.get(i, Context()))
             context.support = support[i]
             chosen.append(rank(found, context))
     qualified = {i for i, cue in pair_cue.items() if cue.startswith("qualified")}
