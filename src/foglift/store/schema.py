@@ -175,6 +175,62 @@ rejections = Table(
     Column("seen_at", String(32), nullable=False),
 )
 
+# Events: claims of different documents about the same thing (``foglift
+# link``), and how each claim relates to the event's first source.
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("claim_type", String(16), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("place_id", String(64)),
+    Column("place_name", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("unit", String(64)),
+    Column("value", Float),
+    Column("first_day", String(10)),
+    Column("last_day", String(10)),
+    Column("status", String(32), nullable=False),
+    Column("independent_origins", Integer, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Index("ix_events_place", "place_id"),
+    Index("ix_events_days", "first_day", "last_day"),
+)
+
+event_members = Table(
+    "event_members",
+    metadata,
+    Column("claim_id", String(48), ForeignKey("claims.id"), primary_key=True),
+    Column("event_id", String(32), ForeignKey("events.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("relation", String(16), nullable=False),
+    Column("parent", String(48)),
+    Column("reason", Text, nullable=False),
+    Column("independent", Boolean, nullable=False),
+    Index("ix_event_members_event", "event_id"),
+)
+
+# Verdicts: what independent evidence says about a claim (``foglift verify``),
+# with replayable steps and the hashes of the files used.
+verdicts = Table(
+    "verdicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(48), ForeignKey("claims.id"), nullable=False),
+    Column("check", String(32), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("lag_days", Integer),
+    Column("place_id", String(64)),
+    Column("steps", JSON, nullable=False),
+    Column("parameters", JSON, nullable=False),
+    Column("evidence", JSON, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("created_at", String(32), nullable=False),
+    Index("ix_verdicts_claim", "claim_id"),
+    Index("ix_verdicts_status", "status"),
+)
+
 # Near-duplicate detection: sampled word-shingle hashes per document, and how
 # many documents carry each (a mark on many documents is boilerplate and is not
 # used to find candidates).
