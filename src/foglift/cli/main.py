@@ -23,6 +23,21 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "look up places in the gazetteer, or find and resolve the places in a text",
         "foglift geo lookup Krasnoarmeysk --country UA",
     ),
+    "link": (
+        "foglift.cli.link",
+        "place new stored claims into events across documents and languages",
+        "foglift link --db corpus.db",
+    ),
+    "events": (
+        "foglift.cli.events",
+        "events: one thing claimed, every source that spoke of it, and its status",
+        "foglift events --db corpus.db --place Pokrovsk --status partisan_only",
+    ),
+    "event": (
+        "foglift.cli.event",
+        "one event's sources as a tree: the origin, who repeated whom, who disputes",
+        "foglift event e12 --db corpus.db",
+    ),
     "eval": (
         "foglift.cli.evaluate",
         "score foglift against a gold corpus (geoparsing: TR-News / GeoVirus XML)",
@@ -52,6 +67,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "foglift.cli.series",
         "import cumulative official series (CSV/JSON by date) and list anomalies",
         "foglift series import russia_losses_equipment.json && foglift series check",
+    ),
+    "verify": (
+        "foglift.cli.verify",
+        "verdicts for stored claims: control maps, official series, reference totals",
+        "foglift verify --control-maps maps/ --db corpus.db --window-days 14",
     ),
 }
 

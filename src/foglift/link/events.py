@@ -258,13 +258,14 @@ class EventLinker:
 
     def relate(self, event: Event) -> None:
         """Recompute every member's relation and the event's status."""
-        # Publication order; on the same day a forward or a copy comes after
-        # what it copies, whatever the order of arrival.
+        # Publication order; on the same day a forward comes after what it
+        # forwards, whatever the order of arrival. (A near-copy link points at
+        # whichever text was stored first, so it does not decide the order.)
         ordered = sorted(
             event.members,
             key=lambda m: (
                 m.claim.published or date.max,
-                bool(m.claim.forwarded_from or m.claim.copy_of),
+                bool(m.claim.forwarded_from),
                 m.claim.order,
                 m.claim.id,
             ),
@@ -307,10 +308,7 @@ class EventLinker:
             return Member(claim, "origin", None, "the first source known to assert it")
         for earlier in asserted:
             other = earlier.claim
-            if claim.forwarded_from and claim.forwarded_from in (
-                other.source,
-                other.claimant.name,
-            ):
+            if claim.forwarded_from and self._forwarded_from(claim, other):
                 return Member(
                     claim, "repeats", other.id, f"forwarded from {claim.forwarded_from}"
                 )
@@ -351,6 +349,14 @@ class EventLinker:
             f"{claim.claimant.name} asserts it too, but shares {tie} "
             f"with {origin.claimant.name}",
         )
+
+    def _forwarded_from(self, claim: LinkClaim, other: LinkClaim) -> bool:
+        """Whether ``claim``'s document forwards ``other``'s source."""
+        name = (claim.forwarded_from or "").casefold()
+        if name in (other.source.casefold(), other.claimant.name.casefold()):
+            return True
+        source = self.registry.by_alias(claim.forwarded_from or "")
+        return source is not None and source.id == other.claimant.registry_id
 
     def _same_claimant(self, a: Claimant, b: Claimant) -> bool:
         if a.registry_id and b.registry_id:

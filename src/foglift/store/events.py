@@ -1,0 +1,262 @@
+"""Events in the store: link new claims incrementally, and read events back.
+
+``link_store`` loads the events already stored, places only the claims no
+event holds yet, and rewrites just the events that changed. Claims come from
+the same query as ``foglift claims`` (current document versions only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+
+from foglift.link.events import Event, EventLinker, LinkClaim, Member
+from foglift.model import Claimant
+from foglift.sources import Registry
+from foglift.store.db import Store
+from foglift.store.query import ClaimFilter, query_claims
+from foglift.store.runs import finish_run, start_run
+from foglift.store.schema import event_members, events
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSummary:
+    claims: int  # current claims in the store
+    placed: int  # claims placed in an event by this run
+    unlinkable: int  # new claims with no place or unit to link on
+    events: int  # events in the store after the run
+    changed: int  # events created or changed by this run
+
+
+def _day(value: object) -> date | None:
+    return date.fromisoformat(str(value)) if value else None
+
+
+def link_claim(record: dict[str, Any]) -> LinkClaim:
+    """A stored claim record as linking sees it."""
+    document = record.get("document") or {}
+    places = record.get("places") or []
+    place = next(
+        (
+            p
+            for p in places
+            if p.get("gazetteer_id") and p.get("precision") == "settlement"
+        ),
+        places[0] if places else None,
+    )
+    quantity = record.get("quantity") or {}
+    resolved = bool(place and place.get("gazetteer_id"))
+    return LinkClaim(
+        id=record["id"],
+        document_id=record["document_id"],
+        source=str(document.get("source") or ""),
+        claim_type=record["claim_type"],
+        action=record["action"],
+        stance=record["stance"],
+        claimant=Claimant(**record["claimant"]),
+        published=_day(document.get("published")),
+        first_day=_day(record.get("first_day")),
+        last_day=_day(record.get("last_day")),
+        place_id=place.get("gazetteer_id") if place else None,
+        place_name=None if resolved or not place else place.get("name"),
+        lat=place.get("lat") if resolved and place else None,
+        lon=place.get("lon") if resolved and place else None,
+        unit=quantity.get("unit") if quantity and not places else None,
+        value=quantity.get("value") if quantity and not places else None,
+        forwarded_from=document.get("forwarded_from"),
+        copy_of=document.get("near_duplicate_of"),
+        lang=str(document.get("lang") or "en"),
+        order=str(document.get("posted_at") or document.get("ingested_at") or ""),
+    )
+
+
+def load_events(store: Store, claims: dict[str, LinkClaim]) -> list[Event]:
+    """Stored events, their members rebuilt from ``claims`` (gone ones dropped)."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(events)).mappings().all()
+        members = (
+            conn.execute(select(event_members).order_by(event_members.c.position))
+            .mappings()
+            .all()
+        )
+    by_event: dict[str, list[Member]] = {}
+    for m in members:
+        claim = claims.get(m["claim_id"])
+        if claim is not None:
+            by_event.setdefault(m["event_id"], []).append(
+                Member(
+                    claim,
+                    m["relation"],
+                    m["parent"],
+                    m["reason"],
+                    bool(m["independent"]),
+                )
+            )
+    return [
+        Event(
+            id=row["id"],
+            claim_type=row["claim_type"],
+            action=row["action"],
+            place_id=row["place_id"],
+            place_name=row["place_name"],
+            lat=row["lat"],
+            lon=row["lon"],
+            unit=row["unit"],
+            value=row["value"],
+            first_day=_day(row["first_day"]),
+            last_day=_day(row["last_day"]),
+            members=by_event.get(row["id"], []),
+            status=row["status"],
+            independent_origins=row["independent_origins"],
+        )
+        for row in rows
+    ]
+
+
+def _event_row(event: Event, run_id: int) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "claim_type": event.claim_type,
+        "action": event.action,
+        "place_id": event.place_id,
+        "place_name": event.place_name,
+        "lat": event.lat,
+        "lon": event.lon,
+        "unit": event.unit,
+        "value": event.value,
+        "first_day": event.first_day.isoformat() if event.first_day else None,
+        "last_day": event.last_day.isoformat() if event.last_day else None,
+        "status": event.status,
+        "independent_origins": event.independent_origins,
+        "run_id": run_id,
+    }
+
+
+def link_store(store: Store, registry: Registry) -> LinkSummary:
+    """Place every claim no event holds yet; rewrite the events that changed."""
+    run_id = start_run(store, "link", {})
+    claims = {r["id"]: link_claim(r) for r in query_claims(store, ClaimFilter())}
+    stored = load_events(store, claims)
+    linked = {m.claim.id for e in stored for m in e.members}
+    linker = EventLinker(registry, stored)
+    new = [c for c_id, c in claims.items() if c_id not in linked]
+    changed = linker.add(new)
+    placed = {m.claim.id for e_id in changed for m in linker.events[e_id].members}
+    existing = {e.id for e in stored}
+    with store.engine.begin() as conn:  # one transaction: a killed run leaves no half
+        for event_id in sorted(changed):
+            event = linker.events[event_id]
+            row = _event_row(event, run_id)
+            if event_id in existing:
+                conn.execute(
+                    update(events).where(events.c.id == event_id).values(**row)
+                )
+                conn.execute(
+                    delete(event_members).where(event_members.c.event_id == event_id)
+                )
+            else:
+                conn.execute(insert(events).values(**row))
+            conn.execute(
+                insert(event_members),
+                [
+                    {
+                        "claim_id": m.claim.id,
+                        "event_id": event_id,
+                        "position": n,
+                        "relation": m.relation,
+                        "parent": m.parent,
+                        "reason": m.reason,
+                        "independent": m.independent,
+                    }
+                    for n, m in enumerate(event.members)
+                ],
+            )
+    summary = LinkSummary(
+        claims=len(claims),
+        placed=len(placed - linked),
+        unlinkable=len([c for c in new if c.id not in placed]),
+        events=len(linker.events),
+        changed=len(changed),
+    )
+    finish_run(store, run_id, asdict(summary))
+    return summary
+
+
+def event_records(
+    store: Store, claim_filter: ClaimFilter, statuses: tuple[str, ...] = ()
+) -> Iterator[dict[str, Any]]:
+    """Events having a member claim that passes ``claim_filter``, as records."""
+    records = {r["id"]: r for r in query_claims(store, ClaimFilter())}
+    wanted = {r["id"] for r in query_claims(store, claim_filter)}
+    claims = {c_id: link_claim(r) for c_id, r in records.items()}
+    for event in sorted(load_events(store, claims), key=_event_order):
+        if statuses and event.status not in statuses:
+            continue
+        if not any(m.claim.id in wanted for m in event.members):
+            continue
+        yield event_record(event, records)
+
+
+def _event_order(event: Event) -> tuple[str, str]:
+    return (event.first_day.isoformat() if event.first_day else "", event.id)
+
+
+def event_record(event: Event, records: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """An event with its members, each with its claim's wording and source."""
+    members = []
+    for m in event.members:
+        record = records.get(m.claim.id, {})
+        document = record.get("document") or {}
+        members.append(
+            {
+                "claim_id": m.claim.id,
+                "relation": m.relation,
+                "parent": m.parent,
+                "independent": m.independent,
+                "reason": m.reason,
+                "claimant": record.get("claimant"),
+                "stance": m.claim.stance,
+                "source": document.get("source"),
+                "published": document.get("published"),
+                "lang": m.claim.lang,
+                "text": record.get("text"),
+            }
+        )
+    return {
+        "id": event.id,
+        "status": event.status,
+        "independent_origins": event.independent_origins,
+        "claim_type": event.claim_type,
+        "action": event.action,
+        "place_id": event.place_id,
+        "place_name": event.place_name
+        or next(
+            (
+                p.get("resolved_name")
+                for r in (records.get(m.claim.id, {}) for m in event.members)
+                for p in r.get("places", [])
+                if p.get("gazetteer_id") == event.place_id
+            ),
+            None,
+        ),
+        "lat": event.lat,
+        "lon": event.lon,
+        "unit": event.unit,
+        "value": event.value,
+        "first_day": event.first_day.isoformat() if event.first_day else None,
+        "last_day": event.last_day.isoformat() if event.last_day else None,
+        "members": members,
+    }
+
+
+def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    records = {r["id"]: r for r in query_claims(store, ClaimFilter())}
+    claims = {c_id: link_claim(r) for c_id, r in records.items()}
+    for event in load_events(store, claims):
+        if event.id == event_id:
+            return event_record(event, records)
+    return None
