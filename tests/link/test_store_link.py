@@ -17,14 +17,10 @@ MOD = (
 
 
 def _telegram(path: Path, channel: str, messages: list[dict[str, object]]) -> None:
-    path.write_text(
-        json.dumps(
-            {"name": channel, "type": "public_channel", "id": abs(hash(channel)) % 10**9,
-             "messages": messages},
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )  # fmt: skip
+    chat_id = sum(map(ord, channel))  # stable across runs, unlike hash()
+    export = {"name": channel, "type": "public_channel", "id": chat_id}
+    export["messages"] = messages
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
 
 
 def _post(n: int, day: str, text: str, **extra: object) -> dict[str, object]:
