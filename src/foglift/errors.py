@@ -46,6 +46,18 @@ class InputTooLarge(InputError):
     code = "FL105"
 
 
+class DamagedInput(InputError):
+    code = "FL106"
+
+
+class WrongStructure(InputError):
+    code = "FL107"
+
+
+class UnsafeInput(InputError):
+    code = "FL108"
+
+
 class UsageError(FogliftError):
     code = "FL200"
 
