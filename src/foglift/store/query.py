@@ -24,7 +24,9 @@ from foglift.store.schema import (
     findings,
     place_mentions,
     rejections,
+    verdicts,
 )
+from foglift.store.verdicts import verdict_summary
 
 EARTH_KM = 6371.0088
 
@@ -41,6 +43,9 @@ class ClaimFilter:
     text: str | None = None
     all_versions: bool = False
     limit: int | None = None
+    verdict_statuses: tuple[str, ...] = ()  # claims with a verdict of these
+    verdict_checks: tuple[str, ...] = ()  # ... from these checks
+    verified_only: bool = False  # claims with at least one verdict
 
 
 def fts_query(query: str) -> str:
@@ -133,6 +138,13 @@ def _claims_select(store: Store, f: ClaimFilter) -> Select[Any]:
         )
     if f.text:
         query = query.where(_text_match(store, "claims", f.text))
+    if f.verified_only or f.verdict_statuses or f.verdict_checks:
+        judged = select(verdicts.c.claim_id)
+        if f.verdict_statuses:
+            judged = judged.where(verdicts.c.status.in_(f.verdict_statuses))
+        if f.verdict_checks:
+            judged = judged.where(verdicts.c.check.in_(f.verdict_checks))
+        query = query.where(claims.c.id.in_(judged))
     return query.order_by(day_first.desc().nulls_last(), claims.c.seq)
 
 
@@ -151,6 +163,7 @@ def _claim_record(row: Any, places: list[dict[str, Any]], flags: list[Any]) -> A
         "start": m[claims.c.start],
         "end": m[claims.c.end],
         "claimant": m[claims.c.claimant],
+        "agent_side": m[claims.c.agent_side],
         "stance": m[claims.c.stance],
         "voice": m[claims.c.voice],
         "quantity": m[claims.c.quantity],
@@ -162,6 +175,7 @@ def _claim_record(row: Any, places: list[dict[str, Any]], flags: list[Any]) -> A
         "places": places,
         "findings": flags,
         "verdict": None,
+        "verdicts": [],
         "document": {
             "id": m[documents.c.id],
             "source": m[documents.c.source_name],
@@ -197,10 +211,17 @@ PLACE_FIELDS = (
 )
 
 
-def _details(store: Store, ids: Sequence[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _details(
+    store: Store, ids: Sequence[str]
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     places: dict[str, list[dict[str, Any]]] = defaultdict(list)
     flags: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    judged: dict[str, list[dict[str, Any]]] = defaultdict(list)
     with store.engine.connect() as conn:
+        for row in conn.execute(
+            select(verdicts).where(verdicts.c.claim_id.in_(ids)).order_by(verdicts.c.id)
+        ):
+            judged[row.claim_id].append(verdict_record(row))
         for row in conn.execute(
             select(place_mentions)
             .where(place_mentions.c.claim_id.in_(ids))
@@ -220,7 +241,24 @@ def _details(store: Store, ids: Sequence[str]) -> tuple[dict[str, Any], dict[str
                     "evidence": row.evidence,
                 }
             )
-    return places, flags
+    return places, flags, judged
+
+
+VERDICT_FIELDS = (
+    "check",
+    "status",
+    "lag_days",
+    "place_id",
+    "steps",
+    "parameters",
+    "evidence",
+    "run_id",
+    "created_at",
+)
+
+
+def verdict_record(row: Any) -> dict[str, Any]:
+    return {k: getattr(row, k) for k in VERDICT_FIELDS}
 
 
 def query_claims(store: Store, f: ClaimFilter) -> Iterator[dict[str, Any]]:
@@ -234,10 +272,13 @@ def query_claims(store: Store, f: ClaimFilter) -> Iterator[dict[str, Any]]:
         if not rows:
             return
         offset += len(rows)
-        places, flags = _details(store, [r._mapping[claims.c.id] for r in rows])
+        ids = [r._mapping[claims.c.id] for r in rows]
+        places, flags, judged = _details(store, ids)
         for row in rows:
             record = _claim_record(row, places.get(row._mapping[claims.c.id], []), [])
             record["findings"] = flags.get(record["id"], [])
+            record["verdicts"] = judged.get(record["id"], [])
+            record["verdict"] = verdict_summary(record["verdicts"])
             if f.near and not _is_near(record["places"], f.near):
                 continue
             yield record

@@ -104,6 +104,8 @@ claims = Table(
     Column("claimant_side", String(16), nullable=False),
     Column("claimant_registry_id", String(128)),
     Column("claimant", JSON, nullable=False),
+    # The side that acted ("Russian forces captured X": russia), migration 0003.
+    Column("agent_side", String(16), nullable=False, server_default="unknown"),
     Column("stance", String(16), nullable=False),
     Column("voice", String(16), nullable=False),
     Column("start", Integer, nullable=False),

@@ -122,6 +122,7 @@ def _claim_row(doc: Document, claim: Claim) -> dict[str, Any]:
         "claimant_side": claim.claimant.side,
         "claimant_registry_id": claim.claimant.registry_id,
         "claimant": jsonable(asdict(claim.claimant)),
+        "agent_side": claim.agent_side,
         "stance": claim.stance,
         "voice": claim.voice,
         "start": claim.start,
