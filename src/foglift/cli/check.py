@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
+from foglift.cli.claims import day
 from foglift.errors import UsageError
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a date like 2025-11-12"
-        ) from exc
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="a text, Markdown or HTML file, or - for stdin")
     parser.add_argument(
         "--published",
-        type=_date,
+        type=day,
         help="publication date (YYYY-MM-DD): resolves 'November 11', 'yesterday'",
     )
     parser.add_argument("--lang", default="auto", choices=["auto", "en", "ru", "uk"])

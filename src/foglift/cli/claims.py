@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from foglift.errors import UsageError
+
+if TYPE_CHECKING:
+    from foglift.store.query import ClaimFilter
 
 
 def day(value: str) -> date:
@@ -122,18 +126,14 @@ def place_ids(names: list[str]) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def run(args: argparse.Namespace) -> int:
-    from foglift.export.formats import write_claims
-    from foglift.export.records import Opsec
-    from foglift.store import open_store
-    from foglift.store.query import ClaimFilter, query_claims
+def filter_from_args(args: argparse.Namespace) -> ClaimFilter:
+    """The ClaimFilter of the options every claim-listing command shares."""
+    from foglift.store.query import ClaimFilter
 
     if args.since and args.until and args.since > args.until:
         raise UsageError("--since is after --until")
-    if args.limit is not None and args.limit < 0:
-        raise UsageError("--limit must be 0 or more")
     places = list(args.place or [])
-    claim_filter = ClaimFilter(
+    return ClaimFilter(
         places=place_ids(places) if places else (),
         place_names=tuple(places),
         near=args.near,
@@ -142,8 +142,19 @@ def run(args: argparse.Namespace) -> int:
         since=args.since,
         until=args.until,
         text=args.text,
-        all_versions=args.all_versions,
+        all_versions=getattr(args, "all_versions", False),
     )
+
+
+def run(args: argparse.Namespace) -> int:
+    from foglift.export.formats import write_claims
+    from foglift.export.records import Opsec
+    from foglift.store import open_store
+    from foglift.store.query import query_claims
+
+    if args.limit is not None and args.limit < 0:
+        raise UsageError("--limit must be 0 or more")
+    claim_filter = filter_from_args(args)
     store = open_store(args.db, create=False)
     try:
         write_claims(

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from foglift.errors import InputError, UsageError
+from foglift.errors import InputError
 
 STATUSES = ("single_source", "partisan_only", "independently_corroborated", "disputed")
 FORMATS = ("table", "json", "jsonl", "csv", "geojson")
@@ -57,26 +57,13 @@ def _geojson(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from foglift.cli.claims import place_ids
+    from foglift.cli.claims import filter_from_args
     from foglift.export.formats import write_rows
     from foglift.export.records import Opsec, apply_opsec
     from foglift.store import open_store
     from foglift.store.events import event_records
-    from foglift.store.query import ClaimFilter
 
-    if args.since and args.until and args.since > args.until:
-        raise UsageError("--since is after --until")
-    places = list(args.place or [])
-    claim_filter = ClaimFilter(
-        places=place_ids(places) if places else (),
-        place_names=tuple(places),
-        near=args.near,
-        claimant=args.claimant,
-        types=tuple(args.type or ()),
-        since=args.since,
-        until=args.until,
-        text=args.text,
-    )
+    claim_filter = filter_from_args(args)
     store = open_store(args.db, create=False)
     try:
         records = list(event_records(store, claim_filter, tuple(args.status or ())))

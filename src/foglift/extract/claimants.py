@@ -15,7 +15,7 @@ from functools import cache
 from foglift.extract.lexicon import Lexicon, phrase_pattern
 from foglift.model import Claimant, ClaimantKind, Side
 from foglift.settings import default
-from foglift.sources import Registry
+from foglift.sources import Registry, Source
 
 _QUOTED = r"""(?P<q>['"«])(?P<name>[^'"«»\n]{2,80}?)(?:['"»])"""
 _GLOSS = r"(?:\s*\((?P<gloss>[^()\n]{2,100})\))?"
@@ -89,6 +89,11 @@ def _side_of(words: str, lex: Lexicon) -> Side:
     return "unknown"
 
 
+def _named(source: Source, start: int, end: int) -> Claimant:
+    """A mention of a registry source."""
+    return Claimant(source.name, source.kind, True, source.side, start, end, source.id)
+
+
 def _channels(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
     min_score = float(default("claimant_fuzzy_min"))
     for m in _channel_pattern(lex).finditer(text):
@@ -128,9 +133,7 @@ def _registered(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claiman
         named = person.match(text, end)
         if named and cyrillic.search(named.group()):
             end = named.end()
-        yield Claimant(
-            source.name, source.kind, True, source.side, m.start(), end, source.id
-        )
+        yield _named(source, m.start(), end)
 
 
 def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
@@ -144,15 +147,7 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
             continue  # "General Staff", "President Day"
         source = registry.by_alias(person)
         if source is not None:
-            yield Claimant(
-                source.name,
-                source.kind,
-                True,
-                source.side,
-                m.start(),
-                m.end(),
-                source.id,
-            )
+            yield _named(source, m.start(), m.end())
             continue
         before = text[max(0, m.start() - 40) : m.start()]
         kind = _kind(kind_of.get(" ".join(m.group("title").casefold().split()), ""))
@@ -238,15 +233,7 @@ def _metonyms(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]
                 text, max(0, m.start() - 20), m.start()
             ):
                 continue
-            yield Claimant(
-                source.name,
-                source.kind,
-                True,
-                source.side,
-                m.start(),
-                m.end(),
-                source.id,
-            )
+            yield _named(source, m.start(), m.end())
 
 
 def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claimant, ...]:
