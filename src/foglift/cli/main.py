@@ -73,6 +73,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "verdicts for stored claims: control maps, official series, reference totals",
         "foglift verify --control-maps maps/ --db corpus.db --window-days 14",
     ),
+    "verdicts": (
+        "foglift.cli.verdicts",
+        "stored verdicts by the claims filters and status; steps, evidence hashes",
+        "foglift verdicts --status contradicted --since 2025-11-01 --format csv",
+    ),
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2

@@ -11,7 +11,13 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
-from foglift.export.records import Opsec, apply_opsec, flat_claim, printable
+from foglift.export.records import (
+    Opsec,
+    apply_opsec,
+    flat_claim,
+    flat_verdicts,
+    printable,
+)
 
 CLAIM_FORMATS = ("table", "json", "jsonl", "csv", "geojson", "claimreview")
 ROW_FORMATS = ("table", "json", "jsonl", "csv")
@@ -112,6 +118,67 @@ def write_claims(
 
         return write_claimreview(records, out)
     return _table(records, out, CLAIM_COLUMNS, "Claims")
+
+
+def _verdict_place(row: dict[str, Any]) -> str:
+    params = row["verdict"].get("parameters") or {}
+    for place in row["claim"].get("places", []):
+        if place.get("gazetteer_id") == row["verdict"].get("place_id"):
+            return str(place.get("resolved_name") or place["name"])
+    return str(row["verdict"].get("place_id") or params.get("place") or "")
+
+
+def _verdict_lag(row: dict[str, Any]) -> str:
+    lag = row["verdict"].get("lag_days")
+    return "" if lag is None else f"{lag:+d} d"
+
+
+VERDICT_COLUMNS: list[tuple[str, Callable[[dict[str, Any]], object], int]] = [
+    ("day", lambda r: _day(r["claim"]), 22),
+    ("claimant", lambda r: (r["claim"].get("claimant") or {}).get("name"), 28),
+    ("action", lambda r: f"{r['claim']['action']} ({r['claim']['stance']})", 20),
+    ("place", _verdict_place, 24),
+    ("check", lambda r: r["verdict"].get("check"), 11),
+    (
+        "evidence",
+        lambda r: (
+            (r["verdict"].get("parameters") or {}).get("map_source")
+            or (r["verdict"].get("parameters") or {}).get("series")
+            or ""
+        ),
+        16,
+    ),
+    ("status", lambda r: r["verdict"].get("status"), 14),
+    ("lag", _verdict_lag, 6),
+    ("why", lambda r: (r["verdict"].get("steps") or [""])[-1], 60),
+]
+
+
+def write_verdicts(
+    records: Iterable[dict[str, Any]],
+    fmt: str,
+    out: TextIO,
+    opsec: Opsec,
+    limit: int | None = None,
+) -> int:
+    """Claim records with their verdicts in ``fmt``: JSON and JSONL as claim
+    records (``verdicts`` holds steps, parameters and evidence), CSV and the
+    table one row per verdict; GeoJSON and ClaimReview as for claims."""
+    if fmt in ("json", "jsonl", "geojson", "claimreview"):
+        return write_claims(records, fmt, out, opsec, limit)
+    records = apply_opsec(records, opsec)
+    if limit is not None:
+        records = itertools.islice(records, limit)
+    if fmt == "csv":
+        from foglift.export.csv import write_csv
+
+        return write_csv((row for r in records for row in flat_verdicts(r)), out)
+    return _table(
+        ({"claim": r, "verdict": v} for r in records for v in r.get("verdicts", [])),
+        out,
+        VERDICT_COLUMNS,
+        "Verdicts",
+    )
 
 
 def write_rows(

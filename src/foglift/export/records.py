@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -70,7 +71,42 @@ def apply_opsec(
                     place["coarsened_km"] = opsec.coarsen_km
                 places.append(place)
             record["places"] = places
+            record["verdicts"] = [
+                _coarsen_verdict(v, opsec.coarsen_km)
+                for v in record.get("verdicts") or []
+            ]
+            if isinstance(record.get("verdict"), dict):
+                summary = dict(record["verdict"])
+                summary["explanation"] = _coarsen_text(
+                    str(summary.get("explanation") or ""), opsec.coarsen_km
+                )
+                record["verdict"] = summary
         yield record
+
+
+# A verdict's steps name the point it tested ("at 47.98585, 37.28512").
+_POINT = re.compile(r"(-?\d{1,2}\.\d+), (-?\d{1,3}\.\d+)")
+
+
+def _coarsen_text(text: str, km: float) -> str:
+    def snap(m: re.Match[str]) -> str:
+        lat, lon = coarsen(float(m.group(1)), float(m.group(2)), km)
+        return f"{lat}, {lon}"
+
+    return _POINT.sub(snap, text)
+
+
+def _coarsen_verdict(verdict: dict[str, Any], km: float) -> dict[str, Any]:
+    """A verdict without the exact point: parameters and steps coarsened."""
+    verdict = dict(verdict)
+    params = dict(verdict.get("parameters") or {})
+    if "lat" in params and "lon" in params:
+        lat, lon = coarsen(float(params["lat"]), float(params["lon"]), km)
+        params["lat"], params["lon"] = repr(lat), repr(lon)
+        params["coarsened_km"] = f"{km:g}"
+    verdict["parameters"] = params
+    verdict["steps"] = [_coarsen_text(str(s), km) for s in verdict.get("steps") or []]
+    return verdict
 
 
 def claimant_of(record: dict[str, Any]) -> dict[str, Any]:
@@ -117,7 +153,10 @@ def flat_claim(record: dict[str, Any]) -> dict[str, Any]:
         "place_names": "; ".join(p["name"] for p in record.get("places", [])),
         "places": _json(record.get("places") or []),
         "findings": _json(record.get("findings") or []),
-        "verdict": verdict.get("label", "unverified"),
+        "verdict": verdict.get("status") or verdict.get("label") or "unverified",
+        "verdict_label": verdict.get("label"),
+        "verdict_lag_days": verdict.get("lag_days"),
+        "verdicts": _json(record.get("verdicts") or []),
         "document_source": document.get("source"),
         "document_item": document.get("item"),
         "document_kind": document.get("kind"),
@@ -131,6 +170,38 @@ def flat_claim(record: dict[str, Any]) -> dict[str, Any]:
         "document_near_duplicate_of": document.get("near_duplicate_of"),
         "document_forwarded_from": document.get("forwarded_from"),
     }
+
+
+VERDICT_COLUMNS = (
+    "check",
+    "status",
+    "lag_days",
+    "place_id",
+    "steps",
+    "parameters",
+    "evidence",
+    "run_id",
+    "created_at",
+)
+
+
+def flat_verdicts(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One flat row per verdict of a claim record: the claim's columns, then
+    the verdict's (steps, parameters and evidence as JSON, the evidence hashes
+    also as a plain list)."""
+    claim = flat_claim(record)
+    claim.pop("verdicts", None)
+    for verdict in record.get("verdicts") or []:
+        row = dict(claim)
+        for key in VERDICT_COLUMNS:
+            value = verdict.get(key)
+            row[f"verdict_{key}"] = (
+                _json(value) if isinstance(value, list | dict) else value
+            )
+        row["verdict_evidence_sha256"] = " ".join(
+            str(e.get("sha256")) for e in verdict.get("evidence") or []
+        )
+        yield row
 
 
 def _json(value: Any) -> str:

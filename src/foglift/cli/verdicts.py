@@ -1,0 +1,100 @@
+"""``foglift verdicts``: stored claims with their verdicts, by the filters of
+``foglift claims`` plus verdict status and check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from foglift.errors import UsageError
+
+STATUSES = (
+    "confirmed",
+    "already_held",
+    "contested",
+    "not_confirmed",
+    "contradicted",
+    "no_data",
+    "consistent",
+    "inconsistent",
+    "within_reference",
+    "exceeds_reference",
+    "implausible_rate",
+)
+CHECKS = ("control_map", "series", "reference")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from foglift.cli.claims import add_arguments as add_claim_arguments
+
+    add_claim_arguments(parser)
+    parser.add_argument(
+        "--status",
+        action="append",
+        choices=STATUSES,
+        help="only verdicts with this status; repeatable",
+    )
+    parser.add_argument(
+        "--check",
+        action="append",
+        choices=CHECKS,
+        help="only verdicts of this check; repeatable",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from foglift.cli.claims import place_ids
+    from foglift.export.formats import write_verdicts
+    from foglift.export.records import Opsec
+    from foglift.store import open_store
+    from foglift.store.query import ClaimFilter, query_claims
+    from foglift.store.verdicts import verdict_summary
+
+    if args.since and args.until and args.since > args.until:
+        raise UsageError("--since is after --until")
+    if args.limit is not None and args.limit < 0:
+        raise UsageError("--limit must be 0 or more")
+    places = list(args.place or [])
+    statuses = tuple(args.status or ())
+    checks = tuple(args.check or ())
+    claim_filter = ClaimFilter(
+        places=place_ids(places) if places else (),
+        place_names=tuple(places),
+        near=args.near,
+        claimant=args.claimant,
+        types=tuple(args.type or ()),
+        since=args.since,
+        until=args.until,
+        text=args.text,
+        all_versions=args.all_versions,
+        verified_only=True,
+        verdict_statuses=statuses,
+        verdict_checks=checks,
+    )
+
+    def matching() -> Iterator[dict[str, Any]]:
+        for record in query_claims(store, claim_filter):
+            kept = [
+                v
+                for v in record["verdicts"]
+                if (not statuses or v["status"] in statuses)
+                and (not checks or v["check"] in checks)
+            ]
+            if len(kept) != len(record["verdicts"]):
+                record = {**record, "verdicts": kept, "verdict": verdict_summary(kept)}
+            yield record
+
+    store = open_store(args.db, create=False)
+    try:
+        write_verdicts(
+            matching(),
+            args.format,
+            sys.stdout,
+            Opsec(args.coarsen_km, args.delay_days),
+            limit=args.limit,
+        )
+    finally:
+        store.close()
+    return 0
