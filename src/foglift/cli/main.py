@@ -78,6 +78,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "stored verdicts by the claims filters and status; steps, evidence hashes",
         "foglift verdicts --status contradicted --since 2025-11-01 --format csv",
     ),
+    "sources": (
+        "foglift.cli.sources",
+        "track records: each claimant's claims on the maps; series anomalies",
+        "foglift sources stats --since 2025-01-01 --format json",
+    ),
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
