@@ -45,30 +45,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from foglift.cli.claims import place_ids
+    from dataclasses import replace
+
+    from foglift.cli.claims import filter_from_args
     from foglift.export.formats import write_verdicts
     from foglift.export.records import Opsec
     from foglift.store import open_store
-    from foglift.store.query import ClaimFilter, query_claims
+    from foglift.store.query import query_claims
     from foglift.store.verdicts import verdict_summary
 
-    if args.since and args.until and args.since > args.until:
-        raise UsageError("--since is after --until")
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit must be 0 or more")
-    places = list(args.place or [])
     statuses = tuple(args.status or ())
     checks = tuple(args.check or ())
-    claim_filter = ClaimFilter(
-        places=place_ids(places) if places else (),
-        place_names=tuple(places),
-        near=args.near,
-        claimant=args.claimant,
-        types=tuple(args.type or ()),
-        since=args.since,
-        until=args.until,
-        text=args.text,
-        all_versions=args.all_versions,
+    claim_filter = replace(
+        filter_from_args(args),
         verified_only=True,
         verdict_statuses=statuses,
         verdict_checks=checks,
