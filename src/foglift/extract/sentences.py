@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -18,22 +19,51 @@ def _segmenter(lang: str) -> Any:
     return pysbd.Segmenter(language=lang, clean=False)
 
 
+# The segmenter's cost grows faster than the length of what it is given; a
+# line longer than this (hostile or broken input, no line breaks) is cut into
+# pieces of about this size at a sentence end or, failing that, a space.
+_MAX_BLOCK = 4000
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    for block in _BLOCK.finditer(text):
+        start, end = block.start(), block.end()
+        while end - start > _MAX_BLOCK:
+            window = text[start : start + _MAX_BLOCK]
+            ends = [m.end() for m in _SENTENCE_END.finditer(window, _MAX_BLOCK // 2)]
+            space = window.rfind(" ", _MAX_BLOCK // 2)
+            cut = ends[-1] if ends else (space + 1 if space > 0 else _MAX_BLOCK)
+            yield start, start + cut
+            start += cut
+        yield start, end
+
+
+def _pieces(block: str, lang: str) -> Iterator[str]:
+    if lang in ("ru", "uk"):
+        # razdel knows Russian and Ukrainian abbreviations, quotes and dashes.
+        from razdel import sentenize
+
+        yield from (s.text for s in sentenize(block))
+    else:
+        yield from _segmenter("en").segment(block)
+
+
 def split_sentences(text: str, lang: str = "en") -> tuple[Sentence, ...]:
     """Split each line into sentences; a line break always ends a sentence."""
-    segmenter = _segmenter(lang if lang in ("en", "ru") else "en")
     sentences: list[Sentence] = []
-    for block in _BLOCK.finditer(text):
-        cursor = block.start()
-        for piece in segmenter.segment(block.group()):
+    for start, end in _blocks(text):
+        cursor = start
+        for piece in _pieces(text[start:end], lang):
             piece = piece.strip()
             if not piece:
                 continue
-            # pysbd returns strings; locate each one in order to keep offsets exact.
-            found = text.find(piece, cursor, block.end())
+            # Segmenters return strings; locate each in order to keep offsets exact.
+            found = text.find(piece, cursor, end)
             if found < 0:
                 continue
             sentences.append(Sentence(found, found + len(piece)))
             cursor = found + len(piece)
-        if not sentences or sentences[-1].end <= block.start():
-            sentences.append(Sentence(block.start(), block.end()))
+        if not sentences or sentences[-1].end <= start:
+            sentences.append(Sentence(start, end))
     return tuple(s for s in sentences if text[s.start : s.end].strip())
