@@ -179,6 +179,12 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
             hints[key] = suggest(name, among, named)
         return hints[key]
 
+    by_point: dict[tuple[float, float, float], Anchor] = {}
+    holders: dict[tuple[float, float, float], set[int]] = {}
+    for anchor in anchors:
+        key = (anchor.lat, anchor.lon, anchor.radius)
+        by_point.setdefault(key, anchor)
+        holders.setdefault(key, set()).add(anchor.index)
     for i, item in enumerate(resolved):
         name = item.span.name
         best = item.best
@@ -215,9 +221,11 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
                     )  # fmt: skip
                     break
         # One anchor per point: a town named forty times is one neighbour.
-        others = list(
-            {(a.lat, a.lon, a.radius): a for a in anchors if a.index != i}.values()
-        )
+        others = [
+            a
+            for key, a in by_point.items()
+            if holders[key] != {i}  # the place's own mention is no neighbour
+        ]
         if (
             others
             and place.precision == "settlement"
