@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from foglift.store.query import VERDICT_FIELDS
+
 KM_PER_DEGREE = 111.32
 
 
@@ -172,17 +174,8 @@ def flat_claim(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-VERDICT_COLUMNS = (
-    "check",
-    "status",
-    "lag_days",
-    "place_id",
-    "steps",
-    "parameters",
-    "evidence",
-    "run_id",
-    "created_at",
-)
+# A verdict's columns are the store's verdict fields.
+VERDICT_COLUMNS = VERDICT_FIELDS
 
 
 def flat_verdicts(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
