@@ -13,12 +13,7 @@ from datetime import date
 
 from foglift.errors import UsageError
 from foglift.model import Document
-from foglift.normalise.language import LANGUAGES, detect_languages, main_language
-
-
-def detect_language(text: str) -> str:
-    """The main language of a text: en, ru or uk."""
-    return main_language(detect_languages(text))
+from foglift.normalise.language import LANGUAGES
 
 
 def document_id(source: str, text: str) -> str:

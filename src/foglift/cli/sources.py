@@ -168,18 +168,5 @@ def _tables(claimants: list[dict[str, Any]], series: list[dict[str, Any]]) -> No
     ):
         table.add_column(h)
     for r in series:
-        table.add_row(
-            *(
-                Text(printable(r[k]))
-                for k in (
-                    "series",
-                    "days",
-                    "first_day",
-                    "last_day",
-                    "unexplained_decreases",
-                    "explained_decreases",
-                    "outlier_increments",
-                )
-            )
-        )
+        table.add_row(*(Text(printable(r[k])) for k in SERIES_COLUMNS))
     console.print(table)

@@ -117,7 +117,8 @@ def load_events(store: Store, claims: dict[str, LinkClaim]) -> list[Event]:
     ]
 
 
-def _event_row(event: Event, run_id: int) -> dict[str, Any]:
+def _event_fields(event: Event) -> dict[str, Any]:
+    """An event's own columns, as stored and as shown."""
     return {
         "id": event.id,
         "claim_type": event.claim_type,
@@ -132,8 +133,11 @@ def _event_row(event: Event, run_id: int) -> dict[str, Any]:
         "last_day": event.last_day.isoformat() if event.last_day else None,
         "status": event.status,
         "independent_origins": event.independent_origins,
-        "run_id": run_id,
     }
+
+
+def _event_row(event: Event, run_id: int) -> dict[str, Any]:
+    return {**_event_fields(event), "run_id": run_id}
 
 
 def link_store(store: Store, registry: Registry) -> LinkSummary:
@@ -226,15 +230,9 @@ def event_record(event: Event, records: dict[str, dict[str, Any]]) -> dict[str, 
                 "text": record.get("text"),
             }
         )
-    return {
-        "id": event.id,
-        "status": event.status,
-        "independent_origins": event.independent_origins,
-        "claim_type": event.claim_type,
-        "action": event.action,
-        "place_id": event.place_id,
-        "place_name": event.place_name
-        or next(
+    fields = _event_fields(event)
+    if not fields["place_name"]:  # a resolved place shows its gazetteer name
+        fields["place_name"] = next(
             (
                 p.get("resolved_name")
                 for r in (records.get(m.claim.id, {}) for m in event.members)
@@ -242,15 +240,8 @@ def event_record(event: Event, records: dict[str, dict[str, Any]]) -> dict[str, 
                 if p.get("gazetteer_id") == event.place_id
             ),
             None,
-        ),
-        "lat": event.lat,
-        "lon": event.lon,
-        "unit": event.unit,
-        "value": event.value,
-        "first_day": event.first_day.isoformat() if event.first_day else None,
-        "last_day": event.last_day.isoformat() if event.last_day else None,
-        "members": members,
-    }
+        )
+    return {**fields, "members": members}
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
