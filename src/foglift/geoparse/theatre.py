@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from foglift.geoparse.names import name_key
 from foglift.geoparse.resolve import (
     Context,
     Match,
@@ -68,6 +69,12 @@ class Span:
     start: int
     end: int
     name: str
+
+    @property
+    def key(self) -> str:
+        """One name however it is written: "HOLLIDAY" and "Holliday" are one
+        name, and never context for each other."""
+        return name_key(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,14 +162,14 @@ def cluster_support(
     """
     by_name: dict[str, list[tuple[int, float, float, float]]] = {}
     for span, ranked in zip(spans, first, strict=True):
-        points = by_name.setdefault(span.name, [])
+        points = by_name.setdefault(span.key, [])
         if points or not ranked:
             continue
         if ranked[0].match.place.precision not in ("settlement", "district"):
             # a country's or region's name ("Mexico", "Lebanon") is not decided
             # between settlements; it still supports the others with its towns
             top = ranked[0].score
-            by_name[span.name] = [
+            by_name[span.key] = [
                 (-1, s.match.place.lat, s.match.place.lon, _plausibility(s, top))
                 for s in _towns(ranked)
             ]
@@ -192,7 +199,7 @@ def cluster_support(
             if total:
                 support[pk] = min(_CLUSTER_CAP, total)
         support_of[name] = support
-    return [support_of[span.name] for span in spans]
+    return [support_of[span.key] for span in spans]
 
 
 def _one_sense_per_name(
@@ -203,27 +210,32 @@ def _one_sense_per_name(
 ) -> list[list[Scored]]:
     """A name repeated in one text means one place: the candidate with the
     highest total score over the name's mentions goes first in each, unless a
-    mention says what kind of place it is ("the village of Rivne"): its choice
-    then holds for all. Mentions with a qualifier of their own ("Andriivka,
-    Kharkiv Oblast") keep theirs."""
+    mention says where or what it is: a qualifier ("Newark, N.J."; when all the
+    name's qualified mentions agree) or a kind of place ("the village of
+    Rivne"): that choice then holds for the others. Mentions with a qualifier
+    of their own ("Andriivka, Kharkiv Oblast") keep theirs."""
     groups: dict[str, list[int]] = {}
     for i, span in enumerate(spans):
-        if i not in own and chosen[i]:
-            groups.setdefault(span.name, []).append(i)
+        if chosen[i]:
+            groups.setdefault(span.key, []).append(i)
     out = list(chosen)
     for members in groups.values():
-        if len(members) < 2:
+        free = [i for i in members if i not in own]
+        if len(members) < 2 or not free:
             continue
         totals: dict[int, float] = {}
-        for i in members:
+        for i in free:
             for scored in chosen[i]:
                 pk = scored.match.place.pk
                 totals[pk] = totals.get(pk, 0.0) + scored.score
         best = max(totals, key=lambda pk: (totals[pk], -pk))
-        told = [i for i in members if i in decisive]
-        if told:
+        qualified = {chosen[i][0].match.place.pk for i in members if i in own}
+        told = [i for i in free if i in decisive]
+        if len(qualified) == 1:
+            best = qualified.pop()
+        elif told:
             best = chosen[told[0]][0].match.place.pk
-        for i in members:
+        for i in free:
             ranked = chosen[i]
             if ranked[0].match.place.pk == best:
                 continue
@@ -303,7 +315,7 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
         # repeats its names, and gathering per mention would be quadratic.
         by_name: dict[str, Context] = {}
         for j, other in enumerate(contributions):
-            by_name.setdefault(spans[j].name, Context()).absorb(other)
+            by_name.setdefault(spans[j].key, Context()).absorb(other)
         others_of: dict[str, Context] = {}
         for name in by_name:
             gathered = Context()
@@ -313,7 +325,7 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
             others_of[name] = gathered
         chosen = []
         for i, found in enumerate(matches):
-            context = others_of[spans[i].name].merged(pair_context.get(i, Context()))
+            context = others_of[spans[i].key].merged(pair_context.get(i, Context()))
             context.support = support[i]
             chosen.append(rank(found, context))
     qualified = {i for i, cue in pair_cue.items() if cue.startswith("qualified")}
