@@ -28,7 +28,10 @@ Voice = Literal["author", "attributed"]
 ClaimType = Literal["territorial", "objects", "losses", "strike", "advance", "other"]
 ReactionRelation = Literal["supports", "disputes"]
 Severity = Literal["info", "warning", "error"]
-Precision = Literal["settlement", "district", "region", "country", "feature"]
+# "vicinity": not in the gazetteer; the point of the nearest place named in the text
+Precision = Literal[
+    "settlement", "district", "region", "country", "feature", "vicinity"
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     setting = "gold spans" if args.gold_spans else "end to end"
     print(f"corpus      {corpus.name} ({setting})")
-    print(f"n           {score.n} (found {score.found})")
+    print(
+        f"n           {score.n} (found {score.found} in the gazetteer, "
+        f"{score.placed} placed near a named place)"
+    )
     print(f"acc@161     {score.acc161:.1%}")
     print(f"mean km     {score.mean_km:.1f}")
     print(f"median km   {score.median_km:.1f}")

@@ -51,7 +51,8 @@ class GoldArticle:
 @dataclass(frozen=True, slots=True)
 class Score:
     n: int
-    found: int
+    found: int  # resolved in the gazetteer
+    placed: int  # not in the gazetteer, placed near a place named in the text
     acc161: float
     mean_km: float
     median_km: float
@@ -62,6 +63,7 @@ class Score:
         return {
             "n": self.n,
             "found": self.found,
+            "placed": self.placed,
             "acc161": round(self.acc161, 4),
             "mean_km": round(self.mean_km, 1),
             "median_km": round(self.median_km, 1),
@@ -131,7 +133,7 @@ def error_curve_auc(errors: list[float]) -> float:
 
 def evaluate(path: Path, gold_spans: bool = True) -> Score:
     errors: list[float] = []
-    found = 0
+    found = placed = 0
     for article in read_corpus(path):
         if gold_spans:
             spans = [Span(t.start, t.end, article.text[t.start : t.end] or t.name)
@@ -151,16 +153,21 @@ def evaluate(path: Path, gold_spans: bool = True) -> Score:
                 ),
                 None,
             )
-            if hit is None or hit.best is None:
+            if hit is not None and hit.best is not None:
+                found += 1
+                place = hit.best.match.place
+            elif hit is not None and hit.near is not None:
+                placed += 1
+                place = hit.near
+            else:
                 errors.append(MAX_ERROR_KM)
                 continue
-            found += 1
-            place = hit.best.match.place
             errors.append(distance_km(place.lat, place.lon, gold.lat, gold.lon))
     n = len(errors)
     return Score(
         n=n,
         found=found,
+        placed=placed,
         acc161=sum(e <= 161 for e in errors) / n if n else 0.0,
         mean_km=statistics.fmean(errors) if errors else 0.0,
         median_km=statistics.median(errors) if errors else 0.0,

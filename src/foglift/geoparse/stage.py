@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from foglift.geoparse.flags import place_flags
-from foglift.geoparse.records import to_candidate, to_resolution
+from foglift.geoparse.records import to_candidate, to_resolution, to_vicinity
 from foglift.geoparse.resolve import Context, context_of_place, find_matches, rank
 from foglift.geoparse.theatre import Resolved, Span, resolve_spans
 from foglift.model import Candidate, Document, Finding, PlaceMention
@@ -33,9 +33,11 @@ def lookup(
 
 
 def _to_mention(item: Resolved) -> PlaceMention:
-    resolution = (
-        to_resolution(item.ranked, item.confidence, item.cues) if item.ranked else None
-    )
+    resolution = None
+    if item.ranked:
+        resolution = to_resolution(item.ranked, item.confidence, item.cues)
+    elif item.near is not None:
+        resolution = to_vicinity(item.span.name, item.near, item.near_chars)
     return PlaceMention(item.span.name, item.span.start, item.span.end, resolution)
 
 

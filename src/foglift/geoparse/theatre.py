@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from foglift.geoparse.index import Place
 from foglift.geoparse.names import name_key
 from foglift.geoparse.resolve import (
     Context,
@@ -86,6 +87,9 @@ class Resolved:
     confidence: float
     cues: tuple[str, ...]
     front: bool  # named as a front ("Donetsk direction")
+    # for a name not in the gazetteer: the nearest place named in the text
+    near: Place | None = None
+    near_chars: int = 0
 
     @property
     def best(self) -> Scored | None:
@@ -338,9 +342,42 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
             cues.append(pair_cue[i])
         if fronts[i]:
             cues.append("named as a front")
+        near, chars = _vicinity(spans, chosen, i) if not ranked else (None, 0)
         out.append(
             Resolved(
-                spans[i], tuple(ranked[:6]), confidence(ranked), tuple(cues), fronts[i]
+                spans[i],
+                tuple(ranked[:6]),
+                confidence(ranked),
+                tuple(cues),
+                fronts[i],
+                near,
+                chars,
             )
         )
     return out
+
+
+# A name the gazetteer lacks (a hamlet, a hospital, a valley) is most often
+# near the place named closest to it in the text: within VICINITY_CHARS, the
+# nearest mention resolved to a settlement or district stands in for it, as
+# an approximate point ("vicinity"). On the development corpora (gold spans)
+# that point is within 161 km for 25 of TR-News' 39 unknown names and 43 of
+# GeoVirus' 93 (72 placed); counting regions or features too is worse.
+VICINITY_CHARS = 1000
+
+
+def _vicinity(
+    spans: Sequence[Span], chosen: Sequence[Sequence[Scored]], index: int
+) -> tuple[Place | None, int]:
+    here = spans[index].start
+    best: tuple[int, Place] | None = None
+    for span, ranked in zip(spans, chosen, strict=True):
+        if not ranked or ranked[0].match.place.precision not in (
+            "settlement",
+            "district",
+        ):
+            continue
+        gap = abs(span.start - here)
+        if gap <= VICINITY_CHARS and (best is None or gap < best[0]):
+            best = (gap, ranked[0].match.place)
+    return (best[1], best[0]) if best else (None, 0)

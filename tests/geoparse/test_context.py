@@ -1,0 +1,80 @@
+"""Resolution cues beyond the gazetteer: datelines, capitals, repeated names
+in other spellings, and names the gazetteer lacks."""
+
+from foglift.geoparse import geoparse
+from foglift.geoparse.theatre import Span, resolve_spans
+from foglift.model import Document, PlaceMention
+
+
+def _spans(text: str, *names: str) -> list[Span]:
+    out, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        out.append(Span(start, start + len(name), name))
+        at = start + len(name)
+    return out
+
+
+def _best(text: str, *names: str) -> list[tuple[str, str, str]]:
+    out = []
+    for r in resolve_spans(text, _spans(text, *names)):
+        place = r.best.match.place if r.best else None
+        out.append((place.name, place.country, place.precision) if place else ("",) * 3)
+    return out
+
+
+def test_a_dateline_names_the_town_not_the_state() -> None:
+    text = "WASHINGTON (AP) - Senators from Oregon and Idaho met on Tuesday."
+    best = _best(text, "WASHINGTON", "Oregon", "Idaho")
+    assert best[0] == ("Washington", "US", "settlement")
+    # without the dateline, beside two states, the name is the state
+    text = "Senators from Oregon, Idaho and Washington met on Tuesday."
+    assert _best(text, "Oregon", "Idaho", "Washington")[2][2] == "region"
+
+
+def test_a_name_in_capitals_is_no_context_for_itself() -> None:
+    # "NEWARK, N.J." and a later "Newark" are one name: the qualified mention
+    # decides, and San Francisco's Newark does not win by San Francisco
+    text = (
+        "NEWARK, N.J. - A traveller was to fly from Newark to San Francisco, "
+        "officials said."
+    )
+    best = _best(text, "NEWARK", "N.J.", "Newark", "San Francisco")
+    assert best[0][:2] == ("Newark", "US")
+    assert best[2] == best[0]
+
+
+def test_capitals_are_marked() -> None:
+    resolved = resolve_spans("Talks in Paris.", _spans("Talks in Paris.", "Paris"))
+    assert resolved[0].best is not None
+    assert resolved[0].best.match.place.fcode == "PPLC"
+    assert "a national capital" in resolved[0].best.cues
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_near_the_next_named_town() -> None:
+    text = (
+        "Shelling hit Zzyxforth Farm, a hamlet outside Kramatorsk, on Monday, "
+        "local officials said."
+    )
+    given = PlaceMention("Zzyxforth Farm", 13, 27)
+    assert text[given.start : given.end] == given.name
+    out = geoparse(Document(id="v", text=text, source="test", places=(given,)))
+    hamlet = next(m for m in out.places if m.name == "Zzyxforth Farm")
+    assert hamlet.resolved is not None
+    assert hamlet.resolved.precision == "vicinity"
+    assert hamlet.resolved.gazetteer_id == ""
+    assert hamlet.resolved.admin1 == "Donetsk"
+    assert hamlet.resolved.confidence < 0.5
+    assert any("Kramatorsk" in e for e in hamlet.resolved.evidence)
+    # it is still reported as not found in the gazetteer
+    assert any(
+        f.code == "place.unresolved" and text[f.start : f.end] == "Zzyxforth Farm"
+        for f in out.findings
+    )
+
+
+def test_no_vicinity_without_a_named_town_close_by() -> None:
+    text = "Zzyxforth Farm was hit. " + "Nothing else happened. " * 60 + "Kyiv."
+    resolved = resolve_spans(text, _spans(text, "Zzyxforth Farm", "Kyiv"))
+    assert resolved[0].best is None
+    assert resolved[0].near is None
