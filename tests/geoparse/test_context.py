@@ -78,3 +78,32 @@ def test_no_vicinity_without_a_named_town_close_by() -> None:
     resolved = resolve_spans(text, _spans(text, "Zzyxforth Farm", "Kyiv"))
     assert resolved[0].best is None
     assert resolved[0].near is None
+
+
+def test_airports_are_places_under_their_short_names() -> None:
+    from foglift.geoparse.airports import airport_names
+
+    assert list(airport_names("London Heathrow Airport", "London")) == [
+        ("London Heathrow Airport", "name"),
+        ("London Heathrow", "name"),
+        ("Heathrow Airport", "name"),
+        ("Heathrow", "alt"),
+    ]
+    # a core without its city is mostly a person, not a place
+    names = dict(airport_names("John F Kennedy International Airport", "New York"))
+    assert "John F Kennedy" not in names
+    text = "Flights from Gatwick and Heathrow to Edinburgh were cancelled in London."
+    best = _best(text, "Gatwick", "Heathrow", "Edinburgh", "London")
+    assert best[0][1:] == ("GB", "feature")
+    assert best[1][1:] == ("GB", "feature")
+
+
+def test_adjectives_of_continents_and_old_country_names() -> None:
+    best = _best(
+        "European and Asian leaders met in Zaire.", "European", "Asian", "Zaire"
+    )
+    assert [b[0] for b in best] == [
+        "Europe",
+        "Asia",
+        "Democratic Republic of the Congo",
+    ]

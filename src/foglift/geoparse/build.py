@@ -34,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from foglift.geoparse.airports import add_airports
 from foglift.geoparse.names import has_cyrillic, is_indexable, name_key
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -702,6 +703,7 @@ def derive(shared: Path, out_dir: Path = DATA_DIR) -> dict[str, int]:
     add_us_counties(gaz, shared, admin1_ids)
     subdivisions = add_subdivisions(gaz, shared)
     add_curated(gaz, admin1_ids)
+    airports = add_airports(gaz)
     renamed = add_renamed(gaz, admin1_ids)
     write_tsv_gz(
         out_dir / "renamed.tsv.gz", ("id", "old_name", "date", "kind"), renamed
@@ -725,6 +727,7 @@ def derive(shared: Path, out_dir: Path = DATA_DIR) -> dict[str, int]:
         counts[place["precision"]] += 1
     counts["merged_geonames_ua"] = merged
     counts["iso_subdivisions"] = subdivisions
+    counts["airports"] = airports
     counts["aliases"] = sum(len(a) for a in gaz.aliases.values())
     return dict(counts)
 

@@ -69,6 +69,8 @@ _TYPICAL = {
     "RGN": 2_000_000,
     "CONT": 500_000_000,
     "PCLI": 1_000_000,
+    # an airport named in news is a large airport
+    "AIRP": 20_000,
 }
 
 # The document's country: the other mentions' countries as a share of their
