@@ -18,6 +18,7 @@ Each candidate scores ``importance + match + context``:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterable
@@ -190,6 +191,7 @@ class Scored:
     match: Match
     score: float
     cues: tuple[str, ...]
+    context: float = 0.0  # the part of the score the rest of the text gave
 
 
 _WEAK_ALIASES = frozenset({"alt", "old", "translit", "ru_guess"})
@@ -301,6 +303,7 @@ def score(
     place = match.place
     total = importance(place) + match_bonus(match.kind)
     total += PRECISION_BONUS.get(place.precision, 0.0)
+    alone = total
     cues = [f"matched {match.kind} '{match.via}'"]
     if place.fcode == "PPLC":
         total += CAPITAL_BONUS
@@ -349,7 +352,7 @@ def score(
         if peers and place.precision in ("region", "district"):
             total += min(LEVEL_CAP, LEVEL_BONUS * peers)
             cues.append(f"named beside other {place.precision}s of {place.country}")
-    return Scored(match, total, tuple(cues))
+    return Scored(match, total, tuple(cues), total - alone)
 
 
 def rank(matches: Iterable[Match], context: Context | None = None) -> list[Scored]:
@@ -359,7 +362,9 @@ def rank(matches: Iterable[Match], context: Context | None = None) -> list[Score
     city_states = _city_states(found)
     if city_states:
         scored = [
-            Scored(s.match, s.score - CITY_STATE_SHIFT, (*s.cues, "a city's area"))
+            dataclasses.replace(
+                s, score=s.score - CITY_STATE_SHIFT, cues=(*s.cues, "a city's area")
+            )
             if s.match.place.pk in city_states
             else s
             for s in scored

@@ -18,13 +18,14 @@ of the first-pass choices of the others.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from foglift.geoparse.index import Place
-from foglift.geoparse.names import name_key
+from foglift.geoparse.names import name_key, skeleton
 from foglift.geoparse.resolve import (
     Context,
     Match,
@@ -73,9 +74,10 @@ class Span:
 
     @property
     def key(self) -> str:
-        """One name however it is written: "HOLLIDAY" and "Holliday" are one
-        name, and never context for each other."""
-        return name_key(self.name)
+        """One name however it is written: "HOLLIDAY" and "Holliday", or
+        "Abbassiya" and "Abbasiya", are one name, never context for each other."""
+        skel = skeleton(self.name)
+        return skel if len(skel) >= 4 else name_key(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,27 @@ class Resolved:
     @property
     def best(self) -> Scored | None:
         return self.ranked[0] if self.ranked else None
+
+
+def _loose_guess(ranked: Sequence[Scored]) -> bool:
+    """A name matched only by its skeleton, to a place nothing else in the text
+    points to ("Sears" -> Şoarş, Romania): a coincidence of letters, not a
+    resolution. (A misspelt front town in a text about the front keeps its
+    match: the text's other places support it.)"""
+    return (
+        bool(ranked) and ranked[0].match.kind == "skeleton" and ranked[0].context <= 0
+    )
+
+
+def _lacks(found: Sequence[Match], area_id: str) -> bool:
+    """True when every candidate is a town and none lies in ``area_id``, a
+    country or first-level division (the areas every town records)."""
+    return (
+        bool(found)
+        and area_id.startswith(("country:", "admin1:"))
+        and all(m.place.precision == "settlement" for m in found)
+        and not any(area_id in m.place.parents for m in found)
+    )
 
 
 def _is_capitals(name: str) -> bool:
@@ -244,7 +267,7 @@ def _one_sense_per_name(
             if ranked[0].match.place.pk == best:
                 continue
             first = [
-                Scored(s.match, s.score, (*s.cues, "as elsewhere in the text"))
+                dataclasses.replace(s, cues=(*s.cues, "as elsewhere in the text"))
                 for s in ranked
                 if s.match.place.pk == best
             ]
@@ -278,6 +301,11 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
             inside = [m for m in matches[i] if qualifier.id in m.place.parents]
             if inside and level > _LEVEL[qualifier.precision]:
                 matches[i] = inside
+            elif _lacks(matches[i], qualifier.id):
+                # no town of the name in the country or state named beside it
+                # ("Holliday, Missouri" when the gazetteer knows only other
+                # Hollidays): the text names a town the gazetteer lacks
+                matches[i] = []
     for i, span in enumerate(spans):
         bearing = _BEARING.search(text[max(0, span.start - 60) : span.start])
         if bearing and i not in pair_context:
@@ -335,6 +363,7 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     qualified = {i for i, cue in pair_cue.items() if cue.startswith("qualified")}
     named_as = {i for i, cue in pair_cue.items() if cue.startswith("named as")}
     chosen = _one_sense_per_name(spans, chosen, qualified, named_as)
+    chosen = [[] if _loose_guess(ranked) else ranked for ranked in chosen]
     out = []
     for i, ranked in enumerate(chosen):
         cues = list(ranked[0].cues) if ranked else []
