@@ -107,3 +107,16 @@ def test_adjectives_of_continents_and_old_country_names() -> None:
         "Asia",
         "Democratic Republic of the Congo",
     ]
+
+
+def test_a_dateline_with_an_agency_in_brackets() -> None:
+    text = "Washington (CNN)\nThe senator from Arizona spoke in Florida and Texas."
+    best = _best(text, "Washington", "Arizona", "Florida", "Texas")
+    assert best[0] == ("Washington", "US", "settlement")
+
+
+def test_landmarks_of_capitals_and_the_front() -> None:
+    text = "Drones flew over the Kremlin; Kyiv said Snake Island was hit."
+    best = _best(text, "Kremlin", "Kyiv", "Snake Island")
+    assert best[0][1:] == ("RU", "feature")
+    assert best[2][1:] == ("UA", "feature")

@@ -13,9 +13,9 @@ CORPORA = (
 # measured acc@161 (docs/geoparse.md), with gold spans and end to end; a gate
 # may only go up
 BASELINE = {
-    ("TR-News.xml", True): 0.86,
+    ("TR-News.xml", True): 0.88,
     ("GeoVirus.xml", True): 0.855,
-    ("TR-News.xml", False): 0.82,
+    ("TR-News.xml", False): 0.835,
     ("GeoVirus.xml", False): 0.83,
 }
 

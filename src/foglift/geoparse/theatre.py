@@ -119,6 +119,10 @@ def _lacks(found: Sequence[Match], area_id: str) -> bool:
     )
 
 
+# after a dateline's town: "(CNN)", "(AP) -", ", Ukraine (Reuters)"
+_AGENCY = re.compile(r"(?:,[^\n(]{1,40})?\s*\([A-Z][\w .&-]{0,30}\)")
+
+
 def _is_capitals(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
@@ -326,7 +330,7 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
         if (
             i not in pair_context
             and not text[line_start : span.start].strip()
-            and _is_capitals(span.name)
+            and (_is_capitals(span.name) or _AGENCY.match(text, span.end))
         ):
             pair_context[i] = Context(wanted="settlement")
             pair_cue[i] = "named as a town in a dateline"
