@@ -64,6 +64,7 @@ def test_a_name_the_gazetteer_lacks_is_placed_near_the_next_named_town() -> None
     assert hamlet.resolved.precision == "vicinity"
     assert hamlet.resolved.gazetteer_id == ""
     assert hamlet.resolved.admin1 == "Donetsk"
+    assert hamlet.resolved.name == "near Kramatorsk"
     assert hamlet.resolved.confidence < 0.5
     assert any("Kramatorsk" in e for e in hamlet.resolved.evidence)
     # it is still reported as not found in the gazetteer

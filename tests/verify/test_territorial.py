@@ -223,6 +223,8 @@ def test_one_late_snapshot_is_enough(daily_maps: Callable[..., Path]) -> None:
     [
         (make_claim(resolved=False), "not resolved to a point"),
         (make_claim(precision="region"), "only to a region"),
+        # a name the gazetteer lacks, placed near another town: not its point
+        (make_claim(precision="vicinity"), "only to a vicinity"),
         (make_claim(side="independent"), "no side to test"),
         (make_claim(action="withdrew"), "does not record which side"),
         (make_claim(day=None), "no claim date"),

@@ -67,7 +67,15 @@ def _claim_lines(doc: Document, claim: Claim) -> list[Text]:
         lines.append(_field("when", f'{window}  "{t.as_stated}"{how}{note}'))
     for p in claim.places:
         where = Text(p.name, style="bold")
-        if p.resolved:
+        if p.resolved and p.resolved.precision == "vicinity":
+            r = p.resolved
+            where.append(
+                f"  -> not in the gazetteer; {r.name}, {r.admin1 or '?'}, "
+                f"{r.country} ({r.lat:.4f}, {r.lon:.4f}; vicinity, "
+                f"confidence {r.confidence:.2f})",
+                style="dim",
+            )
+        elif p.resolved:
             r = p.resolved
             where.append(
                 f"  -> {r.name}, {r.admin1 or '?'}, {r.country} "

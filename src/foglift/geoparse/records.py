@@ -65,13 +65,13 @@ def to_resolution(
 VICINITY_CONFIDENCE = 0.2
 
 
-def to_vicinity(name: str, near: Place, chars: int) -> Resolution:
+def to_vicinity(near: Place, chars: int) -> Resolution:
     """An approximate point for a name the gazetteer lacks: the point of the
-    place named nearest to it in the text."""
+    place named nearest to it in the text ("near Pokrovsk")."""
     admin1, admin2 = admin_names(near)
     return Resolution(
         gazetteer_id="",
-        name=name,
+        name=f"near {near.name}",
         native_names=(),
         country=near.country,
         admin1=admin1,
