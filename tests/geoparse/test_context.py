@@ -121,3 +121,13 @@ def test_landmarks_of_capitals_and_the_front() -> None:
     best = _best(text, "Kremlin", "Kyiv", "Snake Island")
     assert best[0][1:] == ("RU", "feature")
     assert best[2][1:] == ("UA", "feature")
+
+
+def test_parts_of_places_and_county_abbreviations() -> None:
+    from foglift.geoparse import lookup
+
+    assert lookup("eastern Ukraine")[0].gazetteer_id == "geonames:690791"
+    assert lookup("North London")[0].name == "London"
+    # a hamlet has no named parts: "South Plains" is not Plains, Texas
+    assert lookup("South Plains") == []
+    assert lookup("Plymouth Co.")[0].name.startswith("Plymouth County")

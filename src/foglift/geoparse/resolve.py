@@ -54,6 +54,8 @@ MATCH_BONUS = {
     # -1.5 keeps the exact name first without context (coverage test, 2025-11)
     "morph_shadowed": -1.5,
     "skeleton": -1.5,
+    # a part of a named place ("North London", "eastern Ukraine")
+    "part": -0.5,
 }
 
 # A typical population for entries the gazetteer gives none: KATOTTH
@@ -114,7 +116,7 @@ _QUALIFIERS = {
     "oblast": "region", "region": "region", "province": "region", "krai": "region",
     "kray": "region", "state": "region", "область": "region", "обл": "region",
     "край": "region", "raion": "district", "rayon": "district", "district": "district",
-    "county": "district", "район": "district", "hromada": "district",
+    "county": "district", "co": "district", "район": "district", "hromada": "district",
     "prefecture": "region", "governorate": "region", "department": "region",
     "canton": "region", "territory": "region", "parish": "district",
     "громада": "district", "city": "settlement", "town": "settlement",
@@ -122,6 +124,15 @@ _QUALIFIERS = {
     "село": "settlement", "селище": "settlement", "смт": "settlement",
 }  # fmt: skip
 _AREAS = ("region", "district")
+PARTS_MIN_PEOPLE = 100_000
+_PARTS = frozenset(
+    (
+        "north", "south", "east", "west", "northern", "southern", "eastern",
+        "western", "central", "upper", "lower", "greater", "inner", "outer",
+        "downtown", "northeast", "northwest", "southeast", "southwest",
+        "northeastern", "northwestern", "southeastern", "southwestern",
+    )
+)  # fmt: skip
 _LEADING = re.compile(r"^(the|of|in|м\.|с\.|смт|г\.|пгт)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -245,6 +256,10 @@ def find_matches(name: str) -> list[Match]:
                 kind = "morph_shadowed" if shadowed else "morph"
                 add(by_key[form_key], form_key, kind)
     words = key.split()
+    if len(words) > 1 and words[-1] in ("co", "cnty"):
+        # "Plymouth Co." is "Plymouth County"
+        county = " ".join([*words[:-1], "county"])
+        add(places_for_key(county), county)
     if len(words) > 1 and words[-1] in _QUALIFIERS:
         wanted = _QUALIFIERS[words[-1]]
         base = " ".join(words[:-1])
@@ -260,11 +275,26 @@ def find_matches(name: str) -> list[Match]:
                 # "Karak district" for a governorate: an area of another level
                 hits = [(p, k) for p, k in places if p.precision in _AREAS]
             add(hits, base_key, "qualified")
+    first, _, rest = key.partition(" ")
+    if not found and rest and first in _PARTS:
+        # "North London", "Greater Toronto Area", "eastern Ukraine": a part
+        # of a place the gazetteer knows
+        whole = rest.removesuffix(" area").strip()
+        add(
+            ((p, "part") for p, _ in places_for_key(whole) if _is_whole(p)),
+            whole,
+        )
     if not found:
         skel = skeleton(text)
         if len(skel) >= 4:
             add(((p, "skeleton") for p in places_for_skeleton(skel)), skel)
     return list(found.values())
+
+
+def _is_whole(place: Place) -> bool:
+    """Whether a place is large enough to have named parts ("North London",
+    "eastern Ukraine"; not the hamlet of Plains for "South Plains")."""
+    return place.precision != "settlement" or place.population >= PARTS_MIN_PEOPLE
 
 
 def importance(place: Place) -> float:
