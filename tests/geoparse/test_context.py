@@ -131,3 +131,12 @@ def test_parts_of_places_and_county_abbreviations() -> None:
     # a hamlet has no named parts: "South Plains" is not Plains, Texas
     assert lookup("South Plains") == []
     assert lookup("Plymouth Co.")[0].name.startswith("Plymouth County")
+
+
+def test_a_part_of_a_country_stands_alone_a_part_of_a_province_needs_support() -> None:
+    best = _best("Shelling was heavy in eastern Ukraine.", "eastern Ukraine")
+    assert best[0][:2] == ("Ukraine", "UA")
+    # Kenya's former North Eastern Province is not Saudi Arabia's Eastern Province
+    text = "Floods hit North Eastern Province and Garissa, Kenya."
+    best = _best(text, "North Eastern Province", "Garissa", "Kenya")
+    assert best[0][1] in ("", "KE")

@@ -415,6 +415,7 @@ def _city_states(found: list[Match]) -> set[int]:
             place = city.place
             if (
                 place.precision == "settlement"
+                and city.kind not in _WEAK_ALIASES  # Oklahoma City is no "Oklahoma"
                 and area.id in place.parents
                 and place.population >= area.population * CITY_STATE_SHARE
             ):

@@ -99,12 +99,17 @@ class Resolved:
 
 
 def _loose_guess(ranked: Sequence[Scored]) -> bool:
-    """A name matched only by its skeleton, to a place nothing else in the text
-    points to ("Sears" -> Şoarş, Romania): a coincidence of letters, not a
-    resolution. (A misspelt front town in a text about the front keeps its
-    match: the text's other places support it.)"""
-    return (
-        bool(ranked) and ranked[0].match.kind == "skeleton" and ranked[0].context <= 0
+    """A name matched only by its skeleton or as a part of another place, to a
+    place nothing else in the text points to ("Sears" -> Şoarş, Romania;
+    Kenya's "North Eastern Province" -> Saudi Arabia's Eastern Province): a
+    coincidence of letters, not a resolution. (A misspelt front town in a text
+    about the front keeps its match: the text's other places support it.)"""
+    if not ranked or ranked[0].context > 0:
+        return False
+    best = ranked[0].match
+    # "eastern Ukraine", "northern Syria" need no support
+    return best.kind == "skeleton" or (
+        best.kind == "part" and best.place.precision != "country"
     )
 
 
