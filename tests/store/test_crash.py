@@ -97,3 +97,41 @@ def test_sigkill_then_rerun_equals_a_clean_run(
     finally:
         for store in stores:
             store.close()
+
+
+def test_two_ingests_at_once_store_each_document_once(
+    new_db_url: Callable[[], str], tmp_path: Path
+) -> None:
+    folder = write_mixed_corpus(tmp_path / "corpus")
+    (folder / "big").mkdir()
+    (folder / "big" / "result.json").write_text(
+        json.dumps(telegram_export(400, channel=3004)), "utf-8"
+    )
+    clean, shared = new_db_url(), new_db_url()
+    done = subprocess.run(
+        _ingest_command(folder, clean), capture_output=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    # both open the same new store, migrate it and write the same documents
+    runs = [
+        subprocess.Popen(
+            _ingest_command(folder, shared),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
+    for run in runs:
+        _, errors = run.communicate(timeout=600)
+        assert run.returncode == 0, errors.decode()[-2000:]
+    stores = [open_store(clean), open_store(shared)]
+    try:
+        expected, got = snapshot(stores[0]), snapshot(stores[1])
+        for table in ("documents", "claims", "rejections", "sources"):
+            key = 0  # the id, or the name of a source
+            assert sorted(r[key] for r in got[table]) == sorted(
+                r[key] for r in expected[table]
+            ), table
+    finally:
+        for store in stores:
+            store.close()

@@ -43,11 +43,13 @@ def _redact(url: str) -> str:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL keeps readers unblocked and makes a killed writer lose at most its
     # open transaction; the store itself is always consistent after a crash.
+    # The busy timeout first: switching to WAL waits for the other writers
+    # (a second ingest opening the same new store).
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
@@ -74,8 +76,20 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        # one migrating process at a time: two ingests opening one new store
+        # would both create its tables
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql(
+                f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})"
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+# an arbitrary key for PostgreSQL's advisory lock around migrations
+_MIGRATION_LOCK = 0x466F676C
 
 
 def open_store(db: str | None = None, *, create: bool = True) -> Store:

@@ -7,17 +7,21 @@ and the input order is stable, so a killed run leaves a prefix of the work
 committed and a rerun finishes it, ending with the store an uninterrupted run
 gives. A document the pipeline cannot extract claims from (a language without
 an extractor yet) is stored without claims and extracted on a later run once
-the language is supported.
+the language is supported. Concurrent: another ingest may write the same
+store; a batch that meets what the other stored meanwhile is written again
+item by item.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
+from sqlalchemy.exc import IntegrityError
 
 from foglift.errors import UsageError
 from foglift.ingest.items import Item, Read, Skipped, reject
@@ -208,6 +212,68 @@ def _extract_later(
     return "extracted"
 
 
+def _store_read(
+    conn: Connection, read: Read, options: PipelineOptions, summary: IngestSummary
+) -> Outcome:
+    if isinstance(read, Skipped):
+        summary.skipped[read.reason] += 1
+        return "skipped"
+    if isinstance(read, Rejected):
+        record_rejection(conn, read, summary.run_id)
+        summary.rejected.append(read)
+        return "rejected"
+    summary.read += 1
+    return _store_item(conn, read, options, summary, summary.run_id)
+
+
+# Another writer (a second ingest into the same store) may store a document, a
+# source or the next version of an item between this run's look and its write.
+WRITE_ATTEMPTS = 3
+# text held for one batch, at most (a few large documents make a batch)
+BATCH_CHARS = 20_000_000
+
+
+def _write_batch(
+    conn: Connection,
+    batch: list[Read],
+    options: PipelineOptions,
+    summary: IngestSummary,
+    on_item: Callable[[Read, Outcome], None] | None,
+) -> None:
+    """Write ``batch`` in one transaction; when another writer got in first,
+    write it again item by item, each seeing what is stored by then."""
+    before = copy.deepcopy(summary)
+    try:
+        with conn.begin():
+            outcomes = [_store_read(conn, read, options, summary) for read in batch]
+    except IntegrityError:
+        _restore(summary, before)
+        outcomes = [_store_alone(conn, read, options, summary) for read in batch]
+    if on_item is not None:
+        for read, outcome in zip(batch, outcomes, strict=True):
+            on_item(read, outcome)
+
+
+def _store_alone(
+    conn: Connection, read: Read, options: PipelineOptions, summary: IngestSummary
+) -> Outcome:
+    for attempt in range(WRITE_ATTEMPTS):
+        before = copy.deepcopy(summary)
+        try:
+            with conn.begin():
+                return _store_read(conn, read, options, summary)
+        except IntegrityError:
+            _restore(summary, before)
+            if attempt == WRITE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _restore(summary: IngestSummary, saved: IngestSummary) -> None:
+    for name in IngestSummary.__dataclass_fields__:
+        setattr(summary, name, getattr(saved, name))
+
+
 def ingest_paths(
     store: Store,
     paths: Sequence[str],
@@ -224,29 +290,18 @@ def ingest_paths(
     summary.run_id = run_id = start_run(
         store, "ingest", arguments or {"paths": list(paths)}
     )
-    batch = int(default("ingest_batch_documents"))
-    pending = 0
+    size = int(default("ingest_batch_documents"))
+    batch: list[Read] = []
+    chars = 0
     with store.engine.connect() as conn:
-        transaction = conn.begin()
         for read in read_inputs(list(paths), read_options):
-            outcome: Outcome
-            if isinstance(read, Skipped):
-                summary.skipped[read.reason] += 1
-                outcome = "skipped"
-            elif isinstance(read, Rejected):
-                record_rejection(conn, read, run_id)
-                summary.rejected.append(read)
-                outcome = "rejected"
-            else:
-                summary.read += 1
-                outcome = _store_item(conn, read, options, summary, run_id)
-            pending += 1
-            if pending >= batch:
-                transaction.commit()
-                transaction = conn.begin()
-                pending = 0
-            if on_item is not None:
-                on_item(read, outcome)
-        transaction.commit()
+            batch.append(read)
+            chars += len(read.text) if isinstance(read, Item) else 0
+            # a batch is held until it commits: bound it by text as well
+            if len(batch) >= size or chars >= BATCH_CHARS:
+                _write_batch(conn, batch, options, summary, on_item)
+                batch, chars = [], 0
+        if batch:
+            _write_batch(conn, batch, options, summary, on_item)
     finish_run(store, run_id, summary.counts())
     return summary
