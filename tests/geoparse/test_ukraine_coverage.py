@@ -44,6 +44,10 @@ def _inflect(analyzer: Any, phrase: str, case: str) -> str | None:
         parts = word.split("-")
         out_parts = []
         for index, part in enumerate(parts):
+            if index < len(parts) - 1 and part.endswith("о"):
+                # "Сурсько-Михайлівка": the linking first part does not decline
+                out_parts.append(part)
+                continue
             parse = _nominative_parse(analyzer, part)
             if parse is None:
                 # "Івано-Франківськ": an undeclinable first part stays as it is
@@ -89,6 +93,10 @@ def _settlements() -> list[tuple[str, str, str, list[str], list[str]]]:
             continue
         place_id, latin, parents, geonameid = row[0], row[2], row[9], row[10]
         raion = next((p for p in parents.split() if len(p) == 9), "")  # ua:UAxxxx
+        # Crimea's settlements carry no raion in the data: its oblast is named
+        raion = raion or next(
+            (p for p in parents.split() if p.startswith("admin1:")), ""
+        )
         uk_names = names[place_id]["uk"]
         uk_keys = {name_key(n) for n in uk_names}
         alternates = cities.get(geonameid, {}).get("alternatenames", [])
@@ -162,7 +170,8 @@ def test_every_settlement_is_found_under_its_names_and_cases(
     assert len(settlements) > 29000
     assert tried["ru"] > 2500, "Russian names should come from the index"
     # Gates at the measured coverage (docs/geoparse.md); they may only go up.
-    floors = {"latin": 0.999, "uk": 0.999, "ru": 0.999}
+    floors = {"latin": 0.999, "uk": 0.999, "ru": 0.999, "uk_gent": 0.998,
+              "uk_loct": 0.999}  # fmt: skip
     for label, (_n, f, r) in report.items():
         floor = floors.get(label, 0.99)
         assert f >= floor, (label, f)

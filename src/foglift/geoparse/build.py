@@ -467,7 +467,9 @@ def add_ukraine(gaz: Gazetteer, shared: Path, admin1_ids: dict[str, str]) -> Non
 
     def parents_of(pcode: str) -> list[str]:
         chain: list[str] = []
-        current = units.get(pcode)
+        # a few Crimean hromadas are missing from the data: their raion (the
+        # p-code's first six characters) stands in
+        current = units.get(pcode) or units.get(pcode[:6]) or units.get(pcode[:4])
         while current is not None:
             if current["level"] == "adm1":
                 chain.append(oblast_by_pcode.get(current["pcode"], ""))

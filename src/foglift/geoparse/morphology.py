@@ -20,6 +20,7 @@ from typing import Any
 
 _UK_ONLY = re.compile("[іїєґ]")
 _RU_ONLY = re.compile("[ыэёъ]")
+_CONSONANTS = frozenset("бвгґджзклмнпрстфхцчшщ")
 
 # (case ending, nominative endings) - longest endings first; for names that the
 # dictionaries do not know. "" means the ending is dropped.
@@ -57,11 +58,20 @@ _SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ке", ("ка",)),
     ("кою", ("ка",)),
     ("кой", ("ка",)),
+    # -ок nouns drop their o: Довжок, Довжка, Довжку, Довжком; Барок, Барка
+    ("ка", ("ок",)),
+    ("ку", ("ок",)),
+    ("ком", ("ок",)),
+    ("кові", ("ок",)),
+    # -це nouns: Озерце, Озерця, Озерці
+    ("ці", ("це",)),
+    ("ця", ("це",)),
     # plural names: П'ятихатки, П'ятихатках, П'ятихаток
     ("ах", ("и", "ы", "а")),
     ("ях", ("і", "и")),
     ("ок", ("ки",)),
     ("ів", ("и", "і")),
+    ("їв", ("ї",)),
     ("ов", ("ы", "и")),
     ("ев", ("ы", "и")),
     # -а/-я nouns and consonant-final nouns
@@ -118,15 +128,19 @@ def word_nominatives(word: str, dictionaries: bool = True) -> tuple[str, ...]:
             if inflected is not None:
                 out.setdefault(inflected.word, None)
     for ending, replacements in _SUFFIX_RULES:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
             stem = word[: -len(ending)]
             for replacement in replacements:
                 out.setdefault(stem + replacement, None)
+    if word[-1] in _CONSONANTS and len(word) >= 3:
+        # a plural's genitive without ending: Гут (Гути), Ям (Ями), Вил (Вила)
+        for ending in ("и", "і", "а", "ы"):
+            out.setdefault(word + ending, None)
     out.pop(word, None)
     return tuple(out)
 
 
-def nominatives(phrase: str, limit: int = 24, dictionaries: bool = True) -> list[str]:
+def nominatives(phrase: str, limit: int = 48, dictionaries: bool = True) -> list[str]:
     """Nominative candidates for a Cyrillic place phrase ("Великої Новосілки").
 
     Multi-word names are inflected word by word; the combinations are returned
