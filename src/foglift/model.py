@@ -20,6 +20,7 @@ ClaimantKind = Literal[
     "media",
     "independent_analyst",
     "anonymous",
+    "evidence",  # footage or imagery that speaks to a claim, with no speaker
     "unknown",
 ]
 Side = Literal["russia", "ukraine", "independent", "unknown"]

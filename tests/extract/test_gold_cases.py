@@ -2,7 +2,8 @@
 
 Each case lists the claims a careful analyst expects, field by field, and
 counts of findings by code. ``known_failures.json`` holds cases foglift does
-not get right yet; they run as strict xfails so a fix is noticed.
+not get right yet; they run as strict xfails so a fix is noticed (the file may
+be empty: then there is nothing to run).
 """
 
 from __future__ import annotations
@@ -96,7 +97,11 @@ def test_gold_case(case: dict[str, Any]) -> None:
     check_case(case)
 
 
-@pytest.mark.parametrize("case", _load("known_failures"))
+_KNOWN_FAILURES = _load("known_failures")
+
+
+@pytest.mark.skipif(not _KNOWN_FAILURES, reason="no known failures listed")
+@pytest.mark.parametrize("case", _KNOWN_FAILURES or [pytest.param({}, id="none")])
 @pytest.mark.xfail(strict=True, reason="known failure; see the case's comment")
 def test_known_failure(case: dict[str, Any]) -> None:
     check_case(case)

@@ -19,7 +19,7 @@ from functools import cache
 from foglift.extract.claims import Context, carried_claimant
 from foglift.extract.lexicon import Lexicon, phrase_pattern
 from foglift.extract.quantities import parse_number
-from foglift.model import Claim, Claimant, Reaction, Sentence
+from foglift.model import Claim, Claimant, Reaction, ReactionRelation, Sentence
 from foglift.settings import default
 from foglift.sources import translit_skeleton
 
@@ -131,6 +131,96 @@ def _reactor(
     return None
 
 
+@cache
+def _evidence(
+    lex: Lexicon,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """(evidence cue, a side's forces, persistence) patterns, if the lexicon
+    has them: "geolocated footage ... indicates (that)", "Ukrainian forces",
+    "still"."""
+    spec = lex.data["reactions"]
+    if not spec.get("evidence_nouns"):
+        return None
+    nouns = phrase_pattern(spec["evidence_nouns"]).pattern
+    verbs = phrase_pattern(spec["evidence_verbs"]).pattern
+    cue = re.compile(
+        rf"(?P<noun>{nouns})[^.;:!?]{{0,80}}?(?P<verb>{verbs})(?:\s+that)?",
+        re.IGNORECASE,
+    )
+    sides = lex.side_words.pattern.pattern
+    forces = phrase_pattern(spec["evidence_forces"]).pattern
+    force = re.compile(rf"(?P<side>{sides})\s+(?:\w+\s+)?(?:{forces})", re.IGNORECASE)
+    return cue, force, phrase_pattern(spec["evidence_persist"])
+
+
+def _acting_side(claim: Claim) -> str:
+    """The side a claim says acted: as stated ("Russian forces captured"),
+    else the claimant's own when it asserts ("its forces had liberated")."""
+    if claim.agent_side != "unknown":
+        return claim.agent_side
+    return claim.claimant.side if claim.stance == "asserts" else "unknown"
+
+
+# claims that footage of a side's forces can speak to
+_EVIDENCE_TYPES = frozenset({"territorial", "advance"})
+
+
+def evidence_reactions(
+    ctx: Context, i: int, earlier: Sequence[Claim]
+) -> list[tuple[str, Reaction]]:
+    """(claim id, reaction) for evidence described in sentence ``i``: footage
+    that shows the acting side's forces in the place supports a capture or an
+    advance; footage that shows the other side's forces still there disputes
+    it."""
+    patterns = _evidence(ctx.lex)
+    if patterns is None:
+        return []
+    cue_rx, force_rx, persist_rx = patterns
+    sentence = ctx.sentences[i]
+    out: list[tuple[str, Reaction]] = []
+    for cue in cue_rx.finditer(ctx.text, sentence.start, sentence.end):
+        force = force_rx.search(ctx.text, cue.end(), sentence.end)
+        if force is None:
+            continue
+        side = ctx.lex.side_words.get(force.group("side"))
+        tail = ctx.text[force.end() : sentence.end]
+        still = persist_rx.search(ctx.text, cue.end(), sentence.end) is not None
+        negated = ctx.lex.negation.search(tail) is not None
+        claims = [
+            c
+            for c in earlier
+            if c.claim_type in _EVIDENCE_TYPES
+            and _acting_side(c) in ("russia", "ukraine")
+            and c.action_start < cue.start()
+        ]
+        for claim in claims[-1:]:
+            relation: ReactionRelation
+            if side and side != _acting_side(claim) and still:
+                relation = "disputes"
+            elif side == _acting_side(claim) and not negated:
+                relation = "supports"
+            else:
+                continue
+            noun = cue.group("noun")
+            reactor = Claimant(
+                noun.casefold() if noun[:1].isupper() else noun,
+                "evidence",
+                False,
+                "unknown",
+                cue.start("noun"),
+                cue.end("noun"),
+                via="evidence",
+            )
+            cue_text = ctx.text[cue.start() : force.end()]
+            out.append(
+                (
+                    claim.id,
+                    Reaction(relation, reactor, cue_text, cue.start(), force.end()),
+                )
+            )
+    return out
+
+
 def find_reactions(
     ctx: Context,
     claims: list[Claim],
@@ -206,4 +296,7 @@ def find_reactions(
                         cue.end(),
                     )
                 )
+        earlier_all = [c for c in claims if 0 <= here - sentence_of[c.id] <= reach]
+        for claim_id, reaction in evidence_reactions(ctx, i, earlier_all):
+            reactions[claim_id].append(reaction)
     return reactions
