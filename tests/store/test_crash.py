@@ -49,19 +49,29 @@ def _stored(url: str, *, strict: bool = False) -> int:
         engine.dispose()
 
 
-def test_sigkill_then_rerun_equals_a_clean_run(
-    new_db_url: Callable[[], str], tmp_path: Path
-) -> None:
+def _corpus(tmp_path: Path, posts: int, channel: int) -> Path:
+    """The mixed corpus plus one channel export of ``posts`` posts."""
     folder = write_mixed_corpus(tmp_path / "corpus")
     (folder / "big").mkdir()
     (folder / "big" / "result.json").write_text(
-        json.dumps(telegram_export(POSTS, channel=3003)), "utf-8"
+        json.dumps(telegram_export(posts, channel=channel)), "utf-8"
     )
-    clean, killed = new_db_url(), new_db_url()
+    return folder
+
+
+def _ingest_clean(folder: Path, url: str) -> None:
     done = subprocess.run(
-        _ingest_command(folder, clean), capture_output=True, timeout=600
+        _ingest_command(folder, url), capture_output=True, timeout=600
     )
     assert done.returncode == 0, done.stderr.decode()[-2000:]
+
+
+def test_sigkill_then_rerun_equals_a_clean_run(
+    new_db_url: Callable[[], str], tmp_path: Path
+) -> None:
+    folder = _corpus(tmp_path, POSTS, channel=3003)
+    clean, killed = new_db_url(), new_db_url()
+    _ingest_clean(folder, clean)
     total = _stored(clean, strict=True)
     assert total > POSTS
 
@@ -102,16 +112,9 @@ def test_sigkill_then_rerun_equals_a_clean_run(
 def test_two_ingests_at_once_store_each_document_once(
     new_db_url: Callable[[], str], tmp_path: Path
 ) -> None:
-    folder = write_mixed_corpus(tmp_path / "corpus")
-    (folder / "big").mkdir()
-    (folder / "big" / "result.json").write_text(
-        json.dumps(telegram_export(400, channel=3004)), "utf-8"
-    )
+    folder = _corpus(tmp_path, 400, channel=3004)
     clean, shared = new_db_url(), new_db_url()
-    done = subprocess.run(
-        _ingest_command(folder, clean), capture_output=True, timeout=600
-    )
-    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    _ingest_clean(folder, clean)
     # both open the same new store, migrate it and write the same documents
     runs = [
         subprocess.Popen(
