@@ -141,3 +141,30 @@ def test_geojson_stays_rfc7946_with_verdicts(verified: str, run_cli: Any) -> Non
                 v["parameters"]["lat"] == repr(lat)
                 or abs(float(v["parameters"]["lat"]) - lat) < 1e-6
             )
+
+
+def test_events_carry_their_origins_verdict_and_coarsen_their_point(
+    verified: str, run_cli: Any
+) -> None:
+    assert run_cli("link", "--db", verified)[0] == 0
+    code, out, _ = run_cli("events", "--db", verified, "--format", "json")
+    assert code == 0
+    events = {e["place_name"]: e for e in json.loads(out) if e["place_name"]}
+    kurakhove = events["Kurakhove"]
+    assert kurakhove["verdict"]["status"] == "confirmed"
+    assert kurakhove["verdict"]["claim_id"] == kurakhove["members"][0]["claim_id"]
+    assert kurakhove["members"][0]["verdict"] == "confirmed"
+    assert events["Kupiansk"]["verdict"]["status"] == "contradicted"
+    # the events table shows what the maps say
+    code, out, _ = run_cli("events", "--db", verified, "--verdict", "contradicted")
+    assert code == 0 and "contradicted" in out and "Kurakhove" not in out
+    # a coarsened export names no exact point: not the event's, not its verdict's
+    code, out, _ = run_cli(
+        "events", "--db", verified, "--format", "json", "--coarsen-km", "10"
+    )
+    exact = (kurakhove["lat"], kurakhove["lon"])
+    coarse = next(e for e in json.loads(out) if e["place_name"] == "Kurakhove")
+    assert coarse["coarsened_km"] == 10 and (coarse["lat"], coarse["lon"]) != exact
+    assert f"{exact[0]:.5f}" not in coarse["verdict"]["explanation"]
+    code, out, _ = run_cli("event", kurakhove["id"], "--db", verified)
+    assert code == 0 and "Confirmed by control maps" in out and "maps: confirmed" in out

@@ -22,6 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         if action.dest == "format":
             action.choices = FORMATS
     parser.add_argument("--status", action="append", choices=STATUSES)
+    from foglift.store.verdicts import STATUS_ORDER
+
+    parser.add_argument(
+        "--verdict",
+        action="append",
+        choices=STATUS_ORDER,
+        help="events whose verdict (their origin's, from `foglift verify`) is this",
+    )
 
 
 def _columns() -> list[tuple[str, Any, int]]:
@@ -38,6 +46,7 @@ def _columns() -> list[tuple[str, Any, int]]:
         ("place", lambda e: e["place_name"] or e["unit"] or "", 22),
         ("status", lambda e: e["status"], 26),
         ("independent", lambda e: e["independent_origins"], 11),
+        ("maps", lambda e: (e["verdict"] or {}).get("status") or "", 14),
         ("sources", sources, 70),
     ]
 
@@ -69,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
         records = list(event_records(store, claim_filter, tuple(args.status or ())))
     finally:
         store.close()
+    if args.verdict:
+        records = [
+            r for r in records if (r["verdict"] or {}).get("status") in args.verdict
+        ]
     records = list(apply_opsec(records, Opsec(args.coarsen_km, args.delay_days)))
     if args.limit is not None:
         records = records[: args.limit]
@@ -130,6 +143,9 @@ def render_tree(event: dict[str, Any]) -> None:
         f"{event['status']}, {event['independent_origins']} independent origin(s)",
         style="dim",
     )
+    verdict = event.get("verdict")
+    if verdict:
+        title.append(f"\n{verdict['label']}: {verdict['explanation']}")
     tree = Tree(title)
     nodes: dict[str, Tree] = {}
     for member in event["members"]:
@@ -137,6 +153,8 @@ def render_tree(event: dict[str, Any]) -> None:
         label.append(str((member["claimant"] or {}).get("name")), style="bold")
         label.append(f"  [{member['source']}, {member['published'] or 'undated'}]")
         label.append(f"  {member['reason']}", style="dim")
+        if member.get("verdict"):
+            label.append(f"  maps: {member['verdict']}", style="cyan")
         label.append(f"\n{(member['text'] or '')[:200]}", style="italic")
         parent = nodes.get(member["parent"] or "", tree)
         if member["relation"] in ("disputes", "denies"):

@@ -62,21 +62,17 @@ def apply_opsec(
             if day is None or day > cutoff.isoformat():
                 continue
         if opsec.coarsen_km:
-            record = dict(record)
-            places = []
-            for place in record.get("places", []):
-                place = dict(place)
-                if place.get("lat") is not None and place.get("lon") is not None:
-                    place["lat"], place["lon"] = coarsen(
-                        place["lat"], place["lon"], opsec.coarsen_km
-                    )
-                    place["coarsened_km"] = opsec.coarsen_km
-                places.append(place)
-            record["places"] = places
-            record["verdicts"] = [
-                _coarsen_verdict(v, opsec.coarsen_km)
-                for v in record.get("verdicts") or []
-            ]
+            record = _coarsen_point(dict(record), opsec.coarsen_km)  # an event's
+            if "places" in record:
+                record["places"] = [
+                    _coarsen_point(dict(place), opsec.coarsen_km)
+                    for place in record["places"]
+                ]
+            if "verdicts" in record:
+                record["verdicts"] = [
+                    _coarsen_verdict(v, opsec.coarsen_km)
+                    for v in record.get("verdicts") or []
+                ]
             if isinstance(record.get("verdict"), dict):
                 summary = dict(record["verdict"])
                 summary["explanation"] = _coarsen_text(
@@ -84,6 +80,13 @@ def apply_opsec(
                 )
                 record["verdict"] = summary
         yield record
+
+
+def _coarsen_point(item: dict[str, Any], km: float) -> dict[str, Any]:
+    if item.get("lat") is not None and item.get("lon") is not None:
+        item["lat"], item["lon"] = coarsen(item["lat"], item["lon"], km)
+        item["coarsened_km"] = km
+    return item
 
 
 # A verdict's steps name the point it tested ("at 47.98585, 37.28512").

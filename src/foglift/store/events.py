@@ -228,9 +228,14 @@ def event_record(event: Event, records: dict[str, dict[str, Any]]) -> dict[str, 
                 "published": document.get("published"),
                 "lang": m.claim.lang,
                 "text": record.get("text"),
+                "verdict": (record.get("verdict") or {}).get("status"),
             }
         )
     fields = _event_fields(event)
+    fields["verdict"] = event_verdict(
+        [records.get(m.claim.id, {}) for m in event.members],
+        [m.relation for m in event.members],
+    )
     if not fields["place_name"]:  # a resolved place shows its gazetteer name
         fields["place_name"] = next(
             (
@@ -242,6 +247,27 @@ def event_record(event: Event, records: dict[str, dict[str, Any]]) -> dict[str, 
             None,
         )
     return {**fields, "members": members}
+
+
+def event_verdict(
+    members: list[dict[str, Any]], relations: list[str]
+) -> dict[str, Any] | None:
+    """What the checks say of an event: the verdict of its origin, else of the
+    first member that asserts it and has one (a repeat is checked for its own
+    date; the origin's claim is the event's). The member's claim id is kept."""
+    ranked = sorted(
+        range(len(members)),
+        key=lambda n: (relations[n] != "origin", relations[n] not in _ASSERTING, n),
+    )
+    for n in ranked:
+        verdict = members[n].get("verdict")
+        if verdict and relations[n] in _ASSERTING:
+            return {**verdict, "claim_id": members[n].get("id")}
+    return None
+
+
+# relations whose claim asserts what the event says happened
+_ASSERTING = ("origin", "repeats", "corroborates")
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
