@@ -49,6 +49,16 @@ def test_capitals_are_marked() -> None:
     assert resolved[0].best is not None
     assert resolved[0].best.match.place.fcode == "PPLC"
     assert "a national capital" in resolved[0].best.cues
+    # a capital known by the country's name as an alias gains nothing by it
+    text = "Talks in Mexico."
+    best = resolve_spans(text, _spans(text, "Mexico"))[0].best
+    assert best is not None and best.match.place.precision == "country"
+    assert not any(
+        "capital" in cue
+        for s in resolve_spans(text, _spans(text, "Mexico"))[0].ranked
+        if s.match.place.name == "Mexico City"
+        for cue in s.cues
+    )
 
 
 def test_a_name_the_gazetteer_lacks_is_placed_near_the_next_named_town() -> None:

@@ -335,7 +335,8 @@ def score(
     total += PRECISION_BONUS.get(place.precision, 0.0)
     alone = total
     cues = [f"matched {match.kind} '{match.via}'"]
-    if place.fcode == "PPLC":
+    if place.fcode == "PPLC" and match.kind not in _WEAK_ALIASES:
+        # (by its own name: "Mexico" is the country, not Mexico City's alias)
         total += CAPITAL_BONUS
         cues.append("a national capital")
     if context is not None:
