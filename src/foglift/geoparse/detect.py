@@ -12,10 +12,14 @@ sentence's first word.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from foglift.geoparse.resolve import find_matches, importance
+from foglift.geoparse.resolve import Match, find_matches, importance
 from foglift.geoparse.theatre import Span
+
+# find_matches, remembered for one text
+Finder = Callable[[str], list[Match]]
 
 _WORD = r"(?:[dl]['’])?[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’ʼ-]*"
 _RUN = re.compile(
@@ -67,13 +71,14 @@ def _acceptable(
     text: str,
     start: int,
     phrase: str,
+    find: Finder,
     adjectives: bool = False,
     known: frozenset[str] = frozenset(),
 ) -> bool:
     words = phrase.split()
     if len(words) == 1 and words[0].casefold().strip("'’") in STOPWORDS:
         return False
-    found = find_matches(phrase)
+    found = find(phrase)
     if adjectives and len(words) == 1 and any(m.kind == "demonym" for m in found):
         return True
     # "HIV", "UN", "SOS": short capitals are acronyms unless an area's abbreviation
@@ -109,14 +114,14 @@ def _acceptable(
     return True
 
 
-def _tokens(run: re.Match[str]) -> list[tuple[int, int]]:
+def _tokens(run: re.Match[str], find: Finder) -> list[tuple[int, int]]:
     """Word offsets in a run; "UK-based", "India-Pakistan" and "Australia-wide"
     are split at the hyphen unless the whole word is a name (Ivano-Frankivsk)."""
     out: list[tuple[int, int]] = []
     for word in re.finditer(r"\S+", run.group(0)):
         start, end = run.start() + word.start(), run.start() + word.end()
         token = word.group(0)
-        if "-" not in token.strip("-") or find_matches(token.rstrip("'’ʼ-")):
+        if "-" not in token.strip("-") or find(token.rstrip("'’ʼ-")):
             out.append((start, end))
             continue
         offset = start
@@ -136,26 +141,37 @@ def detect_spans(text: str, adjectives: bool = False) -> list[Span]:
     A single word at a sentence start must be a well-known place, or a name
     the text also uses in mid-sentence.
     """
-    first = _detect(text, adjectives, frozenset())
+    memo: dict[str, list[Match]] = {}
+
+    def find(phrase: str) -> list[Match]:
+        # a long text repeats its names (and its capitalised non-names)
+        found = memo.get(phrase)
+        if found is None:
+            found = memo[phrase] = find_matches(phrase)
+        return found
+
+    first = _detect(text, adjectives, frozenset(), find)
     mid_sentence = frozenset(
         span.name
         for span in first
         if _SENTENCE_START.search(text[max(0, span.start - 6) : span.start]) is None
     )
-    return _detect(text, adjectives, mid_sentence) if mid_sentence else first
+    return _detect(text, adjectives, mid_sentence, find) if mid_sentence else first
 
 
-def _detect(text: str, adjectives: bool, known: frozenset[str]) -> list[Span]:
+def _detect(
+    text: str, adjectives: bool, known: frozenset[str], find: Finder
+) -> list[Span]:
     spans: list[Span] = []
     for abbreviation in _DOTTED.finditer(text):
         phrase = abbreviation.group(0)
-        if any(m.kind in ("abbr", "name") for m in find_matches(phrase)):
+        if any(m.kind in ("abbr", "name") for m in find(phrase)):
             spans.append(Span(abbreviation.start(), abbreviation.end(), phrase))
     taken = [(s.start, s.end) for s in spans]
     for run in _RUN.finditer(text):
         if any(a < run.end() and run.start() < b for a, b in taken):
             continue
-        words = _tokens(run)
+        words = _tokens(run, find)
         i = 0
         while i < len(words):
             found = None
@@ -169,7 +185,7 @@ def _detect(text: str, adjectives: bool, known: frozenset[str]) -> list[Span]:
                 phrase = _POSSESSIVE.sub("", text[start:end]).rstrip("'’ʼ-")
                 end = start + len(phrase)
                 if phrase[:1].isupper() and _acceptable(
-                    text, start, phrase, adjectives, known
+                    text, start, phrase, find, adjectives, known
                 ):
                     found = (start, end, j)
                     break
@@ -178,7 +194,7 @@ def _detect(text: str, adjectives: bool, known: frozenset[str]) -> list[Span]:
                 continue
             start, end, j = found
             qualifier = _QUALIFIER_AFTER.match(text, end)
-            if qualifier and find_matches(text[start : qualifier.end()]):
+            if qualifier and find(text[start : qualifier.end()]):
                 end = qualifier.end()
             spans.append(Span(start, end, text[start:end]))
             i = j

@@ -286,7 +286,11 @@ def _one_sense_per_name(
 
 def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     """Resolve every span of ``text`` in the context of all the others."""
-    matches: list[list[Match]] = [find_matches(span.name) for span in spans]
+    memo: dict[str, list[Match]] = {}
+    for span in spans:  # a long text repeats its names
+        if span.name not in memo:
+            memo[span.name] = find_matches(span.name)
+    matches: list[list[Match]] = [list(memo[span.name]) for span in spans]
     fronts = [is_front(text, span) for span in spans]
     first = [rank(found) for found in matches]
 
