@@ -7,7 +7,7 @@ the same query as ``foglift claims`` (current document versions only).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -74,15 +74,29 @@ def link_claim(record: dict[str, Any]) -> LinkClaim:
     )
 
 
-def load_events(store: Store, claims: dict[str, LinkClaim]) -> list[Event]:
-    """Stored events, their members rebuilt from ``claims`` (gone ones dropped)."""
+def load_events(
+    store: Store,
+    claims: dict[str, LinkClaim],
+    event_ids: Sequence[str] | None = None,
+) -> list[Event]:
+    """Stored events (all, or ``event_ids``), their members rebuilt from
+    ``claims`` (gone ones dropped)."""
+    rows: list[Any] = []
+    members: list[Any] = []
     with store.engine.connect() as conn:
-        rows = conn.execute(select(events)).mappings().all()
-        members = (
-            conn.execute(select(event_members).order_by(event_members.c.position))
-            .mappings()
-            .all()
+        chunks = (
+            [None]
+            if event_ids is None
+            else [event_ids[i : i + _CHUNK] for i in range(0, len(event_ids), _CHUNK)]
         )
+        for chunk in chunks:
+            rows_query = select(events)
+            members_query = select(event_members).order_by(event_members.c.position)
+            if chunk is not None:
+                rows_query = rows_query.where(events.c.id.in_(chunk))
+                members_query = members_query.where(event_members.c.event_id.in_(chunk))
+            rows += conn.execute(rows_query).mappings().all()
+            members += conn.execute(members_query).mappings().all()
     by_event: dict[str, list[Member]] = {}
     for m in members:
         claim = claims.get(m["claim_id"])
@@ -190,19 +204,57 @@ def link_store(store: Store, registry: Registry) -> LinkSummary:
     return summary
 
 
+# ids per SQL IN list (SQLite allows 32,766 variables, older builds 999)
+_CHUNK = 500
+
+
+def _column_in(
+    store: Store, column: Any, wanted: Sequence[str], result: Any
+) -> set[str]:
+    """The ``result`` column's values in rows whose ``column`` is in ``wanted``."""
+    found: set[str] = set()
+    with store.engine.connect() as conn:
+        for i in range(0, len(wanted), _CHUNK):
+            query = select(result).where(column.in_(wanted[i : i + _CHUNK]))
+            found.update(str(v) for v in conn.execute(query).scalars())
+    return found
+
+
+def _claim_records(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        for record in query_claims(store, ClaimFilter(ids=tuple(ids[i : i + _CHUNK]))):
+            out[record["id"]] = record
+    return out
+
+
+def _events_with_records(
+    store: Store, event_ids: Sequence[str]
+) -> tuple[list[Event], dict[str, dict[str, Any]]]:
+    """The events ``event_ids`` and the records of their member claims: only
+    those claims are read, not the whole store."""
+    member_ids = sorted(
+        _column_in(store, event_members.c.event_id, event_ids, event_members.c.claim_id)
+    )
+    records = _claim_records(store, member_ids)
+    claims = {c_id: link_claim(r) for c_id, r in records.items()}
+    return load_events(store, claims, event_ids), records
+
+
 def event_records(
     store: Store, claim_filter: ClaimFilter, statuses: tuple[str, ...] = ()
 ) -> Iterator[dict[str, Any]]:
     """Events having a member claim that passes ``claim_filter``, as records."""
-    records = {r["id"]: r for r in query_claims(store, ClaimFilter())}
-    wanted = {r["id"] for r in query_claims(store, claim_filter)}
-    claims = {c_id: link_claim(r) for c_id, r in records.items()}
-    for event in sorted(load_events(store, claims), key=_event_order):
+    wanted = sorted(r["id"] for r in query_claims(store, claim_filter))
+    event_ids = sorted(
+        _column_in(store, event_members.c.claim_id, wanted, event_members.c.event_id)
+    )
+    found, records = _events_with_records(store, event_ids)
+    for event in sorted(found, key=_event_order):
         if statuses and event.status not in statuses:
             continue
-        if not any(m.claim.id in wanted for m in event.members):
-            continue
-        yield event_record(event, records)
+        if event.members:
+            yield event_record(event, records)
 
 
 def _event_order(event: Event) -> tuple[str, str]:
@@ -271,9 +323,5 @@ _ASSERTING = ("origin", "repeats", "corroborates")
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
-    records = {r["id"]: r for r in query_claims(store, ClaimFilter())}
-    claims = {c_id: link_claim(r) for c_id, r in records.items()}
-    for event in load_events(store, claims):
-        if event.id == event_id:
-            return event_record(event, records)
-    return None
+    found, records = _events_with_records(store, [event_id])
+    return event_record(found[0], records) if found else None

@@ -46,6 +46,7 @@ class ClaimFilter:
     verdict_statuses: tuple[str, ...] = ()  # claims with a verdict of these
     verdict_checks: tuple[str, ...] = ()  # ... from these checks
     verified_only: bool = False  # claims with at least one verdict
+    ids: tuple[str, ...] = ()  # these claims only (store ids, "document:c1")
 
 
 def fts_query(query: str) -> str:
@@ -93,6 +94,8 @@ def _claims_select(store: Store, f: ClaimFilter) -> Select[Any]:
     )
     if not f.all_versions:
         query = query.where(documents.c.superseded_by.is_(None))
+    if f.ids:
+        query = query.where(claims.c.id.in_(f.ids))
     if f.types:
         query = query.where(claims.c.claim_type.in_(f.types))
     if f.claimant:
