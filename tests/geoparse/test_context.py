@@ -150,3 +150,27 @@ def test_a_part_of_a_country_stands_alone_a_part_of_a_province_needs_support() -
     text = "Floods hit North Eastern Province and Garissa, Kenya."
     best = _best(text, "North Eastern Province", "Garissa", "Kenya")
     assert best[0][1] in ("", "KE")
+
+
+def test_datelines_in_capitals_are_detected() -> None:
+    from foglift.geoparse.detect import detect_spans
+
+    text = (
+        "DETROIT The U.S. Transportation Department said on Monday.\n"
+        "TORRINGTON — The mayor spoke in New York."
+    )
+    names = [s.name for s in detect_spans(text)]
+    assert names == ["DETROIT", "U.S.", "TORRINGTON", "New York"]
+    # a small town opening a sentence without a dateline mark is no place
+    assert "Torrington" not in [s.name for s in detect_spans("Torrington said no.")]
+
+
+def test_airport_strips_named_like_words_add_no_aliases() -> None:
+    from foglift.geoparse.airports import airport_names
+
+    assert ("Bob", "name") not in list(
+        airport_names("Robert/Bob/Curtis Memorial Airport", "Mayville")
+    )
+    assert ("Airpark", "alt") not in list(
+        airport_names("Cassville Airpark", "Cassville")
+    )

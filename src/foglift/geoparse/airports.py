@@ -29,22 +29,35 @@ _SUFFIX = re.compile(
 )
 
 
+_BARE = re.compile(r"[^\W\d_][\w'’. -]*")
+_GENERIC = frozenset(
+    (
+        "airpark", "airstrip", "area", "field", "strip", "heliport", "industrial",
+        "international", "municipal", "regional", "county", "city", "memorial",
+        "air", "base", "lodge", "harbour", "harbor",
+    )
+)  # fmt: skip
+
+
 def airport_names(name: str, city: str) -> Iterator[tuple[str, str]]:
     """(alias, kind) pairs for one airport."""
     city_key = name_key(city)
-    pieces = [name, *(p.strip() for p in name.split("/")[1:])]
+    # "Ottawa / Macdonald-Cartier International Airport"; not the unspaced
+    # "Robert/Bob/Curtis Memorial Airport" (no "Bob" airport)
+    pieces = [name, *(p.strip() for p in name.split(" / ")[1:])]
     for piece in pieces:
         yield piece, "name"
         core = _SUFFIX.sub("", piece).strip()
         core_key = name_key(core)
-        if "/" in core or core_key == city_key:
+        if core == piece or "/" in core or core_key == city_key:
             continue
         # the bare core only after the city ("London Heathrow"): a core alone
         # is often a person ("John F Kennedy")
         if city_key and core_key.startswith(city_key + " "):
             yield core, "name"
             rest = core[len(city) :].strip(" -")
-            if rest:
+            # a name, not a word ("Cassville Airpark" leaves no "Airpark")
+            if _BARE.fullmatch(rest) and rest.casefold() not in _GENERIC:
                 yield f"{rest} Airport", "name"
                 yield rest, "alt"
 
@@ -59,7 +72,9 @@ def add_airports(gaz: Gazetteer) -> int:
     }
     count = 0
     for icao, row in airportsdata.load("ICAO").items():
-        if not row["iata"] or not row["name"]:
+        # an airport named as one ("... Airport"), not a strip named like its
+        # village ("Kabwum")
+        if not row["iata"] or not _SUFFIX.search(row["name"]):
             continue
         place_id = f"airport:{row['iata']}"
         country = row["country"]

@@ -35,6 +35,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # dotted abbreviations: "U.S.", "B.C.", "N.J.", and a state after a town's
 # name in a dateline ("Paris, Ky.", "Calgary, Alta.")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}|(?<=, )[A-Z][a-z]{1,4}\.")
+# after a town in capitals opening a news item: "TORRINGTON —", "KYIV, Nov 12",
+# "RUSSELLVILLE, Ark. (AP)", "Washington (CNN)"
+_DATELINE = re.compile(r"\s*(?:[-–—]|,|\([A-Z][\w .&-]{0,30}\))")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]|\bnn)\s*[\"'“‘«(]*\s*$")
 # capitalised words that are never places in running text, though some
 # gazetteer entry carries them as a name
@@ -109,7 +112,12 @@ def _acceptable(
     if not strong:
         return False
     sentence_start = _SENTENCE_START.search(text[max(0, start - 6) : start]) is not None
-    if sentence_start and len(words) == 1 and phrase not in known:
+    if (
+        sentence_start
+        and len(words) == 1
+        and phrase.casefold() not in known
+        and not _DATELINE.match(text, start + len(phrase))
+    ):
         return any(importance(m.place) >= 4.7 for m in strong)
     return True
 
@@ -152,7 +160,7 @@ def detect_spans(text: str, adjectives: bool = False) -> list[Span]:
 
     first = _detect(text, adjectives, frozenset(), find)
     mid_sentence = frozenset(
-        span.name
+        span.name.casefold()
         for span in first
         if _SENTENCE_START.search(text[max(0, span.start - 6) : span.start]) is None
     )
@@ -169,9 +177,13 @@ def _detect(
             spans.append(Span(abbreviation.start(), abbreviation.end(), phrase))
     taken = [(s.start, s.end) for s in spans]
     for run in _RUN.finditer(text):
-        if any(a < run.end() and run.start() < b for a, b in taken):
-            continue
-        words = _tokens(run, find)
+        # words of the run that a dotted abbreviation took are not read again
+        # ("DETROIT The U.S. ...": Detroit still is)
+        words = [
+            (a, b)
+            for a, b in _tokens(run, find)
+            if not any(x < b and a < y for x, y in taken)
+        ]
         i = 0
         while i < len(words):
             found = None
@@ -182,6 +194,8 @@ def _detect(
                 continue
             for j in range(min(len(words), i + 5), i, -1):
                 start, end = words[i][0], words[j - 1][1]
+                if any(x < end and start < y for x, y in taken):
+                    continue  # a phrase never spans a taken abbreviation
                 phrase = _POSSESSIVE.sub("", text[start:end]).rstrip("'’ʼ-")
                 end = start + len(phrase)
                 if phrase[:1].isupper() and _acceptable(
