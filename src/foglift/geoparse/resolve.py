@@ -124,6 +124,8 @@ _QUALIFIERS = {
     "село": "settlement", "селище": "settlement", "смт": "settlement",
 }  # fmt: skip
 _AREAS = ("region", "district")
+# Only a sizeable town has named parts ("North London"): without the floor
+# TR-News' "South Plains" (Texas) became the hamlet of Plains, 182 km off.
 PARTS_MIN_PEOPLE = 100_000
 _PARTS = frozenset(
     (
