@@ -174,3 +174,14 @@ def test_airport_strips_named_like_words_add_no_aliases() -> None:
     assert ("Airpark", "alt") not in list(
         airport_names("Cassville Airpark", "Cassville")
     )
+
+
+def test_detection_of_long_names_extended_capitals_and_state_codes() -> None:
+    from foglift.geoparse.detect import detect_spans
+
+    text = (
+        "Officials in Buffalo, NY said fine, OK then. The Democratic Republic of "
+        "the Congo and İstanbul replied."
+    )
+    names = [s.name for s in detect_spans(text)]
+    assert names == ["Buffalo", "NY", "Democratic Republic of the Congo", "İstanbul"]

@@ -16,7 +16,7 @@ BASELINE = {
     ("TR-News.xml", True): 0.88,
     ("GeoVirus.xml", True): 0.855,
     ("TR-News.xml", False): 0.84,
-    ("GeoVirus.xml", False): 0.83,
+    ("GeoVirus.xml", False): 0.835,
 }
 
 

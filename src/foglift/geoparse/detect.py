@@ -21,9 +21,14 @@ from foglift.geoparse.theatre import Span
 # find_matches, remembered for one text
 Finder = Callable[[str], list[Match]]
 
-_WORD = r"(?:[dl]['’])?[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’ʼ-]*"
+# capitals: Latin (with Latin-1 and Extended-A: İstanbul, Łódź, Škoda), Cyrillic
+_CAPITALS = (
+    "A-ZÀ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁІЇЄҐ"
+)
+_WORD = rf"(?:[dl]['’])?[{_CAPITALS}][\w'’ʼ-]*"
 _RUN = re.compile(
-    rf"{_WORD}(?:\s+(?:{_WORD}|of|on|upon|de|la|el|am|na)\b)*(?:\s+{_WORD})?"
+    rf"{_WORD}(?:\s+(?:{_WORD}|of(?:\s+the)?|on|upon|de|la|el|am|na)\b)*"
+    rf"(?:\s+{_WORD})?"
 )
 _QUALIFIER_AFTER = re.compile(
     r"\s+(oblast|region|raion|rayon|district|county|province|krai|prefecture|"
@@ -33,11 +38,14 @@ _QUALIFIER_AFTER = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 # dotted abbreviations: "U.S.", "B.C.", "N.J.", and a state after a town's
-# name in a dateline ("Paris, Ky.", "Calgary, Alta.")
-_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}|(?<=, )[A-Z][a-z]{1,4}\.")
+# name in a dateline ("Paris, Ky.", "Calgary, Alta.", "Buffalo, NY")
+_DOTTED = re.compile(
+    r"\b(?:[A-Z]\.){2,}|(?<=, )[A-Z][a-z]{1,4}\.|(?<=[a-z], )[A-Z]{2}(?![\w.])"
+)
 # after a town in capitals opening a news item: "TORRINGTON —", "KYIV, Nov 12",
 # "RUSSELLVILLE, Ark. (AP)", "Washington (CNN)"
 _DATELINE = re.compile(r"\s*(?:[-–—]|,|\([A-Z][\w .&-]{0,30}\))")
+_TOWN_BEFORE = re.compile(rf"[{_CAPITALS}][\w'’-]*, $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]|\bnn)\s*[\"'“‘«(]*\s*$")
 # capitalised words that are never places in running text, though some
 # gazetteer entry carries them as a name
@@ -173,6 +181,9 @@ def _detect(
     spans: list[Span] = []
     for abbreviation in _DOTTED.finditer(text):
         phrase = abbreviation.group(0)
+        at = abbreviation.start()
+        if phrase.isalpha() and not _TOWN_BEFORE.search(text, max(0, at - 60), at):
+            continue  # "Buffalo, NY", but not "fine, OK then"
         if any(m.kind in ("abbr", "name") for m in find(phrase)):
             spans.append(Span(abbreviation.start(), abbreviation.end(), phrase))
     taken = [(s.start, s.end) for s in spans]
