@@ -185,3 +185,20 @@ def test_detection_of_long_names_extended_capitals_and_state_codes() -> None:
     )
     names = [s.name for s in detect_spans(text)]
     assert names == ["Buffalo", "NY", "Democratic Republic of the Congo", "İstanbul"]
+
+
+def test_a_given_name_before_a_surname_is_a_person_not_a_town() -> None:
+    from foglift.geoparse.detect import detect_spans
+
+    text = (
+        "Vladimir Saldo said Russian forces had captured Krynky, while Brad "
+        "Slater reported from Vladimir Oblast."
+    )
+    names = [s.name for s in detect_spans(text)]
+    assert "Vladimir" not in names and "Slater" not in names
+    assert "Krynky" in names and "Vladimir Oblast" in names
+    # Cyrillic given names come from the dictionaries (pymorphy3's Name)
+    names = [
+        s.name for s in detect_spans("Денис Пушилін заявив про бої біля Курахового.")
+    ]
+    assert names == ["Курахового"]

@@ -130,6 +130,30 @@ def _acceptable(
     return True
 
 
+GIVEN_NAMES = frozenset(
+    line.strip().casefold()
+    for line in (Path(__file__).with_name("data") / "given_names.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def _given_name(word: str, following: str) -> bool:
+    """Whether ``word`` is a given name and ``following`` a capitalised word
+    after it (a surname): "Vladimir Saldo", "Олександр Сирський"."""
+    if not following[:1].isupper() or not word[:1].isupper():
+        return False
+    key = word.casefold()
+    if key in GIVEN_NAMES:
+        return True
+    if re.search("[а-яёіїєґ]", key):
+        from foglift.geoparse.morphology import is_given_name
+
+        return is_given_name(key)
+    return False
+
+
 def _tokens(run: re.Match[str], find: Finder) -> list[tuple[int, int]]:
     """Word offsets in a run; "UK-based", "India-Pakistan" and "Australia-wide"
     are split at the hyphen unless the whole word is a name (Ivano-Frankivsk)."""
@@ -203,7 +227,12 @@ def _detect(
             if first_word in _LEADING_WORDS and i + 1 < len(words):
                 i += 1
                 continue
-            for j in range(min(len(words), i + 5), i, -1):
+            # "Vladimir Saldo", "Brad Slater": a given name before another
+            # capitalised word is a person, unless the two are a place
+            person = i + 1 < len(words) and _given_name(
+                text[words[i][0] : words[i][1]], text[words[i + 1][0] : words[i + 1][1]]
+            )
+            for j in range(min(len(words), i + 5), i + 1 if person else i, -1):
                 start, end = words[i][0], words[j - 1][1]
                 if any(x < end and start < y for x, y in taken):
                     continue  # a phrase never spans a taken abbreviation
@@ -215,7 +244,7 @@ def _detect(
                     found = (start, end, j)
                     break
             if found is None:
-                i += 1
+                i += 2 if person else 1  # a person's surname is no place either
                 continue
             start, end, j = found
             qualifier = _QUALIFIER_AFTER.match(text, end)

@@ -156,3 +156,15 @@ def nominatives(phrase: str, limit: int = 48, dictionaries: bool = True) -> list
     combos = itertools.islice(itertools.product(*per_word), limit + 1)
     out = [" ".join(combo) for combo in combos]
     return [c for c in out if c != " ".join(words)][:limit]
+
+
+@lru_cache(maxsize=8192)
+def is_given_name(word: str) -> bool:
+    """Whether the dictionaries read a lower-case Cyrillic word as a given name
+    (pymorphy3's ``Name``): Денис, Олександр, Сергій."""
+    return any(
+        "Name" in parse.tag
+        for lang in _languages(word)
+        for parse in _analyzer(lang).parse(word)
+        if parse.score >= 0.2
+    )
