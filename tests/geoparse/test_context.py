@@ -202,3 +202,16 @@ def test_a_given_name_before_a_surname_is_a_person_not_a_town() -> None:
         s.name for s in detect_spans("Денис Пушилін заявив про бої біля Курахового.")
     ]
     assert names == ["Курахового"]
+
+
+def test_a_street_named_after_a_town_is_not_the_town() -> None:
+    from foglift.geoparse import geoparse
+    from foglift.geoparse.detect import detect_spans
+
+    text = (
+        "Russian forces advanced along Zelena Street in southern Pokrovsk and "
+        "reached вулиця Шевченка near Trafalgar Square."
+    )
+    assert [s.name for s in detect_spans(text)] == ["Pokrovsk", "Trafalgar Square"]
+    out = geoparse(Document(id="s", text=text, source="test"))
+    assert not [f for f in out.findings if f.code == "place.outside_theatre"]

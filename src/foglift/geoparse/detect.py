@@ -37,6 +37,19 @@ _QUALIFIER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# a name in a street's name is not that place ("Zelena Street", "вул. Миру");
+# not "Road" or "Highway": "Hertford Road" leads to Hertford, and "Missouri
+# State Highway Patrol" names Missouri (TR-News, end to end: 84.3% -> 83.9%
+# with them)
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Prospekt|Prospect)"
+    r"(?!\w)"
+)
+_STREET_BEFORE = re.compile(
+    r"(?:вулиц\w*|вул\.|улиц\w*|ул\.|проспект\w*|просп\.|провулк?\w*|"
+    r"переулк?\w*|пров\.|пер\.|площ\w*)\s+$",
+    re.IGNORECASE,
+)
 # dotted abbreviations: "U.S.", "B.C.", "N.J.", and a state after a town's
 # name in a dateline ("Paris, Ky.", "Calgary, Alta.", "Buffalo, NY")
 _DOTTED = re.compile(
@@ -247,6 +260,11 @@ def _detect(
                 i += 2 if person else 1  # a person's surname is no place either
                 continue
             start, end, j = found
+            if _STREET_AFTER.match(text, end) or _STREET_BEFORE.search(
+                text, max(0, start - 20), start
+            ):
+                i = j  # "Zelena Street", "вулиця Шевченка": a street, not the town
+                continue
             qualifier = _QUALIFIER_AFTER.match(text, end)
             if qualifier and find(text[start : qualifier.end()]):
                 end = qualifier.end()
