@@ -77,6 +77,7 @@ def test_a_name_the_gazetteer_lacks_is_placed_near_the_next_named_town() -> None
     assert hamlet.resolved.name == "near Kramatorsk"
     assert hamlet.resolved.confidence < 0.5
     assert any("Kramatorsk" in e for e in hamlet.resolved.evidence)
+    assert hamlet.resolved.evidence[0] == "not in the gazetteer"
     # it is still reported as not found in the gazetteer
     assert any(
         f.code == "place.unresolved" and text[f.start : f.end] == "Zzyxforth Farm"
@@ -215,3 +216,16 @@ def test_a_street_named_after_a_town_is_not_the_town() -> None:
     assert [s.name for s in detect_spans(text)] == ["Pokrovsk", "Trafalgar Square"]
     out = geoparse(Document(id="s", text=text, source="test"))
     assert not [f for f in out.findings if f.code == "place.outside_theatre"]
+
+
+def test_a_town_named_in_a_state_where_the_gazetteer_has_none_says_so() -> None:
+    from foglift.geoparse import parse_text
+
+    text = "It happened south of Holliday, Missouri, near Columbia, Missouri."
+    holliday = next(m for m in parse_text(text) if m.name == "Holliday")
+    assert holliday.resolved is not None
+    assert holliday.resolved.precision == "vicinity"
+    assert holliday.resolved.evidence[0] == (
+        "the gazetteer has no Holliday in Missouri, only elsewhere"
+    )
+    assert holliday.resolved.name == "near Columbia"

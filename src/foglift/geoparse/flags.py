@@ -196,7 +196,7 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
                 Flag(
                     "place.unresolved",
                     "warning",
-                    f"'{name}' is in no gazetteer"
+                    f"'{name}': {item.why_unresolved or 'not in the gazetteer'}"
                     + (f"; perhaps {text}" if text else ""),
                     i,
                     tuple(("suggestion", label) for label in labels),

@@ -65,7 +65,7 @@ def to_resolution(
 VICINITY_CONFIDENCE = 0.2
 
 
-def to_vicinity(near: Place, chars: int) -> Resolution:
+def to_vicinity(near: Place, chars: int, why: str) -> Resolution:
     """An approximate point for a name the gazetteer lacks: the point of the
     place named nearest to it in the text ("near Pokrovsk")."""
     admin1, admin2 = admin_names(near)
@@ -81,7 +81,7 @@ def to_vicinity(near: Place, chars: int) -> Resolution:
         precision="vicinity",
         confidence=VICINITY_CONFIDENCE,
         evidence=(
-            "not in the gazetteer",
+            why,
             f"placed at {near.name} ({near.gazetteer_id}), named {chars} "
             "characters away in the text",
         ),

@@ -37,7 +37,7 @@ def _to_mention(item: Resolved) -> PlaceMention:
     if item.ranked:
         resolution = to_resolution(item.ranked, item.confidence, item.cues)
     elif item.near is not None:
-        resolution = to_vicinity(item.near, item.near_chars)
+        resolution = to_vicinity(item.near, item.near_chars, item.why_unresolved)
     return PlaceMention(item.span.name, item.span.start, item.span.end, resolution)
 
 

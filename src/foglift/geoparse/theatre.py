@@ -93,6 +93,8 @@ class Resolved:
     # for a name not in the gazetteer: the nearest place named in the text
     near: Place | None = None
     near_chars: int = 0
+    # why a mention has no candidates ("not in the gazetteer")
+    why_unresolved: str = ""
 
     @property
     def best(self) -> Scored | None:
@@ -298,6 +300,7 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     # qualifiers: "X, Y" / "X (Y)" where Y is an area containing a candidate of X
     pair_context: dict[int, Context] = {}
     pair_cue: dict[int, str] = {}
+    why: dict[int, str] = {}
     for i in range(len(spans) - 1):
         gap = text[spans[i].end : spans[i + 1].start]
         # "Andriivka, Donetsk Oblast", "Bakhmut (Donetsk region)", and with
@@ -320,6 +323,10 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
                 # ("Holliday, Missouri" when the gazetteer knows only other
                 # Hollidays): the text names a town the gazetteer lacks
                 matches[i] = []
+                why[i] = (
+                    f"the gazetteer has no {spans[i].name} in {qualifier.name}, "
+                    "only elsewhere"
+                )
     for i, span in enumerate(spans):
         bearing = _BEARING.search(text[max(0, span.start - 60) : span.start])
         if bearing and i not in pair_context:
@@ -377,7 +384,14 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     qualified = {i for i, cue in pair_cue.items() if cue.startswith("qualified")}
     named_as = {i for i, cue in pair_cue.items() if cue.startswith("named as")}
     chosen = _one_sense_per_name(spans, chosen, qualified, named_as)
-    chosen = [[] if _loose_guess(ranked) else ranked for ranked in chosen]
+    for i, ranked in enumerate(chosen):
+        if _loose_guess(ranked):
+            place = ranked[0].match.place
+            why[i] = (
+                f"only a loose match ({place.name}, {place.country or 'no country'}) "
+                "that nothing else in the text supports"
+            )
+            chosen[i] = []
     vicinities = _vicinities(spans, chosen)
     out = []
     for i, ranked in enumerate(chosen):
@@ -396,6 +410,7 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
                 fronts[i],
                 near,
                 chars,
+                "" if ranked else why.get(i, "not in the gazetteer"),
             )
         )
     return out
