@@ -229,3 +229,26 @@ def test_a_town_named_in_a_state_where_the_gazetteer_has_none_says_so() -> None:
         "the gazetteer has no Holliday in Missouri, only elsewhere"
     )
     assert holliday.resolved.name == "near Columbia"
+
+
+def test_russian_spellings_the_rules_miss_find_the_ukrainian_village() -> None:
+    from foglift.geoparse import lookup, parse_text
+
+    text = (
+        "ВС РФ освободили Работино и Степногорск Запорожской области, "
+        "бои идут у Крынок Херсонской области."
+    )
+    resolved = {m.name: m.resolved for m in parse_text(text) if m.resolved}
+    assert resolved["Запорожской области"].name == "Zaporizhzhia"
+    # found through extraction, not detection: resolve the names in context
+    spans = _spans(text, "Работино", "Степногорск", "Запорожской области", "Крынок")
+    best = [r.best for r in resolve_spans(text, spans)]
+    assert [b.match.place.name for b in best if b] == [
+        "Robotyne",
+        "Stepnohirsk",
+        "Zaporizhzhia",
+        "Krynky",
+    ]
+    assert best[0] is not None and best[0].match.kind == "lookalike"
+    # a Russian city is itself, not a lookalike of a Ukrainian village
+    assert [c.name for c in lookup("Белгород")] == ["Belgorod"]

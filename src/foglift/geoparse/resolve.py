@@ -28,9 +28,11 @@ from functools import lru_cache
 from foglift.geoparse.index import (
     Place,
     place_by_id,
+    place_by_pk,
     places_for_key,
     places_for_keys,
     places_for_skeleton,
+    settlement_skeletons_in,
 )
 from foglift.geoparse.names import has_cyrillic, name_key, skeleton
 
@@ -54,6 +56,8 @@ MATCH_BONUS = {
     # -1.5 keeps the exact name first without context (coverage test, 2025-11)
     "morph_shadowed": -1.5,
     "skeleton": -1.5,
+    # a Ukrainian settlement whose name is close to a Russian spelling
+    "lookalike": -1.5,
     # a part of a named place ("North London", "eastern Ukraine")
     "part": -0.5,
 }
@@ -293,10 +297,83 @@ def find_matches(name: str) -> list[Match]:
     return list(found.values())
 
 
+# A Cyrillic name known in one of these countries, or as a city of 100,000
+# or more anywhere (Париж), is not a lookalike of a Ukrainian village
+# (Белгород is Belgorod, not Bilohorodka).
+_THEATRE = frozenset({"UA", "RU", "BY"})
+# how close (rapidfuzz ratio of romanised skeletons) a lookalike must be
+LOOKALIKE_RATIO = 85.0
+
+
+@lru_cache(maxsize=4096)
+def ukrainian_lookalikes(forms: tuple[str, ...]) -> tuple[tuple[Place, str], ...]:
+    """Ukrainian settlements whose skeletons are within LOOKALIKE_RATIO of a
+    form's, the closest three, with the form each matched."""
+    from rapidfuzz import fuzz, process
+
+    best: dict[int, tuple[float, str]] = {}
+    for form in forms:
+        skel = skeleton(form)
+        if len(skel) < 5:
+            continue
+        skeletons, pks = _skeletons_by_initial().get(skel[0], ((), ()))
+        for _, score, n in process.extract(
+            skel, skeletons, scorer=fuzz.ratio, limit=5, score_cutoff=LOOKALIKE_RATIO
+        ):
+            if score > best.get(pks[n], (0.0, ""))[0]:
+                best[pks[n]] = (score, form)
+    out: list[tuple[Place, str]] = []
+    for pk, (_, form) in sorted(best.items(), key=lambda item: -item[1][0])[:3]:
+        place = place_by_pk(pk)
+        if place is not None and place.country == "UA":
+            out.append((place, form))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _skeletons_by_initial() -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
+    """Settlement skeletons in Ukraine's box, by first letter: a Russian
+    spelling keeps the Ukrainian name's first letter (Крынки, Кринки), and one
+    letter's names are a twentieth of the search."""
+    grouped: dict[str, list[tuple[str, int]]] = {}
+    for skel, pk, *_ in settlement_skeletons_in(44.0, 52.5, 22.0, 40.5):
+        if skel:
+            grouped.setdefault(skel[0], []).append((skel, pk))
+    return {
+        initial: (tuple(s for s, _ in rows), tuple(pk for _, pk in rows))
+        for initial, rows in grouped.items()
+    }
+
+
 def _is_whole(place: Place) -> bool:
     """Whether a place is large enough to have named parts ("North London",
     "eastern Ukraine"; not the hamlet of Plains for "South Plains")."""
     return place.precision != "settlement" or place.population >= PARTS_MIN_PEOPLE
+
+
+def with_lookalikes(name: str, matches: list[Match]) -> list[Match]:
+    """``matches`` and, for a Cyrillic name known neither in the theatre nor as
+    a city of 100,000 or more, the Ukrainian settlements whose names look like
+    it: a Russian spelling the rules do not give (Крынки for Кринки, Работино
+    for Роботине, Степногорск for Степногірськ), as weak candidates that the
+    text's context must carry. Kept out of :func:`find_matches`, the hot path
+    of every lookup: documents and ``geo lookup`` call it once per name."""
+    text = clean_name(name)
+    key = name_key(text)
+    if not key or not has_cyrillic(key):
+        return matches
+    if any(m.place.country in _THEATRE or importance(m.place) >= 5.0 for m in matches):
+        return matches
+    from foglift.geoparse.morphology import nominatives
+
+    known = {m.place.pk for m in matches}
+    forms = (key, *(name_key(f) for f in nominatives(text)[:3]))
+    extra = [
+        Match(place, "lookalike", via)
+        for place, via in ukrainian_lookalikes(forms)
+        if place.pk not in known
+    ]
+    return [*matches, *extra]
 
 
 def importance(place: Place) -> float:

@@ -6,7 +6,13 @@ import dataclasses
 
 from foglift.geoparse.flags import place_flags
 from foglift.geoparse.records import to_candidate, to_resolution, to_vicinity
-from foglift.geoparse.resolve import Context, context_of_place, find_matches, rank
+from foglift.geoparse.resolve import (
+    Context,
+    context_of_place,
+    find_matches,
+    rank,
+    with_lookalikes,
+)
 from foglift.geoparse.theatre import Resolved, Span, resolve_spans
 from foglift.model import Candidate, Document, Finding, PlaceMention
 
@@ -25,7 +31,7 @@ def lookup(
         anchors = rank(find_matches(near))
         if anchors:
             context = context_of_place(anchors[0].match.place)
-    matches = find_matches(name)
+    matches = with_lookalikes(name, find_matches(name))
     if country:
         wanted = country.upper()
         matches = [m for m in matches if m.place.country == wanted]

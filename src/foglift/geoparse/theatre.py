@@ -35,6 +35,7 @@ from foglift.geoparse.resolve import (
     context_of_place,
     find_matches,
     rank,
+    with_lookalikes,
 )
 
 _FRONT = re.compile(
@@ -111,7 +112,7 @@ def _loose_guess(ranked: Sequence[Scored]) -> bool:
         return False
     best = ranked[0].match
     # "eastern Ukraine", "northern Syria" need no support
-    return best.kind == "skeleton" or (
+    return best.kind in ("skeleton", "lookalike") or (
         best.kind == "part" and best.place.precision != "country"
     )
 
@@ -292,7 +293,7 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     memo: dict[str, list[Match]] = {}
     for span in spans:  # a long text repeats its names
         if span.name not in memo:
-            memo[span.name] = find_matches(span.name)
+            memo[span.name] = with_lookalikes(span.name, find_matches(span.name))
     matches: list[list[Match]] = [list(memo[span.name]) for span in spans]
     fronts = [is_front(text, span) for span in spans]
     first = [rank(found) for found in matches]
