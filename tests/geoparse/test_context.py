@@ -252,3 +252,21 @@ def test_russian_spellings_the_rules_miss_find_the_ukrainian_village() -> None:
     assert best[0] is not None and best[0].match.kind == "lookalike"
     # a Russian city is itself, not a lookalike of a Ukrainian village
     assert [c.name for c in lookup("Белгород")] == ["Belgorod"]
+
+
+def test_a_report_by_direction_reads_each_paragraph_in_its_front() -> None:
+    from foglift.geoparse import parse_text
+
+    # the General Staff's wording: one paragraph a direction, villages whose
+    # names recur all over Ukraine
+    text = (
+        "На Покровському напрямку ворог атакував у районах населених пунктів "
+        "Родинське, Мирноград, Рівне, Покровськ, Котлине та Удачне.\n"
+        "На Гуляйпільському напрямку відбито атаки в районах Успенівки, Мирного "
+        "та Полтавки."
+    )
+    raions = {
+        m.name: m.resolved.admin2 for m in parse_text(text) if m.resolved is not None
+    }
+    assert raions["Рівне"] == raions["Удачне"] == "Pokrovskyi Raion"
+    assert raions["Успенівки"] == "Polohivskyi Raion"

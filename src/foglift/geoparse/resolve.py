@@ -209,6 +209,7 @@ class Scored:
     score: float
     cues: tuple[str, ...]
     context: float = 0.0  # the part of the score the rest of the text gave
+    nearest_km: float = math.inf  # to the closest place the text names
 
 
 _WEAK_ALIASES = frozenset({"alt", "old", "translit", "ru_guess"})
@@ -413,6 +414,7 @@ def score(
     total = importance(place) + match_bonus(match.kind)
     total += PRECISION_BONUS.get(place.precision, 0.0)
     alone = total
+    nearest = math.inf
     cues = [f"matched {match.kind} '{match.via}'"]
     if place.fcode == "PPLC" and match.kind not in _WEAK_ALIASES:
         # (by its own name: "Mexico" is the country, not Mexico City's alias)
@@ -462,7 +464,7 @@ def score(
         if peers and place.precision in ("region", "district"):
             total += min(LEVEL_CAP, LEVEL_BONUS * peers)
             cues.append(f"named beside other {place.precision}s of {place.country}")
-    return Scored(match, total, tuple(cues), total - alone)
+    return Scored(match, total, tuple(cues), total - alone, nearest)
 
 
 def rank(matches: Iterable[Match], context: Context | None = None) -> list[Scored]:
@@ -479,7 +481,10 @@ def rank(matches: Iterable[Match], context: Context | None = None) -> list[Score
             else s
             for s in scored
         ]
-    scored.sort(key=lambda s: (-s.score, s.match.place.pk))
+    # equal scores (the nearness bonus is capped) go to the candidate closest
+    # to the places the text names: of four Rivnes at the cap, the one 3 km
+    # from Pokrovsk, not the one 125 km off
+    scored.sort(key=lambda s: (-round(s.score, 9), s.nearest_km, s.match.place.pk))
     return scored
 
 
