@@ -1,7 +1,10 @@
 """Resolution cues beyond the gazetteer: datelines, capitals, repeated names
 in other spellings, and names the gazetteer lacks."""
 
+import pytest
+
 from foglift.geoparse import geoparse
+from foglift.geoparse.detect import detect_spans
 from foglift.geoparse.theatre import Span, resolve_spans
 from foglift.model import Document, PlaceMention
 
@@ -13,6 +16,10 @@ def _spans(text: str, *names: str) -> list[Span]:
         out.append(Span(start, start + len(name), name))
         at = start + len(name)
     return out
+
+
+def _detected(text: str) -> list[str]:
+    return [s.name for s in detect_spans(text)]
 
 
 def _best(text: str, *names: str) -> list[tuple[str, str, str]]:
@@ -153,17 +160,28 @@ def test_a_part_of_a_country_stands_alone_a_part_of_a_province_needs_support() -
     assert best[0][1] in ("", "KE")
 
 
-def test_datelines_in_capitals_are_detected() -> None:
-    from foglift.geoparse.detect import detect_spans
-
-    text = (
-        "DETROIT The U.S. Transportation Department said on Monday.\n"
-        "TORRINGTON — The mayor spoke in New York."
-    )
-    names = [s.name for s in detect_spans(text)]
-    assert names == ["DETROIT", "U.S.", "TORRINGTON", "New York"]
-    # a small town opening a sentence without a dateline mark is no place
-    assert "Torrington" not in [s.name for s in detect_spans("Torrington said no.")]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # datelines in capitals, and words beside a dotted abbreviation
+        (
+            "DETROIT The U.S. Transportation Department said on Monday.\n"
+            "TORRINGTON — The mayor spoke in New York.",
+            ["DETROIT", "U.S.", "TORRINGTON", "New York"],
+        ),
+        # a small town opening a sentence without a dateline mark is no place
+        ("Torrington said no.", []),
+        # "of the" inside a name, Latin Extended-A capitals, a state code
+        # after a town (and no "OK" after a word that is no town)
+        (
+            "Officials in Buffalo, NY said fine, OK then. The Democratic "
+            "Republic of the Congo and İstanbul replied.",
+            ["Buffalo", "NY", "Democratic Republic of the Congo", "İstanbul"],
+        ),
+    ],
+)
+def test_detection(text: str, expected: list[str]) -> None:
+    assert _detected(text) == expected
 
 
 def test_airport_strips_named_like_words_add_no_aliases() -> None:
@@ -177,25 +195,12 @@ def test_airport_strips_named_like_words_add_no_aliases() -> None:
     )
 
 
-def test_detection_of_long_names_extended_capitals_and_state_codes() -> None:
-    from foglift.geoparse.detect import detect_spans
-
-    text = (
-        "Officials in Buffalo, NY said fine, OK then. The Democratic Republic of "
-        "the Congo and İstanbul replied."
-    )
-    names = [s.name for s in detect_spans(text)]
-    assert names == ["Buffalo", "NY", "Democratic Republic of the Congo", "İstanbul"]
-
-
 def test_a_given_name_before_a_surname_is_a_person_not_a_town() -> None:
-    from foglift.geoparse.detect import detect_spans
-
     text = (
         "Vladimir Saldo said Russian forces had captured Krynky, while Brad "
         "Slater reported from Vladimir Oblast."
     )
-    names = [s.name for s in detect_spans(text)]
+    names = _detected(text)
     assert "Vladimir" not in names and "Slater" not in names
     assert "Krynky" in names and "Vladimir Oblast" in names
     # Cyrillic given names come from the dictionaries (pymorphy3's Name)
@@ -207,13 +212,12 @@ def test_a_given_name_before_a_surname_is_a_person_not_a_town() -> None:
 
 def test_a_street_named_after_a_town_is_not_the_town() -> None:
     from foglift.geoparse import geoparse
-    from foglift.geoparse.detect import detect_spans
 
     text = (
         "Russian forces advanced along Zelena Street in southern Pokrovsk and "
         "reached вулиця Шевченка near Trafalgar Square."
     )
-    assert [s.name for s in detect_spans(text)] == ["Pokrovsk", "Trafalgar Square"]
+    assert _detected(text) == ["Pokrovsk", "Trafalgar Square"]
     out = geoparse(Document(id="s", text=text, source="test"))
     assert not [f for f in out.findings if f.code == "place.outside_theatre"]
 
