@@ -1,5 +1,7 @@
-"""Resolution cues beyond the gazetteer: datelines, capitals, repeated names
-in other spellings, and names the gazetteer lacks."""
+"""Detection and resolution beyond a plain lookup: datelines, capitals,
+repeated names in other spellings, persons and streets, airports, landmarks
+and parts of places, Russian lookalikes, reports by direction, and names the
+gazetteer lacks (vicinity points)."""
 
 import pytest
 
