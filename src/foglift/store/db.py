@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,26 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+# SQLite answers "database is locked" at once, without waiting, when a second
+# process opens a new store while the first switches it to WAL: try again.
+OPEN_ATTEMPTS = 20
+
+
+def _migrate_when_free(engine: Engine) -> None:
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            migrate(engine)
+            return
+        except OperationalError as exc:
+            locked = "locked" in str(exc.orig) or "busy" in str(exc.orig)
+            if engine.dialect.name != "sqlite" or not locked:
+                raise
+            if attempt == OPEN_ATTEMPTS - 1:
+                raise
+            engine.dispose()
+            time.sleep(0.25 * (attempt + 1))
+
+
 # an arbitrary key for PostgreSQL's advisory lock around migrations
 _MIGRATION_LOCK = 0x466F676C
 
@@ -128,7 +149,7 @@ def open_store(db: str | None = None, *, create: bool = True) -> Store:
             hint="SQLite (a file path) or postgresql+psycopg:// URLs",
         )
     try:
-        migrate(engine)
+        _migrate_when_free(engine)
     except OperationalError as exc:
         engine.dispose()
         raise InputError(
