@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+from foglift.store.db import Store
 from tests.verify.conftest import box, union_file
 
 POSTS = [
@@ -68,3 +69,18 @@ def write_maps(
             union_file(folder / f"deepstatemap_data_{day:%Y%m%d}.geojson", polygons)
         day += timedelta(days=1)
     return folder
+
+
+def ingest_with_maps(store: Store, tmp_path: Path) -> Path:
+    """Ingest the posts into ``store``; the maps folder drawn around the
+    places its territorial claims resolved to."""
+    from foglift.store.ingest import ingest_paths
+    from foglift.store.query import ClaimFilter, query_claims
+
+    ingest_paths(store, [str(write_posts(tmp_path / "in"))])
+    points = {
+        p["resolved_name"]: (p["lat"], p["lon"])
+        for r in query_claims(store, ClaimFilter(types=("territorial",)))
+        for p in r["places"]
+    }
+    return write_maps(tmp_path / "maps", points)

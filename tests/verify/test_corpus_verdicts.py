@@ -12,25 +12,17 @@ from typing import Any
 import pytest
 
 from foglift.store import open_store
-from foglift.store.ingest import ingest_paths
-from foglift.store.query import ClaimFilter, query_claims
 from foglift.store.verify import verify_store
 from foglift.verify import read_control_maps
 from tests.store.conftest import db_url, new_db_url, postgres_server  # noqa: F401
-from tests.verify.corpus import write_maps, write_posts
+from tests.verify.corpus import ingest_with_maps
 
 
 @pytest.fixture
 def verified(db_url: str, tmp_path: Path) -> Iterator[str]:  # noqa: F811
     """A store URL whose claims were verified against synthetic maps."""
     store = open_store(db_url)
-    ingest_paths(store, [str(write_posts(tmp_path / "in"))])
-    points = {
-        p["resolved_name"]: (p["lat"], p["lon"])
-        for r in query_claims(store, ClaimFilter(types=("territorial",)))
-        for p in r["places"]
-    }
-    verify_store(store, read_control_maps(write_maps(tmp_path / "maps", points)))
+    verify_store(store, read_control_maps(ingest_with_maps(store, tmp_path)))
     store.close()
     yield db_url
 

@@ -85,6 +85,14 @@ CLAIM_COLUMNS: list[tuple[str, Callable[[dict[str, Any]], object], int]] = [
 ]
 
 
+def _released(
+    records: Iterable[dict[str, Any]], opsec: Opsec, limit: int | None
+) -> Iterable[dict[str, Any]]:
+    """The records the opsec options let out, at most ``limit`` of them."""
+    released = apply_opsec(records, opsec)
+    return released if limit is None else itertools.islice(released, limit)
+
+
 def write_claims(
     records: Iterable[dict[str, Any]],
     fmt: str,
@@ -94,9 +102,7 @@ def write_claims(
 ) -> int:
     """Claim records in ``fmt`` (at most ``limit`` after the opsec options);
     returns how many were written."""
-    records = apply_opsec(records, opsec)
-    if limit is not None:
-        records = itertools.islice(records, limit)
+    records = _released(records, opsec, limit)
     if fmt == "json":
         from foglift.export.jsonl import write_json_array
 
@@ -166,9 +172,7 @@ def write_verdicts(
     table one row per verdict; GeoJSON and ClaimReview as for claims."""
     if fmt in ("json", "jsonl", "geojson", "claimreview"):
         return write_claims(records, fmt, out, opsec, limit)
-    records = apply_opsec(records, opsec)
-    if limit is not None:
-        records = itertools.islice(records, limit)
+    records = _released(records, opsec, limit)
     if fmt == "csv":
         from foglift.export.csv import write_csv
 

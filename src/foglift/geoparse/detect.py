@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from foglift.geoparse.resolve import Match, find_matches, importance
-from foglift.geoparse.theatre import Span
+from foglift.geoparse.theatre import AGENCY, Span
 
 # find_matches, remembered for one text
 Finder = Callable[[str], list[Match]]
@@ -57,7 +57,7 @@ _DOTTED = re.compile(
 )
 # after a town in capitals opening a news item: "TORRINGTON —", "KYIV, Nov 12",
 # "RUSSELLVILLE, Ark. (AP)", "Washington (CNN)"
-_DATELINE = re.compile(r"\s*(?:[-–—]|,|\([A-Z][\w .&-]{0,30}\))")
+_DATELINE = re.compile(rf"\s*(?:[-–—]|,|{AGENCY})")
 _TOWN_BEFORE = re.compile(rf"[{_CAPITALS}][\w'’-]*, $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]|\bnn)\s*[\"'“‘«(]*\s*$")
 # capitalised words that are never places in running text, though some

@@ -177,7 +177,9 @@ def _lacks(found: Sequence[Match], area_id: str) -> bool:
 
 
 # after a dateline's town: "(CNN)", "(AP) -", ", Ukraine (Reuters)"
-_AGENCY = re.compile(r"(?:,[^\n(]{1,40})?\s*\([A-Z][\w .&-]{0,30}\)")
+# a news agency in brackets after a dateline's town: "(AP)", "(CNN)", "(RNS)"
+AGENCY = r"\([A-Z][\w .&-]{0,30}\)"
+_AGENCY = re.compile(rf"(?:,[^\n(]{{1,40}})?\s*{AGENCY}")
 
 
 def _is_capitals(name: str) -> bool:
