@@ -29,6 +29,10 @@ Voice = Literal["author", "attributed"]
 ClaimType = Literal["territorial", "objects", "losses", "strike", "advance", "other"]
 ReactionRelation = Literal["supports", "disputes"]
 Severity = Literal["info", "warning", "error"]
+# How a claimant was found when the text speaks in its own voice: no source
+# named ("author"), its heading, a signature, a dateline, or the publisher the
+# document came from (a channel, a site).
+OWN_VOICE = ("author", "heading", "signature", "dateline", "publisher")
 # "vicinity": not in the gazetteer; the point of the nearest place named in the text
 Precision = Literal[
     "settlement", "district", "region", "country", "feature", "vicinity"
@@ -235,6 +239,7 @@ class Document:
     published: date | None = None
     lang: str = "en"
     raw_length: int = 0
+    publisher: str | None = None  # the channel or site the text came from
     repairs: tuple[Repair, ...] = ()
     languages: tuple[LanguageSpan, ...] = ()
     sentences: tuple[Sentence, ...] = ()

@@ -29,8 +29,13 @@ def check_text(
     published: date | None = None,
     lang: str = "auto",
     sources_file: str | None = None,
+    publisher: str | None = None,
 ) -> Document:
-    """Run every stage on one text and return the finished Document."""
+    """Run every stage on one text and return the finished Document.
+
+    ``publisher`` is the channel or site the text came from: what the text
+    states in its own voice is that publisher's claim.
+    """
     from foglift.extract import extract
     from foglift.geoparse import geoparse
     from foglift.link import assess_sourcing
@@ -42,7 +47,11 @@ def check_text(
             hint="pass --lang auto to detect the language of each paragraph",
         )
     doc = Document(
-        id=document_id(source, text), text=text, source=source, published=published
+        id=document_id(source, text),
+        text=text,
+        source=source,
+        published=published,
+        publisher=publisher,
     )
     doc = normalise(doc, lang)
     doc = extract(doc, sources_file)

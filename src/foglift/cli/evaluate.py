@@ -3,6 +3,7 @@
 Example::
 
     foglift eval geoparse ../shared/data/geoparse-dev/TR-News.xml --gold-spans
+    foglift eval claims ../shared/data/claims-dev/*.jsonl --errors 20
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from foglift.errors import MissingInput
 
@@ -32,9 +34,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="resolve the annotated spans (else detect mentions first)",
     )
     geo.add_argument("--format", default="text", choices=["text", "json"])
+    claims = sub.add_parser(
+        "claims",
+        help="claim extraction on gold claims (JSONL, one item a line)",
+        epilog="Example: foglift eval claims en.jsonl ru.jsonl uk.jsonl --errors 20",
+    )
+    claims.add_argument("gold", nargs="+", help="gold JSONL files")
+    claims.add_argument("--format", default="text", choices=["text", "json"])
+    claims.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="list up to N errors of each kind (missed, spurious, each field)",
+    )
+    claims.add_argument(
+        "--lang",
+        default="auto",
+        help="language of the texts (default: detected per paragraph)",
+    )
+    claims.add_argument(
+        "--sources", metavar="FILE", help="extra source registry (TOML)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.eval_command == "claims":
+        return _run_claims(args)
     from foglift.geoparse.evaluate import evaluate
 
     corpus = Path(args.corpus)
@@ -56,3 +82,99 @@ def run(args: argparse.Namespace) -> int:
     print(f"median km   {score.median_km:.1f}")
     print(f"AUC         {score.auc:.3f}")
     return 0
+
+
+_TARGETS = {
+    "recall": 0.85,
+    "precision": 0.90,
+    "claimant": 0.90,
+    "stance": 0.95,
+    "type": 0.85,
+    "action": 0.85,
+    "agent_side": 0.90,
+    "quantity": 0.95,
+    "date": 0.90,
+    "place_point": 0.90,
+}
+
+
+def _run_claims(args: argparse.Namespace) -> int:
+    from foglift.extract.evaluate import FIELDS, evaluate
+
+    paths = [Path(p) for p in args.gold]
+    for path in paths:
+        if not path.is_file():
+            raise MissingInput(f"no such gold file: {path}", hint="check the path")
+    result = evaluate(paths, lang=args.lang, sources_file=args.sources)
+    if args.format == "json":
+        out = result.as_dict()
+        if args.errors:
+            out["errors"] = _errors_by_kind(result.errors, args.errors)
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        return 0
+    langs = sorted(result.by_lang)
+    rows = ["recall", "precision", *FIELDS]
+    print(f"items {result.items}; failed {len(result.failed)}")
+    print(
+        f"{'':<14}" + "".join(f"{lang:>14}" for lang in langs) + f"{'macro':>8}  target"
+    )
+    macro = result.macro()
+    counts = "".join(
+        f"{f'{t.matched}/{t.gold} of {t.predicted}':>14}"
+        for t in (result.by_lang[lang] for lang in langs)
+    )
+    print(f"{'matched/gold':<14}{counts}")
+    for row in rows:
+        cells = []
+        for lang in langs:
+            tally = result.by_lang[lang]
+            value = (
+                getattr(tally, row)
+                if row in ("recall", "precision")
+                else tally.share(row)
+            )
+            n = "" if row in ("recall", "precision") else f" n={tally.scored[row]}"
+            cells.append(f"{_pct(value) + n:>14}")
+        target = _TARGETS.get(row)
+        mark = ""
+        if target is not None and macro[row] is not None:
+            worst = min(
+                v
+                for lang in langs
+                if (
+                    v := (
+                        getattr(result.by_lang[lang], row)
+                        if row in ("recall", "precision")
+                        else result.by_lang[lang].share(row)
+                    )
+                )
+                is not None
+            )
+            mark = f"  >={target:.0%} {'met' if worst >= target else 'NOT met'}"
+        print(f"{row:<14}" + "".join(cells) + f"{_pct(macro[row]):>8}{mark}")
+    print("halves (recall / precision):")
+    for (lang, half), tally in sorted(result.by_half.items()):
+        print(f"  {lang}-{half:<5} {_pct(tally.recall)} / {_pct(tally.precision)}")
+    for item, error in result.failed:
+        print(f"failed {item}: {error}")
+    if args.errors:
+        for kind, errors in _errors_by_kind(result.errors, args.errors).items():
+            print(f"\n== {kind}")
+            for e in errors:
+                print(
+                    f"  {e['item']}: gold={e['gold']!s} | predicted={e['predicted']!s}"
+                )
+    return 0
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
+
+
+def _errors_by_kind(errors: list[Any], limit: int) -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = {}
+    for e in errors:
+        listed = out.setdefault(e.kind, [])
+        if len(listed) < limit:
+            listed.append({"item": e.item, "gold": e.gold, "predicted": e.predicted})
+    return out

@@ -59,8 +59,27 @@ def _masked(text: str, span: LanguageSpan) -> str:
     )
 
 
+def publisher_claimant(name: str, registry: Registry) -> Claimant:
+    """The claimant a text speaks for in its own voice: the channel or site
+    that published it, as the registry knows it ("ISW Russian Offensive
+    Campaign Assessment" names ISW), else by its own name."""
+    source = registry.by_alias(name)
+    if source is None:
+        found = next(registry.find_aliases(name), None)
+        source = found[1] if found is not None else None
+    if source is None:
+        return Claimant(name, "unknown", True, "unknown", 0, 0, via="publisher")
+    return Claimant(
+        source.name, source.kind, True, source.side, 0, 0, source.id, "publisher"
+    )
+
+
 def _extract_span(
-    text: str, lang: str, published: date | None, registry: Registry
+    text: str,
+    lang: str,
+    published: date | None,
+    registry: Registry,
+    publisher: str | None = None,
 ) -> _Part:
     lex = load_lexicon(lang)
     sentences = split_sentences(text, lang)
@@ -86,6 +105,8 @@ def _extract_span(
     )
     resolve_days(ctx)
     ctx.author = find_author(ctx)
+    if ctx.author.via == "author" and publisher:
+        ctx.author = publisher_claimant(publisher, registry)
     claims, used_cues = assemble_claims(ctx)
     claims = find_loss_report_claims(ctx, claims)
     # Ids must differ between spans until they are numbered over the whole text.
@@ -103,6 +124,7 @@ def extract(doc: Document, sources_file: str | None = None) -> Document:
             span.lang,
             doc.published,
             registry,
+            doc.publisher,
         )
         for span in spans
     ]

@@ -20,6 +20,7 @@ from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
 from foglift.extract.quantities import FoundQuantity
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
+    OWN_VOICE,
     Claim,
     Claimant,
     ClaimType,
@@ -39,7 +40,6 @@ _LIST_GAP = re.compile(
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
 _COLON = re.compile(r"\s*:")
-_OWN_VOICE = ("author", "heading", "signature", "dateline")
 _DATELINE = re.compile(
     r"\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’/-]{1,40},\s+[^()\n]{0,30}?"
     r"\((?P<agency>[^()\n]{2,40})\)\s*[-–—]"
@@ -584,7 +584,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         action_end=trigger.end(),
                         claimant=claimant,
                         stance=stance,
-                        voice="author" if claimant.via in _OWN_VOICE else "attributed",
+                        voice="author" if claimant.via in OWN_VOICE else "attributed",
                         start=s.start,
                         end=s.end,
                         quantity=found_q.quantity if found_q else None,

@@ -19,7 +19,7 @@ from functools import cache
 from foglift.extract.claims import Context
 from foglift.extract.lexicon import Lexicon, phrase_pattern
 from foglift.extract.quantities import _digits, parse_number
-from foglift.model import Claim, Claimant, Quantity, TimeSpan
+from foglift.model import OWN_VOICE, Claim, Claimant, Quantity, TimeSpan
 
 _INTRO_REACH = 400  # characters before the first line that may name source and date
 
@@ -50,7 +50,7 @@ def _unit_of(category: str, lex: Lexicon) -> str | None:
 
 
 def _claimant(ctx: Context, intro_start: int, first_line: int) -> Claimant:
-    if ctx.author.via in ("heading", "signature", "dateline"):
+    if ctx.author.via in OWN_VOICE[1:]:
         return ctx.author
     named = [
         c
@@ -119,9 +119,7 @@ def find_loss_report_claims(ctx: Context, claims: list[Claim]) -> list[Claim]:
                 action_end=action_end,
                 claimant=claimant,
                 stance="asserts",
-                voice="author"
-                if claimant.via in ("author", "heading", "signature", "dateline")
-                else "attributed",
+                voice="author" if claimant.via in OWN_VOICE else "attributed",
                 start=m.start(),
                 end=m.end(),
                 quantity=Quantity(

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from foglift.link.independence import is_independent, owner_of, same_side
-from foglift.model import Claimant, Document
+from foglift.model import OWN_VOICE, Claimant, Document
 from foglift.settings import default
 from foglift.sources import Registry, translit_skeleton
 
@@ -319,8 +319,7 @@ class EventLinker:
             if self._same_claimant(claim.claimant, other.claimant):
                 how = (
                     f"relays {other.claimant.name}'s claim"
-                    if claim.claimant.via
-                    not in ("author", "heading", "signature", "dateline")
+                    if claim.claimant.via not in OWN_VOICE
                     else f"{claim.claimant.name} again"
                 )
                 return Member(claim, "repeats", other.id, how)
