@@ -23,37 +23,22 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from foglift.ingest.dates import find_date
+
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 _WAR = re.compile(
     r"\b(?:ВСУ|ВС РФ|Минобороны|беспилотник\w*|БПЛА|дрон\w*|ПВО|обстрел\w*|"
     r"ракет\w*|фронт\w*|освобо\w*|СВО|ВКС|штурм\w*|удар\w*)",
     re.IGNORECASE,
 )
-_REPORT_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)|([A-Z][a-z]+)_(\d+)_(\d{4})")
-_MONTHS = {
-    m: n
-    for n, m in enumerate(
-        "January February March April May June July August September October "
-        "November December".split(),
-        1,
-    )
-}
-
-
-def report_day(name: str) -> date | None:
-    m = _REPORT_DAY.search(name)
-    if m is None:
-        return None
-    if m.group(1):
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    return date(int(m.group(6)), _MONTHS[m.group(4)], int(m.group(5)))
 
 
 def documents(kind: str, limit: int) -> Iterator[tuple[str, str, date | None, str]]:
     """(name, text, published, publisher) of the documents to read."""
     if kind == "reports":
         for path in sorted((DATA / "long-reports").glob("isw-*"))[:limit]:
-            yield path.name, path.read_text("utf-8"), report_day(path.name), "ISW"
+            day = find_date(path.stem)
+            yield path.name, path.read_text("utf-8"), day, "ISW"
         return
     taken = 0
     with (DATA / "telegram-ru-2024" / "posts.jsonl").open(encoding="utf-8") as f:
@@ -74,7 +59,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=300)
     args = parser.parse_args()
     if not DATA.is_dir():
-        print(f"skipped: reference data not available ({DATA.name}/ beside the project)")
+        print("skipped: reference data not available (../shared/data)")
         return 0
     from foglift.pipeline import check_text
 
