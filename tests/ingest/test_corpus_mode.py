@@ -159,3 +159,25 @@ def test_a_reader_answers_while_a_writer_holds_the_store(
         writer.close()
     assert reader.returncode == 0, reader.stderr
     assert "Kurakhove" in reader.stdout
+
+
+def test_claims_findings_filter(tmp_path: Path, run_cli: Run) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Russian forces captured Kurakhove and Krasnokamensk, "
+        "the Russian Defence Ministry said.",
+        "utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    assert run_cli("ingest", str(folder), "--db", db, "--quiet")[0] == 0
+
+    def codes(*options: str) -> set[str]:
+        code, out, _ = run_cli("claims", "--db", db, "--format", "jsonl", *options)
+        assert code == 0
+        rows = [json.loads(line) for line in out.splitlines()]
+        return {f["code"] for r in rows for f in r["findings"]}
+
+    assert "place.outside_theatre" in codes()
+    assert codes("--findings", "none") == set()
+    assert codes("--code", "place.") == {"place.outside_theatre"}

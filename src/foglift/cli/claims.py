@@ -96,7 +96,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--limit", type=int, help="at most this many claims")
     parser.add_argument("--format", default="table", choices=CLAIM_FORMATS)
+    add_findings_arguments(parser)
     add_opsec_arguments(parser)
+
+
+def add_findings_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--findings",
+        default="all",
+        choices=["none", "warning", "all"],
+        help="which findings to show: none, warnings and errors only, or all",
+    )
+    parser.add_argument(
+        "--code",
+        action="append",
+        metavar="CODE",
+        help="only findings whose code starts with CODE (place., sourcing.); "
+        "repeatable",
+    )
+
+
+def keep_finding(args: argparse.Namespace, code: str, severity: str) -> bool:
+    """Whether ``--findings``/``--code`` let a finding through."""
+    if args.findings == "none":
+        return False
+    if args.findings == "warning" and severity == "info":
+        return False
+    return not args.code or any(code.startswith(c) for c in args.code)
 
 
 def add_opsec_arguments(parser: argparse.ArgumentParser) -> None:
@@ -157,8 +183,21 @@ def run(args: argparse.Namespace) -> int:
     claim_filter = filter_from_args(args)
     store = open_store(args.db, create=False)
     try:
+        records = query_claims(store, claim_filter)
+        if args.findings != "all" or args.code:
+            records = (
+                {
+                    **r,
+                    "findings": [
+                        f
+                        for f in r.get("findings", [])
+                        if keep_finding(args, f["code"], f["severity"])
+                    ],
+                }
+                for r in records
+            )
         write_claims(
-            query_claims(store, claim_filter),
+            records,
             args.format,
             sys.stdout,
             Opsec(args.coarsen_km, args.delay_days),
