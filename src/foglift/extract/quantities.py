@@ -47,12 +47,15 @@ def _number_pattern(lex: Lexicon) -> re.Pattern[str]:
     dash = "|".join(re.escape(d) for d in spec.get("range_dash", ["-", "–"]))
     qual = lex.qualifiers.pattern.pattern
     vague = lex.vague.pattern.pattern
+    # "Ka-52", "С-300": a number joined to a name is part of the name.
     return re.compile(
-        rf"(?<![\w.,])(?:(?P<qual>{qual})\s+)?"
+        rf"(?<![\w.,])(?<![^\W\d]-)(?:(?P<qual>{qual})\s+)?"
         rf"(?:{ranges + '|' if ranges else ''}"
         rf"(?P<dlow>{digits})\s*(?:{dash})\s*(?P<dhigh>{digits})"
         rf"|(?P<num>{single})|(?P<vague>{vague}))"
-        rf"(?P<filler>(?:[\s-]+[^\W\d][\w-]*){{0,3}}?)\s+(?P<unit>{lex.units.pattern.pattern})",
+        # Markup may sit between a number and its unit ("**24** drones").
+        rf"(?P<filler>(?:[\s*_-]+[^\W\d][\w-]*){{0,3}}?)[*_]*\s+[*_]*"
+        rf"(?P<unit>{lex.units.pattern.pattern})",
         re.IGNORECASE,
     )
 
