@@ -494,7 +494,7 @@ def _agent_words(lex: Lexicon) -> tuple[Table[bool], Table[bool]]:
     )
 
 
-def _side_in(
+def side_in(
     ctx: Context, a: int, b: int, claimant: Claimant, *, words: bool = True
 ) -> tuple[Side, Side]:
     """(side of the last side word or claimant in text[a:b], side of the last
@@ -538,10 +538,10 @@ def agent_side(
             start = c.start
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
     suffers = subject == "patient" or is_passive(ctx, trigger)
-    named, relative = _side_in(ctx, start, trigger.start(), claimant)
+    named, relative = side_in(ctx, start, trigger.start(), claimant)
     by = re.compile(r"\s+by\s+", re.I).match(ctx.text, trigger.end())
     if by:  # the agent of a passive
-        by_named, by_relative = _side_in(ctx, by.end(), clause_end, claimant)
+        by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
     if relative != "unknown":  # "наши", "противник": the agent, or its victim
         return _OTHER_SIDE.get(relative, relative) if suffers else relative
@@ -549,14 +549,14 @@ def agent_side(
         return _OTHER_SIDE.get(named, named) if suffers else named
     # After the verb: who acts ("уничтожили наши силы ПВО", "сбиты силами ПВО
     # Минобороны") or whose things suffered ("20 украинских беспилотников").
-    after_named, after_relative = _side_in(
+    after_named, after_relative = side_in(
         ctx, trigger.end(), clause_end, claimant, words=False
     )
     if after_relative != "unknown":
         return after_relative
     if after_named != "unknown":
         return after_named
-    victim, _ = _side_in(ctx, trigger.end(), clause_end, claimant)
+    victim, _ = side_in(ctx, trigger.end(), clause_end, claimant)
     return _OTHER_SIDE.get(victim, "unknown")
 
 
