@@ -269,6 +269,8 @@ def _pick_quantities(
     chain: list[FoundQuantity] = []
     last_end = -1
     for q in ctx.quantities:
+        if q.elided_from is not None:
+            continue
         if not chain:
             if q.quantity.start in taken:
                 continue
@@ -283,7 +285,10 @@ def _pick_quantities(
         last_end = q.quantity.end
         if q.category in units:
             chain.append(q)
-    return chain
+    # Items that leave the unit out continue the list they follow.
+    starts = {q.quantity.start for q in chain}
+    chain += [q for q in ctx.quantities if q.elided_from in starts]
+    return sorted(chain, key=lambda q: q.quantity.start)
 
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
@@ -303,6 +308,23 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     while chain and not chain[-1][1]:
         chain.pop()
     return tuple(found + [p for p, _ in chain])
+
+
+_APPOSITION = re.compile(r"\s*[—–:]\s*")
+
+
+def _appositive_places(ctx: Context, end: int) -> tuple[PlaceMention, ...]:
+    """The settlements a count names after a dash or colon: "освободили три
+    населённых пункта — A, B и C" is a claim about each of them."""
+    after = [p for p in ctx.places if p.start >= end]
+    if not after or not _APPOSITION.fullmatch(ctx.text, end, after[0].start):
+        return ()
+    chain = [after[0]]
+    for p in after[1:]:
+        if not _LIST_GAP.fullmatch(ctx.text[chain[-1].end : p.start]):
+            break
+        chain.append(p)
+    return tuple(chain)
 
 
 def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) -> bool:
@@ -431,11 +453,33 @@ def _claim_type(value: str) -> ClaimType:
     return "other"
 
 
+def _quantity_groups(
+    ctx: Context,
+    quantities: list[FoundQuantity],
+    places: tuple[PlaceMention, ...],
+    limit: int,
+) -> list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]]:
+    """One claim per quantity; in a list by place ("8 — над Курской, 4 — над
+    Брянской") each number keeps the places written after it."""
+    if not any(q.elided_from is not None for q in quantities):
+        return [(q, places) for q in quantities]
+    groups: list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]] = []
+    for n, q in enumerate(quantities):
+        end = quantities[n + 1].quantity.start if n + 1 < len(quantities) else limit
+        own = tuple(p for p in ctx.places if q.quantity.end <= p.start < end)
+        if q.each and len(own) > 1:  # "по 3 — над Белгородской и Тульской"
+            groups += [(q, (p,)) for p in own]
+        else:
+            groups.append((q, own))
+    return groups
+
+
 def _claim_groups(
     ctx: Context,
     quantities: list[FoundQuantity],
     places: tuple[PlaceMention, ...],
     territorial: bool,
+    limit: int = 0,
 ) -> list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]]:
     """One claim per quantity; without one, per settlement ("liberated X and Y").
 
@@ -443,7 +487,7 @@ def _claim_groups(
     claim as context instead of becoming claims of their own.
     """
     if quantities:
-        return [(q, places) for q in quantities]
+        return _quantity_groups(ctx, quantities, places, limit)
     region_nouns = _region_nouns(ctx.lex)
     near = _proximity(ctx.lex)
     regions = tuple(p for p in places if p.name.split()[-1] in region_nouns)
@@ -556,8 +600,22 @@ def agent_side(
         return after_relative
     if after_named != "unknown":
         return after_named
-    victim, _ = side_in(ctx, trigger.end(), clause_end, claimant)
-    return _OTHER_SIDE.get(victim, "unknown")
+    # The object's own side word, before any preposition ("20 украинских
+    # беспилотников над российскими регионами").
+    preps = _prepositions(ctx.lex)
+    for word in re.finditer(r"[\w'’-]+", ctx.text[trigger.end() : clause_end]):
+        if word.group().casefold() in preps:
+            break
+        victim = ctx.lex.side_words.get(word.group())
+        if victim in _OTHER_SIDE:
+            return _OTHER_SIDE[victim]
+    return "unknown"
+
+
+@cache
+def _prepositions(lex: Lexicon) -> frozenset[str]:
+    words = lex.data["quantity"].get("gap_before", [])
+    return frozenset(w.casefold() for w in words)
 
 
 def find_author(ctx: Context) -> Claimant:
@@ -620,10 +678,13 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     claims: list[Claim] = []
     used_cues: set[int] = set()
     taken: set[int] = set()  # starts of quantities that are an action's object
+    lists: list[tuple[int, int]] = []  # spans of lists by place already claimed
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
+            if any(a <= trigger.start() < b for a, b in lists):
+                continue  # "..., по 3 сбито над X": an item of a list claimed
             entry = ctx.lex.actions[trigger.group()]
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
@@ -651,7 +712,18 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             time = _time_for(ctx, i, trigger, carried_from)
             agent = agent_side(ctx, trigger, s, claimant, entry.subject)
             territorial = entry.claim_type == "territorial"
-            for found_q, group in _claim_groups(ctx, quantities, places, territorial):
+            groups = _claim_groups(ctx, quantities, places, territorial, s.end)
+            if any(q.category == "settlements" for q in quantities):
+                groups += [(None, (p,)) for p in _appositive_places(ctx, obj[1])]
+            if any(q.elided_from is not None for q in quantities):
+                ends = [p.end for _, g in groups for p in g]
+                lists.append(
+                    (
+                        quantities[0].quantity.start,
+                        max([quantities[-1].quantity.end, *ends]),
+                    )
+                )
+            for found_q, group in groups:
                 category = found_q.category if found_q else ""
                 claim_type = entry.by_unit.get(category, entry.claim_type)
                 claims.append(
