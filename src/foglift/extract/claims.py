@@ -123,7 +123,10 @@ def _object_window(
     end = _window_end(
         ctx.lex, ctx.text, trigger.end(), min(s.end, trigger.end() + _OBJECT_REACH)
     )
-    return trigger.end(), end
+    # The next action starts a predicate of its own: "the strike killed 400",
+    # "killing 50 and wounding 40 soldiers".
+    following = ctx.lex.actions.pattern.search(ctx.text, trigger.end(), end)
+    return trigger.end(), following.start() if following else end
 
 
 def _passive_window(
@@ -136,6 +139,42 @@ def _passive_window(
     aux = s.start + m.start()
     bounds = [b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, aux)]
     return (bounds[-1] if bounds else s.start), aux
+
+
+def _subject_window(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[int, int]:
+    """The action's clause before it: where a subject or a fronted object lies
+    ("Восемь БПЛА уничтожены", "32 беспилотника уничтожили наши силы ПВО")."""
+    bounds = [
+        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
+    ]
+    return max([s.start, *bounds]), trigger.start()
+
+
+@cache
+def _passive_words(lang: str) -> dict[str, bool]:
+    """Per language, whether a word is a passive form (filled as words come)."""
+    return {}
+
+
+def is_passive(ctx: Context, trigger: re.Match[str]) -> bool:
+    """Whether the action is stated in the passive: "were shot down" (an
+    auxiliary before it), "сбиты" (a short passive participle), "збито" (an
+    impersonal form in -но/-то)."""
+    head = ctx.text[max(0, trigger.start() - 40) : trigger.start()]
+    if _passive_tail(ctx.lex).search(head):
+        return True
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    word = trigger.group().split()[0].casefold()
+    known = _passive_words(ctx.lex.lang)
+    if word not in known:
+        from foglift.extract.lexicon import _morph
+
+        tag = _morph(ctx.lex.lang).parse(word)[0].tag
+        known[word] = "pssv" in tag or "Impe" in tag
+    return known[word]
 
 
 def _subject_of(ctx: Context, i: int) -> Claimant | None:
@@ -216,17 +255,25 @@ def _without_units(lex: Lexicon, gap: str) -> str:
 
 
 def _pick_quantities(
-    ctx: Context, span: tuple[int, int], units: tuple[str, ...]
+    ctx: Context,
+    span: tuple[int, int],
+    units: tuple[str, ...],
+    taken: frozenset[int] = frozenset(),
 ) -> list[FoundQuantity]:
     """The action's object quantity, and any that continue it as a list.
 
     "lost up to 480 servicemen, three tanks and 12 armoured vehicles" gives
-    three quantities, one claim each.
+    three quantities, one claim each. A quantity starting at one of ``taken``
+    is already another action's object.
     """
     chain: list[FoundQuantity] = []
     last_end = -1
     for q in ctx.quantities:
+        if q.elided_from is not None:
+            continue
         if not chain:
+            if q.quantity.start in taken:
+                continue
             if span[0] <= q.quantity.start < span[1] and q.category in units:
                 chain.append(q)
                 last_end = q.quantity.end
@@ -238,7 +285,10 @@ def _pick_quantities(
         last_end = q.quantity.end
         if q.category in units:
             chain.append(q)
-    return chain
+    # Items that leave the unit out continue the list they follow.
+    starts = {q.quantity.start for q in chain}
+    chain += [q for q in ctx.quantities if q.elided_from in starts]
+    return sorted(chain, key=lambda q: q.quantity.start)
 
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
@@ -258,6 +308,23 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     while chain and not chain[-1][1]:
         chain.pop()
     return tuple(found + [p for p, _ in chain])
+
+
+_APPOSITION = re.compile(r"\s*[—–:]\s*")
+
+
+def _appositive_places(ctx: Context, end: int) -> tuple[PlaceMention, ...]:
+    """The settlements a count names after a dash or colon: "освободили три
+    населённых пункта — A, B и C" is a claim about each of them."""
+    after = [p for p in ctx.places if p.start >= end]
+    if not after or not _APPOSITION.fullmatch(ctx.text, end, after[0].start):
+        return ()
+    chain = [after[0]]
+    for p in after[1:]:
+        if not _LIST_GAP.fullmatch(ctx.text[chain[-1].end : p.start]):
+            break
+        chain.append(p)
+    return tuple(chain)
 
 
 def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) -> bool:
@@ -386,11 +453,33 @@ def _claim_type(value: str) -> ClaimType:
     return "other"
 
 
+def _quantity_groups(
+    ctx: Context,
+    quantities: list[FoundQuantity],
+    places: tuple[PlaceMention, ...],
+    limit: int,
+) -> list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]]:
+    """One claim per quantity; in a list by place ("8 — над Курской, 4 — над
+    Брянской") each number keeps the places written after it."""
+    if not any(q.elided_from is not None for q in quantities):
+        return [(q, places) for q in quantities]
+    groups: list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]] = []
+    for n, q in enumerate(quantities):
+        end = quantities[n + 1].quantity.start if n + 1 < len(quantities) else limit
+        own = tuple(p for p in ctx.places if q.quantity.end <= p.start < end)
+        if q.each and len(own) > 1:  # "по 3 — над Белгородской и Тульской"
+            groups += [(q, (p,)) for p in own]
+        else:
+            groups.append((q, own))
+    return groups
+
+
 def _claim_groups(
     ctx: Context,
     quantities: list[FoundQuantity],
     places: tuple[PlaceMention, ...],
     territorial: bool,
+    limit: int = 0,
 ) -> list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]]:
     """One claim per quantity; without one, per settlement ("liberated X and Y").
 
@@ -398,7 +487,7 @@ def _claim_groups(
     claim as context instead of becoming claims of their own.
     """
     if quantities:
-        return [(q, places) for q in quantities]
+        return _quantity_groups(ctx, quantities, places, limit)
     region_nouns = _region_nouns(ctx.lex)
     near = _proximity(ctx.lex)
     regions = tuple(p for p in places if p.name.split()[-1] in region_nouns)
@@ -449,43 +538,84 @@ def _agent_words(lex: Lexicon) -> tuple[Table[bool], Table[bool]]:
     )
 
 
+def side_in(
+    ctx: Context, a: int, b: int, claimant: Claimant, *, words: bool = True
+) -> tuple[Side, Side]:
+    """(side of the last side word or claimant in text[a:b], side of the last
+    own/enemy word there, from the claimant's point of view)."""
+    own, enemy = _agent_words(ctx.lex)
+    named: Side = "unknown"
+    relative: Side = "unknown"
+    for c in ctx.claimants:
+        if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
+            named = c.side
+    for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
+        w = word.group()
+        side = ctx.lex.side_words.get(w)
+        if side in ("russia", "ukraine") and words:
+            named = "russia" if side == "russia" else "ukraine"
+        elif w in own and claimant.side in ("russia", "ukraine"):
+            relative = claimant.side
+        elif w in enemy and claimant.side in _OTHER_SIDE:
+            relative = _OTHER_SIDE[claimant.side]
+    return named, relative
+
+
 def agent_side(
-    ctx: Context, trigger: re.Match[str], s: Sentence, claimant: Claimant
+    ctx: Context,
+    trigger: re.Match[str],
+    s: Sentence,
+    claimant: Claimant,
+    subject: str = "agent",
 ) -> Side:
     """Who did it: the side named in the action's own clause.
 
     "Russian forces captured X" -> russia; "our units liberated X" -> the
     claimant's side; "the enemy took X" -> the other side; "X was captured by
-    Russian troops" -> russia.
+    Russian troops" -> russia. A subject that suffers the action ("ВСУ
+    потеряли", "украинские БПЛА сбиты") names the other side; so does the
+    side of its object ("сбили 20 украинских беспилотников").
     """
-    bounds = [
-        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
-    ]
-    start = max([s.start, *bounds])
+    start, _ = _subject_window(ctx, trigger, s)
     for c in ctx.claimants:  # "«Центр»" ends in a quote, not a clause
         if c.start < start <= c.end:
             start = c.start
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
-    own, enemy = _agent_words(ctx.lex)
-    found: Side = "unknown"
-    spans = [(start, trigger.start())]
+    suffers = subject == "patient" or is_passive(ctx, trigger)
+    named, relative = side_in(ctx, start, trigger.start(), claimant)
     by = re.compile(r"\s+by\s+", re.I).match(ctx.text, trigger.end())
     if by:  # the agent of a passive
-        spans.append((by.end(), clause_end))
-    for a, b in spans:
-        for c in ctx.claimants:
-            if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
-                found = c.side
-        for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
-            w = word.group()
-            side = ctx.lex.side_words.get(w)
-            if side in ("russia", "ukraine"):
-                found = "russia" if side == "russia" else "ukraine"
-            elif w in own and claimant.side in ("russia", "ukraine"):
-                found = claimant.side
-            elif w in enemy and claimant.side in _OTHER_SIDE:
-                found = _OTHER_SIDE[claimant.side]
-    return found
+        by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
+        return by_named if by_named != "unknown" else by_relative
+    if relative != "unknown":  # "наши", "противник": the agent, or its victim
+        return _OTHER_SIDE.get(relative, relative) if suffers else relative
+    if named != "unknown":
+        return _OTHER_SIDE.get(named, named) if suffers else named
+    # After the verb: who acts ("уничтожили наши силы ПВО", "сбиты силами ПВО
+    # Минобороны") or whose things suffered ("20 украинских беспилотников").
+    after_named, after_relative = side_in(
+        ctx, trigger.end(), clause_end, claimant, words=False
+    )
+    if after_relative != "unknown":
+        return after_relative
+    if after_named != "unknown":
+        return after_named
+    # The object's own side word, before any preposition ("20 украинских
+    # беспилотников над российскими регионами").
+    preps = _prepositions(ctx.lex)
+    for word in re.finditer(r"[\w'’-]+", ctx.text[trigger.end() : clause_end]):
+        if word.group().casefold() in preps:
+            break
+        victim = ctx.lex.side_words.get(word.group())
+        if victim in _OTHER_SIDE:
+            return _OTHER_SIDE[victim]
+    return "unknown"
+
+
+@cache
+def _prepositions(lex: Lexicon) -> frozenset[str]:
+    words = lex.data["quantity"].get("gap_before", [])
+    return frozenset(w.casefold() for w in words)
 
 
 def find_author(ctx: Context) -> Claimant:
@@ -547,17 +677,28 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
     claims: list[Claim] = []
     used_cues: set[int] = set()
+    taken: set[int] = set()  # starts of quantities that are an action's object
+    lists: list[tuple[int, int]] = []  # spans of lists by place already claimed
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
+            if any(a <= trigger.start() < b for a, b in lists):
+                continue  # "..., по 3 сбито над X": an item of a list claimed
             entry = ctx.lex.actions[trigger.group()]
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
+            subject = _subject_window(ctx, trigger, s)
             quantities = _pick_quantities(ctx, obj, entry.units) or _pick_quantities(
                 ctx, passive, entry.units
             )
-            places = _places_in(ctx, obj, passive)
+            if quantities:
+                taken.update(q.quantity.start for q in quantities)
+            else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
+                quantities = _pick_quantities(
+                    ctx, subject, entry.units, frozenset(taken)
+                )
+            places = _places_in(ctx, obj, passive, *([subject] if quantities else []))
             if not quantities:
                 places = tuple(p for p in places if _acts_on_place(ctx, trigger, p))
             if not quantities and not places:
@@ -569,9 +710,20 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 m.group() for m in ctx.lex.hedges.finditer(ctx.text, s.start, s.end)
             )
             time = _time_for(ctx, i, trigger, carried_from)
-            agent = agent_side(ctx, trigger, s, claimant)
+            agent = agent_side(ctx, trigger, s, claimant, entry.subject)
             territorial = entry.claim_type == "territorial"
-            for found_q, group in _claim_groups(ctx, quantities, places, territorial):
+            groups = _claim_groups(ctx, quantities, places, territorial, s.end)
+            if any(q.category == "settlements" for q in quantities):
+                groups += [(None, (p,)) for p in _appositive_places(ctx, obj[1])]
+            if any(q.elided_from is not None for q in quantities):
+                ends = [p.end for _, g in groups for p in g]
+                lists.append(
+                    (
+                        quantities[0].quantity.start,
+                        max([quantities[-1].quantity.end, *ends]),
+                    )
+                )
+            for found_q, group in groups:
                 category = found_q.category if found_q else ""
                 claim_type = entry.by_unit.get(category, entry.claim_type)
                 claims.append(
