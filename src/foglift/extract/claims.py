@@ -313,7 +313,19 @@ def _time_for(
     if ctx.report_date is not None:
         span = resolve_span(ctx.report_date, ctx.published)
         return replace(span, note="the date of the report; the claim gives none")
-    return None
+    return _statement_day(ctx, s)
+
+
+def _statement_day(ctx: Context, s: Sentence) -> TimeSpan | None:
+    """A claim that states no time is dated by its statement: the text's own
+    publication (a post, a report), an empty span at the sentence's start."""
+    if ctx.published is None:
+        return None
+    return TimeSpan(
+        ctx.published, ctx.published, "", "date", s.start, s.start,
+        anchor=ctx.published, anchor_from="published",
+        note="the date of the statement; the claim gives none",
+    )  # fmt: skip
 
 
 def _resolve(ctx: Context, expr: TimeExpr, carried_from: int | None) -> TimeSpan:
