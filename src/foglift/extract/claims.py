@@ -17,6 +17,7 @@ from datetime import date
 from functools import cache
 
 from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
+from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
 from foglift.extract.quantities import FoundQuantity
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
@@ -365,6 +366,15 @@ def sentence_at(ctx: Context, pos: int) -> int:
     return len(ctx.sentences) - 1
 
 
+def _mood(ctx: Context, trigger: re.Match[str], s: Sentence, quantified: bool) -> Mood:
+    """The action's mood in its own clause (see ``extract.mood``)."""
+    bounds = [
+        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
+    ]
+    clause_start = max([s.start, *bounds])
+    return action_mood(ctx.lex, ctx.text, clause_start, trigger, s.end, quantified)
+
+
 def _is_historical(ctx: Context, s: Sentence) -> bool:
     years = [int(y) for y in _BARE_YEAR.findall(ctx.text, s.start, s.end)]
     return bool(years) and max(years) < int(default("historical_before_year"))
@@ -574,7 +584,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = tuple(p for p in places if _acts_on_place(ctx, trigger, p))
             if not quantities and not places:
                 continue
+            mood = _mood(ctx, trigger, s, bool(quantities))
+            if mood in NOT_CLAIMS:
+                continue
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
+            if mood in ("negated", "failed"):
+                stance = "denies"  # "have not seized", "failed to capture"
             if cue is not None:
                 used_cues.add(cue.start)
             hedges = tuple(
