@@ -17,6 +17,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="publication date (YYYY-MM-DD): resolves 'November 11', 'yesterday'",
     )
     parser.add_argument("--lang", default="auto", choices=["auto", "en", "ru", "uk"])
+    parser.add_argument(
+        "--publisher",
+        metavar="NAME",
+        help="the channel or site the text came from: what the text states in its "
+        "own voice is its claim (a name in the source registry gives kind and side)",
+    )
     parser.add_argument("--format", default="text", choices=["text", "json"])
     parser.add_argument(
         "--encoding", default="utf-8", help="input encoding (default utf-8)"
@@ -45,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         published=args.published,
         lang=args.lang,
         sources_file=args.sources,
+        publisher=args.publisher,
     )
     from foglift.cli.verify import verify_from_args
 

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
                 store,
                 args.paths,
                 read_options,
-                PipelineOptions(args.lang, args.sources),
+                PipelineOptions(args.lang, args.sources, args.source),
                 arguments=arguments,
             )
         else:
@@ -148,7 +148,7 @@ def _with_progress(
             store,
             args.paths,
             read_options,
-            PipelineOptions(args.lang, args.sources),
+            PipelineOptions(args.lang, args.sources, args.source),
             arguments=arguments,
             on_item=advance,
         )

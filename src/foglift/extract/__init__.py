@@ -35,6 +35,7 @@ from foglift.model import (
     Sentence,
     Side,
 )
+from foglift.settings import default
 from foglift.sources import Registry, load_registry
 
 __all__ = ["extract"]
@@ -127,20 +128,28 @@ def _extract_span(
     return _Part(sentences, claimants, places, claims, ctx, used_cues)
 
 
+_OTHER_READING = {"ru": "uk", "uk": "ru"}
+
+
+def _read_span(
+    doc: Document, span: LanguageSpan, whole: bool, registry: Registry
+) -> _Part:
+    """One language span; when the detector is unsure between Russian and
+    Ukrainian, both readings are tried and the one that finds more claims kept."""
+    text = doc.text if whole else _masked(doc.text, span)
+    part = _extract_span(text, span.lang, doc.published, registry, doc.publisher)
+    other = _OTHER_READING.get(span.lang)
+    if other is None or span.confidence >= float(default("language_retry_below")):
+        return part
+    alternative = _extract_span(text, other, doc.published, registry, doc.publisher)
+    return alternative if len(alternative.claims) > len(part.claims) else part
+
+
 def extract(doc: Document, sources_file: str | None = None) -> Document:
     """Requires normalised text; assigns sentences, claimants, places, claims."""
     registry = load_registry(sources_file)
     spans = doc.languages or (LanguageSpan(doc.lang, 0, len(doc.text), 1.0),)
-    parts = [
-        _extract_span(
-            doc.text if len(spans) == 1 else _masked(doc.text, span),
-            span.lang,
-            doc.published,
-            registry,
-            doc.publisher,
-        )
-        for span in spans
-    ]
+    parts = [_read_span(doc, span, len(spans) == 1, registry) for span in spans]
     claims = sorted(
         (c for part in parts for c in part.claims), key=lambda c: c.action_start
     )

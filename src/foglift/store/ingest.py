@@ -88,6 +88,18 @@ class IngestSummary:
 class PipelineOptions:
     lang: str = "auto"
     sources_file: str | None = None
+    source_name: str | None = None  # named by the user: the publisher of plain files
+
+
+def publisher_of(item: Item, options: PipelineOptions) -> str | None:
+    """Who speaks in a document's own voice: a forwarded post's original
+    channel, else the channel, site or feed it came from. A plain file's name
+    says nothing of its publisher, so only a source the user named counts."""
+    if item.forwarded_from:
+        return item.forwarded_from
+    if item.kind == "file":
+        return options.source_name
+    return item.source_name or None
 
 
 def _run_pipeline(item: Item, options: PipelineOptions) -> Document | Rejected | str:
@@ -101,6 +113,7 @@ def _run_pipeline(item: Item, options: PipelineOptions) -> Document | Rejected |
             published=item.published,
             lang=options.lang,
             sources_file=options.sources_file,
+            publisher=publisher_of(item, options),
         )
     except UsageError:  # no extractor for this language (yet)
         return "und" if options.lang == "auto" else options.lang
