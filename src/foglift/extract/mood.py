@@ -94,7 +94,7 @@ def _after_infinitive_marker(spec: dict[str, Any], words: list[str]) -> Mood:
     if _ends_with(spec["failure"], words):
         return "failed"
     if _ends_with(spec["entailing"], words) or any(
-        _is(spec["instrument_verbs"], [w]) for w in words[-4:]
+        _is(spec["instrument_verbs"], [w]) for w in words[-8:]
     ):
         return "event"
     return "irrealis"
