@@ -120,7 +120,7 @@ def _run_claims(args: argparse.Namespace) -> int:
     )
     macro = result.macro()
     counts = "".join(
-        f"{f'{t.matched}/{t.gold} of {t.predicted}':>14}"
+        f"{f'{t.matched}/{t.gold} of {t.predicted}':>16}"
         for t in (result.by_lang[lang] for lang in langs)
     )
     print(f"{'matched/gold':<14}{counts}")
@@ -134,7 +134,7 @@ def _run_claims(args: argparse.Namespace) -> int:
                 else tally.share(row)
             )
             n = "" if row in ("recall", "precision") else f" n={tally.scored[row]}"
-            cells.append(f"{_pct(value) + n:>14}")
+            cells.append(f"{_pct(value) + n:>16}")
         target = _TARGETS.get(row)
         mark = ""
         if target is not None and macro[row] is not None:
