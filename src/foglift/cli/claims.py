@@ -44,14 +44,28 @@ def positive(value: str) -> float:
     return number
 
 
-def days(value: str) -> int:
+def _whole(value: str, most: int) -> int:
     try:
         number = int(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from exc
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value!r} must be 0 or more")
+    if not 0 <= number <= most:
+        raise argparse.ArgumentTypeError(f"{value!r} must be from 0 to {most:,}")
     return number
+
+
+MOST_DAYS = 36_500  # a century: any delay beyond it is a typo
+MOST_ROWS = 1_000_000_000
+
+
+def days(value: str) -> int:
+    """A number of days for --delay-days."""
+    return _whole(value, MOST_DAYS)
+
+
+def count(value: str) -> int:
+    """A number of rows for --limit."""
+    return _whole(value, MOST_ROWS)
 
 
 def add_store_argument(parser: argparse.ArgumentParser) -> None:
@@ -94,7 +108,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="include claims of superseded document versions",
     )
-    parser.add_argument("--limit", type=int, help="at most this many claims")
+    parser.add_argument("--limit", type=count, help="at most this many claims")
     parser.add_argument("--format", default="table", choices=CLAIM_FORMATS)
     add_findings_arguments(parser)
     add_opsec_arguments(parser)
@@ -178,8 +192,6 @@ def run(args: argparse.Namespace) -> int:
     from foglift.store import open_store
     from foglift.store.query import query_claims
 
-    if args.limit is not None and args.limit < 0:
-        raise UsageError("--limit must be 0 or more")
     claim_filter = filter_from_args(args)
     store = open_store(args.db, create=False)
     try:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, TextClause, and_, func, or_, select, text
 
+from foglift.errors import UsageError
 from foglift.ingest.items import clean_text
 from foglift.store.db import Store
 from foglift.store.schema import (
@@ -52,6 +53,10 @@ class ClaimFilter:
 def fts_query(query: str) -> str:
     """Each word of a user's query as a quoted FTS5 term (no syntax gets through)."""
     words = [w for w in query.split() if w.strip()]
+    if not words:
+        raise UsageError(
+            "the search text holds no words", hint='e.g. --text "Pokrovsk"'
+        )
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
