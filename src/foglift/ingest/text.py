@@ -115,6 +115,11 @@ def read_text(path: str, encoding: str = "utf-8") -> tuple[str, str]:
             raise InputError(
                 f"{name} is a directory", hint="pass one file, or `-` for stdin"
             )
+        if not file.is_file():  # a FIFO or a device would hang or never end
+            raise InputError(
+                f"{name} is not a regular file",
+                hint="save the input to a file, or pipe it in with `-`",
+            )
         try:
             with file.open("rb") as stream:
                 data = read_bounded(stream, name)
