@@ -3,6 +3,7 @@ path smuggled in a feed, and every file that is left out said why."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -71,3 +72,38 @@ def test_empty_files_are_reported(tmp_path: Path) -> None:
         "a.jsonl", "b.csv", "c.json",
     ]  # fmt: skip
     assert all("empty" in r.reason for r in reads if isinstance(r, Rejected))
+
+
+def test_one_bad_line_or_row_loses_only_itself(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": TEXT, "id": "1"}),
+        '{"text": "x", "id": ' + "9" * 5000 + "}",
+        json.dumps({"text": TEXT + " Two.", "id": "3"}),
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines), "utf-8")
+    rows = [f'{n},"{TEXT} Row {n}."'.encode() for n in range(1, 6)]
+    rows[2] = b'3,"' + TEXT.encode() + b' \xff\xfe bad bytes."'
+    rows[4] = b"5,unquoted, with a comma \xff"  # the extra field is checked too
+    (tmp_path / "b.csv").write_bytes(b"id,text\n" + b"\n".join(rows) + b"\n")
+    reads = _reads(tmp_path / "a.jsonl", tmp_path / "b.csv")
+    items = [r for r in reads if not isinstance(r, Rejected)]
+    rejected = [r for r in reads if isinstance(r, Rejected)]
+    assert len(items) == 2 + 3
+    assert [(Path(r.source).name, r.code) for r in rejected] == [
+        ("a.jsonl:2", "FL106"),
+        ("b.csv:4", "FL104"),
+        ("b.csv:6", "FL104"),
+    ]
+
+
+def test_byte_order_marks_are_honoured(tmp_path: Path, run_cli: Run) -> None:
+    (tmp_path / "u16.txt").write_bytes(TEXT.encode("utf-16"))
+    code, out, err = run_cli("check", str(tmp_path / "u16.txt"))
+    assert code == 0 and "Kurakhove" in out, err
+    export = {"name": "Chan", "id": 7, "messages": [{"id": 1, "type": "message",
+              "date": "2025-01-02T10:00:00", "text": TEXT}]}  # fmt: skip
+    (tmp_path / "result.json").write_bytes(
+        b"\xef\xbb\xbf" + json.dumps(export).encode()
+    )
+    reads = _reads(tmp_path / "result.json")
+    assert [getattr(r, "text", None) for r in reads] == [TEXT]
