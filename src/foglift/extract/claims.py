@@ -259,6 +259,7 @@ def _pick_quantities(
     span: tuple[int, int],
     units: tuple[str, ...],
     taken: frozenset[int] = frozenset(),
+    action_start: int = -1,
 ) -> list[FoundQuantity]:
     """The action's object quantity, and any that continue it as a list.
 
@@ -285,10 +286,32 @@ def _pick_quantities(
         last_end = q.quantity.end
         if q.category in units:
             chain.append(q)
-    # Items that leave the unit out continue the list they follow.
+    # Items that leave the unit out continue the list they follow, up to one
+    # that another action follows ("180 ликвидированы, 24 взяты в плен").
     starts = {q.quantity.start for q in chain}
-    chain += [q for q in ctx.quantities if q.elided_from in starts]
+    own = _action_at(ctx, action_start)
+    for q in ctx.quantities:
+        if q.elided_from in starts:
+            if q.next_action not in (None, action_start) and (
+                own is None or _action_at(ctx, q.next_action) != own
+            ):
+                break
+            chain.append(q)
+    if not chain:  # the item right before this action is its quantity
+        chain = [
+            q
+            for q in ctx.quantities
+            if q.next_action == action_start and span[0] <= q.quantity.start
+        ]
     return sorted(chain, key=lambda q: q.quantity.start)
+
+
+def _action_at(ctx: Context, start: int | None) -> str | None:
+    """The neutral action of the phrase starting at ``start``, if any."""
+    if start is None or start < 0:
+        return None
+    m = ctx.lex.actions.pattern.match(ctx.text, start)
+    return ctx.lex.actions[m.group()].action if m else None
 
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
@@ -689,14 +712,15 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
             subject = _subject_window(ctx, trigger, s)
-            quantities = _pick_quantities(ctx, obj, entry.units) or _pick_quantities(
-                ctx, passive, entry.units
-            )
+            at = trigger.start()
+            quantities = _pick_quantities(
+                ctx, obj, entry.units, action_start=at
+            ) or _pick_quantities(ctx, passive, entry.units, action_start=at)
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
                 quantities = _pick_quantities(
-                    ctx, subject, entry.units, frozenset(taken)
+                    ctx, subject, entry.units, frozenset(taken), at
                 )
             places = _places_in(ctx, obj, passive, *([subject] if quantities else []))
             if not quantities:
