@@ -45,6 +45,7 @@ _DATELINE = re.compile(
     r"\((?P<agency>[^()\n]{2,40})\)\s*[-–—]"
 )
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
+_SUBJECT_REACH = 100  # characters before an action in which its subject may lie
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +147,30 @@ def _subject_window(
 ) -> tuple[int, int]:
     """The action's clause before it: where a subject or a fronted object lies
     ("Восемь БПЛА уничтожены", "32 беспилотника уничтожили наши силы ПВО")."""
-    bounds = [
-        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
-    ]
-    return max([s.start, *bounds]), trigger.start()
+    found = list(_boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start()))
+    # "Восемь беспилотников, летевших на Москву, сбиты": a participle phrase set
+    # off by commas stays inside the clause.
+    while (
+        len(found) >= 2
+        and found[-1].group() == ","
+        and found[-2].group() == ","
+        and _is_participle(ctx, ctx.text[found[-2].end() : found[-1].start()])
+    ):
+        found = found[:-2]
+    start = max([s.start, *(b.end() for b in found)])
+    return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
+
+
+def _is_participle(ctx: Context, phrase: str) -> bool:
+    """Whether a phrase opens with a participle ("летевших на Москву")."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    first = re.search(r"\w+", phrase)
+    if first is None:
+        return False
+    from foglift.extract.lexicon import _morph
+
+    return bool(_morph(ctx.lex.lang).parse(first.group())[0].tag.POS == "PRTF")
 
 
 @cache
@@ -289,11 +310,11 @@ def _pick_quantities(
     # Items that leave the unit out continue the list they follow, up to one
     # that another action follows ("180 ликвидированы, 24 взяты в плен").
     starts = {q.quantity.start for q in chain}
-    own = _action_at(ctx, action_start)
     for q in ctx.quantities:
         if q.elided_from in starts:
+            own = _action_at(ctx, action_start, q.category)
             if q.next_action not in (None, action_start) and (
-                own is None or _action_at(ctx, q.next_action) != own
+                own is None or _action_at(ctx, q.next_action, q.category) != own
             ):
                 break
             chain.append(q)
@@ -306,12 +327,16 @@ def _pick_quantities(
     return sorted(chain, key=lambda q: q.quantity.start)
 
 
-def _action_at(ctx: Context, start: int | None) -> str | None:
-    """The neutral action of the phrase starting at ``start``, if any."""
+def _action_at(ctx: Context, start: int | None, category: str) -> str | None:
+    """The neutral action of the phrase starting at ``start`` for a quantity of
+    ``category`` ("уничтожены" of drones is shot down), if any."""
     if start is None or start < 0:
         return None
     m = ctx.lex.actions.pattern.match(ctx.text, start)
-    return ctx.lex.actions[m.group()].action if m else None
+    if not m:
+        return None
+    entry = ctx.lex.actions[m.group()]
+    return entry.action_by_unit.get(category, entry.action)
 
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
@@ -350,10 +375,30 @@ def _appositive_places(ctx: Context, end: int) -> tuple[PlaceMention, ...]:
     return tuple(chain)
 
 
-def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) -> bool:
-    """Whether only object words stand between the action and the place."""
+@cache
+def _countries(lex: Lexicon) -> Table[bool]:
+    return Table(dict.fromkeys(lex.data["places"].get("countries", []), True))
+
+
+@cache
+def _locatives(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lex.data["places"].get("locative", []))
+
+
+def _acts_on_place(
+    ctx: Context, trigger: re.Match[str], place: PlaceMention, where: bool = False
+) -> bool:
+    """Whether only object words stand between the action and the place; with
+    ``where``, a place after a preposition of place is where it happened ("нанесли
+    ракетный удар по усадьбе в Курской области")."""
     if place.end <= trigger.start():
         return True  # the passive subject: "Avdiivka was captured"
+    if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
+        before = re.search(
+            r"([\w-]+)[\s*_«\"]*$", ctx.text[trigger.end() : place.start]
+        )
+        if before and before.group(1).casefold() in _locatives(ctx.lex):
+            return True
     between = list(ctx.text[trigger.end() : place.start])
     for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
         if trigger.end() <= other.start and other.end <= place.start:
@@ -724,7 +769,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 )
             places = _places_in(ctx, obj, passive, *([subject] if quantities else []))
             if not quantities:
-                places = tuple(p for p in places if _acts_on_place(ctx, trigger, p))
+                where = entry.claim_type in ("strike", "losses", "other")
+                places = tuple(
+                    p for p in places if _acts_on_place(ctx, trigger, p, where)
+                )
             if not quantities and not places:
                 continue
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)

@@ -67,8 +67,8 @@ def _gapped_item(lex: Lexicon) -> re.Pattern[str]:
     actions = lex.actions.pattern.pattern
     single = _single(lex)
     return re.compile(
-        rf"(?P<skip>[^.;!?\n]{{0,80}}?)(?:[,:;]|\s(?:{joiners}))[\s*_]*"
-        rf"(?:(?P<each>{each})\s+)?(?P<num>{single})(?!\w)[*_]*"
+        rf"(?P<skip>[^.;!?\n]{{0,80}}?)(?:(?<!\d),|,(?!\d)|[:;]|\s(?:{joiners}))[\s*_]*"
+        rf"(?:(?P<each>{each})\s+)?(?<!\d[.,])(?P<num>{single})(?!\w)[*_]*"
         rf"(?:\s*[—–]|\s+-\s|\s+(?={then})|\s+(?P<action>(?={actions}))"
         rf"|(?(each)(?=\s)|(?!x)x))",
         re.IGNORECASE,
