@@ -11,10 +11,10 @@ asserts it in its own voice.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
 from foglift.extract.quantities import FoundQuantity
@@ -358,6 +358,21 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     return tuple(found + [p for p, _ in chain])
 
 
+def _kept_with_lists(
+    ctx: Context,
+    places: tuple[PlaceMention, ...],
+    keep: Callable[[PlaceMention], bool],
+) -> tuple[PlaceMention, ...]:
+    """The places ``keep`` accepts, with the list each one starts ("біля A, B
+    та C": B and C stand where A does)."""
+    kept: list[PlaceMention] = []
+    for p in places:
+        listed = kept and _LIST_GAP.fullmatch(ctx.text[kept[-1].end : p.start])
+        if listed or keep(p):
+            kept.append(p)
+    return tuple(kept)
+
+
 _APPOSITION = re.compile(r"\s*[—–:]\s*")
 
 
@@ -395,7 +410,7 @@ def _acts_on_place(
         return True  # the passive subject: "Avdiivka was captured"
     if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
         before = re.search(
-            r"([\w-]+)[\s*_«\"]*$", ctx.text[trigger.end() : place.start]
+            r"([\w-]+)[\s*_«\".]*$", ctx.text[trigger.end() : place.start]
         )
         if before and before.group(1).casefold() in _locatives(ctx.lex):
             return True
@@ -410,6 +425,7 @@ def _acts_on_place(
         w in ctx.lex.object_words
         or w.isdigit()
         or (w[0].isupper() and w.endswith("'s"))
+        or (where and w in ctx.lex.units)  # the weapon: "атакував дроном X"
         for w in words
     )
 
@@ -530,8 +546,15 @@ def _quantity_groups(
     """One claim per quantity; in a list by place ("8 — над Курской, 4 — над
     Брянской") each number keeps the places written after it."""
     if not any(q.elided_from is not None for q in quantities):
-        return [(q, places) for q in quantities]
-    groups: list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]] = []
+        groups: list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]] = []
+        for q in quantities:
+            settlements = [p for p in places if p.start > q.quantity.end]
+            if q.each and len(settlements) > 1:  # "по 4 — над X, Y і Z"
+                groups += [(q, (p,)) for p in settlements]
+            else:
+                groups.append((q, places))
+        return groups
+    groups = []
     for n, q in enumerate(quantities):
         end = quantities[n + 1].quantity.start if n + 1 < len(quantities) else limit
         own = tuple(p for p in ctx.places if q.quantity.end <= p.start < end)
@@ -770,9 +793,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             places = _places_in(ctx, obj, passive, *([subject] if quantities else []))
             if not quantities:
                 where = entry.claim_type in ("strike", "losses", "other")
-                places = tuple(
-                    p for p in places if _acts_on_place(ctx, trigger, p, where)
-                )
+                keep = partial(_acts_on_place, ctx, trigger, where=where)
+                places = _kept_with_lists(ctx, places, keep)
             if not quantities and not places:
                 continue
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)

@@ -88,8 +88,9 @@ def _number_pattern(lex: Lexicon) -> re.Pattern[str]:
     qual = lex.qualifiers.pattern.pattern
     vague = lex.vague.pattern.pattern
     # "Ka-52", "С-300": a number joined to a name is part of the name.
+    # "02:00 росіяни дроном": a clock time holds no quantity either.
     return re.compile(
-        rf"(?<![\w.,])(?<![^\W\d]-)(?:(?P<qual>{qual})\s+)?"
+        rf"(?<![\w.,])(?<![^\W\d]-)(?<!\d:)(?:(?P<qual>{qual})\s+)?"
         rf"(?:{ranges + '|' if ranges else ''}"
         rf"(?P<dlow>{digits})\s*(?:{dash})\s*(?P<dhigh>{digits})"
         rf"|(?P<num>{single})|(?P<vague>{vague}))"
@@ -98,6 +99,13 @@ def _number_pattern(lex: Lexicon) -> re.Pattern[str]:
         rf"(?P<unit>{lex.units.pattern.pattern})",
         re.IGNORECASE,
     )
+
+
+@cache
+def _distributive(lex: Lexicon) -> re.Pattern[str]:
+    """ "по 4 безпілотники ... над X, Y і Z": that many at each place."""
+    words = phrase_pattern(lex.data["quantity"].get("distributive", [])).pattern
+    return re.compile(rf"(?:{words})\s+$", re.IGNORECASE)
 
 
 @cache
@@ -141,6 +149,7 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
 def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
     found: list[FoundQuantity] = []
     stop = _filler_stop(lex)
+    each = _distributive(lex)
     for m in _number_pattern(lex).finditer(text):
         if stop.search(m.group("filler")):
             continue
@@ -190,6 +199,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
                     qualifier=qualifier,
                 ),
                 category,
+                each=bool(each.search(text, max(0, m.start() - 12), m.start())),
             )
         )
     found += _partitives(text, lex, found)
