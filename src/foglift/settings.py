@@ -34,6 +34,20 @@ SETTINGS: dict[str, Setting] = {
             "unrelated channel names in the registry test.",
         ),
         Setting(
+            "progress_every_seconds",
+            5.0,
+            "How often `ingest` prints a progress line when stderr is not a "
+            "terminal (a log file or a pipe).",
+        ),
+        Setting(
+            "language_retry_below",
+            0.8,
+            "Detector confidence under which a Russian or Ukrainian stretch is read "
+            "with both lexicons and the reading that finds more claims is kept "
+            "(on claims-dev every ru/uk paragraph scores >= 0.94, so only short or "
+            "mixed stretches are read twice).",
+        ),
+        Setting(
             "attribution_carry_sentences",
             2,
             "How many sentences back a pronoun subject ('They claimed') may look "

@@ -126,7 +126,7 @@ def _channels(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]
 def _registered(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
     # "Сил оборони півдня Владислав Волошин": a person named right after the
     # organisation speaks for it, so the mention takes in the name.
-    person = re.compile(rf"\s+[{lex.capital}][\w'’-]+\s+[{lex.capital}][\w'’-]+")
+    person = re.compile(rf"[ \t]+[{lex.capital}][\w'’-]+[ \t]+[{lex.capital}][\w'’-]+")
     cyrillic = re.compile(r"[а-яёіїєґ]", re.I)
     for m, source in registry.find_aliases(text):
         end = m.end()
@@ -253,7 +253,10 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
         taken.append((claimant.start, claimant.end))
         kept.append((claimant, role))
     kept.sort(key=lambda k: k[0].start)
-    return tuple(_resolve_roles(_drop_dependent_unnamed(text, kept, lex), registry))
+    defaults = lex.data.get("role_defaults", {})
+    return tuple(
+        _resolve_roles(_drop_dependent_unnamed(text, kept, lex), registry, defaults)
+    )
 
 
 def _affiliated(lex: Lexicon, gap: str) -> bool:
@@ -305,15 +308,19 @@ def _drop_dependent_unnamed(
 
 
 def _resolve_roles(
-    kept: list[tuple[Claimant, str | None]], registry: Registry
+    kept: list[tuple[Claimant, str | None]],
+    registry: Registry,
+    defaults: dict[str, str],
 ) -> Iterator[Claimant]:
-    """Point "the Defense Ministry" at the last named source holding that role."""
+    """Point "the Defense Ministry" at the last named source holding that role,
+    else at the language's default holder ("Генштаб" in Ukrainian news)."""
     for i, (claimant, role) in enumerate(kept):
         if role is None:
             yield claimant
             continue
         holders = {s.id for s in registry.with_role(role)}
         earlier = [c for c, _ in kept[:i] if c.registry_id in holders]
+        default = registry.sources.get(defaults.get(role, ""))
         if earlier:
             ref = earlier[-1]
             yield replace(
@@ -322,6 +329,15 @@ def _resolve_roles(
                 kind=ref.kind,
                 side=ref.side,
                 registry_id=ref.registry_id,
+                via="role",
+            )
+        elif default is not None:
+            yield replace(
+                claimant,
+                name=default.name,
+                kind=default.kind,
+                side=default.side,
+                registry_id=default.id,
                 via="role",
             )
         else:

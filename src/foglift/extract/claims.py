@@ -17,6 +17,7 @@ from datetime import date
 from functools import cache, partial
 
 from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
+from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
 from foglift.extract.quantities import FoundQuantity
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
@@ -39,7 +40,8 @@ _LIST_GAP = re.compile(
 )
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
-_COLON = re.compile(r"\s*:")
+_COLON = re.compile(r"[\s*_]*:")
+_WORDLIKE = re.compile(r"\w")  # markup and emoji around a heading are no words
 _DATELINE = re.compile(
     r"\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’/-]{1,40},\s+[^()\n]{0,30}?"
     r"\((?P<agency>[^()\n]{2,40})\)\s*[-–—]"
@@ -229,12 +231,16 @@ def _attribute(
     mentions = ctx.sentence_claimants(i)
     # "Rybar: our units liberated X" — a headline or repost names its source.
     lead = [c for c in mentions if c.named and _COLON.match(text, c.end)]
-    if lead and not text[s.start : lead[0].start].strip(" «\"'⚡️🔥❗"):
+    if lead and not _WORDLIKE.search(text, s.start, lead[0].start):
         return replace(lead[0], via="colon"), "asserts", None, None
     for m in ctx.lex.according_to.finditer(text, s.start, s.end):
         after = [c for c in mentions if m.end() <= c.start <= m.end() + 6]
         if after:
             return replace(after[0], via="according_to"), "asserts", None, None
+        if _own_pronouns(ctx.lex).match(text, m.end()):  # "за його словами"
+            carried = carried_claimant(ctx, i)
+            if carried:
+                return carried[0], "asserts", carried[1], None
     cues = ctx.cues(s.start, s.end)
     before = [c for c in cues if c.end <= trigger.start()]
     after_cues = [c for c in cues if c.start >= trigger.end()]
@@ -257,6 +263,9 @@ def _attribute(
         ]
         if near:
             return replace(near[-1], via="subject"), cue.stance, None, cue
+    trailing = _trailing_attribution(ctx, i) or _heading_attribution(ctx, i)
+    if trailing is not None:
+        return trailing[0], "asserts", trailing[1], None
     hedge = ctx.lex.hedges.search(text, s.start, s.end)
     if hedge and hedge.group().casefold() in ("reportedly", "allegedly", "purportedly"):
         unnamed = Claimant(
@@ -265,6 +274,62 @@ def _attribute(
         )  # fmt: skip
         return unnamed, "asserts", None, None
     return ctx.author, "asserts", None, None
+
+
+@cache
+def _own_pronouns(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.data.get("carry", {}).get("own_pronouns", [])
+    return re.compile(rf"\s*(?:{phrase_pattern(words).pattern})", re.IGNORECASE)
+
+
+@cache
+def _back_reference(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.data.get("carry", {}).get("back", [])
+    return re.compile(rf"[\s«\"'(]*(?:{phrase_pattern(words).pattern})", re.IGNORECASE)
+
+
+_TRAILING_REACH = 3  # sentences after a claim in which "Об этом сообщил X" may follow
+
+
+def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+    """The speaker a later sentence gives what came before: "Об этом сообщил
+    губернатор", "Про це йдеться в повідомленні Генштабу", "This was reported
+    by the ministry". It reaches over the sentences of the paragraph before it
+    (or the paragraph right before, when it opens its own), and stops at a
+    sentence with a speaker of its own."""
+    back = _back_reference(ctx.lex)
+    for j in range(i + 1, min(len(ctx.sentences), i + 1 + _TRAILING_REACH)):
+        s = ctx.sentences[j]
+        gap = ctx.paragraph_of[j] - ctx.paragraph_of[i]
+        if gap > 1 or (gap == 1 and ctx.paragraph_of[j - 1] != ctx.paragraph_of[i]):
+            return None
+        mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
+        if back.match(ctx.text, s.start) and ctx.cues(s.start, s.end) and mentions:
+            return replace(mentions[0], via="trailing"), j
+        if mentions and ctx.cues(s.start, s.end):
+            return None  # another speaker's sentence: not a frame for this one
+    return None
+
+
+def _heading_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+    """The speaker a heading line names for the text under it: a line that is
+    only a source and a colon ("**Минобороны РФ:**", markup and emoji aside)
+    speaks everything after it, up to a sentence with a speaker of its own."""
+    for j in range(i - 1, -1, -1):
+        s = ctx.sentences[j]
+        mentions = [c for c in ctx.sentence_claimants(j) if c.named]
+        if len(mentions) == 1:
+            c = mentions[0]
+            colon = _COLON.match(ctx.text, c.end)
+            if (
+                colon is not None
+                and not _WORDLIKE.search(ctx.text, s.start, c.start)
+                and not _WORDLIKE.search(ctx.text, colon.end(), s.end)
+            ):
+                return replace(c, via="colon"), j
+        if mentions and ctx.cues(s.start, s.end):
+            return None
+    return None
 
 
 def _without_units(lex: Lexicon, gap: str) -> str:
@@ -464,7 +529,19 @@ def _time_for(
     if ctx.report_date is not None:
         span = resolve_span(ctx.report_date, ctx.published)
         return replace(span, note="the date of the report; the claim gives none")
-    return None
+    return _statement_day(ctx, s)
+
+
+def _statement_day(ctx: Context, s: Sentence) -> TimeSpan | None:
+    """A claim that states no time is dated by its statement: the text's own
+    publication (a post, a report), an empty span at the sentence's start."""
+    if ctx.published is None:
+        return None
+    return TimeSpan(
+        ctx.published, ctx.published, "", "date", s.start, s.start,
+        anchor=ctx.published, anchor_from="published",
+        note="the date of the statement; the claim gives none",
+    )  # fmt: skip
 
 
 def _resolve(ctx: Context, expr: TimeExpr, carried_from: int | None) -> TimeSpan:
@@ -502,6 +579,15 @@ def sentence_at(ctx: Context, pos: int) -> int:
         if s.start <= pos < s.end:
             return i
     return len(ctx.sentences) - 1
+
+
+def _mood(ctx: Context, trigger: re.Match[str], s: Sentence, quantified: bool) -> Mood:
+    """The action's mood in its own clause (see ``extract.mood``)."""
+    bounds = [
+        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
+    ]
+    clause_start = max([s.start, *bounds])
+    return action_mood(ctx.lex, ctx.text, clause_start, trigger, s.end, quantified)
 
 
 def _is_historical(ctx: Context, s: Sentence) -> bool:
@@ -797,7 +883,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _kept_with_lists(ctx, places, keep)
             if not quantities and not places:
                 continue
+            mood = _mood(ctx, trigger, s, bool(quantities))
+            if mood in NOT_CLAIMS:
+                continue
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
+            if mood in ("negated", "failed"):
+                stance = "denies"  # "have not seized", "failed to capture"
             if cue is not None:
                 used_cues.add(cue.start)
             hedges = tuple(

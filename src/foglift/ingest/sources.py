@@ -16,6 +16,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import IO
 
@@ -39,6 +40,28 @@ class ReadOptions:
     source_name: str | None = None  # --source
     mapping: Mapping[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
+    published: date | None = None  # --published: the date of undated texts
+
+
+def _dated(
+    text: str, name: str, options: ReadOptions, given: str | None = None
+) -> tuple[str | None, str | None]:
+    """(ISO date, where it came from) for a text: the input's own metadata,
+    else a dateline in its first lines, else its file name, else --published
+    (a date given for a whole folder is the fallback, never over a file's own)."""
+    from foglift.ingest.dates import date_in_heading, find_date
+
+    if given:
+        return given, "metadata"
+    day = date_in_heading(text)
+    if day is not None:
+        return day.isoformat(), "dateline"
+    day = find_date(Path(name).stem)
+    if day is not None:
+        return day.isoformat(), "file name"
+    if options.published is not None:
+        return options.published.isoformat(), "--published"
+    return None, None
 
 
 def sniff(head: bytes) -> str:
@@ -52,6 +75,8 @@ def sniff(head: bytes) -> str:
         telegram = b'"messages"' in start[:4096] or b'"chats"' in start[:4096]
         if first_line.endswith(b"}") and len(first_line) > 1 and not telegram:
             return "jsonl"
+        return "telegram"
+    if re.match(rb"\[\s*\{", start):  # a JSON array of objects
         return "telegram"
     if looks_like_feed(start):
         return "feed"
@@ -135,6 +160,17 @@ def _brief(exc: Exception) -> str:
     )
 
 
+def _is_telegram_export(stream: IO[bytes]) -> bool:
+    """Whether a .json file is a Telegram Desktop export rather than a JSON
+    array of rows (or an object holding one); the stream is left at its start."""
+    head = stream.read(1 << 16)
+    stream.seek(0)
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"["):
+        return False
+    return b'"messages"' in head or b'"chats"' in head or len(head) == 1 << 16
+
+
 def read_stream(
     stream: IO[bytes],
     name: str,
@@ -148,7 +184,11 @@ def read_stream(
     ``name`` is what rejections show (the path as given); ``key`` is the
     stable name used in document ids.
     """
-    if kind == "telegram":
+    if kind == "telegram" and not _is_telegram_export(stream):
+        from foglift.ingest.tables import read_json_rows
+
+        yield from read_json_rows(stream, name, key, options.mapping, source)
+    elif kind == "telegram":
         from foglift.ingest.telegram import read_telegram
 
         yield from read_telegram(stream, name)
@@ -197,8 +237,14 @@ def _read_text(
     if not text.strip():
         yield reject(name, "FL103", "holds no text")
         return
+    posted_at, published_from = _dated(text, name, options)
     yield make_item(
-        key=_text_key(key, text), text=text, source_name=source, kind="file"
+        key=_text_key(key, text),
+        text=text,
+        source_name=source,
+        kind="file",
+        posted_at=posted_at,
+        published_from=published_from,
     )
 
 
@@ -222,6 +268,7 @@ def _read_html(
     if not page.text.strip():
         yield reject(name, "FL103", "the page holds no visible text")
         return
+    posted_at, published_from = _dated(page.text, name, options, page.date)
     yield make_item(
         key=_text_key(key, page.text),
         text=page.text,
@@ -230,7 +277,8 @@ def _read_html(
         title=page.title,
         author=page.author,
         url=page.url,
-        posted_at=page.date,
+        posted_at=posted_at,
+        published_from=published_from,
     )
 
 

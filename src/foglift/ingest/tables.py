@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
@@ -173,6 +174,65 @@ def read_jsonl(
             line=n,
             mapping=mapping,
             source_name=source_name,
+        )
+
+
+def read_json_rows(
+    stream: IO[bytes],
+    name: str,
+    key: str,
+    mapping: Mapping[str, str],
+    source_name: str,
+) -> Reader:
+    """Rows of a JSON array of objects (``[{...}, ...]``), or of the first list
+    of objects an object holds (``{"posts": [{...}, ...]}``), streamed; each
+    row is read as a JSONL line would be, ``--map`` included."""
+    import ijson
+
+    builder: Any = None
+    row_prefix: str | None = None
+    n = 0
+    try:
+        for prefix, event, value in ijson.parse(stream, use_float=True):
+            if builder is not None:
+                builder.event(event, value)
+                if prefix == row_prefix and event == "end_map":
+                    n += 1
+                    yield from row_item(
+                        builder.value,
+                        key_prefix=key,
+                        where=f"{name} row {n}",
+                        line=n,
+                        mapping=mapping,
+                        source_name=source_name,
+                    )
+                    builder = None
+                continue
+            if event != "start_map":
+                continue
+            if prefix == row_prefix or (
+                row_prefix is None
+                and (prefix == "item" or re.fullmatch(r"[^.]+\.item", prefix))
+            ):
+                row_prefix = prefix
+                builder = ijson.ObjectBuilder()
+                builder.event(event, value)
+    except ijson.JSONError as exc:
+        yield reject(
+            name,
+            "FL106",
+            f"damaged or truncated JSON after {n} row(s): "
+            + (str(exc).strip().splitlines() or ["parse error"])[0],
+        )
+        return
+    if n == 0:
+        yield reject(
+            name,
+            "FL107",
+            "no list of objects to read: foglift reads a Telegram Desktop export "
+            '(with "messages"), a JSON array of objects, or an object holding one; '
+            "for one object a line, name the file .jsonl; choose fields with "
+            "--map text=FIELD,published=FIELD,id=FIELD",
         )
 
 

@@ -88,7 +88,9 @@ def read_telegram(stream: IO[bytes], name: str) -> Reader:
         yield reject(
             name,
             "FL107",
-            "not a Telegram Desktop export: no messages list",
+            "not a Telegram Desktop export: no messages list; a JSON array of "
+            "objects, or an object holding one, is read as rows (choose fields "
+            "with --map text=FIELD,published=FIELD,id=FIELD)",
         )
 
 
