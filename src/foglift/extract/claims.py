@@ -715,27 +715,55 @@ def _agent_words(lex: Lexicon) -> tuple[Table[bool], Table[bool]]:
     )
 
 
-def side_in(
-    ctx: Context, a: int, b: int, claimant: Claimant, *, words: bool = True
-) -> tuple[Side, Side]:
-    """(side of the last side word or claimant in text[a:b], side of the last
-    own/enemy word there, from the claimant's point of view)."""
-    own, enemy = _agent_words(ctx.lex)
-    named: Side = "unknown"
-    relative: Side = "unknown"
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    """The sides a stretch of text names: by a source's name, by a side word,
+    by "our" (the claimant's side) and by "the enemy" (the other one)."""
+
+    claimant: Side = "unknown"
+    word: Side = "unknown"
+    own: Side = "unknown"
+    enemy: Side = "unknown"
+
+
+def _sides_in(ctx: Context, a: int, b: int, claimant: Claimant) -> _Sides:
+    own_words, enemy_words = _agent_words(ctx.lex)
+    by_name: Side = "unknown"
+    by_word: Side = "unknown"
+    own: Side = "unknown"
+    enemy: Side = "unknown"
     for c in ctx.claimants:
         if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
-            named = c.side
+            by_name = c.side
     for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
         w = word.group()
         side = ctx.lex.side_words.get(w)
-        if side in ("russia", "ukraine") and words:
-            named = "russia" if side == "russia" else "ukraine"
-        elif w in own and claimant.side in ("russia", "ukraine"):
-            relative = claimant.side
-        elif w in enemy and claimant.side in _OTHER_SIDE:
-            relative = _OTHER_SIDE[claimant.side]
+        if side in ("russia", "ukraine"):
+            by_word = "russia" if side == "russia" else "ukraine"
+        elif w in own_words and claimant.side in ("russia", "ukraine"):
+            own = claimant.side
+        elif w in enemy_words and claimant.side in _OTHER_SIDE:
+            enemy = _OTHER_SIDE[claimant.side]
+    return _Sides(by_name, by_word, own, enemy)
+
+
+def side_in(
+    ctx: Context, a: int, b: int, claimant: Claimant, *, words: bool = True
+) -> tuple[Side, Side]:
+    """(side of the last side word or source named in text[a:b], side of the
+    last own/enemy word there, from the claimant's point of view)."""
+    found = _sides_in(ctx, a, b, claimant)
+    named = found.word if words and found.word != "unknown" else found.claimant
+    relative = found.own if found.own != "unknown" else found.enemy
     return named, relative
+
+
+def _first(*sides: Side) -> Side:
+    return next((s for s in sides if s != "unknown"), "unknown")
+
+
+def _flip(side: Side) -> Side:
+    return _OTHER_SIDE.get(side, "unknown")
 
 
 def agent_side(
@@ -750,33 +778,44 @@ def agent_side(
     "Russian forces captured X" -> russia; "our units liberated X" -> the
     claimant's side; "the enemy took X" -> the other side; "X was captured by
     Russian troops" -> russia. A subject that suffers the action ("ВСУ
-    потеряли", "украинские БПЛА сбиты") names the other side; so does the
-    side of its object ("сбили 20 украинских беспилотников").
+    потеряли", "украинские БПЛА сбиты") names the other side, and so does the
+    side of the object ("сбили 20 украинских беспилотников"); a source or "our"
+    air defence before a passive is its agent ("силами ПВО Минобороны сбит");
+    a cause names the agent ("погиб из-за атаки беспилотников ВСУ").
     """
     start, _ = _subject_window(ctx, trigger, s)
     for c in ctx.claimants:  # "«Центр»" ends in a quote, not a clause
         if c.start < start <= c.end:
             start = c.start
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
-    suffers = subject == "patient" or is_passive(ctx, trigger)
-    named, relative = side_in(ctx, start, trigger.start(), claimant)
+    before = _sides_in(ctx, start, trigger.start(), claimant)
     by = re.compile(r"\s+by\s+", re.I).match(ctx.text, trigger.end())
     if by:  # the agent of a passive
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
-    if relative != "unknown":  # "наши", "противник": the agent, or its victim
-        return _OTHER_SIDE.get(relative, relative) if suffers else relative
-    if named != "unknown":
-        return _OTHER_SIDE.get(named, named) if suffers else named
+    if subject == "patient":  # "ВСУ потеряли", "our forces lost"
+        return _flip(_first(before.own, before.enemy, before.claimant, before.word))
+    if is_passive(ctx, trigger):
+        # "противник" before a passive suffers it, "наши"/"ПВО" do it: either
+        # way the claimant's side acted.
+        relative = _first(before.own, _flip(before.enemy))
+        found = _first(relative, before.claimant, _flip(before.word))
+    else:
+        found = _first(before.own, before.enemy, before.word, before.claimant)
+    if found != "unknown":
+        return found
+    cause = _cause(ctx.lex).search(ctx.text, trigger.end(), clause_end)
+    if cause:  # "погиб из-за атаки беспилотников ВСУ"
+        caused = _sides_in(ctx, cause.end(), clause_end, claimant)
+        found = _first(caused.own, caused.enemy, caused.word, caused.claimant)
+        if found != "unknown":
+            return found
     # After the verb: who acts ("уничтожили наши силы ПВО", "сбиты силами ПВО
     # Минобороны") or whose things suffered ("20 украинских беспилотников").
-    after_named, after_relative = side_in(
-        ctx, trigger.end(), clause_end, claimant, words=False
-    )
-    if after_relative != "unknown":
-        return after_relative
-    if after_named != "unknown":
-        return after_named
+    after = _sides_in(ctx, trigger.end(), clause_end, claimant)
+    found = _first(after.own, after.enemy, after.claimant)
+    if found != "unknown":
+        return found
     # The object's own side word, before any preposition ("20 украинских
     # беспилотников над российскими регионами").
     preps = _prepositions(ctx.lex)
@@ -787,6 +826,50 @@ def agent_side(
         if victim in _OTHER_SIDE:
             return _OTHER_SIDE[victim]
     return "unknown"
+
+
+_CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
+_ATTACKS = frozenset(["struck", "launched"])
+
+
+def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """An agent the clause leaves unsaid, from the claims before it in its
+    paragraph: the damage and casualties of a strike are the striker's ("ВСУ
+    атаковали X. Повреждены 3 дома"); a further interception is the same
+    side's ("Ещё семь дронов сбили"), the first one the other side's from the
+    attacker's."""
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.agent_side == "unknown":
+            paragraph = ctx.paragraph_of[sentence_at(ctx, claim.action_start)]
+            earlier = [
+                c
+                for c in reversed(out)
+                if c.agent_side != "unknown"
+                and ctx.paragraph_of[sentence_at(ctx, c.action_start)] == paragraph
+            ]
+            agent = _carried_agent(claim, earlier)
+            if agent != "unknown":
+                claim = replace(claim, agent_side=agent)
+        out.append(claim)
+    return out
+
+
+def _carried_agent(claim: Claim, earlier: list[Claim]) -> Side:
+    for c in earlier:
+        if c.action == claim.action and c.claim_type == claim.claim_type:
+            return c.agent_side
+        if c.action in _ATTACKS:
+            if claim.action in _CONSEQUENCES | _ATTACKS:
+                return c.agent_side
+            if claim.action == "shot down":
+                return _flip(c.agent_side)
+    return "unknown"
+
+
+@cache
+def _cause(lex: Lexicon) -> re.Pattern[str]:
+    return phrase_pattern(lex.data.get("agents", {}).get("cause", []))
 
 
 @cache
@@ -931,5 +1014,6 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         agent_side=agent,
                     )
                 )
+    claims = _carry_agents(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues
