@@ -129,7 +129,25 @@ def test_people_are_sources_only_when_they_say_something() -> None:
 def test_a_number_inside_a_slavic_name_is_not_a_quantity() -> None:
     ru = load_lexicon("ru")
     found = find_quantities("сбили вертолёт Ми-8 и 3 дрона", ru)
-    assert [(q.quantity.value, q.quantity.unit) for q in found] == [(3, "drone")]
+    # The helicopter in the singular is one; "8" of its name is nothing.
+    assert [(q.quantity.value, q.quantity.unit) for q in found] == [
+        (1, "aircraft"),
+        (3, "drone"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Дрон атаковал нефтебазу", 1),
+        ("погиб ребёнок", 1),
+        ("попал в дом", 0),  # after a preposition: a target, not a count
+        ("атаки дронов", 0),  # plural, no number
+    ],
+)
+def test_a_singular_unit_noun_counts_one(text: str, count: int) -> None:
+    found = find_quantities(text, load_lexicon("ru"))
+    assert [q.quantity.value for q in found] == [1.0] * count
 
 
 def _loss_claims(text: str, lang: str) -> list[tuple[str, float | None, float | None]]:

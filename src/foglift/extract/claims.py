@@ -11,10 +11,10 @@ asserts it in its own voice.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
@@ -47,6 +47,7 @@ _DATELINE = re.compile(
     r"\((?P<agency>[^()\n]{2,40})\)\s*[-–—]"
 )
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
+_SUBJECT_REACH = 100  # characters before an action in which its subject may lie
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +149,30 @@ def _subject_window(
 ) -> tuple[int, int]:
     """The action's clause before it: where a subject or a fronted object lies
     ("Восемь БПЛА уничтожены", "32 беспилотника уничтожили наши силы ПВО")."""
-    bounds = [
-        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
-    ]
-    return max([s.start, *bounds]), trigger.start()
+    found = list(_boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start()))
+    # "Восемь беспилотников, летевших на Москву, сбиты": a participle phrase set
+    # off by commas stays inside the clause.
+    while (
+        len(found) >= 2
+        and found[-1].group() == ","
+        and found[-2].group() == ","
+        and _is_participle(ctx, ctx.text[found[-2].end() : found[-1].start()])
+    ):
+        found = found[:-2]
+    start = max([s.start, *(b.end() for b in found)])
+    return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
+
+
+def _is_participle(ctx: Context, phrase: str) -> bool:
+    """Whether a phrase opens with a participle ("летевших на Москву")."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    first = re.search(r"\w+", phrase)
+    if first is None:
+        return False
+    from foglift.extract.lexicon import _morph
+
+    return bool(_morph(ctx.lex.lang).parse(first.group())[0].tag.POS == "PRTF")
 
 
 @cache
@@ -324,6 +345,7 @@ def _pick_quantities(
     span: tuple[int, int],
     units: tuple[str, ...],
     taken: frozenset[int] = frozenset(),
+    action_start: int = -1,
 ) -> list[FoundQuantity]:
     """The action's object quantity, and any that continue it as a list.
 
@@ -350,10 +372,36 @@ def _pick_quantities(
         last_end = q.quantity.end
         if q.category in units:
             chain.append(q)
-    # Items that leave the unit out continue the list they follow.
+    # Items that leave the unit out continue the list they follow, up to one
+    # that another action follows ("180 ликвидированы, 24 взяты в плен").
     starts = {q.quantity.start for q in chain}
-    chain += [q for q in ctx.quantities if q.elided_from in starts]
+    for q in ctx.quantities:
+        if q.elided_from in starts:
+            own = _action_at(ctx, action_start, q.category)
+            if q.next_action not in (None, action_start) and (
+                own is None or _action_at(ctx, q.next_action, q.category) != own
+            ):
+                break
+            chain.append(q)
+    if not chain:  # the item right before this action is its quantity
+        chain = [
+            q
+            for q in ctx.quantities
+            if q.next_action == action_start and span[0] <= q.quantity.start
+        ]
     return sorted(chain, key=lambda q: q.quantity.start)
+
+
+def _action_at(ctx: Context, start: int | None, category: str) -> str | None:
+    """The neutral action of the phrase starting at ``start`` for a quantity of
+    ``category`` ("уничтожены" of drones is shot down), if any."""
+    if start is None or start < 0:
+        return None
+    m = ctx.lex.actions.pattern.match(ctx.text, start)
+    if not m:
+        return None
+    entry = ctx.lex.actions[m.group()]
+    return entry.action_by_unit.get(category, entry.action)
 
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
@@ -375,6 +423,21 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     return tuple(found + [p for p, _ in chain])
 
 
+def _kept_with_lists(
+    ctx: Context,
+    places: tuple[PlaceMention, ...],
+    keep: Callable[[PlaceMention], bool],
+) -> tuple[PlaceMention, ...]:
+    """The places ``keep`` accepts, with the list each one starts ("біля A, B
+    та C": B and C stand where A does)."""
+    kept: list[PlaceMention] = []
+    for p in places:
+        listed = kept and _LIST_GAP.fullmatch(ctx.text[kept[-1].end : p.start])
+        if listed or keep(p):
+            kept.append(p)
+    return tuple(kept)
+
+
 _APPOSITION = re.compile(r"\s*[—–:]\s*")
 
 
@@ -392,10 +455,30 @@ def _appositive_places(ctx: Context, end: int) -> tuple[PlaceMention, ...]:
     return tuple(chain)
 
 
-def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) -> bool:
-    """Whether only object words stand between the action and the place."""
+@cache
+def _countries(lex: Lexicon) -> Table[bool]:
+    return Table(dict.fromkeys(lex.data["places"].get("countries", []), True))
+
+
+@cache
+def _locatives(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lex.data["places"].get("locative", []))
+
+
+def _acts_on_place(
+    ctx: Context, trigger: re.Match[str], place: PlaceMention, where: bool = False
+) -> bool:
+    """Whether only object words stand between the action and the place; with
+    ``where``, a place after a preposition of place is where it happened ("нанесли
+    ракетный удар по усадьбе в Курской области")."""
     if place.end <= trigger.start():
         return True  # the passive subject: "Avdiivka was captured"
+    if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
+        before = re.search(
+            r"([\w-]+)[\s*_«\".]*$", ctx.text[trigger.end() : place.start]
+        )
+        if before and before.group(1).casefold() in _locatives(ctx.lex):
+            return True
     between = list(ctx.text[trigger.end() : place.start])
     for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
         if trigger.end() <= other.start and other.end <= place.start:
@@ -407,6 +490,7 @@ def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) ->
         w in ctx.lex.object_words
         or w.isdigit()
         or (w[0].isupper() and w.endswith("'s"))
+        or (where and w in ctx.lex.units)  # the weapon: "атакував дроном X"
         for w in words
     )
 
@@ -548,8 +632,15 @@ def _quantity_groups(
     """One claim per quantity; in a list by place ("8 — над Курской, 4 — над
     Брянской") each number keeps the places written after it."""
     if not any(q.elided_from is not None for q in quantities):
-        return [(q, places) for q in quantities]
-    groups: list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]] = []
+        groups: list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]] = []
+        for q in quantities:
+            settlements = [p for p in places if p.start > q.quantity.end]
+            if q.each and len(settlements) > 1:  # "по 4 — над X, Y і Z"
+                groups += [(q, (p,)) for p in settlements]
+            else:
+                groups.append((q, places))
+        return groups
+    groups = []
     for n, q in enumerate(quantities):
         end = quantities[n + 1].quantity.start if n + 1 < len(quantities) else limit
         own = tuple(p for p in ctx.places if q.quantity.end <= p.start < end)
@@ -624,27 +715,55 @@ def _agent_words(lex: Lexicon) -> tuple[Table[bool], Table[bool]]:
     )
 
 
-def side_in(
-    ctx: Context, a: int, b: int, claimant: Claimant, *, words: bool = True
-) -> tuple[Side, Side]:
-    """(side of the last side word or claimant in text[a:b], side of the last
-    own/enemy word there, from the claimant's point of view)."""
-    own, enemy = _agent_words(ctx.lex)
-    named: Side = "unknown"
-    relative: Side = "unknown"
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    """The sides a stretch of text names: by a source's name, by a side word,
+    by "our" (the claimant's side) and by "the enemy" (the other one)."""
+
+    claimant: Side = "unknown"
+    word: Side = "unknown"
+    own: Side = "unknown"
+    enemy: Side = "unknown"
+
+
+def _sides_in(ctx: Context, a: int, b: int, claimant: Claimant) -> _Sides:
+    own_words, enemy_words = _agent_words(ctx.lex)
+    by_name: Side = "unknown"
+    by_word: Side = "unknown"
+    own: Side = "unknown"
+    enemy: Side = "unknown"
     for c in ctx.claimants:
         if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
-            named = c.side
+            by_name = c.side
     for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
         w = word.group()
         side = ctx.lex.side_words.get(w)
-        if side in ("russia", "ukraine") and words:
-            named = "russia" if side == "russia" else "ukraine"
-        elif w in own and claimant.side in ("russia", "ukraine"):
-            relative = claimant.side
-        elif w in enemy and claimant.side in _OTHER_SIDE:
-            relative = _OTHER_SIDE[claimant.side]
+        if side in ("russia", "ukraine"):
+            by_word = "russia" if side == "russia" else "ukraine"
+        elif w in own_words and claimant.side in ("russia", "ukraine"):
+            own = claimant.side
+        elif w in enemy_words and claimant.side in _OTHER_SIDE:
+            enemy = _OTHER_SIDE[claimant.side]
+    return _Sides(by_name, by_word, own, enemy)
+
+
+def side_in(
+    ctx: Context, a: int, b: int, claimant: Claimant, *, words: bool = True
+) -> tuple[Side, Side]:
+    """(side of the last side word or source named in text[a:b], side of the
+    last own/enemy word there, from the claimant's point of view)."""
+    found = _sides_in(ctx, a, b, claimant)
+    named = found.word if words and found.word != "unknown" else found.claimant
+    relative = found.own if found.own != "unknown" else found.enemy
     return named, relative
+
+
+def _first(*sides: Side) -> Side:
+    return next((s for s in sides if s != "unknown"), "unknown")
+
+
+def _flip(side: Side) -> Side:
+    return _OTHER_SIDE.get(side, "unknown")
 
 
 def agent_side(
@@ -659,33 +778,44 @@ def agent_side(
     "Russian forces captured X" -> russia; "our units liberated X" -> the
     claimant's side; "the enemy took X" -> the other side; "X was captured by
     Russian troops" -> russia. A subject that suffers the action ("ВСУ
-    потеряли", "украинские БПЛА сбиты") names the other side; so does the
-    side of its object ("сбили 20 украинских беспилотников").
+    потеряли", "украинские БПЛА сбиты") names the other side, and so does the
+    side of the object ("сбили 20 украинских беспилотников"); a source or "our"
+    air defence before a passive is its agent ("силами ПВО Минобороны сбит");
+    a cause names the agent ("погиб из-за атаки беспилотников ВСУ").
     """
     start, _ = _subject_window(ctx, trigger, s)
     for c in ctx.claimants:  # "«Центр»" ends in a quote, not a clause
         if c.start < start <= c.end:
             start = c.start
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
-    suffers = subject == "patient" or is_passive(ctx, trigger)
-    named, relative = side_in(ctx, start, trigger.start(), claimant)
+    before = _sides_in(ctx, start, trigger.start(), claimant)
     by = re.compile(r"\s+by\s+", re.I).match(ctx.text, trigger.end())
     if by:  # the agent of a passive
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
-    if relative != "unknown":  # "наши", "противник": the agent, or its victim
-        return _OTHER_SIDE.get(relative, relative) if suffers else relative
-    if named != "unknown":
-        return _OTHER_SIDE.get(named, named) if suffers else named
+    if subject == "patient":  # "ВСУ потеряли", "our forces lost"
+        return _flip(_first(before.own, before.enemy, before.claimant, before.word))
+    if is_passive(ctx, trigger):
+        # "противник" before a passive suffers it, "наши"/"ПВО" do it: either
+        # way the claimant's side acted.
+        relative = _first(before.own, _flip(before.enemy))
+        found = _first(relative, before.claimant, _flip(before.word))
+    else:
+        found = _first(before.own, before.enemy, before.word, before.claimant)
+    if found != "unknown":
+        return found
+    cause = _cause(ctx.lex).search(ctx.text, trigger.end(), clause_end)
+    if cause:  # "погиб из-за атаки беспилотников ВСУ"
+        caused = _sides_in(ctx, cause.end(), clause_end, claimant)
+        found = _first(caused.own, caused.enemy, caused.word, caused.claimant)
+        if found != "unknown":
+            return found
     # After the verb: who acts ("уничтожили наши силы ПВО", "сбиты силами ПВО
     # Минобороны") or whose things suffered ("20 украинских беспилотников").
-    after_named, after_relative = side_in(
-        ctx, trigger.end(), clause_end, claimant, words=False
-    )
-    if after_relative != "unknown":
-        return after_relative
-    if after_named != "unknown":
-        return after_named
+    after = _sides_in(ctx, trigger.end(), clause_end, claimant)
+    found = _first(after.own, after.enemy, after.claimant)
+    if found != "unknown":
+        return found
     # The object's own side word, before any preposition ("20 украинских
     # беспилотников над российскими регионами").
     preps = _prepositions(ctx.lex)
@@ -696,6 +826,50 @@ def agent_side(
         if victim in _OTHER_SIDE:
             return _OTHER_SIDE[victim]
     return "unknown"
+
+
+_CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
+_ATTACKS = frozenset(["struck", "launched"])
+
+
+def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """An agent the clause leaves unsaid, from the claims before it in its
+    paragraph: the damage and casualties of a strike are the striker's ("ВСУ
+    атаковали X. Повреждены 3 дома"); a further interception is the same
+    side's ("Ещё семь дронов сбили"), the first one the other side's from the
+    attacker's."""
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.agent_side == "unknown":
+            paragraph = ctx.paragraph_of[sentence_at(ctx, claim.action_start)]
+            earlier = [
+                c
+                for c in reversed(out)
+                if c.agent_side != "unknown"
+                and ctx.paragraph_of[sentence_at(ctx, c.action_start)] == paragraph
+            ]
+            agent = _carried_agent(claim, earlier)
+            if agent != "unknown":
+                claim = replace(claim, agent_side=agent)
+        out.append(claim)
+    return out
+
+
+def _carried_agent(claim: Claim, earlier: list[Claim]) -> Side:
+    for c in earlier:
+        if c.action == claim.action and c.claim_type == claim.claim_type:
+            return c.agent_side
+        if c.action in _ATTACKS:
+            if claim.action in _CONSEQUENCES | _ATTACKS:
+                return c.agent_side
+            if claim.action == "shot down":
+                return _flip(c.agent_side)
+    return "unknown"
+
+
+@cache
+def _cause(lex: Lexicon) -> re.Pattern[str]:
+    return phrase_pattern(lex.data.get("agents", {}).get("cause", []))
 
 
 @cache
@@ -775,18 +949,21 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
             subject = _subject_window(ctx, trigger, s)
-            quantities = _pick_quantities(ctx, obj, entry.units) or _pick_quantities(
-                ctx, passive, entry.units
-            )
+            at = trigger.start()
+            quantities = _pick_quantities(
+                ctx, obj, entry.units, action_start=at
+            ) or _pick_quantities(ctx, passive, entry.units, action_start=at)
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
                 quantities = _pick_quantities(
-                    ctx, subject, entry.units, frozenset(taken)
+                    ctx, subject, entry.units, frozenset(taken), at
                 )
             places = _places_in(ctx, obj, passive, *([subject] if quantities else []))
             if not quantities:
-                places = tuple(p for p in places if _acts_on_place(ctx, trigger, p))
+                where = entry.claim_type in ("strike", "losses", "other")
+                keep = partial(_acts_on_place, ctx, trigger, where=where)
+                places = _kept_with_lists(ctx, places, keep)
             if not quantities and not places:
                 continue
             mood = _mood(ctx, trigger, s, bool(quantities))
@@ -837,5 +1014,6 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         agent_side=agent,
                     )
                 )
+    claims = _carry_agents(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues

@@ -56,7 +56,8 @@ def _patterns(
     ]
     counted = phrase_pattern(settlement_words).pattern
     cued = re.compile(
-        rf"(?:(?i:{before}|{actions})\s+|(?i:{counted})[^—–:\n.]{{0,60}}?\s[—–:]\s*)"
+        rf"(?:(?i:{before}|{actions})[\s*_]*\s[\s*_]*"
+        rf"|(?i:{counted})[^—–:\n.]{{0,60}}?\s[—–:]\s*)"
         rf"(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
     suffixed = re.compile(rf"(?P<name>{region_name})\s+(?P<noun>(?i:{nouns}))")

@@ -23,6 +23,10 @@ class FoundQuantity:
     # 4 — над Брянской") takes it from the quantity starting here.
     elided_from: int | None = None
     each: bool = False  # "по 3 — над Белгородской и Тульской": 3 at every place
+    # Where the action right after an unit-less item starts ("180 ликвидированы,
+    # 24 взяты в плен": 24 belongs to the second action).
+    next_action: int | None = None
+    implicit: bool = False  # "дрон атаковал": one, counted by the noun's number
 
 
 @cache
@@ -63,9 +67,10 @@ def _gapped_item(lex: Lexicon) -> re.Pattern[str]:
     actions = lex.actions.pattern.pattern
     single = _single(lex)
     return re.compile(
-        rf"(?P<skip>[^.;!?\n]{{0,80}}?)(?:[,:;]|\s(?:{joiners}))[\s*_]*"
-        rf"(?:(?P<each>{each})\s+)?(?P<num>{single})(?!\w)[*_]*"
-        rf"(?:\s*[—–]|\s+-\s|\s+(?={then}|{actions})|(?(each)(?=\s)|(?!x)x))",
+        rf"(?P<skip>[^.;!?\n]{{0,80}}?)(?:(?<!\d),|,(?!\d)|[:;]|\s(?:{joiners}))[\s*_]*"
+        rf"(?:(?P<each>{each})\s+)?(?<!\d[.,])(?P<num>{single})(?!\w)[*_]*"
+        rf"(?:\s*[—–]|\s+-\s|\s+(?={then})|\s+(?P<action>(?={actions}))"
+        rf"|(?(each)(?=\s)|(?!x)x))",
         re.IGNORECASE,
     )
 
@@ -83,16 +88,24 @@ def _number_pattern(lex: Lexicon) -> re.Pattern[str]:
     qual = lex.qualifiers.pattern.pattern
     vague = lex.vague.pattern.pattern
     # "Ka-52", "С-300": a number joined to a name is part of the name.
+    # "02:00 росіяни дроном": a clock time holds no quantity either.
     return re.compile(
-        rf"(?<![\w.,])(?<![^\W\d]-)(?:(?P<qual>{qual})\s+)?"
+        rf"(?<![\w.,])(?<![^\W\d]-)(?<!\d:)(?:(?P<qual>{qual})\s+)?"
         rf"(?:{ranges + '|' if ranges else ''}"
         rf"(?P<dlow>{digits})\s*(?:{dash})\s*(?P<dhigh>{digits})"
         rf"|(?P<num>{single})|(?P<vague>{vague}))"
         # Markup may sit between a number and its unit ("**24** drones").
-        rf"(?P<filler>(?:[\s*_-]+[^\W\d][\w-]*){{0,3}}?)[*_]*\s+[*_]*"
+        rf"(?P<filler>(?:[\s*_-]+[^\W\d][\w-]*){{0,3}}?)[*_]*\s+[*_«\"]*"
         rf"(?P<unit>{lex.units.pattern.pattern})",
         re.IGNORECASE,
     )
+
+
+@cache
+def _distributive(lex: Lexicon) -> re.Pattern[str]:
+    """ "по 4 безпілотники ... над X, Y і Z": that many at each place."""
+    words = phrase_pattern(lex.data["quantity"].get("distributive", [])).pattern
+    return re.compile(rf"(?:{words})\s+$", re.IGNORECASE)
 
 
 @cache
@@ -136,6 +149,7 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
 def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
     found: list[FoundQuantity] = []
     stop = _filler_stop(lex)
+    each = _distributive(lex)
     for m in _number_pattern(lex).finditer(text):
         if stop.search(m.group("filler")):
             continue
@@ -185,9 +199,12 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
                     qualifier=qualifier,
                 ),
                 category,
+                each=bool(each.search(text, max(0, m.start() - 12), m.start())),
             )
         )
     found += _partitives(text, lex, found)
+    if lex.data["quantity"].get("implicit_one"):
+        found += _implicit_ones(text, lex, found)
     found.sort(key=lambda f: f.quantity.start)
     if lex.data["quantity"].get("list_joiners"):
         found += _gapped(text, lex, found)
@@ -223,6 +240,7 @@ def _gapped(text: str, lex: Lexicon, found: list[FoundQuantity]) -> list[FoundQu
                     anchor.category,
                     elided_from=q.start,
                     each=bool(m.group("each")),
+                    next_action=m.end() if m.group("action") is not None else None,
                 )
             )
             pos = m.end()
@@ -276,6 +294,62 @@ def _partitives(
                     end=m.end("num"),
                 ),
                 unit_found[1],
+            )
+        )
+    return out
+
+
+@cache
+def _prepositions(lex: Lexicon) -> frozenset[str]:
+    before = lex.data["places"].get("before", [])
+    return frozenset(w.casefold() for w in before if " " not in w and "*" not in w)
+
+
+def _implicit_ones(
+    text: str, lex: Lexicon, found: list[FoundQuantity]
+) -> list[FoundQuantity]:
+    """A unit noun in the singular as a subject or object, with no number: one
+    ("дрон атаковал", "погиб ребёнок", "сбита авиабомба"). After a preposition
+    it names a place or a target, not a count ("попал в дом")."""
+    from foglift.extract.lexicon import _morph
+
+    morph = _morph(lex.lang)
+    preps = _prepositions(lex)
+    categories = set(lex.data["quantity"].get("implicit_one", []))
+    spans = [(f.quantity.start, f.quantity.end) for f in found]
+    out: list[FoundQuantity] = []
+    for m in lex.units.pattern.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        before = re.search(
+            r"([\w-]+)[\s*_«\"]*$", text[max(0, m.start() - 30) : m.start()]
+        )
+        if before and (
+            before.group(1).casefold() in preps or before.group(1).isdigit()
+        ):
+            continue
+        head = m.group().split()[-1].split("-")[0]  # "дрон-камикадзе"
+        parses = morph.parse(head)
+        if not parses or parses[0].tag.POS != "NOUN" or "sing" not in parses[0].tag:
+            continue
+        if not {"nomn", "accs"} & set(str(parses[0].tag).replace(" ", ",").split(",")):
+            continue
+        unit_found = lex.units.get(m.group())
+        if unit_found is None or unit_found[1] not in categories:
+            continue
+        out.append(
+            FoundQuantity(
+                Quantity(
+                    value=1.0,
+                    low=1.0,
+                    high=1.0,
+                    unit=unit_found[0],
+                    as_stated=m.group(),
+                    start=m.start(),
+                    end=m.end(),
+                ),
+                unit_found[1],
+                implicit=True,
             )
         )
     return out
