@@ -162,7 +162,10 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
 
 
 def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
-    reporting = lex.reporting["asserts"]
+    reporting = re.compile(
+        "|".join(lex.reporting[k].pattern for k in ("asserts", "denies", "disputes")),
+        re.IGNORECASE,
+    )
     recipient = re.compile(
         rf"(?:{phrase_pattern(lex.data['unnamed'].get('recipient_cues', [])).pattern})"
         r"\s+$",
@@ -185,7 +188,8 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             # A person is a source only when reported as saying something.
             after = text[m.end() : m.end() + 40]
             if not re.match(
-                rf"\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})", after
+                rf"(?:['’]s)?\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})",
+                after,
             ):
                 continue
             noun_kind = lex.person_nouns.get(head) or "unknown"
