@@ -208,7 +208,11 @@ def _attribute(
         if cue.stance != "asserts" and not mentions:
             # "Информация о захвате X не подтвердилась": the text denies it.
             return ctx.author, cue.stance, None, cue
-    trailing = _trailing_attribution(ctx, i) or _heading_attribution(ctx, i)
+    trailing = (
+        _trailing_attribution(ctx, i)
+        or _heading_attribution(ctx, i)
+        or _report_continues(ctx, i)
+    )
     if trailing is not None:
         return trailing[0], "asserts", trailing[1], None
     hedge = ctx.lex.hedges.search(text, s.start, s.end)
@@ -271,6 +275,25 @@ def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
         ):
             return outer
     return cue
+
+
+_CONTINUES_REACH = 6  # sentences a relayed report runs on after "Про це повідомив X"
+
+
+def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+    """A news item that says whose report it relays ("Про це повідомляє X",
+    "Об этом сообщил X") goes on relaying it: later sentences with no speaker
+    of their own are still X's, up to another speaker's sentence."""
+    back = _back_reference(ctx.lex)
+    for j in range(i - 1, max(-1, i - 1 - _CONTINUES_REACH), -1):
+        s = ctx.sentences[j]
+        mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
+        if not mentions or not ctx.cues(s.start, s.end):
+            continue
+        if back.match(ctx.text, s.start):
+            return replace(mentions[0], via="carried"), j
+        return None
+    return None
 
 
 def _heading_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:

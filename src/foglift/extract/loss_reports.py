@@ -50,8 +50,8 @@ def _unit_of(category: str, lex: Lexicon) -> str | None:
 
 
 def _claimant(ctx: Context, intro_start: int, first_line: int) -> Claimant:
-    if ctx.author.via in OWN_VOICE[1:]:
-        return ctx.author
+    if ctx.author.via in OWN_VOICE[1:] and ctx.author.via != "publisher":
+        return ctx.author  # a heading or signature names the list's source
     named = [
         c
         for c in ctx.claimants
