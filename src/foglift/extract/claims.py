@@ -208,6 +208,9 @@ def _attribute(
         if cue.stance != "asserts" and not mentions:
             # "Информация о захвате X не подтвердилась": the text denies it.
             return ctx.author, cue.stance, None, cue
+    signed = _dash_signature(ctx, i)
+    if signed is not None:
+        return signed, "asserts", None, None
     trailing = (
         _trailing_attribution(ctx, i)
         or _heading_attribution(ctx, i)
@@ -275,6 +278,30 @@ def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
         ):
             return outer
     return cue
+
+
+# A dash, then at most three lower-case words of a title, right before a source.
+_DASH = re.compile(r"[\s*_,]*[—–-][\s*_]*(?:[^\W\dA-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,3}$")
+
+
+def _dash_signature(ctx: Context, i: int) -> Claimant | None:
+    """A quote signed with a dash at its end ("..., — губернатор X", "— Минобороны
+    РФ"): the source after the dash signs its paragraph's sentences up to it."""
+    for j in range(i, len(ctx.sentences)):
+        if ctx.paragraph_of[j] != ctx.paragraph_of[i]:
+            return None
+        s = ctx.sentences[j]
+        mentions = ctx.sentence_claimants(j)
+        last = mentions[-1] if mentions else None
+        if (
+            last is not None
+            and not _WORDLIKE.search(ctx.text, last.end, s.end)
+            and _DASH.search(ctx.text, s.start, last.start)
+        ):
+            return replace(last, via="signed")
+        if mentions and ctx.cues(s.start, s.end):
+            return None  # a sentence with a speaker of its own
+    return None
 
 
 _CONTINUES_REACH = 6  # sentences a relayed report runs on after "Про це повідомив X"
