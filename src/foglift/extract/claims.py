@@ -205,8 +205,16 @@ def _attribute(
         ]
         if near:
             return replace(near[-1], via="subject"), cue.stance, None, cue
-        if cue.stance != "asserts" and not mentions:
-            # "Информация о захвате X не подтвердилась": the text denies it.
+        if cue.stance != "asserts" and not [c for c in mentions if c.start > cue.end]:
+            # "Информация о захвате X не подтвердилась": the speaker of the
+            # sentence's frame (or the text) denies or disputes it.
+            found = (
+                _trailing_attribution(ctx, i)
+                or _heading_attribution(ctx, i)
+                or _report_continues(ctx, i)
+            )
+            if found is not None:
+                return found[0], cue.stance, found[1], cue
             return ctx.author, cue.stance, None, cue
     signed = _dash_signature(ctx, i)
     if signed is not None:
@@ -411,6 +419,12 @@ def _other_speakers(
         between = [
             c for c in mentions if cue.end <= c.start and c.end <= trigger.start()
         ]
+        if cue.start >= trigger.end():  # "заяви РФ про захоплення X не відповідає
+            between = [  # дійсності": the claim's owner stands before its action
+                c
+                for c in mentions
+                if c.end <= trigger.start() and not _same_speaker(c, speaker)
+            ][-1:]
         if between:
             original = replace(between[0], via="reported")
         else:
