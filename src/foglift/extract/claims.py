@@ -604,7 +604,9 @@ def _mood(ctx: Context, trigger: re.Match[str], s: Sentence, quantified: bool) -
         b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
     ]
     clause_start = max([s.start, *bounds])
-    return action_mood(ctx.lex, ctx.text, clause_start, trigger, s.end, quantified)
+    return action_mood(
+        ctx.lex, ctx.text, clause_start, trigger, (s.start, s.end), quantified
+    )
 
 
 def _is_historical(ctx: Context, s: Sentence) -> bool:
