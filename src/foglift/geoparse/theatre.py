@@ -26,6 +26,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from foglift.geoparse.anchors import (
+    Anchor,
+    anchored,
+    elliptic_areas,
+    fits,
+    plural_areas,
+    qualified_lists,
+)
 from foglift.geoparse.index import Place
 from foglift.geoparse.names import name_key, skeleton
 from foglift.geoparse.resolve import (
@@ -35,6 +43,7 @@ from foglift.geoparse.resolve import (
     confidence,
     context_of_place,
     find_matches,
+    peer_group,
     rank,
     with_lookalikes,
 )
@@ -210,7 +219,7 @@ def _contribution(best: Scored, weight: float) -> Context:
         context.points.append((place.lat, place.lon, weight))
     if place.country:
         context.countries[place.country] = weight
-        context.levels[(place.country, place.precision)] = weight
+        context.levels[(peer_group(place.country), place.precision)] = weight
     return context
 
 
@@ -364,6 +373,23 @@ def _one_sense_per_name(
     return out
 
 
+def _within_anchor(
+    found: Sequence[Match], anchor: Anchor, anchor_best: Scored
+) -> list[Match]:
+    """The candidates that lie where an anchor says, best fit first."""
+    point = anchor_best.match.place
+    if point.precision not in ("settlement", "district"):
+        return []
+    fitting = []
+    for m in found:
+        if m.place.precision not in ("settlement", "district"):
+            continue
+        miss = fits(anchor, m.place.lat, m.place.lon, point.lat, point.lon)
+        if miss is not None:
+            fitting.append((miss, m))
+    return [m for _, m in sorted(fitting, key=lambda x: x[0])]
+
+
 def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     """Resolve every span of ``text`` in the context of all the others."""
     memo: dict[str, list[Match]] = {}
@@ -374,28 +400,76 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     fronts = [is_front(text, span) for span in spans]
     first = [rank(found) for found in matches]
 
-    # qualifiers: "X, Y" / "X (Y)" where Y is an area containing a candidate of X
+    # "Luhansk and Donetsk oblasts", "над Брянской и Ростовской областями":
+    # each name of a list closed by a plural area word is an area
+    plurals = plural_areas(text, spans)
+    for i, (singular, _) in plurals.items():
+        areas = [
+            m
+            for m in find_matches(f"{spans[i].name} {singular}")
+            if m.place.precision in ("region", "district")
+        ]
+        if areas:
+            matches[i] = areas
+            first[i] = rank(areas)
+    for i in elliptic_areas(text, spans):
+        if i in plurals:
+            continue
+        areas = [
+            m
+            for m in find_matches(f"{spans[i].name} область")
+            if m.place.precision == "region"
+        ]
+        if areas:
+            matches[i] = areas
+            first[i] = rank(areas)
+
+    # qualifiers: "X, Y" / "X (Y)" / "X and Z in southern Y" where Y is an
+    # area containing a candidate of X
     pair_context: dict[int, Context] = {}
     pair_cue: dict[int, str] = {}
     why: dict[int, str] = {}
-    for i in range(len(spans) - 1):
-        gap = text[spans[i].end : spans[i + 1].start]
-        # "Andriivka, Donetsk Oblast", "Bakhmut (Donetsk region)", and with
-        # no comma "Успеновка Запорожской области" (an area in the genitive)
-        apposed = gap.isspace() and _AREA_TAIL.search(spans[i + 1].name)
-        if not first[i + 1] or not (_QUALIFIER_GAP.match(gap) or apposed):
+    for q, names in qualified_lists(text, spans):
+        gap = text[spans[q - 1].end : spans[q].start]
+        # with no word between, only an area in the genitive qualifies:
+        # "Успеновка Запорожской области"
+        if gap.isspace() and not _AREA_TAIL.search(spans[q].name):
             continue
-        qualifier = first[i + 1][0].match.place
-        if qualifier.precision in ("country", "region", "district"):
-            pair_context[i] = context_of_place(qualifier, weight=4.0)
-            pair_cue[i] = f"qualified by '{spans[i + 1].name}'"
+        if not first[q] or first[q][0].match.place.precision not in (
+            "country",
+            "region",
+            "district",
+        ):
+            continue
+        # "X in Luhansk and Donetsk oblasts": X is in one of them
+        group = plurals[q][1] if q in plurals else (q,)
+        qualifiers = [
+            first[k][0].match.place
+            for k in group
+            if first[k] and first[k][0].match.place.precision != "settlement"
+        ]
+        for rank_in_list, i in enumerate(names):
+            if i in pair_context or i in plurals:
+                continue
+            qualifier = qualifiers[0]
+            level = _LEVEL.get(first[i][0].match.place.precision, 0) if first[i] else 0
+            inside = [
+                m
+                for m in matches[i]
+                if any(area.id in m.place.parents for area in qualifiers)
+            ]
+            if rank_in_list and (not inside or level <= _LEVEL[qualifier.precision]):
+                continue  # a list's earlier names only take a constraint
+            context = Context()
+            for area in qualifiers:
+                context.absorb(context_of_place(area, weight=4.0))
+            pair_context[i] = context
+            pair_cue[i] = f"qualified by '{spans[q].name}'"
             # A qualifier of a higher level is a constraint: the candidates
             # inside it, if any. (Of the same level it is a list: "China, Japan".)
-            level = _LEVEL.get(first[i][0].match.place.precision, 0) if first[i] else 0
-            inside = [m for m in matches[i] if qualifier.id in m.place.parents]
             if inside and level > _LEVEL[qualifier.precision]:
                 matches[i] = inside
-            elif _lacks(matches[i], qualifier.id):
+            elif len(qualifiers) == 1 and _lacks(matches[i], qualifier.id):
                 # no town of the name in the country or state named beside it
                 # ("Holliday, Missouri" when the gazetteer knows only other
                 # Hollidays): the text names a town the gazetteer lacks
@@ -408,6 +482,18 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
         bearing = _BEARING.search(text[max(0, span.start - 60) : span.start])
         if bearing and i not in pair_context:
             pair_cue.setdefault(i, f"anchor of '{bearing.group(0).strip()}'")
+
+    # "Zoria (southwest of Kostiantynivka)", "8km southeast of Vuhledar": the
+    # anchor's point, the bearing and the distance choose among namesakes
+    anchors = anchored(text, spans)
+    unanchored = {i: list(matches[i]) for i in anchors}
+    for i, anchor in anchors.items():
+        if i in pair_context or not first[anchor.anchor]:
+            continue
+        fitting = _within_anchor(matches[i], anchor, first[anchor.anchor][0])
+        if fitting:
+            matches[i] = fitting
+            pair_cue[i] = f"anchored: {anchor.said} {spans[anchor.anchor].name}".strip()
 
     # "the village of Rivne", "у селі Андріївка": the kind of place is named
     for i, span in enumerate(spans):
@@ -472,7 +558,24 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
             context = context.merged(pair_context.get(i, Context()))
             context.support = support[i]
             chosen.append(rank(found, context))
-    qualified = {i for i, cue in pair_cue.items() if cue.startswith("qualified")}
+    # an anchor resolved otherwise in context than alone: its bearing again
+    for i, anchor in anchors.items():
+        if not pair_cue.get(i, "").startswith("anchored") or not chosen[anchor.anchor]:
+            continue
+        if (
+            chosen[anchor.anchor][0].match.place.pk
+            == first[anchor.anchor][0].match.place.pk
+        ):
+            continue
+        fitting = _within_anchor(unanchored[i], anchor, chosen[anchor.anchor][0])
+        if fitting:
+            keep = {m.place.pk for m in fitting}
+            chosen[i] = [s for s in chosen[i] if s.match.place.pk in keep] or rank(
+                fitting
+            )
+    qualified = {
+        i for i, cue in pair_cue.items() if cue.startswith(("qualified", "anchored"))
+    }
     named_as = {i for i, cue in pair_cue.items() if cue.startswith("named as")}
     chosen = _one_sense_per_name(spans, chosen, qualified, named_as)
     for i, ranked in enumerate(chosen):
