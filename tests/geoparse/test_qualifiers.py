@@ -128,3 +128,32 @@ def test_villages_of_russias_border_oblasts_are_found() -> None:
     text = "Ukrainian units were seen near Plekhovo, south of Sudzha."
     where = _where(text, "Plekhovo", "Sudzha")
     assert [w[1] for w in where] == ["Kursk Oblast", "Kursk Oblast"]
+
+
+def test_an_apposition_and_a_dash_lead_to_the_qualifier_or_anchor() -> None:
+    text = "They fought for Andriivka, a small village in the Donetsk region."
+    assert _where(text, "Andriivka", "Donetsk region")[0][1] == "Donetsk"
+    text = "Troops retook Dmytrivka and Sulyhivka - all about 15km southwest of Izium."
+    where = _where(text, "Dmytrivka", "Sulyhivka", "Izium")
+    assert [w[1] for w in where[:2]] == ["Kharkiv", "Kharkiv"]
+
+
+def test_common_words_acronyms_and_people_are_not_places() -> None:
+    from foglift.geoparse.flags import place_flags
+
+    text = (
+        "Report by Grace Mappes and Frederick Kagan. The Main Effort of the "
+        "Rifle regiment is the main effort of a rifle unit, NATO said. "
+        "Russian forces attacked near Kupiansk and in Reading."
+    )
+    names = ("Grace", "Frederick", "Main Effort", "Rifle", "NATO", "Kupiansk")
+    resolved = resolve_spans(text, _spans(text, *names, "Reading"))
+    assert [r.span.name for r in resolved if r.not_place] == [
+        "Grace", "Frederick", "Rifle", "NATO",
+    ]  # fmt: skip
+    # none of them is flagged as a town far from the front, nor placed nearby
+    flagged = {resolved[f.index].span.name for f in place_flags(resolved)}
+    assert not flagged & {"Grace", "Frederick", "Rifle", "NATO"}
+    assert all(r.near is None for r in resolved if r.not_place)
+    # a preposition of place keeps a common word a place ("in Reading")
+    assert resolved[-1].best is not None and not resolved[-1].not_place

@@ -46,9 +46,15 @@ _COMPASS_ADJECTIVE = (
     r"північн|південн|західн|східн|центральн|окупованн|тимчасово окупованн|"
     r"північно-?західн|північно-?східн|південно-?західн|південно-?східн)\w*)"
 )
+# "Andriivka, a small village in the Donetsk region": the kind of place in
+# apposition, then the area
+_APPOSITION = (
+    r"(?:(?:an?|the)\s+(?:[a-z]+\s+){0,2}(?:village|town|city|settlement|hamlet)"
+    r"s?\s+)?"
+)
 # between a name (or list) and an area that qualifies it
 _QUALIFIER_GAP = re.compile(
-    rf"^\s*,?\s*\(?\s*(?:(?:in|at|of|в|во|у|на)\s+)?(?:the\s+)?"
+    rf"^\s*,?\s*\(?\s*{_APPOSITION}(?:(?:in|at|of|в|во|у|на)\s+)?(?:the\s+)?"
     rf"(?:{_COMPASS_ADJECTIVE}\s+)?$",
     re.IGNORECASE,
 )
@@ -58,6 +64,14 @@ _PLURAL_AREA = re.compile(
     r"краев)\b",
     re.IGNORECASE,
 )
+_PLURAL_END = re.compile(rf"\s+{_PLURAL_AREA.pattern.strip()}$", re.IGNORECASE)
+
+
+def strip_plural(name: str) -> str:
+    """A name without the plural area word that closes it ("Volgograd")."""
+    return _PLURAL_END.sub("", name)
+
+
 # plural area word -> the singular that makes a name an area ("Bryansk oblast")
 _SINGULAR = {
     "oblasts": "oblast",
@@ -112,8 +126,8 @@ _ABOUT = (
 )
 # between an anchored name (or list) and its anchor
 _ANCHOR_GAP = re.compile(
-    rf"^\s*,?\s*\(?\s*(?:(?:both|all|each|just|located|situated|which is|that is|"
-    rf"є|що|который|которое|которая)\s+)*{_ABOUT}"
+    rf"^\s*[,;:—–-]?\s*\(?\s*(?:(?:both|all|each|just|located|situated|which is|"
+    rf"that is|є|що|который|которое|которая)\s+)*{_ABOUT}"
     rf"(?:"
     rf"(?:(?:{_KM}|{_MILES})\s+(?:to\s+the\s+)?)?(?P<dir>{_DIRECTION})\s+(?:of|from)"
     rf"|(?:(?:в|на\s+удалении|за)\s+)?{_ABOUT}(?:{_km('km_ru')}\s+)?(?:к|на)\s+"
@@ -123,7 +137,8 @@ _ANCHOR_GAP = re.compile(
     rf"\s+від"
     rf"|(?P<dir_uk2>(?:північн|південн|західн|східн|північно-?західн|"
     rf"північно-?східн|південно-?західн|південно-?східн)\w*)іше"
-    rf")\s*(?:the\s+(?:town|city|village|settlement)\s+of\s+|(?:м\.|с\.|смт|г\.)\s*)?$",
+    rf")\s*(?:(?:the\s+)?(?:central|downtown|occupied)\s+|the\s+(?:town|city|village|"
+    rf"settlement)\s+of\s+|(?:м\.|с\.|смт|г\.)\s*)?$",
     re.IGNORECASE,
 )
 # a bearing before an anchor, then the anchored name: "southwest of Bakhmut
@@ -204,7 +219,10 @@ def plural_areas(
     makes each an area's name ("oblast", "область", "район") and the list."""
     out: dict[int, tuple[str, tuple[int, ...]]] = {}
     for i, span in enumerate(spans):
-        plural = _PLURAL_AREA.match(text, span.end)
+        # the word after the span, or closing it ("Volgograd oblasts")
+        plural = _PLURAL_AREA.match(text, span.end) or _PLURAL_END.search(
+            text, span.start, span.end
+        )
         if plural is None:
             continue
         word = plural.group(1).casefold()

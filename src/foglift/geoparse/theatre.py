@@ -33,6 +33,7 @@ from foglift.geoparse.anchors import (
     fits,
     plural_areas,
     qualified_lists,
+    strip_plural,
 )
 from foglift.geoparse.index import Place
 from foglift.geoparse.names import name_key, skeleton
@@ -106,6 +107,11 @@ class Resolved:
     near_chars: int = 0
     # why a mention has no candidates ("not in the gazetteer")
     why_unresolved: str = ""
+    # what in the text says the name is a place ("after 'near'", "qualified
+    # by ..."); empty when only the gazetteer says so ("Effort", "Main")
+    place_evidence: str = ""
+    # why the span is not a place at all ("a common word ..."), or ""
+    not_place: str = ""
 
     @property
     def best(self) -> Scored | None:
@@ -397,6 +403,16 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
         if span.name not in memo:
             memo[span.name] = with_lookalikes(span.name, find_matches(span.name))
     matches: list[list[Match]] = [list(memo[span.name]) for span in spans]
+    # capitalised common words, acronyms and people's names that reach the
+    # resolver (a caller's spans are not filtered as detection's are)
+    common = frozenset(LOWER_WORD.findall(text))
+    not_places = {
+        i: reason
+        for i, span in enumerate(spans)
+        if (reason := _not_a_place(text, span, common, memo))
+    }
+    for i in not_places:
+        matches[i] = []
     fronts = [is_front(text, span) for span in spans]
     first = [rank(found) for found in matches]
 
@@ -404,9 +420,10 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     # each name of a list closed by a plural area word is an area
     plurals = plural_areas(text, spans)
     for i, (singular, _) in plurals.items():
+        base = strip_plural(spans[i].name)
         areas = [
             m
-            for m in find_matches(f"{spans[i].name} {singular}")
+            for m in find_matches(f"{base} {singular}")
             if m.place.precision in ("region", "district")
         ]
         if areas:
@@ -586,7 +603,15 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
                 "that nothing else in the text supports"
             )
             chosen[i] = []
-    vicinities = _vicinities(spans, chosen)
+    evidence = [
+        _place_evidence(text, span, pair_cue.get(i, ""), fronts[i], chosen[i])
+        for i, span in enumerate(spans)
+    ]
+    vicinities = {
+        i: near
+        for i, near in _vicinities(spans, chosen, evidence).items()
+        if i not in not_places
+    }
     out = []
     for i, ranked in enumerate(chosen):
         cues = list(ranked[0].cues) if ranked else []
@@ -605,9 +630,92 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
                 near,
                 chars,
                 "" if ranked else why.get(i, "not in the gazetteer"),
+                evidence[i],
+                not_places.get(i, ""),
             )
         )
     return out
+
+
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zа-яёіїєґ][a-zа-яёіїєґ'’]+(?![\w'’-])")
+PLACE_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|near|at|from|into|outside|around|toward|towards|to|"
+    r"в|во|у|на|под|під|біля|около|возле|из|із|з|до|от|від|над|поблизу)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_place(
+    text: str, span: Span, common: frozenset[str], memo: dict[str, list[Match]]
+) -> str:
+    """Why a span is not a place whatever the gazetteer holds, or "": a word
+    the text also writes in lower case ("Main Effort", "a rifle"), a run of
+    capitals inside a line ("NATO"), a person ("Grace Mappes", "Frederick W.
+    Kagan"). A preposition of place before it ("in Reading") keeps it."""
+    from foglift.geoparse.detect import STOPWORDS, given_name
+    from foglift.geoparse.resolve import importance
+
+    name = span.name
+    if name.casefold().strip(" .'’") in STOPWORDS:
+        return "a word that is never a place in running text"
+    before = text[max(0, span.start - 30) : span.start]
+    if PLACE_WORD_BEFORE.search(before) or " " in name.strip():
+        return ""
+    line_start = not text[text.rfind("\n", 0, span.start) + 1 : span.start].strip()
+    big = any(importance(m.place) >= _WELL_KNOWN for m in memo.get(name, ()))
+    if name.isupper() and 4 <= len(name) <= 5 and not line_start and not big:
+        return "an acronym, not a place"
+    if not name.isupper() and name.casefold() in common:
+        return "a common word the text also writes in lower case"
+    after = re.match(r"\s+([A-ZА-ЯЁІЇЄҐ][\w'’.-]*)", text[span.end : span.end + 40])
+    if after and given_name(name, after.group(1)) and not big:
+        return "a person's given name"
+    previous = re.search(r"([A-ZА-ЯЁІЇЄҐ][\w'’-]*)\s+$", before)
+    if previous and given_name(previous.group(1), name) and not big:
+        return "a person's surname"
+    return ""
+
+
+# words before a name that say it is a place: a locative or directional
+# preposition ("near Kupiansk", "у Покровську", "під Бахмутом")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|near|at|from|into|outside|around|toward|towards|across|"
+    r"through|via|to|of the (?:town|city|village|settlement|region|oblast) of|"
+    r"north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"в|во|у|на|под|під|біля|около|возле|из|із|з|до|от|від|над|поблизу|"
+    r"районе|районі|неподалік|вблизи|близ|через|між|между)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_LOCATIVE = re.compile(r"(?:according|due|thanks|owing)\s+to\s+$", re.I)
+# a gazetteer entry this large is a place whatever the words around it
+_WELL_KNOWN = 5.3
+
+
+def _place_evidence(
+    text: str, span: Span, cue: str, front: bool, ranked: Sequence[Scored]
+) -> str:
+    """What says that a name is a place, beyond the gazetteer's having it:
+    a qualifier, anchor, kind word or dateline, a front, a locative
+    preposition before it, or a well-known place (a town of 200,000 or more,
+    a country or first-level area). Empty when nothing does."""
+    from foglift.geoparse.resolve import importance
+
+    if cue:
+        return cue
+    if front:
+        return "named as a front"
+    before = text[max(0, span.start - 40) : span.start]
+    if _LOCATIVE_BEFORE.search(before) and not _NOT_LOCATIVE.search(before):
+        return "after a locative preposition"
+    if ranked:
+        place = ranked[0].match.place
+        if place.precision in ("country", "region") or importance(place) >= _WELL_KNOWN:
+            return "a well-known place"
+        if ranked[0].context > 0 and place.country in ("UA", "RU"):
+            return "in the theatre the text is about"
+    return ""
 
 
 # A name the gazetteer lacks (a hamlet, a hospital, a valley) is most often
@@ -620,15 +728,20 @@ VICINITY_CHARS = 1000
 
 
 def _vicinities(
-    spans: Sequence[Span], chosen: Sequence[Sequence[Scored]]
+    spans: Sequence[Span],
+    chosen: Sequence[Sequence[Scored]],
+    evidence: Sequence[str],
 ) -> dict[int, tuple[Place, int]]:
     """For each mention without candidates, the nearest town named within
-    VICINITY_CHARS, and how many characters away."""
+    VICINITY_CHARS, and how many characters away; only a name the text shows
+    to be a place counts as a town here (not "Effort" resolved to a hamlet)."""
     towns = sorted(
         (
             (span.start, ranked[0].match.place)
-            for span, ranked in zip(spans, chosen, strict=True)
-            if ranked and ranked[0].match.place.precision in ("settlement", "district")
+            for span, ranked, shown in zip(spans, chosen, evidence, strict=True)
+            if ranked
+            and shown
+            and ranked[0].match.place.precision in ("settlement", "district")
         ),
         key=lambda town: town[0],
     )
