@@ -54,7 +54,8 @@ _APPOSITION = (
 )
 # between a name (or list) and an area that qualifies it
 _QUALIFIER_GAP = re.compile(
-    rf"^\s*,?\s*\(?\s*{_APPOSITION}(?:(?:in|at|of|в|во|у|на)\s+)?(?:the\s+)?"
+    rf"^\s*,?\s*\(?\s*{_APPOSITION}(?:(?:which is|that is|located|що|что|который|"
+    rf"которое|которая)\s+)?(?:(?:in|at|of|в|во|у|на)\s+)?(?:the\s+)?"
     rf"(?:{_COMPASS_ADJECTIVE}\s+)?$",
     re.IGNORECASE,
 )

@@ -324,11 +324,12 @@ _ANCHOR_AFTER = re.compile(
 _AREA = (
     r"(?:oblasts?|regions?|raions?|rayons?|districts?|krai|"
     r"област\w*|район\w*|республик\w*|громад\w*|округ\w*|краю?\b|"
-    r"ДНР|ЛНР|DNR|LNR|DPR|LPR|Крым\w*|Крим\w*|Crimea|\w+щин[іиау]\w*)"
+    r"ДНР|ЛНР|DNR|LNR|DPR|LPR|Крым\w*|Крим\w*|Crimea|"
+    r"(?-i:[А-ЯІЇЄҐ]\w+(?:щин|чин)[іиауе]\w*))"
 )
 _QUALIFIER_AFTER = re.compile(rf"^[^.!?;\n]{{0,60}}?{_AREA}", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(
-    rf"(?:\b(?:in|у|в|на)\s+\w+\s+{_AREA}|\b(?:на|в|у)\s+\w+щин[іи])"
+    rf"(?:\b(?:in|у|в|на)\s+\w+\s+{_AREA}|\b(?:на|в|у)\s+{_AREA})"
     rf"[^.!?;\n]{{0,40}}$",
     re.IGNORECASE,
 )

@@ -70,8 +70,9 @@ MATCH_BONUS = {
 _OFFICIAL_NAMES = frozenset({"UA", "RU"})
 _LIVE = frozenset({"name", "uk", "ru", "qualified"})
 # rapidfuzz ratio of romanised skeletons at which an alias is a spelling of the
-# name (Ильинка and Illinka meet at 100, Широкое and Shyroke at 83)
-SPELLING_RATIO = 70.0
+# name (Ильинка and Illinka meet at 100, Широкое and Shyroke at 83, Ровно and
+# Rivne at 60; Олександрівка and Donetsk at 20)
+SPELLING_RATIO = 55.0
 
 # A typical population for entries the gazetteer gives none: KATOTTH
 # categories of Ukrainian settlements, and areas (an area named in a text is
