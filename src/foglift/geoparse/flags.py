@@ -188,6 +188,8 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
     for i, item in enumerate(resolved):
         name = item.span.name
         best = item.best
+        if item.not_place:
+            continue  # "Effort", "NATO", "Grace Mappes": nothing to flag
         if best is None:
             hint = suggest_once(name, anchors) if anchors else []
             labels = suggestion_labels(hint)
@@ -231,6 +233,11 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
             and place.precision == "settlement"
             and place.population < LARGE_CITY
             and not item.front
+            # only a name the text shows to be a place: "Effort", "Rifle" and
+            # "Evans" have namesakes in America, but nothing says they are places
+            and item.place_evidence
+            # and not one the text places itself ("Kuznetsk, Penza Oblast")
+            and not any(c.startswith(("qualified", "anchored")) for c in item.cues)
         ):
             nearest = min(
                 others, key=lambda a: distance_km(place.lat, place.lon, a.lat, a.lon)

