@@ -102,13 +102,13 @@ def suggest(
     east = max(a.lon for a in anchors) + widest
     # The box is widened to whole half-degrees, the cells the settlements are
     # kept in (index.settlement_cells).
-    cells = settlement_cells(
+    box = (
         math.floor(south * 2) / 2,
         math.ceil(north * 2) / 2,
         math.floor(west * 2) / 2,
         math.ceil(east * 2) / 2,
     )
-    pool = _in_reach(_closest_skeletons(target, cells), anchors, reach)
+    pool = _in_reach(_closest_in_box(target, box), anchors, reach)
     best: list[tuple[float, str, Place]] = []
     for pk in pool:
         place = place_by_pk(pk)
@@ -138,6 +138,19 @@ SUGGEST_CUTOFF = 55
 # cells; bounded, since a long run meets ever new names.
 _CELL_HITS: dict[tuple[str, tuple[object, ...]], tuple[tuple[float, int], ...]] = {}
 _CELL_HITS_MAX = 200_000
+
+
+@lru_cache(maxsize=512)
+def _closest_in_box(
+    target: str, box: tuple[float, float, float, float]
+) -> tuple[tuple[SettlementCell, int], ...]:
+    # a corpus flags the same names within the same few boxes
+    return tuple(_closest_skeletons(target, _cells_in(box)))
+
+
+@lru_cache(maxsize=256)
+def _cells_in(box: tuple[float, float, float, float]) -> tuple[SettlementCell, ...]:
+    return tuple(settlement_cells(*box))
 
 
 def _closest_skeletons(
