@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, TextClause, and_, func, or_, select, text
 
 from foglift.ingest.items import clean_text
+from foglift.model import VERDICT_FIELDS
 from foglift.store.db import Store
 from foglift.store.schema import (
     claims,
@@ -245,19 +246,6 @@ def _details(
                 }
             )
     return places, flags, judged
-
-
-VERDICT_FIELDS = (
-    "check",
-    "status",
-    "lag_days",
-    "place_id",
-    "steps",
-    "parameters",
-    "evidence",
-    "run_id",
-    "created_at",
-)
 
 
 def verdict_record(row: Any) -> dict[str, Any]:
