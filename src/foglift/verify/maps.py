@@ -184,6 +184,30 @@ class Snapshot:
             return False
         return bool(shapely.intersects(parts[candidates], area).any())
 
+    def share(self, statuses: tuple[str, ...], area: shapely.Geometry) -> float:
+        """The share of ``area`` covered by the layers ``statuses`` (0..1).
+
+        Layers may overlap (merged files, grey zone drawn over occupied land):
+        the covered part is their union, counted once.
+        """
+        pieces: list[shapely.Geometry] = []
+        x0, y0, x1, y1 = shapely.bounds(area)
+        for status in statuses:
+            if not self.touches(status, area):  # builds the layer's index
+                continue
+            tree, parts = self._index[status]
+            for part in parts[tree.query(area)]:
+                # Clipping to the area's box first keeps the intersection of a
+                # country-wide polygon with a small circle cheap.
+                clipped = shapely.clip_by_rect(part, x0, y0, x1, y1)
+                if not clipped.is_empty:
+                    pieces.append(shapely.intersection(clipped, area))
+        if not pieces:
+            return 0.0
+        whole = shapely.area(area)
+        covered = shapely.area(shapely.union_all(pieces))
+        return min(1.0, float(covered / whole)) if whole > 0 else 1.0
+
 
 @dataclass(slots=True)
 class MapSeries:
@@ -234,19 +258,23 @@ class ControlMaps:
 
 @dataclass(frozen=True, slots=True)
 class PlaceOnDay:
-    """What one snapshot shows at a place; ``snapshot_day`` may be earlier."""
+    """What one snapshot shows of a place's extent; ``snapshot_day`` may be
+    earlier than ``day``. Shares are of the extent's area (0..1)."""
 
     day: date
     snapshot_day: date
-    russia: bool  # the buffer touches the occupied layer
-    unknown: bool  # the buffer touches the unknown-status layer
+    occupied: float  # share in the occupied layer
+    grey: float  # share in the unknown-status layer and not occupied
 
     @property
-    def ukraine(self) -> bool:
-        return not self.russia and not self.unknown
+    def russia(self) -> bool:
+        """The extent touches the occupied layer."""
+        return self.occupied > 0
 
-    def held_by(self, side: str) -> bool:
-        return self.russia if side == "russia" else self.ukraine
+    @property
+    def unknown(self) -> bool:
+        """The extent touches the unknown-status layer outside occupied land."""
+        return self.grey > 0
 
 
 def place_area(lon: float, lat: float, buffer_m: float) -> shapely.Geometry:
@@ -255,9 +283,25 @@ def place_area(lon: float, lat: float, buffer_m: float) -> shapely.Geometry:
         return shapely.points(lon, lat)
     dlat = buffer_m / _METRES_PER_DEGREE
     dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
-    angles = np.linspace(0.0, 2 * math.pi, 33)
+    angles = np.linspace(0.0, 2 * math.pi, 65)
     ring = np.column_stack([lon + dlon * np.cos(angles), lat + dlat * np.sin(angles)])
     return shapely.polygons(ring)
+
+
+def read_place(snap: Snapshot, day: date, area: shapely.Geometry) -> PlaceOnDay:
+    """The occupied and grey shares of ``area`` on one snapshot."""
+    if shapely.area(area) <= 0:  # a bare point: all or nothing
+        occupied = 1.0 if snap.touches("occupied", area) else 0.0
+        either = 1.0 if occupied or snap.touches("unknown", area) else 0.0
+    else:
+        occupied = snap.share(("occupied",), area)
+        either = snap.share(("occupied", "unknown"), area)
+    return PlaceOnDay(
+        day=day,
+        snapshot_day=snap.day,
+        occupied=occupied,
+        grey=max(0.0, either - occupied),
+    )
 
 
 def place_on_day(
@@ -271,12 +315,7 @@ def place_on_day(
     snap = series.snapshot_for(day, lon, lat, max_stale_days)
     if snap is None:
         return None
-    return PlaceOnDay(
-        day=day,
-        snapshot_day=snap.day,
-        russia=snap.touches("occupied", area),
-        unknown=snap.touches("unknown", area),
-    )
+    return read_place(snap, day, area)
 
 
 # --- reading ---------------------------------------------------------------
