@@ -108,6 +108,15 @@ def _run_pipeline(item: Item, options: PipelineOptions) -> Document | Rejected |
     """The checked Document, a Rejected, or the language nobody can extract yet."""
     from foglift.pipeline import check_text
 
+    most = int(default("max_document_chars"))
+    if len(item.text) > most:
+        return reject(
+            item.key,
+            "FL105",
+            f"{len(item.text):,} characters, more than the {most:,} one document "
+            "may have; split it",
+            stage="pipeline",
+        )
     try:
         return check_text(
             item.text,
