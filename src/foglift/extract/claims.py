@@ -11,10 +11,10 @@ asserts it in its own voice.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
@@ -49,6 +49,7 @@ _DATELINE = re.compile(
     r"\((?P<agency>[^()\n]{2,40})\)\s*[-–—]"
 )
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
+_SUBJECT_REACH = 100  # characters before an action in which its subject may lie
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,10 @@ def _object_window(
     end = _window_end(
         ctx.lex, ctx.text, trigger.end(), min(s.end, trigger.end() + _OBJECT_REACH)
     )
-    return trigger.end(), end
+    # The next action starts a predicate of its own: "the strike killed 400",
+    # "killing 50 and wounding 40 soldiers".
+    following = ctx.lex.actions.pattern.search(ctx.text, trigger.end(), end)
+    return trigger.end(), following.start() if following else end
 
 
 def _passive_window(
@@ -140,6 +144,62 @@ def _passive_window(
     aux = s.start + m.start()
     bounds = [b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, aux)]
     return (bounds[-1] if bounds else s.start), aux
+
+
+def _subject_window(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[int, int]:
+    """The action's clause before it: where a subject or a fronted object lies
+    ("Восемь БПЛА уничтожены", "32 беспилотника уничтожили наши силы ПВО")."""
+    found = list(_boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start()))
+    # "Восемь беспилотников, летевших на Москву, сбиты": a participle phrase set
+    # off by commas stays inside the clause.
+    while (
+        len(found) >= 2
+        and found[-1].group() == ","
+        and found[-2].group() == ","
+        and _is_participle(ctx, ctx.text[found[-2].end() : found[-1].start()])
+    ):
+        found = found[:-2]
+    start = max([s.start, *(b.end() for b in found)])
+    return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
+
+
+def _is_participle(ctx: Context, phrase: str) -> bool:
+    """Whether a phrase opens with a participle ("летевших на Москву")."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    first = re.search(r"\w+", phrase)
+    if first is None:
+        return False
+    from foglift.extract.lexicon import _morph
+
+    return bool(_morph(ctx.lex.lang).parse(first.group())[0].tag.POS == "PRTF")
+
+
+@cache
+def _passive_words(lang: str) -> dict[str, bool]:
+    """Per language, whether a word is a passive form (filled as words come)."""
+    return {}
+
+
+def is_passive(ctx: Context, trigger: re.Match[str]) -> bool:
+    """Whether the action is stated in the passive: "were shot down" (an
+    auxiliary before it), "сбиты" (a short passive participle), "збито" (an
+    impersonal form in -но/-то)."""
+    head = ctx.text[max(0, trigger.start() - 40) : trigger.start()]
+    if _passive_tail(ctx.lex).search(head):
+        return True
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    word = trigger.group().split()[0].casefold()
+    known = _passive_words(ctx.lex.lang)
+    if word not in known:
+        from foglift.extract.lexicon import _morph
+
+        tag = _morph(ctx.lex.lang).parse(word)[0].tag
+        known[word] = "pssv" in tag or "Impe" in tag
+    return known[word]
 
 
 def _subject_of(ctx: Context, i: int) -> Claimant | None:
@@ -480,17 +540,26 @@ def _without_units(lex: Lexicon, gap: str) -> str:
 
 
 def _pick_quantities(
-    ctx: Context, span: tuple[int, int], units: tuple[str, ...]
+    ctx: Context,
+    span: tuple[int, int],
+    units: tuple[str, ...],
+    taken: frozenset[int] = frozenset(),
+    action_start: int = -1,
 ) -> list[FoundQuantity]:
     """The action's object quantity, and any that continue it as a list.
 
     "lost up to 480 servicemen, three tanks and 12 armoured vehicles" gives
-    three quantities, one claim each.
+    three quantities, one claim each. A quantity starting at one of ``taken``
+    is already another action's object.
     """
     chain: list[FoundQuantity] = []
     last_end = -1
     for q in ctx.quantities:
+        if q.elided_from is not None:
+            continue
         if not chain:
+            if q.quantity.start in taken:
+                continue
             if span[0] <= q.quantity.start < span[1] and q.category in units:
                 chain.append(q)
                 last_end = q.quantity.end
@@ -502,7 +571,36 @@ def _pick_quantities(
         last_end = q.quantity.end
         if q.category in units:
             chain.append(q)
-    return chain
+    # Items that leave the unit out continue the list they follow, up to one
+    # that another action follows ("180 ликвидированы, 24 взяты в плен").
+    starts = {q.quantity.start for q in chain}
+    for q in ctx.quantities:
+        if q.elided_from in starts:
+            own = _action_at(ctx, action_start, q.category)
+            if q.next_action not in (None, action_start) and (
+                own is None or _action_at(ctx, q.next_action, q.category) != own
+            ):
+                break
+            chain.append(q)
+    if not chain:  # the item right before this action is its quantity
+        chain = [
+            q
+            for q in ctx.quantities
+            if q.next_action == action_start and span[0] <= q.quantity.start
+        ]
+    return sorted(chain, key=lambda q: q.quantity.start)
+
+
+def _action_at(ctx: Context, start: int | None, category: str) -> str | None:
+    """The neutral action of the phrase starting at ``start`` for a quantity of
+    ``category`` ("уничтожены" of drones is shot down), if any."""
+    if start is None or start < 0:
+        return None
+    m = ctx.lex.actions.pattern.match(ctx.text, start)
+    if not m:
+        return None
+    entry = ctx.lex.actions[m.group()]
+    return entry.action_by_unit.get(category, entry.action)
 
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
@@ -524,10 +622,62 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     return tuple(found + [p for p, _ in chain])
 
 
-def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) -> bool:
-    """Whether only object words stand between the action and the place."""
+def _kept_with_lists(
+    ctx: Context,
+    places: tuple[PlaceMention, ...],
+    keep: Callable[[PlaceMention], bool],
+) -> tuple[PlaceMention, ...]:
+    """The places ``keep`` accepts, with the list each one starts ("біля A, B
+    та C": B and C stand where A does)."""
+    kept: list[PlaceMention] = []
+    for p in places:
+        listed = kept and _LIST_GAP.fullmatch(ctx.text[kept[-1].end : p.start])
+        if listed or keep(p):
+            kept.append(p)
+    return tuple(kept)
+
+
+_APPOSITION = re.compile(r"\s*[—–:]\s*")
+
+
+def _appositive_places(ctx: Context, end: int) -> tuple[PlaceMention, ...]:
+    """The settlements a count names after a dash or colon: "освободили три
+    населённых пункта — A, B и C" is a claim about each of them."""
+    after = [p for p in ctx.places if p.start >= end]
+    if not after or not _APPOSITION.fullmatch(ctx.text, end, after[0].start):
+        return ()
+    chain = [after[0]]
+    for p in after[1:]:
+        if not _LIST_GAP.fullmatch(ctx.text[chain[-1].end : p.start]):
+            break
+        chain.append(p)
+    return tuple(chain)
+
+
+@cache
+def _countries(lex: Lexicon) -> Table[bool]:
+    return Table(dict.fromkeys(lex.data["places"].get("countries", []), True))
+
+
+@cache
+def _locatives(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lex.data["places"].get("locative", []))
+
+
+def _acts_on_place(
+    ctx: Context, trigger: re.Match[str], place: PlaceMention, where: bool = False
+) -> bool:
+    """Whether only object words stand between the action and the place; with
+    ``where``, a place after a preposition of place is where it happened ("нанесли
+    ракетный удар по усадьбе в Курской области")."""
     if place.end <= trigger.start():
         return True  # the passive subject: "Avdiivka was captured"
+    if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
+        before = re.search(
+            r"([\w-]+)[\s*_«\".]*$", ctx.text[trigger.end() : place.start]
+        )
+        if before and before.group(1).casefold() in _locatives(ctx.lex):
+            return True
     between = list(ctx.text[trigger.end() : place.start])
     for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
         if trigger.end() <= other.start and other.end <= place.start:
@@ -539,6 +689,7 @@ def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) ->
         w in ctx.lex.object_words
         or w.isdigit()
         or (w[0].isupper() and w.endswith("'s"))
+        or (where and w in ctx.lex.units)  # the weapon: "атакував дроном X"
         for w in words
     )
 
@@ -673,11 +824,40 @@ def _claim_type(value: str) -> ClaimType:
     return "other"
 
 
+def _quantity_groups(
+    ctx: Context,
+    quantities: list[FoundQuantity],
+    places: tuple[PlaceMention, ...],
+    limit: int,
+) -> list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]]:
+    """One claim per quantity; in a list by place ("8 — над Курской, 4 — над
+    Брянской") each number keeps the places written after it."""
+    if not any(q.elided_from is not None for q in quantities):
+        groups: list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]] = []
+        for q in quantities:
+            settlements = [p for p in places if p.start > q.quantity.end]
+            if q.each and len(settlements) > 1:  # "по 4 — над X, Y і Z"
+                groups += [(q, (p,)) for p in settlements]
+            else:
+                groups.append((q, places))
+        return groups
+    groups = []
+    for n, q in enumerate(quantities):
+        end = quantities[n + 1].quantity.start if n + 1 < len(quantities) else limit
+        own = tuple(p for p in ctx.places if q.quantity.end <= p.start < end)
+        if q.each and len(own) > 1:  # "по 3 — над Белгородской и Тульской"
+            groups += [(q, (p,)) for p in own]
+        else:
+            groups.append((q, own))
+    return groups
+
+
 def _claim_groups(
     ctx: Context,
     quantities: list[FoundQuantity],
     places: tuple[PlaceMention, ...],
     territorial: bool,
+    limit: int = 0,
 ) -> list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]]:
     """One claim per quantity; without one, per settlement ("liberated X and Y").
 
@@ -685,7 +865,7 @@ def _claim_groups(
     claim as context instead of becoming claims of their own.
     """
     if quantities:
-        return [(q, places) for q in quantities]
+        return _quantity_groups(ctx, quantities, places, limit)
     region_nouns = _region_nouns(ctx.lex)
     near = _proximity(ctx.lex)
     regions = tuple(p for p in places if p.name.split()[-1] in region_nouns)
@@ -736,43 +916,167 @@ def _agent_words(lex: Lexicon) -> tuple[Table[bool], Table[bool]]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    """The sides a stretch of text names: by a source's name, by a side word,
+    by "our" (the claimant's side) and by "the enemy" (the other one)."""
+
+    claimant: Side = "unknown"
+    word: Side = "unknown"
+    own: Side = "unknown"
+    enemy: Side = "unknown"
+
+
+def _sides_in(ctx: Context, a: int, b: int, claimant: Claimant) -> _Sides:
+    own_words, enemy_words = _agent_words(ctx.lex)
+    by_name: Side = "unknown"
+    by_word: Side = "unknown"
+    own: Side = "unknown"
+    enemy: Side = "unknown"
+    for c in ctx.claimants:
+        if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
+            by_name = c.side
+    for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
+        w = word.group()
+        side = ctx.lex.side_words.get(w)
+        if side in ("russia", "ukraine"):
+            by_word = "russia" if side == "russia" else "ukraine"
+        elif w in own_words and claimant.side in ("russia", "ukraine"):
+            own = claimant.side
+        elif w in enemy_words and claimant.side in _OTHER_SIDE:
+            enemy = _OTHER_SIDE[claimant.side]
+    return _Sides(by_name, by_word, own, enemy)
+
+
+def side_in(
+    ctx: Context, a: int, b: int, claimant: Claimant, *, words: bool = True
+) -> tuple[Side, Side]:
+    """(side of the last side word or source named in text[a:b], side of the
+    last own/enemy word there, from the claimant's point of view)."""
+    found = _sides_in(ctx, a, b, claimant)
+    named = found.word if words and found.word != "unknown" else found.claimant
+    relative = found.own if found.own != "unknown" else found.enemy
+    return named, relative
+
+
+def _first(*sides: Side) -> Side:
+    return next((s for s in sides if s != "unknown"), "unknown")
+
+
+def _flip(side: Side) -> Side:
+    return _OTHER_SIDE.get(side, "unknown")
+
+
 def agent_side(
-    ctx: Context, trigger: re.Match[str], s: Sentence, claimant: Claimant
+    ctx: Context,
+    trigger: re.Match[str],
+    s: Sentence,
+    claimant: Claimant,
+    subject: str = "agent",
 ) -> Side:
     """Who did it: the side named in the action's own clause.
 
     "Russian forces captured X" -> russia; "our units liberated X" -> the
     claimant's side; "the enemy took X" -> the other side; "X was captured by
-    Russian troops" -> russia.
+    Russian troops" -> russia. A subject that suffers the action ("ВСУ
+    потеряли", "украинские БПЛА сбиты") names the other side, and so does the
+    side of the object ("сбили 20 украинских беспилотников"); a source or "our"
+    air defence before a passive is its agent ("силами ПВО Минобороны сбит");
+    a cause names the agent ("погиб из-за атаки беспилотников ВСУ").
     """
-    bounds = [
-        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
-    ]
-    start = max([s.start, *bounds])
+    start, _ = _subject_window(ctx, trigger, s)
     for c in ctx.claimants:  # "«Центр»" ends in a quote, not a clause
         if c.start < start <= c.end:
             start = c.start
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
-    own, enemy = _agent_words(ctx.lex)
-    found: Side = "unknown"
-    spans = [(start, trigger.start())]
+    before = _sides_in(ctx, start, trigger.start(), claimant)
     by = re.compile(r"\s+by\s+", re.I).match(ctx.text, trigger.end())
     if by:  # the agent of a passive
-        spans.append((by.end(), clause_end))
-    for a, b in spans:
-        for c in ctx.claimants:
-            if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
-                found = c.side
-        for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
-            w = word.group()
-            side = ctx.lex.side_words.get(w)
-            if side in ("russia", "ukraine"):
-                found = "russia" if side == "russia" else "ukraine"
-            elif w in own and claimant.side in ("russia", "ukraine"):
-                found = claimant.side
-            elif w in enemy and claimant.side in _OTHER_SIDE:
-                found = _OTHER_SIDE[claimant.side]
-    return found
+        by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
+        return by_named if by_named != "unknown" else by_relative
+    if subject == "patient":  # "ВСУ потеряли", "our forces lost"
+        return _flip(_first(before.own, before.enemy, before.claimant, before.word))
+    if is_passive(ctx, trigger):
+        # "противник" before a passive suffers it, "наши"/"ПВО" do it: either
+        # way the claimant's side acted.
+        relative = _first(before.own, _flip(before.enemy))
+        found = _first(relative, before.claimant, _flip(before.word))
+    else:
+        found = _first(before.own, before.enemy, before.word, before.claimant)
+    if found != "unknown":
+        return found
+    cause = _cause(ctx.lex).search(ctx.text, trigger.end(), clause_end)
+    if cause:  # "погиб из-за атаки беспилотников ВСУ"
+        caused = _sides_in(ctx, cause.end(), clause_end, claimant)
+        found = _first(caused.own, caused.enemy, caused.word, caused.claimant)
+        if found != "unknown":
+            return found
+    # After the verb: who acts ("уничтожили наши силы ПВО", "сбиты силами ПВО
+    # Минобороны") or whose things suffered ("20 украинских беспилотников").
+    after = _sides_in(ctx, trigger.end(), clause_end, claimant)
+    found = _first(after.own, after.enemy, after.claimant)
+    if found != "unknown":
+        return found
+    # The object's own side word, before any preposition ("20 украинских
+    # беспилотников над российскими регионами").
+    preps = _prepositions(ctx.lex)
+    for word in re.finditer(r"[\w'’-]+", ctx.text[trigger.end() : clause_end]):
+        if word.group().casefold() in preps:
+            break
+        victim = ctx.lex.side_words.get(word.group())
+        if victim in _OTHER_SIDE:
+            return _OTHER_SIDE[victim]
+    return "unknown"
+
+
+_CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
+_ATTACKS = frozenset(["struck", "launched"])
+
+
+def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """An agent the clause leaves unsaid, from the claims before it in its
+    paragraph: the damage and casualties of a strike are the striker's ("ВСУ
+    атаковали X. Повреждены 3 дома"); a further interception is the same
+    side's ("Ещё семь дронов сбили"), the first one the other side's from the
+    attacker's."""
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.agent_side == "unknown":
+            paragraph = ctx.paragraph_of[sentence_at(ctx, claim.action_start)]
+            earlier = [
+                c
+                for c in reversed(out)
+                if c.agent_side != "unknown"
+                and ctx.paragraph_of[sentence_at(ctx, c.action_start)] == paragraph
+            ]
+            agent = _carried_agent(claim, earlier)
+            if agent != "unknown":
+                claim = replace(claim, agent_side=agent)
+        out.append(claim)
+    return out
+
+
+def _carried_agent(claim: Claim, earlier: list[Claim]) -> Side:
+    for c in earlier:
+        if c.action == claim.action and c.claim_type == claim.claim_type:
+            return c.agent_side
+        if c.action in _ATTACKS:
+            if claim.action in _CONSEQUENCES | _ATTACKS:
+                return c.agent_side
+            if claim.action == "shot down":
+                return _flip(c.agent_side)
+    return "unknown"
+
+
+@cache
+def _cause(lex: Lexicon) -> re.Pattern[str]:
+    return phrase_pattern(lex.data.get("agents", {}).get("cause", []))
+
+
+@cache
+def _prepositions(lex: Lexicon) -> frozenset[str]:
+    words = lex.data["quantity"].get("gap_before", [])
+    return frozenset(w.casefold() for w in words)
 
 
 def find_author(ctx: Context) -> Claimant:
@@ -834,19 +1138,33 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
     claims: list[Claim] = []
     used_cues: set[int] = set()
+    taken: set[int] = set()  # starts of quantities that are an action's object
+    lists: list[tuple[int, int]] = []  # spans of lists by place already claimed
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
+            if any(a <= trigger.start() < b for a, b in lists):
+                continue  # "..., по 3 сбито над X": an item of a list claimed
             entry = ctx.lex.actions[trigger.group()]
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
-            quantities = _pick_quantities(ctx, obj, entry.units) or _pick_quantities(
-                ctx, passive, entry.units
-            )
-            places = _places_in(ctx, obj, passive)
+            subject = _subject_window(ctx, trigger, s)
+            at = trigger.start()
+            quantities = _pick_quantities(
+                ctx, obj, entry.units, action_start=at
+            ) or _pick_quantities(ctx, passive, entry.units, action_start=at)
+            if quantities:
+                taken.update(q.quantity.start for q in quantities)
+            else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
+                quantities = _pick_quantities(
+                    ctx, subject, entry.units, frozenset(taken), at
+                )
+            places = _places_in(ctx, obj, passive, *([subject] if quantities else []))
             if not quantities:
-                places = tuple(p for p in places if _acts_on_place(ctx, trigger, p))
+                where = entry.claim_type in ("strike", "losses", "other")
+                keep = partial(_acts_on_place, ctx, trigger, where=where)
+                places = _kept_with_lists(ctx, places, keep)
             if not quantities and not places:
                 continue
             mood = _mood(ctx, trigger, s, bool(quantities))
@@ -861,10 +1179,21 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 m.group() for m in ctx.lex.hedges.finditer(ctx.text, s.start, s.end)
             )
             time = _time_for(ctx, i, trigger, carried_from)
-            agent = agent_side(ctx, trigger, s, claimant)
+            agent = agent_side(ctx, trigger, s, claimant, entry.subject)
             territorial = entry.claim_type == "territorial"
             first = len(claims)
-            for found_q, group in _claim_groups(ctx, quantities, places, territorial):
+            groups = _claim_groups(ctx, quantities, places, territorial, s.end)
+            if any(q.category == "settlements" for q in quantities):
+                groups += [(None, (p,)) for p in _appositive_places(ctx, obj[1])]
+            if any(q.elided_from is not None for q in quantities):
+                ends = [p.end for _, g in groups for p in g]
+                lists.append(
+                    (
+                        quantities[0].quantity.start,
+                        max([quantities[-1].quantity.end, *ends]),
+                    )
+                )
+            for found_q, group in groups:
                 category = found_q.category if found_q else ""
                 claim_type = entry.by_unit.get(category, entry.claim_type)
                 claims.append(
@@ -890,5 +1219,6 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             claims += _other_speakers(
                 ctx, i, trigger, claims[first:], cue, mood, claims[:first]
             )
+    claims = _carry_agents(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues
