@@ -220,6 +220,8 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
         kind = _kind(noun_kind)
         phrase = " ".join(m.group().split())
         side = _side_of(m.group("mods") or "", lex)
+        if kind == "official" and side == "unknown":
+            side = _official_side(m.group("mods") or "", lex)
         if kind == "independent_analyst" and side in ("russia", "ukraine"):
             kind = "unknown"  # "Russian experts" are not independent analysts
         yield Claimant(phrase, kind, False, side, m.start(), m.end())
