@@ -780,6 +780,18 @@ def sentence_at(ctx: Context, pos: int) -> int:
     return len(ctx.sentences) - 1
 
 
+def _nobody_says(ctx: Context, i: int, speaker: Claimant, cue: Cue) -> bool:
+    """ "Neither Russian nor Ukrainian sources reported fighting": a reporting
+    verb whose subject is negated says nobody claims it."""
+    words = ctx.lex.data.get("mood", {}).get("negated_subjects", [])
+    if not words or speaker.via != "subject" or speaker.end > cue.start:
+        return False
+    s = ctx.sentences[i]
+    head = ctx.text[max(s.start, speaker.start - 25) : speaker.start]
+    found = phrase_pattern(words).search(head)
+    return found is not None and not re.search(r"[,.;:!?]", head[found.end() :])
+
+
 def _mood(ctx: Context, trigger: re.Match[str], s: Sentence, quantified: bool) -> Mood:
     """The action's mood in its own clause (see ``extract.mood``)."""
     bounds = [
@@ -1171,6 +1183,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if mood in NOT_CLAIMS:
                 continue
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
+            if cue is not None and _nobody_says(ctx, i, claimant, cue):
+                continue
             if mood in ("negated", "failed"):
                 stance = "denies"  # "have not seized", "failed to capture"
             if cue is not None:
