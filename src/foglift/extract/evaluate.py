@@ -438,10 +438,7 @@ class Evaluation:
             "items": self.items,
             "languages": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
             "halves": {
-                f"{lang}-{half}": {
-                    "recall": round(t.recall, 4),
-                    "precision": round(t.precision, 4),
-                }
+                f"{lang}-{half}": t.as_dict()
                 for (lang, half), t in sorted(self.by_half.items())
             },
             "macro": {k: _round(v) for k, v in self.macro().items()},
