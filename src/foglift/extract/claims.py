@@ -361,14 +361,17 @@ def _pick_quantities(
         if not chain:
             if q.quantity.start in taken:
                 continue
-            if span[0] <= q.quantity.start < span[1] and q.category in units:
+            # "90 of which were shot down": the part ends where its clause opens.
+            opens = q.part and 0 <= span[0] - q.quantity.end <= 1
+            inside = span[0] <= q.quantity.start < span[1] or opens
+            if inside and q.category in units:
                 chain.append(q)
                 last_end = q.quantity.end
             continue
-        if not _LIST_GAP.fullmatch(
+        if q.part or not _LIST_GAP.fullmatch(
             _without_units(ctx.lex, ctx.text[last_end : q.quantity.start])
         ):
-            break
+            break  # "120 drones, 90 of which were shot down": a new predicate
         last_end = q.quantity.end
         if q.category in units:
             chain.append(q)

@@ -8,7 +8,7 @@ Russian.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from foglift.extract.lexicon import Lexicon, phrase_pattern
@@ -27,6 +27,7 @@ class FoundQuantity:
     # 24 взяты в плен": 24 belongs to the second action).
     next_action: int | None = None
     implicit: bool = False  # "дрон атаковал": one, counted by the noun's number
+    part: bool = False  # "90 of which": a part of a whole named before it
 
 
 @cache
@@ -252,9 +253,21 @@ def _partitive_pattern(lex: Lexicon) -> re.Pattern[str]:
     spec = lex.data["quantity"]
     part = phrase_pattern(spec.get("partitive", [])).pattern
     dets = phrase_pattern(spec.get("partitive_determiners", [])).pattern
+    qual = lex.qualifiers.pattern.pattern
     return re.compile(
-        rf"(?<![\w.,])(?<![^\W\d]-)(?P<num>{_single(lex)})\s+(?:{part})\s+"
-        rf"(?:(?:{dets})\s+)?",
+        rf"(?<![\w.,])(?<![^\W\d]-)(?:(?P<qual>{qual})\s+)?(?P<num>{_single(lex)})"
+        rf"\s+(?:{part})\s+(?:(?:{dets})\s+)?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _relative_pattern(lex: Lexicon) -> re.Pattern[str]:
+    words = phrase_pattern(lex.data["quantity"].get("partitive_relative", [])).pattern
+    qual = lex.qualifiers.pattern.pattern
+    return re.compile(
+        rf"(?<![\w.,])(?:(?P<qual>{qual})\s+)?(?P<num>{_single(lex)})\s+(?:{words})"
+        rf"(?![\w-])",
         re.IGNORECASE,
     )
 
@@ -279,24 +292,43 @@ def _partitives(
         else:
             unit = lex.units.pattern.match(text, m.end())
             unit_found = lex.units.get(unit.group()) if unit else None
-        value = parse_number(m.group("num"), lex)
-        if unit_found is None or value is None:
-            continue
-        out.append(
-            FoundQuantity(
-                Quantity(
-                    value=value,
-                    low=value,
-                    high=value,
-                    unit=unit_found[0],
-                    as_stated=m.group("num"),
-                    start=m.start("num"),
-                    end=m.end("num"),
-                ),
-                unit_found[1],
-            )
-        )
-    return out
+        if unit_found is not None:
+            out.append(_part(m, lex, unit_found))
+    # "138 drones ..., 110 of which were shot down": the unit of the last
+    # quantity in the same sentence.
+    for m in _relative_pattern(lex).finditer(text):
+        earlier = [
+            f
+            for f in found
+            if f.quantity.end <= m.start()
+            and not re.search(r"[.!?\n]", text[f.quantity.end : m.start()])
+        ]
+        if earlier and m.start() not in taken:
+            last = earlier[-1]
+            # The part spans its relative pronoun, which opens its clause.
+            found_part = _part(m, lex, (last.quantity.unit, last.category))
+            q = replace(found_part.quantity, end=m.end(), as_stated=m.group())
+            out.append(replace(found_part, quantity=q, part=True))
+    return [q for q in out if q.quantity.value is not None]
+
+
+def _part(m: re.Match[str], lex: Lexicon, unit: tuple[str, str]) -> FoundQuantity:
+    value = parse_number(m.group("num"), lex)
+    qualifier = lex.qualifiers.get(m.group("qual") or "")
+    low, high = _bounds(value, qualifier) if value is not None else (None, None)
+    return FoundQuantity(
+        Quantity(
+            value=value,
+            low=low,
+            high=high,
+            unit=unit[0],
+            as_stated=m.string[m.start() : m.end("num")],
+            start=m.start(),
+            end=m.end("num"),
+            qualifier=qualifier,
+        ),
+        unit[1],
+    )
 
 
 @cache
