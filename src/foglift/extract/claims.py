@@ -475,7 +475,13 @@ def _acts_on_place(
     ``where``, a place after a preposition of place is where it happened ("нанесли
     ракетный удар по усадьбе в Курской области")."""
     if place.end <= trigger.start():
-        return True  # the passive subject: "Avdiivka was captured"
+        if not where:
+            return True  # the passive subject: "Avdiivka was captured"
+        # Before the verb, only where it happened ("В Белгороде повреждены"),
+        # not whose official speaks ("Губернатор Брянской области сообщил").
+        head = re.search(r"([\w-]+)[\s*_«\".]*$", ctx.text[: place.start])
+        located = head is not None and head.group(1).casefold() in _locatives(ctx.lex)
+        return located and place.name not in _countries(ctx.lex)
     if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
         before = re.search(
             r"([\w-]+)[\s*_«\".]*$", ctx.text[trigger.end() : place.start]
@@ -962,9 +968,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 quantities = _pick_quantities(
                     ctx, subject, entry.units, frozenset(taken), at
                 )
-            places = _places_in(ctx, obj, passive, *([subject] if quantities else []))
+            where = entry.claim_type in ("strike", "losses", "other")
+            # A strike or a loss happens where the clause says, before the verb
+            # too ("В Белгороде повреждены 10 квартир").
+            before = [subject] if quantities or where else []
+            places = _places_in(ctx, obj, passive, *before)
             if not quantities:
-                where = entry.claim_type in ("strike", "losses", "other")
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)
             if not quantities and not places:
