@@ -11,6 +11,7 @@ asserts it in its own voice.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -474,6 +475,8 @@ def _acts_on_place(
     """Whether only object words stand between the action and the place; with
     ``where``, a place after a preposition of place is where it happened ("нанесли
     ракетный удар по усадьбе в Курской области")."""
+    if where and re.sub(r"['’]s$", "", place.name) in _countries(ctx.lex):
+        return False  # "strikes against Ukraine": a whole country is no place
     if place.end <= trigger.start():
         if not where:
             return True  # the passive subject: "Avdiivka was captured"
@@ -847,15 +850,20 @@ def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
     атаковали X. Повреждены 3 дома"); a further interception is the same
     side's ("Ещё семь дронов сбили"), the first one the other side's from the
     attacker's."""
+    starts = [s.start for s in ctx.sentences]
+
+    def paragraph_at(pos: int) -> int:
+        return ctx.paragraph_of[max(0, bisect_right(starts, pos) - 1)]
+
     out: list[Claim] = []
     for claim in claims:
         if claim.agent_side == "unknown":
-            paragraph = ctx.paragraph_of[sentence_at(ctx, claim.action_start)]
+            paragraph = paragraph_at(claim.action_start)
             earlier = [
                 c
                 for c in reversed(out)
                 if c.agent_side != "unknown"
-                and ctx.paragraph_of[sentence_at(ctx, c.action_start)] == paragraph
+                and paragraph_at(c.action_start) == paragraph
             ]
             agent = _carried_agent(claim, earlier)
             if agent != "unknown":
@@ -1003,8 +1011,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         max([quantities[-1].quantity.end, *ends]),
                     )
                 )
+            # Without a number, a unit word in the object still tells the kind:
+            # "launched ground assaults against X" is an attack, not a launch.
+            unit = ctx.lex.units.pattern.search(ctx.text, *obj)
+            named = ctx.lex.units.get(unit.group()) if unit else None
             for found_q, group in groups:
                 category = found_q.category if found_q else ""
+                if not category and named is not None:
+                    category = named[1]
                 claim_type = entry.by_unit.get(category, entry.claim_type)
                 claims.append(
                     Claim(
