@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, partial
 
-from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
+from foglift.extract.lexicon import ActionEntry, Lexicon, Table, phrase_pattern
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
-from foglift.extract.quantities import FoundQuantity
+from foglift.extract.quantities import FoundQuantity, bare_number, parse_number
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
     OWN_VOICE,
@@ -27,6 +27,7 @@ from foglift.model import (
     Claimant,
     ClaimType,
     PlaceMention,
+    Quantity,
     Sentence,
     Side,
     Stance,
@@ -394,6 +395,38 @@ def _pick_quantities(
             if q.next_action == action_start and span[0] <= q.quantity.start
         ]
     return sorted(chain, key=lambda q: q.quantity.start)
+
+
+def _people_counted(
+    ctx: Context, trigger: re.Match[str], entry: ActionEntry
+) -> list[FoundQuantity]:
+    """A bare number right after an action on people counts people: "killed
+    one and injured 11"."""
+    if "personnel" not in entry.units:
+        return []
+    m = bare_number(ctx.lex).match(ctx.text, trigger.end() + 1)
+    if m is None or not ctx.text[trigger.end() : m.start()].isspace():
+        return []
+    value = parse_number(m.group("num"), ctx.lex)
+    unit = ctx.lex.units.pattern.match(ctx.text, m.end() + 1)
+    if value is None or (unit is not None and ctx.text[m.end()].isspace()):
+        return []  # "killed 40 soldiers" is a quantity of its own
+    qualifier = ctx.lex.qualifiers.get(m.group("qual") or "")
+    return [
+        FoundQuantity(
+            Quantity(
+                value=value,
+                low=value,
+                high=value,
+                unit="personnel",
+                as_stated=m.group(),
+                start=m.start(),
+                end=m.end(),
+                qualifier=qualifier,
+            ),
+            "personnel",
+        )
+    ]
 
 
 def _action_at(ctx: Context, start: int | None, category: str) -> str | None:
@@ -975,7 +1008,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
                 quantities = _pick_quantities(
                     ctx, subject, entry.units, frozenset(taken), at
-                )
+                ) or _people_counted(ctx, trigger, entry)
             where = entry.claim_type in ("strike", "losses", "other")
             # A strike or a loss happens where the clause says, before the verb
             # too ("В Белгороде повреждены 10 квартир").
@@ -1014,10 +1047,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             # Without a number, a unit word in the object still tells the kind:
             # "launched ground assaults against X" is an attack, not a launch.
             unit = ctx.lex.units.pattern.search(ctx.text, *obj)
+            if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
+                unit = ctx.lex.units.pattern.search(ctx.text, *subject)
             named = ctx.lex.units.get(unit.group()) if unit else None
             for found_q, group in groups:
                 category = found_q.category if found_q else ""
-                if not category and named is not None:
+                if not category and named is not None and named[1] in entry.units:
                     category = named[1]
                 claim_type = entry.by_unit.get(category, entry.claim_type)
                 claims.append(

@@ -53,7 +53,7 @@ def _single(lex: Lexicon) -> str:
 
 
 @cache
-def _bare_number(lex: Lexicon) -> re.Pattern[str]:
+def bare_number(lex: Lexicon) -> re.Pattern[str]:
     """Any number, with or without a unit: lists and parts start from these."""
     qual = lex.qualifiers.pattern.pattern
     return re.compile(
@@ -216,7 +216,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
                 each=bool(each.search(text, max(0, m.start() - 12), m.start())),
             )
         )
-    numbers = list(_bare_number(lex).finditer(text))
+    numbers = list(bare_number(lex).finditer(text))
     found += _partitives(text, lex, found, numbers)
     if lex.data["quantity"].get("implicit_one"):
         found += _implicit_ones(text, lex, found)
