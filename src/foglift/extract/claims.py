@@ -19,7 +19,12 @@ from functools import cache, partial
 
 from foglift.extract.lexicon import ActionEntry, Lexicon, Table, phrase_pattern
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
-from foglift.extract.quantities import FoundQuantity, bare_number, parse_number
+from foglift.extract.quantities import (
+    FoundQuantity,
+    bare_number,
+    parse_number,
+    partitive_gap,
+)
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
     OWN_VOICE,
@@ -131,7 +136,15 @@ def _object_window(
     # The next action starts a predicate of its own: "the strike killed 400",
     # "killing 50 and wounding 40 soldiers".
     following = ctx.lex.actions.pattern.search(ctx.text, trigger.end(), end)
-    return trigger.end(), following.start() if following else end
+    end = following.start() if following else end
+    return trigger.end(), end
+
+
+def _quantity_window(ctx: Context, obj: tuple[int, int]) -> tuple[int, int]:
+    """The object window up to a cause: "погибли в Курской области в результате
+    удара ... тремя ракетами" (the missiles are the strike's, not the dead)."""
+    cause = _cause(ctx.lex).search(ctx.text, *obj)
+    return obj[0], cause.start() if cause else obj[1]
 
 
 def _passive_window(
@@ -348,20 +361,23 @@ def _pick_quantities(
     units: tuple[str, ...],
     taken: frozenset[int] = frozenset(),
     action_start: int = -1,
+    nearest: bool = False,
 ) -> list[FoundQuantity]:
     """The action's object quantity, and any that continue it as a list.
 
     "lost up to 480 servicemen, three tanks and 12 armoured vehicles" gives
     three quantities, one claim each. A quantity starting at one of ``taken``
-    is already another action's object.
+    is already another action's object. With ``nearest`` (a subject before its
+    verb) the list is the one that ends nearest the verb.
     """
     chain: list[FoundQuantity] = []
     last_end = -1
+    first = _nearest_list(ctx, span, units, taken) if nearest else -1
     for q in ctx.quantities:
         if q.elided_from is not None:
             continue
         if not chain:
-            if q.quantity.start in taken:
+            if q.quantity.start in taken or q.quantity.start < first:
                 continue
             # "90 of which were shot down": the part ends where its clause opens.
             opens = q.part and 0 <= span[0] - q.quantity.end <= 1
@@ -374,6 +390,9 @@ def _pick_quantities(
             _without_units(ctx.lex, ctx.text[last_end : q.quantity.start])
         ):
             break  # "120 drones, 90 of which were shot down": a new predicate
+        verb = _verb_next(ctx.lex).match(ctx.text, q.quantity.end)
+        if verb and verb.start("verb") != action_start:
+            break  # "семь ракет, четыре ракеты были перехвачены": its own verb
         last_end = q.quantity.end
         if q.category in units:
             chain.append(q)
@@ -395,6 +414,41 @@ def _pick_quantities(
             if q.next_action == action_start and span[0] <= q.quantity.start
         ]
     return sorted(chain, key=lambda q: q.quantity.start)
+
+
+@cache
+def _verb_next(lex: Lexicon) -> re.Pattern[str]:
+    """A verb right after a quantity: the quantity is that verb's subject."""
+    aux = lex.passive_aux.pattern
+    verbs = lex.actions.pattern.pattern
+    return re.compile(rf"[\s*_]+(?:(?:{aux})\s+)?(?P<verb>{verbs})", re.I)
+
+
+def _nearest_list(
+    ctx: Context, span: tuple[int, int], units: tuple[str, ...], taken: frozenset[int]
+) -> int:
+    """Where the list of quantities that ends nearest the span's end starts."""
+    listed = [q for q in ctx.quantities if q.elided_from is None]
+    found = [
+        n
+        for n, q in enumerate(listed)
+        if span[0] <= q.quantity.start < span[1]
+        and q.category in units
+        and q.quantity.start not in taken
+    ]
+    if not found:
+        return -1
+    n = found[-1]
+    if n > 0 and partitive_gap(ctx.lex).fullmatch(
+        ctx.text, listed[n - 1].quantity.end, listed[n].quantity.start
+    ):
+        n -= 1  # "7 of the 10 missiles were intercepted": the part is the subject
+    while n > 0 and span[0] <= listed[n - 1].quantity.start:
+        gap = ctx.text[listed[n - 1].quantity.end : listed[n].quantity.start]
+        if not _LIST_GAP.fullmatch(_without_units(ctx.lex, gap)):
+            break
+        n -= 1
+    return listed[n].quantity.start
 
 
 def _people_counted(
@@ -777,8 +831,11 @@ def _sides_in(ctx: Context, a: int, b: int, claimant: Claimant) -> _Sides:
     by_word: Side = "unknown"
     own: Side = "unknown"
     enemy: Side = "unknown"
+    numbers = [(q.quantity.start, q.quantity.end) for q in ctx.quantities]
     for c in ctx.claimants:
         if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
+            if any(s <= c.start < e for s, e in numbers):
+                continue  # a number ("два") read as a source's name is neither
             by_name = c.side
     for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
         w = word.group()
@@ -1001,13 +1058,15 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             subject = _subject_window(ctx, trigger, s)
             at = trigger.start()
             quantities = _pick_quantities(
-                ctx, obj, entry.units, action_start=at
-            ) or _pick_quantities(ctx, passive, entry.units, action_start=at)
+                ctx, _quantity_window(ctx, obj), entry.units, action_start=at
+            ) or _pick_quantities(
+                ctx, passive, entry.units, action_start=at, nearest=True
+            )
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
                 quantities = _pick_quantities(
-                    ctx, subject, entry.units, frozenset(taken), at
+                    ctx, subject, entry.units, frozenset(taken), at, nearest=True
                 ) or _people_counted(ctx, trigger, entry)
             where = entry.claim_type in ("strike", "losses", "other")
             # A strike or a loss happens where the clause says, before the verb

@@ -101,15 +101,19 @@ def _number_pattern(lex: Lexicon) -> re.Pattern[str]:
     dash = "|".join(re.escape(d) for d in spec.get("range_dash", ["-", "–"]))
     qual = lex.qualifiers.pattern.pattern
     vague = lex.vague.pattern.pattern
+    not_filler = rf"(?:{lex.months.bare}|{lex.number_words.bare})(?![\w-])"
     # "Ka-52", "С-300": a number joined to a name is part of the name.
     # "02:00 росіяни дроном": a clock time holds no quantity either.
     return re.compile(
         rf"(?<![\w.,])(?<![^\W\d]-)(?<!\d:)(?:(?P<qual>{qual})\s+)?"
         rf"(?:{ranges + '|' if ranges else ''}"
         rf"(?P<dlow>{digits})\s*(?:{dash})\s*(?P<dhigh>{digits})"
-        rf"|(?P<num>{single})|(?P<vague>{vague}))"
+        # "11-летний", "5-storey": a number joined to a word is an adjective.
+        rf"|(?P<num>{single})(?!-[^\W\d])|(?P<vague>{vague}))"
         # Markup may sit between a number and its unit ("**24** drones").
-        rf"(?P<filler>(?:[\s*_-]+[^\W\d][\w-]*){{0,3}}?)[*_]*\s+[*_«\"]*"
+        # Months and number words never stand between a number and its unit
+        # ("23 ноября тремя ракетами" is a date, then three missiles).
+        rf"(?P<filler>(?:[\s*_-]+(?!{not_filler})[^\W\d][\w-]*){{0,3}}?)[*_]*\s+[*_«\"]*"
         rf"(?P<unit>{lex.units.pattern.pattern})",
         re.IGNORECASE,
     )
@@ -287,7 +291,7 @@ def _gapped(
 
 
 @cache
-def _partitive_pattern(lex: Lexicon) -> re.Pattern[str]:
+def partitive_gap(lex: Lexicon) -> re.Pattern[str]:
     spec = lex.data["quantity"]
     part = phrase_pattern(spec.get("partitive", [])).pattern
     dets = phrase_pattern(spec.get("partitive_determiners", [])).pattern
@@ -313,7 +317,7 @@ def _partitives(
     by_start = {f.quantity.start: f for f in found}
     taken = {f.quantity.start for f in found}
     out: list[FoundQuantity] = []
-    part_tail, relative_tail = _partitive_pattern(lex), _relative_pattern(lex)
+    part_tail, relative_tail = partitive_gap(lex), _relative_pattern(lex)
     for number in numbers:
         m = part_tail.match(text, number.end())
         if m is None or number.start() in taken:
