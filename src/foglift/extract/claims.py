@@ -45,6 +45,8 @@ _REGION_GAP = re.compile(r"[\s,]*(?:(?:in|of|у|в)\s+)?(?:the\s+)?", re.IGNOREC
 _LIST_GAP = re.compile(
     r"(?:\s*(?:,|,?\s+(?:and|as\s+well\s+as|и|а\s+также|і|й|та|а\s+також))\s*)+"
 )
+# "disputed the claim and said": a second verb, not the object of the first.
+_JOINED = re.compile(r"(?<!\w)(?:and|и|і|й|та)(?!\w)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
 _COLON = re.compile(r"[\s*_]*:")
@@ -260,7 +262,7 @@ def _attribute(
     before = [c for c in cues if c.end <= trigger.start()]
     after_cues = [c for c in cues if c.start >= trigger.end()]
     if before:
-        cue = before[-1]
+        cue = _outer_cue(ctx, before)
         subjects = [c for c in mentions if c.end <= cue.start]
         if subjects:
             return replace(subjects[-1], via="subject"), cue.stance, None, cue
@@ -278,13 +280,31 @@ def _attribute(
         ]
         if near:
             return replace(near[-1], via="subject"), cue.stance, None, cue
-    trailing = _trailing_attribution(ctx, i) or _heading_attribution(ctx, i)
+        if cue.stance != "asserts" and not [c for c in mentions if c.start > cue.end]:
+            # "Информация о захвате X не подтвердилась": the speaker of the
+            # sentence's frame (or the text) denies or disputes it.
+            found = (
+                _trailing_attribution(ctx, i)
+                or _heading_attribution(ctx, i)
+                or _report_continues(ctx, i)
+            )
+            if found is not None:
+                return found[0], cue.stance, found[1], cue
+            return ctx.author, cue.stance, None, cue
+    signed = _dash_signature(ctx, i)
+    if signed is not None:
+        return signed, "asserts", None, None
+    trailing = (
+        _trailing_attribution(ctx, i)
+        or _heading_attribution(ctx, i)
+        or _report_continues(ctx, i)
+    )
     if trailing is not None:
         return trailing[0], "asserts", trailing[1], None
     hedge = ctx.lex.hedges.search(text, s.start, s.end)
     if hedge and hedge.group().casefold() in ("reportedly", "allegedly", "purportedly"):
         unnamed = Claimant(
-            "unnamed reports", "anonymous", False, "unknown",
+            "unnamed reports", "unknown", False, "unknown",
             hedge.start(), hedge.end(), via="hedge",
         )  # fmt: skip
         return unnamed, "asserts", None, None
@@ -326,6 +346,66 @@ def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     return None
 
 
+def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
+    """The cue that frames an action: the last before it, unless that one is
+    the object of a denial or dispute ("denied the commander's claims that",
+    "спростовує заяви Міноборони РФ про"): then the denial frames it."""
+    cue = before[-1]
+    for outer in reversed(before[:-1]):
+        gap = ctx.text[outer.end : cue.start]
+        if (
+            outer.stance in ("denies", "disputes")
+            and len(gap) <= 60
+            and not _boundary(ctx.lex).search(gap)
+            and not _JOINED.search(gap)
+        ):
+            return outer
+    return cue
+
+
+# A dash, then at most three lower-case words of a title, right before a source.
+_DASH = re.compile(r"[\s*_,]*[—–-][\s*_]*(?:[^\W\dA-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,3}$")
+
+
+def _dash_signature(ctx: Context, i: int) -> Claimant | None:
+    """A quote signed with a dash at its end ("..., — губернатор X", "— Минобороны
+    РФ"): the source after the dash signs its paragraph's sentences up to it."""
+    for j in range(i, len(ctx.sentences)):
+        if ctx.paragraph_of[j] != ctx.paragraph_of[i]:
+            return None
+        s = ctx.sentences[j]
+        mentions = ctx.sentence_claimants(j)
+        last = mentions[-1] if mentions else None
+        if (
+            last is not None
+            and not _WORDLIKE.search(ctx.text, last.end, s.end)
+            and _DASH.search(ctx.text, s.start, last.start)
+        ):
+            return replace(last, via="signed")
+        if mentions and ctx.cues(s.start, s.end):
+            return None  # a sentence with a speaker of its own
+    return None
+
+
+_CONTINUES_REACH = 6  # sentences a relayed report runs on after "Про це повідомив X"
+
+
+def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+    """A news item that says whose report it relays ("Про це повідомляє X",
+    "Об этом сообщил X") goes on relaying it: later sentences with no speaker
+    of their own are still X's, up to another speaker's sentence."""
+    back = _back_reference(ctx.lex)
+    for j in range(i - 1, max(-1, i - 1 - _CONTINUES_REACH), -1):
+        s = ctx.sentences[j]
+        mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
+        if not mentions or not ctx.cues(s.start, s.end):
+            continue
+        if back.match(ctx.text, s.start):
+            return replace(mentions[0], via="carried"), j
+        return None
+    return None
+
+
 def _heading_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     """The speaker a heading line names for the text under it: a line that is
     only a source and a colon ("**Минобороны РФ:**", markup and emoji aside)
@@ -345,6 +425,94 @@ def _heading_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
         if mentions and ctx.cues(s.start, s.end):
             return None
     return None
+
+
+_UNNAMED_OF_SIDE = {"russia": "Russian sources", "ukraine": "Ukrainian sources"}
+
+
+def _already_claimed(ctx: Context, i: int, denied: Claim, earlier: list[Claim]) -> bool:
+    """Whether the text stated the denied claim shortly before, with its
+    claimant ("The ministry said it captured X. Kyiv denied that ... X")."""
+    reach = ctx.sentences[max(0, i - 3)].start
+    names = {p.name[:5].casefold() for p in denied.places}
+    return any(
+        c.action == denied.action
+        and c.start >= reach
+        and not _same_speaker(c.claimant, denied.claimant)
+        and (
+            names & {p.name[:5].casefold() for p in c.places}
+            or (
+                c.quantity
+                and denied.quantity
+                and c.quantity.value == denied.quantity.value
+            )
+        )
+        for c in earlier
+    )
+
+
+def _same_speaker(a: Claimant, b: Claimant) -> bool:
+    if a.registry_id or b.registry_id:
+        return a.registry_id == b.registry_id
+    return (a.name, a.start) == (b.name, b.start)
+
+
+def _other_speakers(
+    ctx: Context,
+    i: int,
+    trigger: re.Match[str],
+    made: list[Claim],
+    cue: Cue | None,
+    mood: Mood,
+    earlier: list[Claim],
+) -> list[Claim]:
+    """The same claims for the frame's other speakers.
+
+    Several subjects of one reporting verb each claim it ("The MoD and Russian
+    milbloggers claimed"); a claim denied or disputed by a reporting verb is
+    also the original claimant's claim ("the governor denied a commander's
+    claims that ...": the commander asserts it), by "Russian sources" (or
+    Ukrainian) when the text names none.
+    """
+    if not made or cue is None:
+        return []
+    speaker = made[0].claimant
+    mentions = ctx.sentence_claimants(i)
+    out: list[Claim] = []
+    if speaker.via == "subject":
+        last = speaker
+        for other in reversed([c for c in mentions if c.end <= speaker.start]):
+            if not _LIST_GAP.fullmatch(ctx.text[other.end : last.start]):
+                break
+            out += [replace(c, claimant=replace(other, via="subject")) for c in made]
+            last = other
+    if (
+        made[0].stance in ("denies", "disputes")
+        and mood not in ("negated", "failed")
+        and not _already_claimed(ctx, i, made[0], earlier)
+    ):
+        between = [
+            c for c in mentions if cue.end <= c.start and c.end <= trigger.start()
+        ]
+        if cue.start >= trigger.end():  # "заяви РФ про захоплення X не відповідає
+            between = [  # дійсності": the claim's owner stands before its action
+                c
+                for c in mentions
+                if c.end <= trigger.start() and not _same_speaker(c, speaker)
+            ][-1:]
+        if between:
+            original = replace(between[0], via="reported")
+        else:
+            side = _OTHER_SIDE.get(speaker.side, "unknown")
+            name = _UNNAMED_OF_SIDE.get(side, "unnamed sources")
+            original = Claimant(
+                name, "unknown", False, side, cue.start, cue.end, via="reported"
+            )
+        out += [
+            replace(c, claimant=original, stance="asserts", voice="attributed")
+            for c in made + out
+        ]
+    return out
 
 
 def _without_units(lex: Lexicon, gap: str) -> str:
@@ -686,7 +854,9 @@ def _mood(ctx: Context, trigger: re.Match[str], s: Sentence, quantified: bool) -
         b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
     ]
     clause_start = max([s.start, *bounds])
-    return action_mood(ctx.lex, ctx.text, clause_start, trigger, s.end, quantified)
+    return action_mood(
+        ctx.lex, ctx.text, clause_start, trigger, (s.start, s.end), quantified
+    )
 
 
 def _is_historical(ctx: Context, s: Sentence) -> bool:
@@ -1092,6 +1262,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             time = _time_for(ctx, i, trigger, carried_from)
             agent = agent_side(ctx, trigger, s, claimant, entry.subject)
             territorial = entry.claim_type == "territorial"
+            first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)
             if any(q.category == "settlements" for q in quantities):
                 groups += [(None, (p,)) for p in _appositive_places(ctx, obj[1])]
@@ -1134,6 +1305,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         agent_side=agent,
                     )
                 )
+            claims += _other_speakers(
+                ctx, i, trigger, claims[first:], cue, mood, claims[:first]
+            )
     claims = _carry_agents(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues

@@ -419,6 +419,8 @@ class Evaluation:
     errors: list[Error] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     items: int = 0
+    # language -> cue beside the gold place -> [within 10 km, scored]
+    place_cues: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def macro(self) -> dict[str, float | None]:
         tallies = list(self.by_lang.values())
@@ -444,6 +446,13 @@ class Evaluation:
             },
             "macro": {k: _round(v) for k, v in self.macro().items()},
             "failed": [{"item": i, "error": e} for i, e in self.failed],
+            "place_point_by_cue": {
+                lang: {
+                    cue: {"share": _round(a / n if n else None), "n": n}
+                    for cue, (a, n) in sorted(cues.items())
+                }
+                for lang, cues in sorted(self.place_cues.items())
+            },
         }
 
 
@@ -503,7 +512,33 @@ def evaluate(
                 result.failed.append((item.id, f"{type(exc).__name__}: {exc}"))
                 predicted = ()
             tally, errors = score_item(item, predicted, registry)
+            cues = result.place_cues.setdefault(item.lang, {})
+            for cue, within in place_points_by_cue(item, predicted, registry):
+                counts = cues.setdefault(cue, [0, 0])
+                counts[0] += within
+                counts[1] += 1
             result.by_lang.setdefault(item.lang, Tally()).add(tally)
             result.by_half.setdefault((item.lang, item.half), Tally()).add(tally)
             result.errors.extend(errors)
     return result
+
+
+def place_points_by_cue(
+    item: GoldItem, predicted: Sequence[Claim], registry: Registry
+) -> list[tuple[str, bool]]:
+    """The place_point field broken down by what the text says beside the
+    place: for each gold place with a point in a matched pair, the cue
+    ("qualifier", "anchor" or "none", read from the gold place's name and the
+    text around it) and whether a predicted point lies within 10 km."""
+    from foglift.geoparse.evaluate import find_name, gold_place_cue
+
+    out: list[tuple[str, bool]] = []
+    for g, p in match(item.claims, predicted, registry):
+        for place in item.claims[g].get("places") or ():
+            if _point(place) is None:
+                continue
+            name = str(place.get("name") or "")
+            at = find_name(item.text, name) if name else -1
+            cue = gold_place_cue(item.text, at, at + len(name)) if at >= 0 else "none"
+            out.append((cue, _placed(place, predicted[p])))
+    return out

@@ -79,8 +79,8 @@ def _items(ctx: Context) -> list[tuple[re.Match[str], str]]:
 
 
 def _claimant(ctx: Context, intro_start: int, first_line: int) -> Claimant:
-    if ctx.author.via in OWN_VOICE[1:]:
-        return ctx.author
+    if ctx.author.via in OWN_VOICE[1:] and ctx.author.via != "publisher":
+        return ctx.author  # a heading or signature names the list's source
     named = [
         c
         for c in ctx.claimants

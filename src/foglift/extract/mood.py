@@ -45,6 +45,7 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "other_senses": phrase_pattern(spec.get("other_senses", [])),
         "infinitive_marker": phrase_pattern(spec.get("infinitive_marker", [])),
         "instrument_verbs": phrase_pattern(spec.get("instrument_verbs", [])),
+        "irregular_participles": phrase_pattern(spec.get("irregular_participles", [])),
     }
 
 
@@ -105,13 +106,14 @@ def action_mood(
     text: str,
     clause_start: int,
     trigger: re.Match[str],
-    sentence_end: int,
+    sentence: tuple[int, int],
     quantified: bool,
 ) -> Mood:
     """The mood of the action ``trigger`` in the clause that starts at
     ``clause_start``; ``quantified`` when it acts on a number (an attribute
     with a number, "20 сбитых беспилотников", still reports the downing)."""
     spec = _spec(lex)
+    sentence_start, sentence_end = sentence
     if spec["other_senses"].match(text, _skip_space(text, trigger.end())):
         return "other_sense"
     sentence_tail = text[trigger.end() : sentence_end].rstrip(" »\"'”)")
@@ -120,11 +122,12 @@ def action_mood(
     before = _words_before(text, clause_start, trigger.start())
     if spec["conditional"].search(" ".join(before)):
         return "irrealis"
+    # The verb an infinitive depends on may stand behind a parenthesis
+    # ("used rocket systems (HIMARS) to strike"): read the whole sentence.
+    governing = _words_before(text, sentence_start, trigger.start())
     if lex.lang in ("ru", "uk"):
-        mood = _slavic_mood(lex, spec, text, trigger, before, quantified)
-    else:
-        mood = _english_mood(spec, text, trigger, before, quantified)
-    return mood
+        return _slavic_mood(lex, spec, text, trigger, before, governing, quantified)
+    return _english_mood(spec, text, trigger, before, governing, quantified)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -144,15 +147,20 @@ def _english_mood(
     text: str,
     trigger: re.Match[str],
     before: list[str],
+    governing: list[str],
     quantified: bool,
 ) -> Mood:
     words = _strip_skipped(spec, before)
     if words and _is(spec["infinitive_marker"], words[-1:]):
-        return _after_infinitive_marker(spec, words[:-1])
+        marker = len(governing) - (len(before) - len(words)) - 1
+        return _after_infinitive_marker(spec, governing[:marker])
     if _ends_with(spec["modal"], words):
         return "irrealis"
     stated = trigger.group()
-    participle = " " not in stated.strip() and re.search(r"(?:ed|en)$", stated, re.I)
+    participle = " " not in stated.strip() and (
+        re.search(r"(?:ed|en)$", stated, re.I)
+        or spec["irregular_participles"].fullmatch(stated)
+    )
     if participle and not quantified:
         after = _WORD.match(text, _skip_space(text, trigger.end()))
         if (
@@ -177,6 +185,7 @@ def _slavic_mood(
     text: str,
     trigger: re.Match[str],
     before: list[str],
+    governing: list[str],
     quantified: bool,
 ) -> Mood:
     first = _WORD.match(trigger.group())
@@ -190,7 +199,7 @@ def _slavic_mood(
     verb = any(t.startswith(("VERB", "PRTS")) for t in tags)
     future = bool(tags) and all("futr" in t or "infn" in t for t in tags if "VERB" in t)
     if infinitive and not any("past" in t or "Impe" in t for t in tags):
-        return _after_infinitive_marker(spec, before)
+        return _after_infinitive_marker(spec, governing)
     if verb and future and any("futr" in t for t in tags):
         return "irrealis"
     if _ends_with(spec["modal"], _strip_skipped(spec, before)):

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -110,12 +111,17 @@ def read_inputs(paths: list[str], options: ReadOptions) -> Reader:
         if path.is_dir():
             source = options.source_name or path.resolve().name or "files"
             for file in _walk(path):
+                if isinstance(file, Skipped):
+                    yield file
+                    continue
                 kind = kind_of(file)
                 if kind is None:
                     yield Skipped(str(file), f"unknown file type {file.suffix!r}")
                     continue
                 key = f"{source}/{file.relative_to(path).as_posix()}"
                 yield from read_file(file, kind, source, options, key)
+        elif path.exists() and (problem := unsafe_file(path)):
+            yield reject(str(path), "FL100", problem)
         elif path.exists():
             source = options.source_name or path.resolve().parent.name or "files"
             try:
@@ -131,12 +137,44 @@ def read_inputs(paths: list[str], options: ReadOptions) -> Reader:
             yield reject(str(path), "FL101", "no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root, onerror=None):
+def _walk(root: Path) -> Iterator[Path | Skipped]:
+    """The files under ``root`` in sorted order; what cannot be read safely
+    (a FIFO, a device, a link out of the folder, an unreadable folder) is a
+    Skipped with its reason."""
+    inside = root.resolve()
+    unreadable: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable.append):
+        while unreadable:
+            error = unreadable.pop()
+            yield Skipped(str(error.filename), f"cannot read folder: {error.strerror}")
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(folder, name)
+            if name.startswith("."):
+                continue
+            path = Path(folder, name)
+            problem = unsafe_file(path, inside)
+            yield Skipped(str(path), problem) if problem else path
+    while unreadable:
+        error = unreadable.pop()
+        yield Skipped(str(error.filename), f"cannot read folder: {error.strerror}")
+
+
+def unsafe_file(path: Path, inside: Path | None = None) -> str | None:
+    """Why ``path`` must not be read, or None: only regular files are read,
+    and a link is followed only to a file inside the folder given."""
+    try:
+        target = path.resolve()
+        if (
+            inside is not None
+            and path.is_symlink()
+            and not target.is_relative_to(inside)
+        ):
+            return "a link to a file outside the folder (not followed)"
+        if not stat.S_ISREG(target.stat().st_mode):
+            return "not a regular file (a FIFO, device or socket is never read)"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror}"
+    return None
 
 
 def read_file(
@@ -145,6 +183,9 @@ def read_file(
     """Items of one file; ``key`` names it in document ids, stable across runs."""
     name = str(path)
     try:
+        if path.stat().st_size == 0:  # said, whatever the kind: nothing is lost unseen
+            yield reject(name, "FL103", "the file is empty")
+            return
         with path.open("rb") as stream:
             yield from read_stream(stream, name, kind, source, options, key)
     except OSError as exc:

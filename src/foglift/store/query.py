@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, TextClause, and_, func, or_, selec
 
 from foglift.errors import UsageError
 from foglift.ingest.items import clean_text
+from foglift.model import VERDICT_FIELDS
 from foglift.store.db import Store
 from foglift.store.schema import (
     claims,
@@ -251,19 +252,6 @@ def _details(
                 }
             )
     return places, flags, judged
-
-
-VERDICT_FIELDS = (
-    "check",
-    "status",
-    "lag_days",
-    "place_id",
-    "steps",
-    "parameters",
-    "evidence",
-    "run_id",
-    "created_at",
-)
 
 
 def verdict_record(row: Any) -> dict[str, Any]:
