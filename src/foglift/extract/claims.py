@@ -1238,6 +1238,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 quantities = _pick_quantities(
                     ctx, subject, entry.units, frozenset(taken), at, nearest=True
                 ) or _people_counted(ctx, trigger, entry)
+                taken.update(q.quantity.start for q in quantities)
             where = entry.claim_type in ("strike", "losses", "other")
             # A strike or a loss happens where the clause says, before the verb
             # too ("В Белгороде повреждены 10 квартир").
