@@ -11,14 +11,20 @@ asserts it in its own voice.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, partial
 
-from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
+from foglift.extract.lexicon import ActionEntry, Lexicon, Table, phrase_pattern
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
-from foglift.extract.quantities import FoundQuantity
+from foglift.extract.quantities import (
+    FoundQuantity,
+    bare_number,
+    parse_number,
+    partitive_gap,
+)
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
     OWN_VOICE,
@@ -26,6 +32,7 @@ from foglift.model import (
     Claimant,
     ClaimType,
     PlaceMention,
+    Quantity,
     Sentence,
     Side,
     Stance,
@@ -131,7 +138,15 @@ def _object_window(
     # The next action starts a predicate of its own: "the strike killed 400",
     # "killing 50 and wounding 40 soldiers".
     following = ctx.lex.actions.pattern.search(ctx.text, trigger.end(), end)
-    return trigger.end(), following.start() if following else end
+    end = following.start() if following else end
+    return trigger.end(), end
+
+
+def _quantity_window(ctx: Context, obj: tuple[int, int]) -> tuple[int, int]:
+    """The object window up to a cause: "погибли в Курской области в результате
+    удара ... тремя ракетами" (the missiles are the strike's, not the dead)."""
+    cause = _cause(ctx.lex).search(ctx.text, *obj)
+    return obj[0], cause.start() if cause else obj[1]
 
 
 def _passive_window(
@@ -545,29 +560,38 @@ def _pick_quantities(
     units: tuple[str, ...],
     taken: frozenset[int] = frozenset(),
     action_start: int = -1,
+    nearest: bool = False,
 ) -> list[FoundQuantity]:
     """The action's object quantity, and any that continue it as a list.
 
     "lost up to 480 servicemen, three tanks and 12 armoured vehicles" gives
     three quantities, one claim each. A quantity starting at one of ``taken``
-    is already another action's object.
+    is already another action's object. With ``nearest`` (a subject before its
+    verb) the list is the one that ends nearest the verb.
     """
     chain: list[FoundQuantity] = []
     last_end = -1
+    first = _nearest_list(ctx, span, units, taken) if nearest else -1
     for q in ctx.quantities:
         if q.elided_from is not None:
             continue
         if not chain:
-            if q.quantity.start in taken:
+            if q.quantity.start in taken or q.quantity.start < first:
                 continue
-            if span[0] <= q.quantity.start < span[1] and q.category in units:
+            # "90 of which were shot down": the part ends where its clause opens.
+            opens = q.part and 0 <= span[0] - q.quantity.end <= 1
+            inside = span[0] <= q.quantity.start < span[1] or opens
+            if inside and q.category in units:
                 chain.append(q)
                 last_end = q.quantity.end
             continue
-        if not _LIST_GAP.fullmatch(
+        if q.part or not _LIST_GAP.fullmatch(
             _without_units(ctx.lex, ctx.text[last_end : q.quantity.start])
         ):
-            break
+            break  # "120 drones, 90 of which were shot down": a new predicate
+        verb = _verb_next(ctx.lex).match(ctx.text, q.quantity.end)
+        if verb and verb.start("verb") != action_start:
+            break  # "семь ракет, четыре ракеты были перехвачены": its own verb
         last_end = q.quantity.end
         if q.category in units:
             chain.append(q)
@@ -589,6 +613,73 @@ def _pick_quantities(
             if q.next_action == action_start and span[0] <= q.quantity.start
         ]
     return sorted(chain, key=lambda q: q.quantity.start)
+
+
+@cache
+def _verb_next(lex: Lexicon) -> re.Pattern[str]:
+    """A verb right after a quantity: the quantity is that verb's subject."""
+    aux = lex.passive_aux.pattern
+    verbs = lex.actions.pattern.pattern
+    return re.compile(rf"[\s*_]+(?:(?:{aux})\s+)?(?P<verb>{verbs})", re.I)
+
+
+def _nearest_list(
+    ctx: Context, span: tuple[int, int], units: tuple[str, ...], taken: frozenset[int]
+) -> int:
+    """Where the list of quantities that ends nearest the span's end starts."""
+    listed = [q for q in ctx.quantities if q.elided_from is None]
+    found = [
+        n
+        for n, q in enumerate(listed)
+        if span[0] <= q.quantity.start < span[1]
+        and q.category in units
+        and q.quantity.start not in taken
+    ]
+    if not found:
+        return -1
+    n = found[-1]
+    if n > 0 and partitive_gap(ctx.lex).fullmatch(
+        ctx.text, listed[n - 1].quantity.end, listed[n].quantity.start
+    ):
+        n -= 1  # "7 of the 10 missiles were intercepted": the part is the subject
+    while n > 0 and span[0] <= listed[n - 1].quantity.start:
+        gap = ctx.text[listed[n - 1].quantity.end : listed[n].quantity.start]
+        if not _LIST_GAP.fullmatch(_without_units(ctx.lex, gap)):
+            break
+        n -= 1
+    return listed[n].quantity.start
+
+
+def _people_counted(
+    ctx: Context, trigger: re.Match[str], entry: ActionEntry
+) -> list[FoundQuantity]:
+    """A bare number right after an action on people counts people: "killed
+    one and injured 11"."""
+    if "personnel" not in entry.units:
+        return []
+    m = bare_number(ctx.lex).match(ctx.text, trigger.end() + 1)
+    if m is None or not ctx.text[trigger.end() : m.start()].isspace():
+        return []
+    value = parse_number(m.group("num"), ctx.lex)
+    unit = ctx.lex.units.pattern.match(ctx.text, m.end() + 1)
+    if value is None or (unit is not None and ctx.text[m.end()].isspace()):
+        return []  # "killed 40 soldiers" is a quantity of its own
+    qualifier = ctx.lex.qualifiers.get(m.group("qual") or "")
+    return [
+        FoundQuantity(
+            Quantity(
+                value=value,
+                low=value,
+                high=value,
+                unit="personnel",
+                as_stated=m.group(),
+                start=m.start(),
+                end=m.end(),
+                qualifier=qualifier,
+            ),
+            "personnel",
+        )
+    ]
 
 
 def _action_at(ctx: Context, start: int | None, category: str) -> str | None:
@@ -670,8 +761,16 @@ def _acts_on_place(
     """Whether only object words stand between the action and the place; with
     ``where``, a place after a preposition of place is where it happened ("нанесли
     ракетный удар по усадьбе в Курской области")."""
+    if where and re.sub(r"['’]s$", "", place.name) in _countries(ctx.lex):
+        return False  # "strikes against Ukraine": a whole country is no place
     if place.end <= trigger.start():
-        return True  # the passive subject: "Avdiivka was captured"
+        if not where:
+            return True  # the passive subject: "Avdiivka was captured"
+        # Before the verb, only where it happened ("В Белгороде повреждены"),
+        # not whose official speaks ("Губернатор Брянской области сообщил").
+        head = re.search(r"([\w-]+)[\s*_«\".]*$", ctx.text[: place.start])
+        located = head is not None and head.group(1).casefold() in _locatives(ctx.lex)
+        return located and place.name not in _countries(ctx.lex)
     if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
         before = re.search(
             r"([\w-]+)[\s*_«\".]*$", ctx.text[trigger.end() : place.start]
@@ -945,8 +1044,11 @@ def _sides_in(ctx: Context, a: int, b: int, claimant: Claimant) -> _Sides:
     by_word: Side = "unknown"
     own: Side = "unknown"
     enemy: Side = "unknown"
+    numbers = [(q.quantity.start, q.quantity.end) for q in ctx.quantities]
     for c in ctx.claimants:
         if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
+            if any(s <= c.start < e for s, e in numbers):
+                continue  # a number ("два") read as a source's name is neither
             by_name = c.side
     for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
         w = word.group()
@@ -1051,15 +1153,20 @@ def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
     атаковали X. Повреждены 3 дома"); a further interception is the same
     side's ("Ещё семь дронов сбили"), the first one the other side's from the
     attacker's."""
+    starts = [s.start for s in ctx.sentences]
+
+    def paragraph_at(pos: int) -> int:
+        return ctx.paragraph_of[max(0, bisect_right(starts, pos) - 1)]
+
     out: list[Claim] = []
     for claim in claims:
         if claim.agent_side == "unknown":
-            paragraph = ctx.paragraph_of[sentence_at(ctx, claim.action_start)]
+            paragraph = paragraph_at(claim.action_start)
             earlier = [
                 c
                 for c in reversed(out)
                 if c.agent_side != "unknown"
-                and ctx.paragraph_of[sentence_at(ctx, c.action_start)] == paragraph
+                and paragraph_at(c.action_start) == paragraph
             ]
             agent = _carried_agent(claim, earlier)
             if agent != "unknown":
@@ -1164,17 +1271,23 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             subject = _subject_window(ctx, trigger, s)
             at = trigger.start()
             quantities = _pick_quantities(
-                ctx, obj, entry.units, action_start=at
-            ) or _pick_quantities(ctx, passive, entry.units, action_start=at)
+                ctx, _quantity_window(ctx, obj), entry.units, action_start=at
+            ) or _pick_quantities(
+                ctx, passive, entry.units, action_start=at, nearest=True
+            )
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
                 quantities = _pick_quantities(
-                    ctx, subject, entry.units, frozenset(taken), at
-                )
-            places = _places_in(ctx, obj, passive, *([subject] if quantities else []))
+                    ctx, subject, entry.units, frozenset(taken), at, nearest=True
+                ) or _people_counted(ctx, trigger, entry)
+                taken.update(q.quantity.start for q in quantities)
+            where = entry.claim_type in ("strike", "losses", "other")
+            # A strike or a loss happens where the clause says, before the verb
+            # too ("В Белгороде повреждены 10 квартир").
+            before = [subject] if quantities or where else []
+            places = _places_in(ctx, obj, passive, *before)
             if not quantities:
-                where = entry.claim_type in ("strike", "losses", "other")
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)
             if not quantities and not places:
@@ -1207,8 +1320,16 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         max([quantities[-1].quantity.end, *ends]),
                     )
                 )
+            # Without a number, a unit word in the object still tells the kind:
+            # "launched ground assaults against X" is an attack, not a launch.
+            unit = ctx.lex.units.pattern.search(ctx.text, *obj)
+            if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
+                unit = ctx.lex.units.pattern.search(ctx.text, *subject)
+            named = ctx.lex.units.get(unit.group()) if unit else None
             for found_q, group in groups:
                 category = found_q.category if found_q else ""
+                if not category and named is not None and named[1] in entry.units:
+                    category = named[1]
                 claim_type = entry.by_unit.get(category, entry.claim_type)
                 claims.append(
                     Claim(

@@ -8,7 +8,7 @@ Russian.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from foglift.extract.lexicon import Lexicon, phrase_pattern
@@ -27,6 +27,7 @@ class FoundQuantity:
     # 24 взяты в плен": 24 belongs to the second action).
     next_action: int | None = None
     implicit: bool = False  # "дрон атаковал": one, counted by the noun's number
+    part: bool = False  # "90 of which": a part of a whole named before it
 
 
 @cache
@@ -52,27 +53,40 @@ def _single(lex: Lexicon) -> str:
 
 
 @cache
-def _gapped_item(lex: Lexicon) -> re.Pattern[str]:
-    """A list item whose unit is left out: ", 4 — над Брянской", "и по 3 —".
+def bare_number(lex: Lexicon) -> re.Pattern[str]:
+    """Any number, with or without a unit: lists and parts start from these."""
+    qual = lex.qualifiers.pattern.pattern
+    return re.compile(
+        rf"(?<![\w.,])(?<![^\W\d]-)(?<!\d:)(?:(?P<qual>{qual})\s+)?"
+        rf"(?P<num>{_single(lex)})(?!\w)",
+        re.IGNORECASE,
+    )
 
-    The item follows a list separator and its number is followed by a dash (the
-    mark of the missing unit) or preceded by a distributive word ("по 3").
+
+@cache
+def _gap_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Before and after a list item whose unit is left out: ", 4 — над
+    Брянской", "и по 3 —", "29 уничтожены над X".
+
+    The item follows a list separator; after its number comes a dash (the mark
+    of the missing unit), a preposition of place, the action again, or, after a
+    distributive word ("по 3"), anything.
     """
     spec = lex.data["quantity"]
     joiners = phrase_pattern(spec.get("list_joiners", [])).pattern
     each = phrase_pattern(spec.get("distributive", [])).pattern
-    # After the number: a dash, a preposition of place ("45 в Брянской"), or
-    # the action again ("29 уничтожены над Ростовской").
     then = phrase_pattern(spec.get("gap_before", [])).pattern
     actions = lex.actions.pattern.pattern
-    single = _single(lex)
-    return re.compile(
-        rf"(?P<skip>[^.;!?\n]{{0,80}}?)(?:(?<!\d),|,(?!\d)|[:;]|\s(?:{joiners}))[\s*_]*"
-        rf"(?:(?P<each>{each})\s+)?(?<!\d[.,])(?P<num>{single})(?!\w)[*_]*"
-        rf"(?:\s*[—–]|\s+-\s|\s+(?={then})|\s+(?P<action>(?={actions}))"
-        rf"|(?(each)(?=\s)|(?!x)x))",
+    head = re.compile(
+        rf"(?:(?<!\d),|,(?!\d)|[:;]|\s(?:{joiners}))[\s*_]*(?:(?P<each>{each})\s+)?$",
         re.IGNORECASE,
     )
+    tail = re.compile(
+        rf"[*_]*(?:\s*[—–]|\s+-\s|\s+(?={then})|\s+(?P<action>(?={actions}))"
+        rf"|(?P<open>(?=\s)))",
+        re.IGNORECASE,
+    )
+    return head, tail
 
 
 @cache
@@ -87,15 +101,19 @@ def _number_pattern(lex: Lexicon) -> re.Pattern[str]:
     dash = "|".join(re.escape(d) for d in spec.get("range_dash", ["-", "–"]))
     qual = lex.qualifiers.pattern.pattern
     vague = lex.vague.pattern.pattern
+    not_filler = rf"(?:{lex.months.bare}|{lex.number_words.bare})(?![\w-])"
     # "Ka-52", "С-300": a number joined to a name is part of the name.
     # "02:00 росіяни дроном": a clock time holds no quantity either.
     return re.compile(
         rf"(?<![\w.,])(?<![^\W\d]-)(?<!\d:)(?:(?P<qual>{qual})\s+)?"
         rf"(?:{ranges + '|' if ranges else ''}"
         rf"(?P<dlow>{digits})\s*(?:{dash})\s*(?P<dhigh>{digits})"
-        rf"|(?P<num>{single})|(?P<vague>{vague}))"
+        # "11-летний", "5-storey": a number joined to a word is an adjective.
+        rf"|(?P<num>{single})(?!-[^\W\d])|(?P<vague>{vague}))"
         # Markup may sit between a number and its unit ("**24** drones").
-        rf"(?P<filler>(?:[\s*_-]+[^\W\d][\w-]*){{0,3}}?)[*_]*\s+[*_«\"]*"
+        # Months and number words never stand between a number and its unit
+        # ("23 ноября тремя ракетами" is a date, then three missiles).
+        rf"(?P<filler>(?:[\s*_-]+(?!{not_filler})[^\W\d][\w-]*){{0,3}}?)[*_]*\s+[*_«\"]*"
         rf"(?P<unit>{lex.units.pattern.pattern})",
         re.IGNORECASE,
     )
@@ -202,65 +220,95 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
                 each=bool(each.search(text, max(0, m.start() - 12), m.start())),
             )
         )
-    found += _partitives(text, lex, found)
+    numbers = list(bare_number(lex).finditer(text))
+    found += _partitives(text, lex, found, numbers)
     if lex.data["quantity"].get("implicit_one"):
         found += _implicit_ones(text, lex, found)
     found.sort(key=lambda f: f.quantity.start)
     if lex.data["quantity"].get("list_joiners"):
-        found += _gapped(text, lex, found)
+        found += _gapped(text, lex, found, numbers)
         found.sort(key=lambda f: f.quantity.start)
     return found
 
 
-def _gapped(text: str, lex: Lexicon, found: list[FoundQuantity]) -> list[FoundQuantity]:
-    """The unit-less items that continue each quantity as a list."""
-    pattern = _gapped_item(lex)
-    starts = sorted(f.quantity.start for f in found)
+def _gapped(
+    text: str,
+    lex: Lexicon,
+    found: list[FoundQuantity],
+    numbers: list[re.Match[str]],
+) -> list[FoundQuantity]:
+    """The unit-less items that continue a quantity as a list, one pass over
+    the text's numbers."""
+    head, tail = _gap_patterns(lex)
+    spans = [(f.quantity.start, f.quantity.end) for f in found]
+    events: list[tuple[int, FoundQuantity | re.Match[str]]] = [
+        (f.quantity.start, f) for f in found
+    ]
+    events += [(m.start("num"), m) for m in numbers]
+    events.sort(key=lambda e: e[0])
     out: list[FoundQuantity] = []
-    for anchor in found:
-        pos = anchor.quantity.end
-        while (m := pattern.match(text, pos)) is not None:
-            if any(m.start() <= s < m.end() for s in starts):
-                break  # a number with its own unit is another list
-            value = parse_number(m.group("num"), lex)
-            if value is None:
-                break
-            q = anchor.quantity
-            out.append(
-                FoundQuantity(
-                    Quantity(
-                        value=value,
-                        low=value,
-                        high=value,
-                        unit=q.unit,
-                        as_stated=m.group("num"),
-                        start=m.start("num"),
-                        end=m.end("num"),
-                    ),
-                    anchor.category,
-                    elided_from=q.start,
-                    each=bool(m.group("each")),
-                    next_action=m.end() if m.group("action") is not None else None,
-                )
+    anchor: FoundQuantity | None = None
+    last_end = 0
+    for start, event in events:
+        if isinstance(event, FoundQuantity):
+            anchor, last_end = event, event.quantity.end
+            continue
+        if anchor is None or any(a <= start < b for a, b in spans):
+            continue
+        if start - last_end > 90 or re.search(r"[.;!?\n]", text[last_end:start]):
+            anchor = None
+            continue
+        before = head.search(text, max(0, start - 20), start)
+        after = tail.match(text, event.end("num"))
+        if before is None or after is None:
+            continue
+        each = before.group("each") is not None
+        if after.group("open") is not None and not each:
+            continue
+        value = parse_number(event.group("num"), lex)
+        if value is None:
+            continue
+        q = anchor.quantity
+        out.append(
+            FoundQuantity(
+                Quantity(
+                    value=value,
+                    low=value,
+                    high=value,
+                    unit=q.unit,
+                    as_stated=event.group("num"),
+                    start=start,
+                    end=event.end("num"),
+                ),
+                anchor.category,
+                elided_from=q.start,
+                each=each,
+                next_action=after.end() if after.group("action") is not None else None,
             )
-            pos = m.end()
+        )
+        last_end = after.end()
     return out
 
 
 @cache
-def _partitive_pattern(lex: Lexicon) -> re.Pattern[str]:
+def partitive_gap(lex: Lexicon) -> re.Pattern[str]:
     spec = lex.data["quantity"]
     part = phrase_pattern(spec.get("partitive", [])).pattern
     dets = phrase_pattern(spec.get("partitive_determiners", [])).pattern
-    return re.compile(
-        rf"(?<![\w.,])(?<![^\W\d]-)(?P<num>{_single(lex)})\s+(?:{part})\s+"
-        rf"(?:(?:{dets})\s+)?",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"\s+(?:{part})\s+(?:(?:{dets})\s+)?", re.IGNORECASE)
+
+
+@cache
+def _relative_pattern(lex: Lexicon) -> re.Pattern[str]:
+    words = phrase_pattern(lex.data["quantity"].get("partitive_relative", [])).pattern
+    return re.compile(rf"\s+(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 def _partitives(
-    text: str, lex: Lexicon, found: list[FoundQuantity]
+    text: str,
+    lex: Lexicon,
+    found: list[FoundQuantity],
+    numbers: list[re.Match[str]],
 ) -> list[FoundQuantity]:
     """A part of a counted whole: "shot down 15 of the 16 drones", "15 of the
     missiles" (15 drones, 15 missiles)."""
@@ -269,8 +317,10 @@ def _partitives(
     by_start = {f.quantity.start: f for f in found}
     taken = {f.quantity.start for f in found}
     out: list[FoundQuantity] = []
-    for m in _partitive_pattern(lex).finditer(text):
-        if m.start() in taken:
+    part_tail, relative_tail = partitive_gap(lex), _relative_pattern(lex)
+    for number in numbers:
+        m = part_tail.match(text, number.end())
+        if m is None or number.start() in taken:
             continue
         whole = by_start.get(m.end())
         unit_found: tuple[str, str] | None
@@ -279,24 +329,50 @@ def _partitives(
         else:
             unit = lex.units.pattern.match(text, m.end())
             unit_found = lex.units.get(unit.group()) if unit else None
-        value = parse_number(m.group("num"), lex)
-        if unit_found is None or value is None:
+        if unit_found is not None:
+            out.append(_part(number, lex, unit_found))
+    # "138 drones ..., 110 of which were shot down": the unit of the last
+    # quantity in the same sentence.
+    for number in numbers:
+        m = relative_tail.match(text, number.end())
+        if m is None or number.start() in taken:
             continue
-        out.append(
-            FoundQuantity(
-                Quantity(
-                    value=value,
-                    low=value,
-                    high=value,
-                    unit=unit_found[0],
-                    as_stated=m.group("num"),
-                    start=m.start("num"),
-                    end=m.end("num"),
-                ),
-                unit_found[1],
+        earlier = [
+            f
+            for f in found
+            if f.quantity.end <= number.start()
+            and not re.search(r"[.!?\n]", text[f.quantity.end : number.start()])
+        ]
+        if earlier:
+            last = earlier[-1]
+            # The part spans its relative pronoun, which opens its clause.
+            found_part = _part(number, lex, (last.quantity.unit, last.category))
+            q = replace(
+                found_part.quantity,
+                end=m.end(),
+                as_stated=text[number.start() : m.end()],
             )
-        )
-    return out
+            out.append(replace(found_part, quantity=q, part=True))
+    return [q for q in out if q.quantity.value is not None]
+
+
+def _part(m: re.Match[str], lex: Lexicon, unit: tuple[str, str]) -> FoundQuantity:
+    value = parse_number(m.group("num"), lex)
+    qualifier = lex.qualifiers.get(m.group("qual") or "")
+    low, high = _bounds(value, qualifier) if value is not None else (None, None)
+    return FoundQuantity(
+        Quantity(
+            value=value,
+            low=low,
+            high=high,
+            unit=unit[0],
+            as_stated=m.group(),
+            start=m.start(),
+            end=m.end(),
+            qualifier=qualifier,
+        ),
+        unit[1],
+    )
 
 
 @cache
@@ -305,15 +381,24 @@ def _prepositions(lex: Lexicon) -> frozenset[str]:
     return frozenset(w.casefold() for w in before if " " not in w and "*" not in w)
 
 
+@cache
+def _counts_one(lang: str, word: str) -> bool:
+    """Whether a noun is singular and a subject or an object (pymorphy3)."""
+    from foglift.extract.lexicon import _morph
+
+    parses = _morph(lang).parse(word)
+    if not parses or parses[0].tag.POS != "NOUN" or "sing" not in parses[0].tag:
+        return False
+    grammemes = set(str(parses[0].tag).replace(" ", ",").split(","))
+    return bool({"nomn", "accs"} & grammemes)
+
+
 def _implicit_ones(
     text: str, lex: Lexicon, found: list[FoundQuantity]
 ) -> list[FoundQuantity]:
     """A unit noun in the singular as a subject or object, with no number: one
     ("дрон атаковал", "погиб ребёнок", "сбита авиабомба"). After a preposition
     it names a place or a target, not a count ("попал в дом")."""
-    from foglift.extract.lexicon import _morph
-
-    morph = _morph(lex.lang)
     preps = _prepositions(lex)
     categories = set(lex.data["quantity"].get("implicit_one", []))
     spans = [(f.quantity.start, f.quantity.end) for f in found]
@@ -329,10 +414,7 @@ def _implicit_ones(
         ):
             continue
         head = m.group().split()[-1].split("-")[0]  # "дрон-камикадзе"
-        parses = morph.parse(head)
-        if not parses or parses[0].tag.POS != "NOUN" or "sing" not in parses[0].tag:
-            continue
-        if not {"nomn", "accs"} & set(str(parses[0].tag).replace(" ", ",").split(",")):
+        if not _counts_one(lex.lang, head.casefold()):
             continue
         unit_found = lex.units.get(m.group())
         if unit_found is None or unit_found[1] not in categories:
