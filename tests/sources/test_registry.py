@@ -66,3 +66,11 @@ def test_broken_user_file_is_a_clear_error(
     bad.write_text(content, encoding="utf-8")
     with pytest.raises(DataError, match=message):
         load_registry(str(bad))
+
+
+def test_a_short_cyrillic_alias_declines_but_is_no_other_word() -> None:
+    registry = load_registry()
+    found = [s.id for _, s in registry.find_aliases("Сбиты два беспилотника")]
+    assert found == []
+    found = [s.id for _, s in registry.find_aliases("по данным Двача, сбиты два дрона")]
+    assert found == ["ru-dvach"]

@@ -123,11 +123,16 @@ def _skeleton_index(registry: Registry) -> dict[str, Source]:
 _WORD_START = re.compile(r"(?<![\w-])\w")
 
 
+_VOWEL_ENDINGS = frozenset("аяоеёиыуюіїєьй")
+
+
 def _alias_word(word: str) -> str:
     """A word of an alias; Cyrillic words take any case ending ("Генштаба")."""
     lead, core, tail = re.fullmatch(r"(\W*)(.*?)(\W*)", word).groups()  # type: ignore[union-attr]
     if re.search(r"[а-яёіїєґ]", core) and len(core) >= 4 and not core.isupper():
         stem = core[:-2] if len(core) >= 7 else core[:-1]
+        if len(core) == 4 and core[-1].lower() not in _VOWEL_ENDINGS:
+            stem = core  # "Двач" declines from its whole stem; "Два" is a number
         return re.escape(lead) + re.escape(stem) + r"\w{0,3}" + re.escape(tail)
     return re.escape(word).replace("'", "['’ʼ]")
 
