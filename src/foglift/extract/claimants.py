@@ -104,6 +104,15 @@ def _region_sides(lex: Lexicon) -> dict[Side, re.Pattern[str]]:
     return out
 
 
+def region_side_in(text: str, lex: Lexicon) -> Side:
+    """The state every region named in ``text`` belongs to; unknown when none
+    is named or regions of both states are."""
+    found = {
+        side for side, pattern in _region_sides(lex).items() if pattern.search(text)
+    }
+    return found.pop() if len(found) == 1 else "unknown"
+
+
 def _official_side(words: str, lex: Lexicon) -> Side:
     """Side words first ("Russian-installed"), then the region an official's
     title names ("Mykolaiv Oblast Head", "губернатор Брянской области")."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, partial
 
+from foglift.extract.claimants import region_side_in
 from foglift.extract.lexicon import ActionEntry, Lexicon, Table, phrase_pattern
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
 from foglift.extract.quantities import (
@@ -1169,10 +1170,37 @@ def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
                 and paragraph_at(c.action_start) == paragraph
             ]
             agent = _carried_agent(claim, earlier)
+            if agent == "unknown":
+                agent = _agent_by_region(ctx, claim, paragraph_at)
             if agent != "unknown":
                 claim = replace(claim, agent_side=agent)
         out.append(claim)
     return out
+
+
+def _agent_by_region(
+    ctx: Context, claim: Claim, paragraph_at: Callable[[int], int]
+) -> Side:
+    """An agent no clause names, from where it happened: a strike, its damage
+    and casualties in a region of one state are the other state's doing ("в
+    Брянской области при ударе БПЛА погиб ребёнок"); a drone shot down over a
+    region is downed by that state's air defence. The claim's sentence decides,
+    else its paragraph, and only when every region named is one state's."""
+    if claim.action not in _CONSEQUENCES | _ATTACKS | {"shot down"}:
+        return "unknown"
+    paragraph = paragraph_at(claim.action_start)
+    spans = [(claim.start, claim.end)]
+    spans.append(
+        (
+            min(s.start for s in ctx.sentences if paragraph_at(s.start) == paragraph),
+            max(s.end for s in ctx.sentences if paragraph_at(s.start) == paragraph),
+        )
+    )
+    for a, b in spans:
+        side = region_side_in(ctx.text[a:b], ctx.lex)
+        if side != "unknown":
+            return side if claim.action == "shot down" else _flip(side)
+    return "unknown"
 
 
 def _carried_agent(claim: Claim, earlier: list[Claim]) -> Side:
@@ -1184,7 +1212,15 @@ def _carried_agent(claim: Claim, earlier: list[Claim]) -> Side:
                 return c.agent_side
             if claim.action == "shot down":
                 return _flip(c.agent_side)
+        if claim.action in _GROUND and c.action in _GROUND:
+            return c.agent_side  # "Наши продолжают наступать. Зашли в X"
     return "unknown"
+
+
+# Moves on the ground: a later one with no subject of its own has the same one.
+_GROUND = frozenset(
+    ["captured", "entered", "advanced", "encircled", "fighting", "attacked"]
+)
 
 
 @cache
