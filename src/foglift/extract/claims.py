@@ -709,8 +709,11 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         if p.start >= last.end and _LIST_GAP.fullmatch(gap):
             chain.append((p, gap.strip() != ","))
             last = p
+    listed = list(chain)
     while chain and not chain[-1][1]:
         chain.pop()
+    if not chain and len(listed) >= 2:
+        chain = listed  # three names in a row by commas are a list ("A, B, C")
     return tuple(found + [p for p, _ in chain])
 
 
@@ -1109,6 +1112,10 @@ def agent_side(
     if by:  # the agent of a passive
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
+    if _UNDER_CONTROL.search(trigger.group()):  # "под контролем ВСУ": whose control
+        held_by = _first(*side_in(ctx, trigger.end(), clause_end, claimant))
+        if held_by != "unknown":
+            return held_by
     if subject == "patient":  # "ВСУ потеряли", "our forces lost"
         return _flip(_first(before.own, before.enemy, before.claimant, before.word))
     if is_passive(ctx, trigger):
@@ -1144,6 +1151,7 @@ def agent_side(
     return "unknown"
 
 
+_UNDER_CONTROL = re.compile(r"\bп[оі]д\s+(?:\w+\s+)?контролем$", re.I)
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
 _ATTACKS = frozenset(["struck", "launched"])
 
@@ -1323,6 +1331,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             # too ("В Белгороде повреждены 10 квартир").
             before = [subject] if quantities or where else []
             places = _places_in(ctx, obj, passive, *before)
+            if not places and entry.action == "held":  # "X перебуває під контролем"
+                places = _places_in(ctx, subject)
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)

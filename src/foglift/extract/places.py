@@ -46,7 +46,11 @@ def _patterns(
     # Commas alone do not make a list ("capture of Kupiansk, Kyiv says"): the
     # last name must come after a joiner ("X, Y and Z").
     more = rf"(?:(?i:{directional})\s+)*{item}"
-    listed = rf"(?:(?:\s*,\s*{more})*\s*,?\s+(?i:{joiners})\s+{more})?"
+    joined = rf"(?:\s*,\s*{more})*\s*,?\s+(?i:{joiners})\s+{more}"
+    # Three names or more by commas alone are a list too ("взяття A, B, C в
+    # районі"), when the clause goes on in lower case or ends.
+    commas = rf"(?:\s*,\s*{more}){{2,}}(?=\s*[.;\n]|\s+[^\W\d{lex.capital}])"
+    listed = rf"(?:{joined}|{commas})?"
     # "три населённых пункта в Курской области — A, B и C": settlements named
     # after a count of them, past a dash or a colon.
     settlement_words = [

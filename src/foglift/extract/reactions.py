@@ -96,7 +96,18 @@ def _targets(
         return same[-1:]
     if reference:  # "rejected the claim", "doubted it"
         return earlier[-1:]
+    back = _pronoun_before(ctx.lex).search(text, max(0, cue.start() - 20), cue.start())
+    if earlier and back:
+        # "Сили оборони це спростовують": the statement before, every claim of it
+        return [c for c in earlier if c.start == earlier[-1].start]
     return []
+
+
+@cache
+def _pronoun_before(lex: Lexicon) -> re.Pattern[str]:
+    """A pronoun right before a cue points back too ("это опровергли")."""
+    pronouns = lex.data["reactions"].get("reference_pronouns", [])
+    return re.compile(rf"(?<!\w)(?:{phrase_pattern(pronouns).pattern})\s+$", re.I)
 
 
 def _same_place(name: str, others: list[str]) -> bool:
