@@ -661,6 +661,8 @@ def _people_counted(
     m = bare_number(ctx.lex).match(ctx.text, trigger.end() + 1)
     if m is None or not ctx.text[trigger.end() : m.start()].isspace():
         return []
+    if re.match(r"-[^\W\d]", ctx.text[m.end() : m.end() + 2]):
+        return []  # "травмовано 31-річного чоловіка": an age, not a count
     value = parse_number(m.group("num"), ctx.lex)
     unit = ctx.lex.units.pattern.match(ctx.text, m.end() + 1)
     if value is None or (unit is not None and ctx.text[m.end()].isspace()):

@@ -387,10 +387,17 @@ def _counts_one(lang: str, word: str) -> bool:
     from foglift.extract.lexicon import _morph
 
     parses = _morph(lang).parse(word)
-    if not parses or parses[0].tag.POS != "NOUN" or "sing" not in parses[0].tag:
+    if not parses or parses[0].tag.POS != "NOUN" or "plur" in parses[0].tag:
         return False
-    grammemes = set(str(parses[0].tag).replace(" ", ",").split(","))
-    return bool({"nomn", "accs"} & grammemes)
+    # An animate accusative reads as its genitive too ("травмовано чоловіка");
+    # the Ukrainian dictionary leaves the singular unmarked.
+    return any(
+        p.normal_form == parses[0].normal_form
+        and p.tag.POS == "NOUN"
+        and "plur" not in p.tag
+        and ({"nomn", "accs"} & set(str(p.tag).replace(" ", ",").split(",")))
+        for p in parses
+    )
 
 
 def _implicit_ones(
