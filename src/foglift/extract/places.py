@@ -20,7 +20,9 @@ _WORD = r"[{c}][\w'’]*(?:-[\w'’]+)*"
 @cache
 def _patterns(
     lex: Lexicon,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+) -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
     spec = lex.data["places"]
     word = _WORD.format(c=lex.capital)
     name = rf"{word}(?:\s+{word}){{0,2}}"
@@ -70,7 +72,12 @@ def _patterns(
     passive = re.compile(
         rf"(?P<name>{name})(?=\s+(?i:{aux})\s+(?:\w+ly\s+)?(?i:{actions}))"
     )
-    return cued, suffixed, re.compile(name), passive
+    # The same list after a count, when a cue before the count took the match
+    # ("зашли в два села Черниговской области — A и B").
+    counted_list = re.compile(
+        rf"(?i:{counted})[^—–:\n.]{{0,60}}?\s[—–:]\s*(?P<name>{item}{listed})"
+    )
+    return cued, suffixed, re.compile(name), passive, counted_list
 
 
 def find_place_candidates(
@@ -80,7 +87,7 @@ def find_place_candidates(
     spec = lex.data["places"]
     stop = set(spec["stopwords"])
     regions = Table(dict.fromkeys(spec["region_nouns"], True))
-    cued, suffixed, single, passive = _patterns(lex)
+    cued, suffixed, single, passive, counted_list = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
 
     def add(start: int, end: int, keep_noun: bool = False) -> None:
@@ -111,6 +118,9 @@ def find_place_candidates(
     for m in passive.finditer(text):
         add(m.start("name"), m.end("name"))
     for m in cued.finditer(text):
+        for one in single.finditer(text, m.start("name"), m.end("name")):
+            add(one.start(), one.end())
+    for m in counted_list.finditer(text):
         for one in single.finditer(text, m.start("name"), m.end("name")):
             add(one.start(), one.end())
     return tuple(sorted(found.values(), key=lambda p: p.start))

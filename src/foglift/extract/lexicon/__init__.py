@@ -31,6 +31,8 @@ _YO = str.maketrans({"е": "[её]", "ё": "[её]", "Е": "[ЕЁ]", "Ё": "[Е�
 
 
 def _word_rx(word: str) -> str:
+    if "*-" in word:  # "дрон*-камикадзе": each part of a hyphenated word declines
+        return "-".join(_word_rx(part) for part in word.split("-"))
     stem = word.endswith("*") and len(word) > 1
     body = re.escape(word[:-1] if stem else word).translate(_YO)
     return body + (r"\w*" if stem else "")
