@@ -161,7 +161,10 @@ def _inflected(items: dict[str, V], lang: str) -> dict[str, V]:
     for phrase, value in items.items():
         if " " in phrase or "*" in phrase:
             continue
-        for parse in morph.parse(phrase)[:1]:
+        parses = morph.parse(phrase)
+        # The word's own lexeme first: Ukrainian "три" parses first as a verb.
+        own = [p for p in parses if p.normal_form == phrase.casefold()]
+        for parse in (own or parses)[:1]:
             for form in parse.lexeme:
                 out.setdefault(str(form.word), value)
     return out
