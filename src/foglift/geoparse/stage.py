@@ -81,8 +81,12 @@ def geoparse(doc: Document) -> Document:
         return dataclasses.replace(mention, resolved=found.resolved)
 
     known = {(m.start, m.end) for m in doc.places}
-    places = [update(m) for m in doc.places]
-    places += [m for key, m in by_span.items() if key not in known]
+    # "Effort", "NATO", "Grace Mappes": no place, though a span reached here
+    not_places = {(r.span.start, r.span.end) for r in resolved if r.not_place}
+    places = [update(m) for m in doc.places if (m.start, m.end) not in not_places]
+    places += [
+        m for key, m in by_span.items() if key not in known and key not in not_places
+    ]
     places.sort(key=lambda m: (m.start, m.end))
     claims = tuple(
         dataclasses.replace(claim, places=tuple(update(p) for p in claim.places))
