@@ -34,6 +34,20 @@ SETTINGS: dict[str, Setting] = {
             "unrelated channel names in the registry test.",
         ),
         Setting(
+            "progress_every_seconds",
+            5.0,
+            "How often `ingest` prints a progress line when stderr is not a "
+            "terminal (a log file or a pipe).",
+        ),
+        Setting(
+            "language_retry_below",
+            0.8,
+            "Detector confidence under which a Russian or Ukrainian stretch is read "
+            "with both lexicons and the reading that finds more claims is kept "
+            "(on claims-dev every ru/uk paragraph scores >= 0.94, so only short or "
+            "mixed stretches are read twice).",
+        ),
+        Setting(
             "attribution_carry_sentences",
             2,
             "How many sentences back a pronoun subject ('They claimed') may look "
@@ -106,9 +120,45 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "control_map_buffer_m",
             500,
-            "Metres around a settlement's point that count as the settlement: "
-            "'held by Russia' means this circle touches the occupied layer. A "
-            "gazetteer point is the centre of a village that spans ~1 km.",
+            "Metres around a feature's point (an airport, a plant) read on the "
+            "maps; a settlement is read over its extent instead, a circle sized "
+            "by its population (foglift.verify.extent).",
+        ),
+        Setting(
+            "control_map_held_share",
+            0.5,
+            "Share of a place's extent in the occupied layer from which Russia "
+            "holds it: a town most of which is occupied has changed hands; a "
+            "city with a few occupied blocks at its edge has not.",
+        ),
+        Setting(
+            "control_map_clear_share",
+            0.1,
+            "Largest share of a place's extent in the occupied or grey layers for "
+            "which it is still clear (held by Ukraine): a front line brushing the "
+            "edge of the circle does not make a town contested.",
+        ),
+        Setting(
+            "control_map_min_place_confidence",
+            0.5,
+            "A place the geoparser resolved with less confidence than this gets "
+            "'ambiguous_place', not a map status: half the resolver's weight on "
+            "other candidates is too much doubt to rest a verdict on.",
+        ),
+        Setting(
+            "control_map_namesake_share",
+            0.1,
+            "A namesake the resolver gave at least this share of its weight is "
+            "read on the map too; in another state on D it makes the verdict "
+            "'ambiguous_place'.",
+        ),
+        Setting(
+            "control_map_theatre_km",
+            50.0,
+            "A namesake farther than this from the occupied and grey layers "
+            "cannot be the place of a claim of control (Pokrovsk in Donetsk "
+            "oblast, not the Pokrovsk in Yakutia): its weight goes to the places "
+            "a claim can mean.",
         ),
         Setting(
             "control_map_k_days",

@@ -27,6 +27,26 @@ def ingested(db_url: str, tmp_path: Path) -> Iterator[tuple[str, Path]]:  # noqa
     yield db_url, maps
 
 
+TRACK_KEYS = (
+    "claimant",
+    "name",
+    "names",
+    "side",
+    "territorial_claims",
+    "checked",
+    "few_checked",
+    "confirmed",
+    "share_confirmed",
+    "median_lag_days",
+    "already_held",
+    "share_already_held",
+    "contradicted",
+    "share_contradicted",
+    "not_confirmed",
+    "contested",
+)
+
+
 def stats(run_cli: Any, db: str, *args: str) -> dict[str, Any]:
     code, out, err = run_cli("sources", "stats", "--db", db, "--format", "json", *args)
     assert code == 0, err
@@ -57,12 +77,15 @@ def test_track_record_figures(
     store.close()
     found = stats(run_cli, db, "--series-db", str(tmp_path / "none.json"))
     rows = {r["claimant"]: r for r in found["claimants"]}
-    assert rows["ru-mod"] == {
+    mod = rows["ru-mod"]
+    assert {k: mod[k] for k in TRACK_KEYS} == {
         "claimant": "ru-mod",
         "name": "Russian Ministry of Defence",
+        "names": ["Russian Ministry of Defence"],
         "side": "russia",
         "territorial_claims": 2,
         "checked": 2,
+        "few_checked": True,
         "confirmed": 1,
         "share_confirmed": 0.5,
         "median_lag_days": 3,
@@ -73,6 +96,15 @@ def test_track_record_figures(
         "not_confirmed": 0,
         "contested": 0,
     }
+    # Each share carries its 95% Wilson interval: 1 of 2 is anything from 9% to 91%.
+    assert (mod["share_confirmed_low"], mod["share_confirmed_high"]) == (
+        0.0945,
+        0.9055,
+    )
+    assert (mod["share_contradicted_low"], mod["share_contradicted_high"]) == (
+        0.0,
+        0.6576,
+    )
     ua = rows["ua-general-staff"]
     assert (ua["checked"], ua["contradicted"], ua["share_contradicted"]) == (1, 1, 1.0)
     # --since leaves out the Toretsk claim (about November 5).

@@ -193,3 +193,45 @@ def test_cli_verify_over_the_store(corpus: Corpus, run_cli: Any) -> None:
         "control_map:confirmed": 1,
         "control_map:contradicted": 1,
     }
+
+
+def test_stored_claims_a_map_cannot_judge_say_why(
+    db_url: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The document's text reaches the stored verify: a village near a town is
+    not the town, an advance is no change of hands."""
+    store = open_store(db_url)
+    posts = tmp_path / "in" / "more.jsonl"
+    posts.parent.mkdir(parents=True)
+    lines = [
+        {
+            "guid": "n1",
+            "body": "The Russian Defense Ministry said its forces captured a "
+            "village near Kurakhove on November 11.",
+            "date": "2025-11-12",
+        },
+        {
+            "guid": "n2",
+            "body": "The Russian Defense Ministry said its forces advanced near "
+            "Toretsk on November 8.",
+            "date": "2025-11-09",
+        },
+    ]
+    posts.write_text("\n".join(json.dumps(x) for x in lines) + "\n", "utf-8")
+    ingest_paths(store, [str(posts)])
+    points = {
+        p["resolved_name"]: (p["lat"], p["lon"])
+        for r in query_claims(store, ClaimFilter())
+        for p in r["places"]
+    }
+    maps = read_control_maps(write_maps(tmp_path / "maps", points))
+    verify_store(store, maps)
+    found = {r["action"]: r["verdicts"] for r in query_claims(store, ClaimFilter())}
+    store.close()
+    [near] = found["captured"]
+    assert near["status"] == "not_judged"
+    assert "ground near 'Kurakhove'" in near["steps"][-1]
+    [advance] = found["advanced"]
+    assert advance["status"] == "not_judged"
+    assert "'advanced' is not a change of control" in advance["steps"][-1]

@@ -221,10 +221,6 @@ def test_one_late_snapshot_is_enough(daily_maps: Callable[..., Path]) -> None:
 @pytest.mark.parametrize(
     ("claim", "reason"),
     [
-        (make_claim(resolved=False), "not resolved to a point"),
-        (make_claim(precision="region"), "only to a region"),
-        # a name the gazetteer lacks, placed near another town: not its point
-        (make_claim(precision="vicinity"), "only to a vicinity"),
         (make_claim(side="independent"), "no side to test"),
         (make_claim(action="withdrew"), "does not record which side"),
         (make_claim(day=None), "no claim date"),
@@ -237,6 +233,30 @@ def test_no_data_reasons(
     [v] = territorial_verdicts(claim, None, read_control_maps(folder), MapSettings())  # type: ignore[arg-type]
     assert v.status == "no_data"
     assert reason in "\n".join(v.steps)
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        (make_claim(resolved=False), "not resolved to a point"),
+        (make_claim(precision="region"), "only to a region"),
+        (make_claim(precision="country"), "only to a country"),
+        # a name the gazetteer lacks, placed near another town: not its point
+        (make_claim(precision="vicinity"), "only to a vicinity"),
+        (make_claim(action="advanced", claim_type="advance"), "'advanced' is not"),
+        # a strike report the extractor typed as territorial
+        (make_claim(action="struck"), "'struck' is not a change of control"),
+    ],
+)
+def test_not_judged_reasons(
+    daily_maps: Callable[..., Path], claim: object, reason: str
+) -> None:
+    folder = daily_maps(FIRST, LAST, _held(0))
+    [v] = territorial_verdicts(claim, None, read_control_maps(folder), MapSettings())  # type: ignore[arg-type]
+    assert v.status == "not_judged"
+    assert v.steps[-1].startswith("not_judged: ")
+    assert reason in v.steps[-1]
+    assert not v.evidence
 
 
 def test_publication_date_stands_in_for_a_missing_time(
@@ -295,17 +315,20 @@ def test_one_verdict_per_map_source(tmp_path: Path) -> None:
     assert dict(by_source["isw"].parameters)["map_side"] == "independent"
 
 
-def test_buffer_decides_touching(daily_maps: Callable[..., Path]) -> None:
-    # The occupied edge lies 0.006 deg (~670 m) south: outside 500 m, inside 1 km.
+def test_buffer_is_the_extent_of_a_feature(daily_maps: Callable[..., Path]) -> None:
+    # The occupied edge lies 0.006 deg (~670 m) south of a feature (an airport):
+    # outside a 500 m circle, and most of a 3 km one.
     folder = daily_maps(FIRST, LAST, lambda d: False)
     for path in folder.iterdir():
         union_file(path, [occupied_box(0.006)])
     maps = read_control_maps(folder)
-    [v] = territorial_verdicts(make_claim(), None, maps, MapSettings())
+    feature = make_claim(precision="feature")
+    [v] = territorial_verdicts(feature, None, maps, MapSettings())
     assert v.status == "not_confirmed"
-    [v] = territorial_verdicts(make_claim(), None, maps, MapSettings(buffer_m=1000))
-    assert v.status == "already_held"
-    assert dict(v.parameters)["buffer_m"] == "1000"
+    assert dict(v.parameters)["extent_m"] == "500"
+    [v] = territorial_verdicts(feature, None, maps, MapSettings(buffer_m=3000))
+    assert v.status == "contested"
+    assert dict(v.parameters)["buffer_m"] == "3000"
 
 
 def test_verdict_replays_from_its_record(daily_maps: Callable[..., Path]) -> None:

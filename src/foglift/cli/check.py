@@ -17,6 +17,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="publication date (YYYY-MM-DD): resolves 'November 11', 'yesterday'",
     )
     parser.add_argument("--lang", default="auto", choices=["auto", "en", "ru", "uk"])
+    parser.add_argument(
+        "--publisher",
+        metavar="NAME",
+        help="the channel or site the text came from: what the text states in its "
+        "own voice is its claim (a name in the source registry gives kind and side)",
+    )
     parser.add_argument("--format", default="text", choices=["text", "json"])
     parser.add_argument(
         "--encoding", default="utf-8", help="input encoding (default utf-8)"
@@ -24,8 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sources", metavar="FILE", help="extra source registry (TOML)"
     )
+    from foglift.cli.claims import add_findings_arguments
     from foglift.cli.verify import add_verify_arguments
 
+    add_findings_arguments(parser)
     add_verify_arguments(parser)
 
 
@@ -45,10 +53,18 @@ def run(args: argparse.Namespace) -> int:
         published=args.published,
         lang=args.lang,
         sources_file=args.sources,
+        publisher=args.publisher,
     )
     from foglift.cli.verify import verify_from_args
 
     doc = verify_from_args(doc, args)
+    if args.findings != "all" or args.code:
+        from dataclasses import replace
+
+        from foglift.cli.claims import keep_finding
+
+        kept = tuple(f for f in doc.findings if keep_finding(args, f.code, f.severity))
+        doc = replace(doc, findings=kept)
     if args.format == "json":
         from foglift.export.json import document_to_json
 

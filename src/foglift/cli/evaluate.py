@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +180,7 @@ def _run_claims(args: argparse.Namespace) -> int:
     )
     macro = result.macro()
     counts = "".join(
-        f"{f'{t.matched}/{t.gold} of {t.predicted}':>14}"
+        f"{f'{t.matched}/{t.gold} of {t.predicted}':>16}"
         for t in (result.by_lang[lang] for lang in langs)
     )
     print(f"{'matched/gold':<14}{counts}")
@@ -193,7 +194,7 @@ def _run_claims(args: argparse.Namespace) -> int:
                 else tally.share(row)
             )
             n = "" if row in ("recall", "precision") else f" n={tally.scored[row]}"
-            cells.append(f"{_pct(value) + n:>14}")
+            cells.append(f"{_pct(value) + n:>16}")
         target = _TARGETS.get(row)
         mark = ""
         if target is not None and macro[row] is not None:
@@ -239,10 +240,17 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.1%}"
 
 
+_PER_ITEM = (
+    2  # errors of one kind listed per item, so one long item does not fill a list
+)
+
+
 def _errors_by_kind(errors: list[Any], limit: int) -> dict[str, list[dict[str, str]]]:
     out: dict[str, list[dict[str, str]]] = {}
+    shown: Counter[tuple[str, str]] = Counter()
     for e in errors:
         listed = out.setdefault(e.kind, [])
-        if len(listed) < limit:
+        if len(listed) < limit and shown[(e.kind, e.item)] < _PER_ITEM:
+            shown[(e.kind, e.item)] += 1
             listed.append({"item": e.item, "gold": e.gold, "predicted": e.predicted})
     return out

@@ -10,21 +10,29 @@ from typing import Any
 
 from foglift.errors import UsageError
 
+OUTCOMES = ("confirmed", "already_held", "contested", "contradicted", "not_confirmed")
 CLAIMANT_COLUMNS = (
     "claimant",
     "name",
+    "names",
     "side",
     "territorial_claims",
     "checked",
-    "confirmed",
-    "share_confirmed",
+    "few_checked",
+    "not_judged",
+    "ambiguous_place",
+    "unchecked",
     "median_lag_days",
-    "already_held",
-    "share_already_held",
-    "contradicted",
-    "share_contradicted",
-    "not_confirmed",
-    "contested",
+    *(
+        f"{prefix}{o}{suffix}"
+        for o in OUTCOMES
+        for prefix, suffix in (
+            ("", ""),
+            ("share_", ""),
+            ("share_", "_low"),
+            ("share_", "_high"),
+        )
+    ),
 )
 SERIES_COLUMNS = (
     "series",
@@ -44,8 +52,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
     stats = sub.add_parser(
         "stats",
-        help="per claimant: territorial claims checked, share confirmed, median "
-        "lag, late and contradicted claims; per series: anomalies",
+        help="per claimant: territorial claims checked against the maps, each "
+        "outcome's share with its count and 95%% interval, median lag; per "
+        "series: anomalies",
+        description="Example: foglift sources stats --db corpus.db --since 2025-01-01",
     )
     add_store_argument(stats)
     stats.add_argument("--since", type=day, help="claims about days from")
@@ -57,6 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"series store from 'foglift series import' (default {DEFAULT_SERIES_DB}"
         "; left out when missing)",
     )
+    stats.add_argument("--sources", metavar="FILE", help="extra source registry (TOML)")
     stats.add_argument(
         "--format", default="table", choices=["table", "json", "jsonl", "csv"]
     )
@@ -70,11 +81,21 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def share_cell(row: dict[str, Any], outcome: str) -> str:
+    """ "50% (1/2; 9-91%)": the share, its count and its 95% interval."""
+    n = row["checked"]
+    if not n:
+        return "-"
+    low, high = row[f"share_{outcome}_low"], row[f"share_{outcome}_high"]
+    return f"{row[f'share_{outcome}']:.0%} ({row[outcome]}/{n}; {low:.0%}-{high:.0%})"
+
+
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from foglift.sources import load_registry
     from foglift.store import open_store
-    from foglift.store.track import claimant_stats, series_stats
+    from foglift.store.track import MIN_JUDGED, claimant_stats, series_stats
     from foglift.verify.series import JsonSeriesStore
 
     if args.action != "stats":
@@ -85,7 +106,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--since is after --until")
     store = open_store(args.db, create=False)
     try:
-        claimants = claimant_stats(store, args.since, args.until)
+        claimants, left_out = claimant_stats(
+            store, args.since, args.until, load_registry(args.sources)
+        )
     finally:
         store.close()
     series_rows: list[dict[str, Any]] = []
@@ -94,11 +117,19 @@ def run(args: argparse.Namespace) -> int:
             JsonSeriesStore(args.series_db), args.since, args.until
         )
     if args.format == "json":
-        doc = {"claimants": claimants, "series": series_rows}
+        doc = {
+            "claimants": claimants,
+            "left_out": left_out,
+            "min_checked": MIN_JUDGED,
+            "series": series_rows,
+        }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, sort_keys=True) + "\n")
         return 0
     if args.format in ("jsonl", "csv"):
-        rows = [{"table": "claimant", **r} for r in claimants]
+        rows = [
+            {"table": "claimant", **r, "names": " | ".join(r["names"])}
+            for r in claimants
+        ]
         rows += [{"table": "series", **r} for r in series_rows]
         if args.format == "jsonl":
             for row in rows:
@@ -108,11 +139,16 @@ def run(args: argparse.Namespace) -> int:
 
         write_csv(rows, sys.stdout, ("table", *CLAIMANT_COLUMNS, *SERIES_COLUMNS))
         return 0
-    _tables(claimants, series_rows)
+    _tables(claimants, series_rows, left_out, MIN_JUDGED)
     return 0
 
 
-def _tables(claimants: list[dict[str, Any]], series: list[dict[str, Any]]) -> None:
+def _tables(
+    claimants: list[dict[str, Any]],
+    series: list[dict[str, Any]],
+    left_out: dict[str, int],
+    min_checked: int,
+) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -121,12 +157,15 @@ def _tables(claimants: list[dict[str, Any]], series: list[dict[str, Any]]) -> No
 
     out = sys.stdout
     console = Console(
-        file=out, highlight=False, soft_wrap=False, width=None if out.isatty() else 160
+        file=out, highlight=False, soft_wrap=False, width=None if out.isatty() else 200
     )
     if not claimants:
         console.print(Text("no territorial claims in the store for these days"))
     else:
-        table = Table(title="Claimants: territorial claims on the control maps")
+        table = Table(
+            title="Claimants: territorial claims about settlements on the control "
+            "maps (share of checked claims: count; 95% interval)"
+        )
         headers = (
             "claimant",
             "side",
@@ -135,24 +174,44 @@ def _tables(claimants: list[dict[str, Any]], series: list[dict[str, Any]]) -> No
             "confirmed",
             "median lag",
             "late",
+            "contested",
             "contradicted",
+            "not judged",
+            "note",
         )
         for h in headers:
             table.add_column(h)
         for r in claimants:
             checked = r["checked"]
+            names = [n for n in r["names"] if n != r["name"]]
+            note = []
+            if checked and r["few_checked"]:
+                note.append(f"fewer than {min_checked} checked: not a track record")
+            if names:
+                note.append("as " + "; ".join(printable(n, 30) for n in names[:3]))
             cells = [
                 printable(r["name"], 40),
                 r["side"],
                 r["territorial_claims"],
                 checked,
-                _cell(r["share_confirmed"]) if checked else "no verdicts yet",
+                share_cell(r, "confirmed") if checked else "no verdicts yet",
                 "-" if r["median_lag_days"] is None else f"{r['median_lag_days']:g} d",
-                _cell(r["share_already_held"]),
-                _cell(r["share_contradicted"]),
+                share_cell(r, "already_held"),
+                share_cell(r, "contested"),
+                share_cell(r, "contradicted"),
+                r["not_judged"] + r["ambiguous_place"],
+                " ".join(note),
             ]
-            table.add_row(*(Text(printable(c)) for c in cells))
+            table.add_row(*(Text(printable(c, 200)) for c in cells))
         console.print(table)
+    if left_out.get("own_voice_unknown_publisher"):
+        console.print(
+            Text(
+                f"{left_out['own_voice_unknown_publisher']} claim(s) in a text's own "
+                "voice with no known publisher are in no row (ingest with --source "
+                "to name it)"
+            )
+        )
     if not series:
         console.print(Text("no imported series (foglift series import FILE)"))
         return

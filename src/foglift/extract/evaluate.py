@@ -202,7 +202,7 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _stem(name: str) -> str:
     key = name_key(name).replace("ё", "е")
-    return key[: max(4, len(key) - 3)]
+    return key[: max(4, len(key) - 3)] if key else ""
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -288,11 +288,50 @@ def _agreement(
             else None
         ),
         "place_point": (
-            all(any(_km(g, p) <= _POINT_KM for p in _pred_points(pred)) for g in points)
+            all(
+                _placed(place, pred)
+                for place in gold.get("places") or ()
+                if _point(place)
+            )
             if points
             else None
         ),
     }
+
+
+# A region is named by its noun ("Брянской области", "Kursk Oblast"); its point
+# is a convention (GeoNames' admin point, a centroid), so it agrees by identity.
+_REGION_NAME = re.compile(
+    r"(?:oblast|region|krai|област|край|краю|республик|округ|район|област)",
+    re.IGNORECASE,
+)
+
+
+def _point(place: dict[str, Any]) -> tuple[float, float] | None:
+    if place.get("lat") is None or place.get("lon") is None:
+        return None
+    return float(place["lat"]), float(place["lon"])
+
+
+def _placed(place: dict[str, Any], pred: Claim) -> bool:
+    """A gold place with a point is placed by the predicted claim: a point
+    within 10 km, or, for a region, the same region by name."""
+    point = _point(place)
+    if point is None:
+        return True
+    if any(_km(point, p) <= _POINT_KM for p in _pred_points(pred)):
+        return True
+    name = str(place.get("name") or "")
+    admin = _stem(str(place.get("admin1") or ""))
+    if not _REGION_NAME.search(name) or not admin:
+        return False
+    return any(
+        p.resolved is not None
+        and p.resolved.precision == "region"
+        and _same_name(p.name, name)
+        and admin in name_key(f"{p.resolved.name} {p.resolved.admin1 or ''}")
+        for p in pred.places
+    )
 
 
 def match(

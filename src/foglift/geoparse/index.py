@@ -598,37 +598,151 @@ def places_near(
 def settlement_skeletons_in(
     south: float, north: float, west: float, east: float
 ) -> list[tuple[str, int, float, float, int, str]]:
-    """(skeleton, pk, lat, lon, population, fcode) of settlements in a box.
-
-    The box is widened to whole half-degrees so that the several suggestion
-    passes of one document (each leaving out one anchor) share one read.
-    """
-    return list(
-        _settlements_in_cells(
-            math.floor(south * 2) / 2,
-            math.ceil(north * 2) / 2,
-            math.floor(west * 2) / 2,
-            math.ceil(east * 2) / 2,
-        )
-    )
-
-
-@lru_cache(maxsize=8)
-def _settlements_in_cells(
-    south: float, north: float, west: float, east: float
-) -> tuple[tuple[str, int, float, float, int, str], ...]:
-    # The table is stored in order of latitude, so a band of latitudes is a
-    # run of adjacent pages (three times faster than rows scattered by pk).
+    """(skeleton, pk, lat, lon, population, fcode) of settlements in a box,
+    in the order of latitude (then of storage)."""
     rows: list[tuple[str, int, float, float, int, str]] = (
         connection()
         .execute(
             "SELECT skel, pk, lat, lon, population, fcode FROM settlement_skeletons "
-            "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? ORDER BY lat, rowid",
             (south, north, west, east),
         )
         .fetchall()
     )
-    return tuple(rows)
+    return rows
+
+
+# Settlement skeletons are kept in memory by cells of half a degree: the
+# outside-theatre suggestions of every document search the boxes around its
+# anchors, and reading those rows from SQLite for each document cost more than
+# the rest of the pipeline together.
+CELL_DEGREES = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementCell:
+    """The settlements of one cell (or of its edge row or column), in the
+    order of latitude and then of storage: ``order`` holds (lat, rowid) keys."""
+
+    key: tuple[int, int, float | None, float | None]
+    skeletons: tuple[str, ...]
+    pks: Any  # numpy int64 arrays from here on
+    lats: Any
+    lons: Any
+    towns: Any  # bool: has a population, or is a city or town by category
+    rowids: Any
+
+
+def settlement_cells(
+    south: float, north: float, west: float, east: float
+) -> list[SettlementCell]:
+    """The cells that together hold exactly the settlements with ``south <=
+    lat <= north`` and ``west <= lon <= east``; the bounds are whole cells."""
+    top, right = round(north / CELL_DEGREES), round(east / CELL_DEGREES)
+    first_row, first_col = round(south / CELL_DEGREES), round(west / CELL_DEGREES)
+    out = []
+    with _grid_lock:
+        if _grid_rows[0] > GRID_MAX_ROWS:  # a process roaming the whole world
+            _GRID.clear()
+            _grid_rows[0] = 0
+        for row in range(first_row, top + 1):
+            missing = [
+                col
+                for col in range(first_col, right + 1)
+                if (row, col, None, None) not in _GRID
+            ]
+            if missing:
+                _load_cells(row, missing[0], missing[-1])
+            for col in range(first_col, right + 1):
+                # the box includes its north and east edges: of the cells
+                # beyond them only the settlements on the edge itself
+                cell = _edge_of(
+                    _GRID[(row, col, None, None)],
+                    north if row == top else None,
+                    east if col == right else None,
+                )
+                if cell.skeletons:
+                    out.append(cell)
+    return out
+
+
+_GRID: dict[tuple[int, int, float | None, float | None], SettlementCell] = {}
+_grid_rows = [0]
+_grid_lock = threading.Lock()
+# about a million skeletons take 100 MB; the theatre and its neighbours hold
+# a tenth of them
+GRID_MAX_ROWS = 400_000
+
+
+def _edge_of(
+    whole: SettlementCell, only_lat: float | None, only_lon: float | None
+) -> SettlementCell:
+    if only_lat is None and only_lon is None:
+        return whole
+    key = (whole.key[0], whole.key[1], only_lat, only_lon)
+    cell = _GRID.get(key)
+    if cell is None:
+        import numpy as np
+
+        keep = np.ones(len(whole.skeletons), dtype=bool)
+        if only_lat is not None:
+            keep &= whole.lats == only_lat
+        if only_lon is not None:
+            keep &= whole.lons == only_lon
+        picked = np.flatnonzero(keep)
+        cell = _GRID[key] = SettlementCell(
+            key,
+            tuple(whole.skeletons[i] for i in picked),
+            whole.pks[picked],
+            whole.lats[picked],
+            whole.lons[picked],
+            whole.towns[picked],
+            whole.rowids[picked],
+        )
+    return cell
+
+
+def _load_cells(row: int, first: int, last: int) -> None:
+    """Read the cells ``first`` to ``last`` of one row into the grid in one
+    query (the table is stored by latitude: a band is adjacent pages)."""
+    import numpy as np
+
+    south = row * CELL_DEGREES
+    rows = (
+        connection()
+        .execute(
+            "SELECT skel, pk, lat, lon, population, fcode, rowid "
+            "FROM settlement_skeletons WHERE lat >= ? AND lat < ? "
+            "AND lon >= ? AND lon < ? ORDER BY lat, rowid",
+            (
+                south,
+                south + CELL_DEGREES,
+                first * CELL_DEGREES,
+                (last + 1) * CELL_DEGREES,
+            ),
+        )
+        .fetchall()
+    )
+    grouped: dict[int, list[tuple[Any, ...]]] = {c: [] for c in range(first, last + 1)}
+    for item in rows:
+        grouped[math.floor(item[3] / CELL_DEGREES)].append(item)
+    for col, items in grouped.items():
+        key = (row, col, None, None)
+        if key in _GRID:
+            continue
+        _GRID[key] = SettlementCell(
+            key,
+            tuple(str(item[0]) for item in items),
+            np.array([item[1] for item in items], dtype=np.int64),
+            np.array([item[2] for item in items], dtype=np.float64),
+            np.array([item[3] for item in items], dtype=np.float64),
+            np.array(
+                [bool(item[4]) or item[5] in ("PPL_M", "PPL_X") for item in items],
+                dtype=bool,
+            ),
+            np.array([item[6] for item in items], dtype=np.int64),
+        )
+        _grid_rows[0] += len(items)
 
 
 @lru_cache(maxsize=65536)
@@ -660,6 +774,9 @@ def renamings(pk: int) -> tuple[tuple[str, str, str, str], ...]:
 def clear_caches() -> None:
     """Forget every entry read so far (benchmarks measure cold lookups)."""
     _PLACES.clear()
+    with _grid_lock:
+        _GRID.clear()
+        _grid_rows[0] = 0
     for cached in (
         places_for_key,
         places_for_skeleton,

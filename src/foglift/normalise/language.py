@@ -1,8 +1,11 @@
 """Which language each paragraph is in: English, Russian or Ukrainian.
 
-Latin-only paragraphs are English without asking a model; paragraphs with
-Cyrillic go to an offline detector restricted to en/ru/uk. Short paragraphs
-("⚡️ BREAKING", a hashtag line) take their neighbour's language.
+Links and handles are not language. A paragraph written (almost) only in
+Latin letters is English without asking a model; one mostly in Cyrillic goes
+to an offline detector restricted to en/ru/uk; a paragraph that mixes the two
+scripts (an English article with a line of Ukrainian navigation) is judged
+line by line. Short stretches ("⚡️ BREAKING", a hashtag, a "Подписаться" link)
+take their neighbour's language.
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ from foglift.model import LanguageSpan
 LANGUAGES = ("en", "ru", "uk")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 _MIN_LETTERS = 20  # fewer letters than this give no reliable guess
+_LINE = re.compile(r"[^\n]+")
+# Link targets, bare addresses and handles carry no language.
+_NOT_LANGUAGE = re.compile(r"\]\([^()\s]*\)|https?://\S+|www\.\S+|t\.me/\S+|@\w+")
+# A script under this share of the letters is quoted names, not the language.
+_MINOR_SCRIPT = 0.2
 
 
 @cache
@@ -27,13 +35,23 @@ def _detector() -> Any:
     ).build()
 
 
-def _guess(text: str) -> tuple[str | None, float]:
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < _MIN_LETTERS:
-        return None, 0.0
+def _cyrillic_share(text: str) -> tuple[int, float]:
+    """(letters that carry language, the share of them in Cyrillic)."""
+    letters = [c for c in _NOT_LANGUAGE.sub(" ", text) if c.isalpha()]
+    if not letters:
+        return 0, 0.0
     cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    if cyrillic == 0:
-        return "en", 1.0
+    return len(letters), cyrillic / len(letters)
+
+
+def _guess(text: str) -> tuple[str | None, float]:
+    count, share = _cyrillic_share(text)
+    if count < _MIN_LETTERS:
+        return None, 0.0
+    if share < _MINOR_SCRIPT:
+        return "en", 1.0 - share
+    text = _NOT_LANGUAGE.sub(" ", text)
+    letters = [c for c in text if c.isalpha()]
     # Letters only one of the two languages has decide at once.
     if any(c in "іїєґІЇЄҐ" for c in letters) and not any(
         c in "ыэъёЫЭЪЁ" for c in letters
@@ -51,9 +69,21 @@ def _guess(text: str) -> tuple[str | None, float]:
 
 def detect_languages(text: str, default: str = "en") -> tuple[LanguageSpan, ...]:
     """Language spans covering the text's paragraphs, neighbours merged."""
-    guesses = [
-        (m.start(), m.end(), *_guess(m.group())) for m in _PARAGRAPH.finditer(text)
-    ]
+    guesses = []
+    for m in _PARAGRAPH.finditer(text):
+        _, share = _cyrillic_share(m.group())
+        if _MINOR_SCRIPT <= share <= 1 - _MINOR_SCRIPT and "\n" in m.group():
+            # Two scripts in one paragraph: each line is judged on its own.
+            guesses += [
+                (
+                    m.start() + line.start(),
+                    m.start() + line.end(),
+                    *_guess(line.group()),
+                )
+                for line in _LINE.finditer(m.group())
+            ]
+        else:
+            guesses.append((m.start(), m.end(), *_guess(m.group())))
     known = [g for g in guesses if g[2] is not None]
     if not known:
         whole = _guess(text)

@@ -18,19 +18,22 @@ from foglift.store.schema import verdicts
 from foglift.store.write import jsonable, now
 
 # Which verdict speaks for a claim that has several: what an analyst must see
-# first (a contradiction, a late claim) before a confirmation; no_data last.
+# first (a contradiction, a late claim) before a confirmation; no_data and
+# not_judged (a claim no map can speak to) last.
 STATUS_ORDER = (
     "contradicted",
     "already_held",
     "confirmed",
     "contested",
     "not_confirmed",
+    "ambiguous_place",
     "inconsistent",
     "exceeds_reference",
     "implausible_rate",
     "consistent",
     "within_reference",
     "no_data",
+    "not_judged",
 )
 
 LABELS = {
@@ -44,7 +47,9 @@ LABELS = {
     "within_reference": "Within the reference total",
     "exceeds_reference": "Exceeds the reference total",
     "implausible_rate": "Implausible rate against the reference total",
+    "ambiguous_place": "Unverified: ambiguous place",
     "no_data": "Unverified",
+    "not_judged": "Not judged",
 }
 
 

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
+
 from foglift.model import (
+    Candidate,
     Claim,
     Claimant,
     PlaceMention,
@@ -26,6 +29,7 @@ from foglift.model import (
 from foglift.store.db import Store
 from foglift.store.query import ClaimFilter, query_claims
 from foglift.store.runs import finish_run, start_run
+from foglift.store.schema import documents, place_mentions
 from foglift.store.verdicts import replace_verdicts
 from foglift.verify.maps import ControlMaps
 from foglift.verify.reference import CHECK as REFERENCE_CHECK
@@ -47,9 +51,25 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k in names}
 
 
-def claim_from_record(record: dict[str, Any]) -> tuple[Claim, date | None]:
+def _alternatives(resolution: dict[str, Any] | None) -> tuple[Candidate, ...]:
+    out = []
+    for a in (resolution or {}).get("alternatives") or ():
+        try:
+            out.append(Candidate(**_known(Candidate, a)))
+        except TypeError:  # a record from an older layout: no alternatives
+            continue
+    return tuple(out)
+
+
+def claim_from_record(
+    record: dict[str, Any],
+    resolutions: dict[tuple[int, int], dict[str, Any]] | None = None,
+) -> tuple[Claim, date | None]:
     """The :class:`Claim` a stored claim record was written from, and its
-    document's publication day. The claim's id is the store id (doc:c1)."""
+    document's publication day. The claim's id is the store id (doc:c1).
+
+    ``resolutions`` are the document's full place resolutions by (start, end),
+    which carry the alternatives a claim's own place rows leave out."""
     claimant = Claimant(**_known(Claimant, record["claimant"]))
     time = None
     if record.get("time"):
@@ -77,6 +97,9 @@ def claim_from_record(record: dict[str, Any]) -> tuple[Claim, date | None]:
                 lon=float(p["lon"]),
                 precision=p.get("precision") or "settlement",
                 confidence=float(p.get("confidence") or 0.0),
+                alternatives=_alternatives(
+                    (resolutions or {}).get((p["start"], p["end"]))
+                ),
             )
         places.append(PlaceMention(p["name"], p["start"], p["end"], resolved))
     claim = Claim(
@@ -117,15 +140,62 @@ class VerifySummary:
         }
 
 
-def _batches(store: Store, f: ClaimFilter) -> Iterator[list[tuple[Claim, date | None]]]:
-    batch: list[tuple[Claim, date | None]] = []
+@dataclass
+class _Stored:
+    """A stored claim rebuilt, with its document's day and text."""
+
+    claim: Claim
+    published: date | None
+    text: str | None
+
+
+def _document_context(
+    store: Store, doc_ids: list[str]
+) -> tuple[dict[str, str], dict[str, dict[tuple[int, int], dict[str, Any]]]]:
+    """Texts and full place resolutions of the documents ``doc_ids``."""
+    texts: dict[str, str] = {}
+    found: dict[str, dict[tuple[int, int], dict[str, Any]]] = {}
+    with store.engine.connect() as conn:
+        for doc in conn.execute(
+            select(documents.c.id, documents.c.text).where(documents.c.id.in_(doc_ids))
+        ):
+            texts[doc.id] = doc.text
+        for row in conn.execute(
+            select(
+                place_mentions.c.document_id,
+                place_mentions.c.start,
+                place_mentions.c.end,
+                place_mentions.c.resolution,
+            ).where(
+                place_mentions.c.document_id.in_(doc_ids),
+                place_mentions.c.claim_id.is_(None),
+                place_mentions.c.resolution.is_not(None),
+            )
+        ):
+            found.setdefault(row.document_id, {})[(row.start, row.end)] = row.resolution
+    return texts, found
+
+
+def _rebuild(store: Store, records: list[dict[str, Any]]) -> list[_Stored]:
+    doc_ids = sorted({str(r["document_id"]) for r in records})
+    texts, resolutions = _document_context(store, doc_ids)
+    out = []
+    for record in records:
+        doc_id = str(record["document_id"])
+        claim, published = claim_from_record(record, resolutions.get(doc_id))
+        out.append(_Stored(claim, published, texts.get(doc_id)))
+    return out
+
+
+def _batches(store: Store, f: ClaimFilter) -> Iterator[list[_Stored]]:
+    batch: list[dict[str, Any]] = []
     for record in query_claims(store, f):
-        batch.append(claim_from_record(record))
+        batch.append(record)
         if len(batch) >= BATCH:
-            yield batch
+            yield _rebuild(store, batch)
             batch = []
     if batch:
-        yield batch
+        yield _rebuild(store, batch)
 
 
 def _with_day(claim: Claim, published: date | None) -> Claim:
@@ -159,11 +229,14 @@ def verify_store(
     counted: list[Claim] = []
     for batch in _batches(store, claim_filter):
         with store.engine.begin() as conn:
-            for claim, published in batch:
+            for stored in batch:
+                claim, published = stored.claim, stored.published
                 summary.claims += 1
                 checks: list[tuple[str, list[Verdict]]] = []
                 if maps is not None:
-                    found = territorial_verdicts(claim, published, maps, settings)
+                    found = territorial_verdicts(
+                        claim, published, maps, settings, text=stored.text
+                    )
                     checks.append((MAP_CHECK, found))
                 if series is not None:
                     checks.append(

@@ -75,7 +75,9 @@ def verify(
     by_id = {c.id: c for c in doc.claims}
     if maps is not None:
         for claim in doc.claims:
-            found = territorial_verdicts(claim, doc.published, maps, settings)
+            found = territorial_verdicts(
+                claim, doc.published, maps, settings, text=doc.text
+            )
             verdicts.extend(found)
             findings.extend(verdict_findings(claim, found))
     numeric: list[Verdict] = []

@@ -16,6 +16,11 @@ A file with one unlabelled (Multi)Polygon is the community mirror's daily union
 of the occupied layers. Point and line features (attack directions, units) are
 skipped. Files of one source and one date are merged; a file that cannot be
 read is recorded as a :class:`MapProblem` and left out whole, never half-read.
+
+Reading a GeoJSON snapshot costs far more than using it, so each file's
+polygons are kept in ``control-maps.sqlite`` in the cache directory under the
+file's SHA-256 and the rules it was read by: a folder of a year's snapshots is
+read once, and a revised file (a new hash) is read again.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import fnmatch
 import hashlib
 import math
 import re
+import sqlite3
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -178,6 +184,30 @@ class Snapshot:
             return False
         return bool(shapely.intersects(parts[candidates], area).any())
 
+    def share(self, statuses: tuple[str, ...], area: shapely.Geometry) -> float:
+        """The share of ``area`` covered by the layers ``statuses`` (0..1).
+
+        Layers may overlap (merged files, grey zone drawn over occupied land):
+        the covered part is their union, counted once.
+        """
+        pieces: list[shapely.Geometry] = []
+        x0, y0, x1, y1 = shapely.bounds(area)
+        for status in statuses:
+            if not self.touches(status, area):  # builds the layer's index
+                continue
+            tree, parts = self._index[status]
+            for part in parts[tree.query(area)]:
+                # Clipping to the area's box first keeps the intersection of a
+                # country-wide polygon with a small circle cheap.
+                clipped = shapely.clip_by_rect(part, x0, y0, x1, y1)
+                if not clipped.is_empty:
+                    pieces.append(shapely.intersection(clipped, area))
+        if not pieces:
+            return 0.0
+        whole = shapely.area(area)
+        covered = shapely.area(shapely.union_all(pieces))
+        return min(1.0, float(covered / whole)) if whole > 0 else 1.0
+
 
 @dataclass(slots=True)
 class MapSeries:
@@ -228,19 +258,23 @@ class ControlMaps:
 
 @dataclass(frozen=True, slots=True)
 class PlaceOnDay:
-    """What one snapshot shows at a place; ``snapshot_day`` may be earlier."""
+    """What one snapshot shows of a place's extent; ``snapshot_day`` may be
+    earlier than ``day``. Shares are of the extent's area (0..1)."""
 
     day: date
     snapshot_day: date
-    russia: bool  # the buffer touches the occupied layer
-    unknown: bool  # the buffer touches the unknown-status layer
+    occupied: float  # share in the occupied layer
+    grey: float  # share in the unknown-status layer and not occupied
 
     @property
-    def ukraine(self) -> bool:
-        return not self.russia and not self.unknown
+    def russia(self) -> bool:
+        """The extent touches the occupied layer."""
+        return self.occupied > 0
 
-    def held_by(self, side: str) -> bool:
-        return self.russia if side == "russia" else self.ukraine
+    @property
+    def unknown(self) -> bool:
+        """The extent touches the unknown-status layer outside occupied land."""
+        return self.grey > 0
 
 
 def place_area(lon: float, lat: float, buffer_m: float) -> shapely.Geometry:
@@ -249,9 +283,25 @@ def place_area(lon: float, lat: float, buffer_m: float) -> shapely.Geometry:
         return shapely.points(lon, lat)
     dlat = buffer_m / _METRES_PER_DEGREE
     dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
-    angles = np.linspace(0.0, 2 * math.pi, 33)
+    angles = np.linspace(0.0, 2 * math.pi, 65)
     ring = np.column_stack([lon + dlon * np.cos(angles), lat + dlat * np.sin(angles)])
     return shapely.polygons(ring)
+
+
+def read_place(snap: Snapshot, day: date, area: shapely.Geometry) -> PlaceOnDay:
+    """The occupied and grey shares of ``area`` on one snapshot."""
+    if shapely.area(area) <= 0:  # a bare point: all or nothing
+        occupied = 1.0 if snap.touches("occupied", area) else 0.0
+        either = 1.0 if occupied or snap.touches("unknown", area) else 0.0
+    else:
+        occupied = snap.share(("occupied",), area)
+        either = snap.share(("occupied", "unknown"), area)
+    return PlaceOnDay(
+        day=day,
+        snapshot_day=snap.day,
+        occupied=occupied,
+        grey=max(0.0, either - occupied),
+    )
 
 
 def place_on_day(
@@ -265,12 +315,7 @@ def place_on_day(
     snap = series.snapshot_for(day, lon, lat, max_stale_days)
     if snap is None:
         return None
-    return PlaceOnDay(
-        day=day,
-        snapshot_day=snap.day,
-        russia=snap.touches("occupied", area),
-        unknown=snap.touches("unknown", area),
-    )
+    return read_place(snap, day, area)
 
 
 # --- reading ---------------------------------------------------------------
@@ -436,6 +481,113 @@ def _read_file(
     return parts, extent, skipped, unmatched
 
 
+Parsed = tuple[
+    dict[str, list[shapely.Geometry]], tuple[float, ...] | None, int, list[str]
+]
+# bump when _read_file reads the same file differently
+MAP_CACHE_VERSION = "1"
+
+
+def _rules_key(source: MapSource) -> str:
+    """What reading a file depends on besides its bytes."""
+    rules = (
+        MAP_CACHE_VERSION,
+        source.layer_properties,
+        source.layers,
+        source.unlabelled,
+    )
+    return hashlib.sha256(repr(rules).encode()).hexdigest()[:16]
+
+
+class _MapCache:
+    """Parsed files by (SHA-256, rules) in one SQLite file; any failure of the
+    cache (a read-only or full disk, a damaged file) only means reading again."""
+
+    def __init__(self) -> None:
+        self.db: sqlite3.Connection | None = None
+        try:
+            from foglift.geoparse.index import cache_dir
+
+            folder = cache_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(folder / "control-maps.sqlite", timeout=30)
+            db.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS files (
+                    sha256 TEXT, rules TEXT, extent TEXT, skipped INTEGER,
+                    unmatched TEXT, PRIMARY KEY (sha256, rules));
+                CREATE TABLE IF NOT EXISTS polygons (
+                    sha256 TEXT, rules TEXT, n INTEGER, status TEXT, wkb BLOB);
+                CREATE INDEX IF NOT EXISTS polygons_file
+                    ON polygons (sha256, rules, n);
+                """
+            )
+            self.db = db
+        except (OSError, sqlite3.Error):
+            self.db = None
+
+    def get(self, digest: str, rules: str) -> Parsed | None:
+        if self.db is None:
+            return None
+        try:
+            head = self.db.execute(
+                "SELECT extent, skipped, unmatched FROM files "
+                "WHERE sha256 = ? AND rules = ?",
+                (digest, rules),
+            ).fetchone()
+            if head is None:
+                return None
+            rows = self.db.execute(
+                "SELECT status, wkb FROM polygons WHERE sha256 = ? AND rules = ? "
+                "ORDER BY n",
+                (digest, rules),
+            ).fetchall()
+        except sqlite3.Error:
+            return None
+        geoms = shapely.from_wkb([wkb for _, wkb in rows]) if rows else []
+        parts: dict[str, list[shapely.Geometry]] = {}
+        for (status, _), geom in zip(rows, geoms, strict=True):
+            parts.setdefault(status, []).append(geom)
+        extent = tuple(float(x) for x in head[0].split()) if head[0] else None
+        return parts, extent, int(head[1]), head[2].split("\x1f") if head[2] else []
+
+    def put(self, digest: str, rules: str, parsed: Parsed) -> None:
+        if self.db is None:
+            return
+        parts, extent, skipped, unmatched = parsed
+        polygons = [
+            (digest, rules, n, status, wkb)
+            for n, (status, wkb) in enumerate(
+                (status, bytes(shapely.to_wkb(geom)))
+                for status, geoms in parts.items()
+                for geom in geoms
+            )
+        ]
+        try:
+            with self.db:
+                self.db.execute(
+                    "DELETE FROM polygons WHERE sha256 = ? AND rules = ?",
+                    (digest, rules),
+                )
+                self.db.executemany("INSERT INTO polygons VALUES (?,?,?,?,?)", polygons)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?)",
+                    (
+                        digest,
+                        rules,
+                        " ".join(repr(x) for x in extent) if extent else "",
+                        skipped,
+                        "\x1f".join(unmatched),
+                    ),
+                )
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+
+
 def read_control_maps(
     directory: str | Path, config: str | Path | None = None
 ) -> ControlMaps:
@@ -456,6 +608,17 @@ def read_control_maps(
         raise DataError(f"map sources file not found: {config_path}")
     sources = load_sources(config_path)
     maps = ControlMaps(directory=str(root))
+    cache = _MapCache()
+    try:
+        _read_directory(root, sources, maps, cache)
+    finally:
+        cache.close()
+    return maps
+
+
+def _read_directory(
+    root: Path, sources: tuple[MapSource, ...], maps: ControlMaps, cache: _MapCache
+) -> None:
     for path in sorted(root.iterdir()):
         if not path.is_file() or path.suffix.lower() not in (".geojson", ".json"):
             continue
@@ -471,8 +634,13 @@ def read_control_maps(
             continue
         source = source_for(path.name, sources)
         try:
-            parts, extent, skipped, unmatched = _read_file(path, source)
             digest = sha256_file(path)
+            rules = _rules_key(source)
+            parsed = cache.get(digest, rules)
+            if parsed is None:
+                parsed = _read_file(path, source)
+                cache.put(digest, rules, parsed)
+            parts, extent, skipped, unmatched = parsed
         except Exception as exc:  # a broken file is a problem, not a crash
             maps.problems.append(
                 MapProblem(str(path), "unreadable", f"{type(exc).__name__}: {exc}")
@@ -515,4 +683,3 @@ def read_control_maps(
                 skipped_features=skipped,
             )
         )
-    return maps
