@@ -31,6 +31,7 @@ from foglift.geoparse.anchors import (
     anchored,
     elliptic_areas,
     fits,
+    list_before,
     plural_areas,
     qualified_lists,
     strip_plural,
@@ -607,6 +608,14 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
         _place_evidence(text, span, pair_cue.get(i, ""), fronts[i], chosen[i])
         for i, span in enumerate(spans)
     ]
+    # a name listed with a place is a place ("the village of Andriivka and
+    # Krasnokamensk", "in Kupiansk, Borova and Lyman")
+    for last in range(len(spans)):
+        listed = list_before(text, spans, last)
+        if len(listed) > 1 and any(evidence[k] for k in listed):
+            for k in listed:
+                if not evidence[k] and k not in not_places:
+                    evidence[k] = "listed with a place"
     vicinities = {
         i: near
         for i, near in _vicinities(spans, chosen, evidence).items()
