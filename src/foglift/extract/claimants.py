@@ -276,6 +276,8 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
     not_names = set(lex.data["places"]["stopwords"])
     seen: list[Claimant] = []
     for m in pattern.finditer(text):
+        if re.search(r"['’]s$", m.group("name")):
+            continue  # "the Ministry's claims": a possessive, and "claims" a noun
         words = re.findall(r"[\w'’-]+", m.group("name"))
         while words and words[0] in not_names:
             words = words[1:]  # "The", "On", "However"

@@ -534,13 +534,11 @@ def place_points_by_cue(
 
     out: list[tuple[str, bool]] = []
     for g, p in match(item.claims, predicted, registry):
-        points = _pred_points(predicted[p])
         for place in item.claims[g].get("places") or ():
-            if place.get("lat") is None or place.get("lon") is None:
+            if _point(place) is None:
                 continue
             name = str(place.get("name") or "")
             at = find_name(item.text, name) if name else -1
             cue = gold_place_cue(item.text, at, at + len(name)) if at >= 0 else "none"
-            gold = (float(place["lat"]), float(place["lon"]))
-            out.append((cue, any(_km(gold, q) <= _POINT_KM for q in points)))
+            out.append((cue, _placed(place, predicted[p])))
     return out
