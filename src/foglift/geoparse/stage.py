@@ -71,7 +71,9 @@ def geoparse(doc: Document) -> Document:
         if not overlaps:
             spans[(span.start, span.end)] = span
     ordered = sorted(spans.values(), key=lambda s: (s.start, s.end))
-    resolved = resolve_spans(doc.text, ordered)
+    # a claim's places were read as places from their words ("captured X")
+    claimed = frozenset((p.start, p.end) for c in doc.claims for p in c.places)
+    resolved = resolve_spans(doc.text, ordered, claimed)
     by_span = {(r.span.start, r.span.end): _to_mention(r) for r in resolved}
 
     def update(mention: PlaceMention) -> PlaceMention:
