@@ -15,6 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from foglift.geoparse.index import (
     Place,
@@ -133,11 +134,39 @@ def suggest(
 # the closest skeletons in a box that suggestions weigh, and how close
 SUGGEST_POOL = 400
 SUGGEST_CUTOFF = 55
-# per name and cell: the cell's closest skeletons. A corpus repeats the names
-# it flags (a channel's own name in every post), and its theatre is a few
-# cells; bounded, since a long run meets ever new names.
-_CELL_HITS: dict[tuple[str, tuple[object, ...]], tuple[tuple[float, int], ...]] = {}
-_CELL_HITS_MAX = 200_000
+# per name and cell: the cell's closest skeletons (scores, positions). A
+# corpus repeats the names it flags (a channel's own name in every post), and
+# its theatre is a few cells; bounded by the positions held, since a long run
+# meets ever new names.
+_CELL_HITS: dict[tuple[str, tuple[object, ...]], tuple[Any, Any]] = {}
+_cell_hits_held = [0]
+CELL_HITS_MAX = 500_000
+
+
+def _hits_in_cell(target: str, cell: SettlementCell) -> tuple[Any, Any]:
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    key = (target, cell.key)
+    hits = _CELL_HITS.get(key)
+    if hits is None:
+        found = process.extract(
+            target,
+            cell.skeletons,
+            scorer=fuzz.ratio,
+            limit=SUGGEST_POOL,
+            score_cutoff=SUGGEST_CUTOFF,
+        )
+        hits = (
+            np.array([score for _, score, _ in found], dtype=np.float64),
+            np.array([i for _, _, i in found], dtype=np.int64),
+        )
+        if _cell_hits_held[0] + len(found) > CELL_HITS_MAX:
+            _CELL_HITS.clear()
+            _cell_hits_held[0] = 0
+        _CELL_HITS[key] = hits
+        _cell_hits_held[0] += len(found)
+    return hits
 
 
 @lru_cache(maxsize=512)
@@ -159,28 +188,12 @@ def _closest_skeletons(
     """The SUGGEST_POOL settlements of ``cells`` whose skeletons are closest
     to ``target``; ties go to the lower latitude, then to the stored order,
     as one pass over the whole box in that order gives them."""
-    from rapidfuzz import fuzz, process
-
     found: list[tuple[float, float, int, int, int]] = []
     for n, cell in enumerate(cells):
-        key = (target, cell.key)
-        hits = _CELL_HITS.get(key)
-        if hits is None:
-            if len(_CELL_HITS) >= _CELL_HITS_MAX:
-                _CELL_HITS.clear()
-            hits = _CELL_HITS[key] = tuple(
-                (score, i)
-                for _, score, i in process.extract(
-                    target,
-                    cell.skeletons,
-                    scorer=fuzz.ratio,
-                    limit=SUGGEST_POOL,
-                    score_cutoff=SUGGEST_CUTOFF,
-                )
-            )
         # a cell's best SUGGEST_POOL hold every one of its settlements that
         # the whole box's best do
-        for score, i in hits:
+        scores, positions = _hits_in_cell(target, cell)
+        for score, i in zip(scores.tolist(), positions.tolist(), strict=True):
             found.append((-score, float(cell.lats[i]), int(cell.rowids[i]), n, i))
     found.sort()
     return [(cells[n], i) for _, _, _, n, i in found[:SUGGEST_POOL]]

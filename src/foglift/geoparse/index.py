@@ -498,23 +498,6 @@ def places_near(
     return out
 
 
-def settlement_skeletons_in(
-    south: float, north: float, west: float, east: float
-) -> list[tuple[str, int, float, float, int, str]]:
-    """(skeleton, pk, lat, lon, population, fcode) of settlements in a box,
-    in the order of latitude (then of storage)."""
-    rows: list[tuple[str, int, float, float, int, str]] = (
-        connection()
-        .execute(
-            "SELECT skel, pk, lat, lon, population, fcode FROM settlement_skeletons "
-            "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? ORDER BY lat, rowid",
-            (south, north, west, east),
-        )
-        .fetchall()
-    )
-    return rows
-
-
 # Settlement skeletons are kept in memory by cells of half a degree: the
 # outside-theatre suggestions of every document search the boxes around its
 # anchors, and reading those rows from SQLite for each document cost more than
