@@ -15,7 +15,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from foglift.geoparse.index import (
     Place,
@@ -136,15 +135,19 @@ SUGGEST_POOL = 400
 SUGGEST_CUTOFF = 55
 # per name and cell: the cell's closest skeletons (scores, positions). A
 # corpus repeats the names it flags (a channel's own name in every post), and
-# its theatre is a few cells; bounded by the positions held, since a long run
-# meets ever new names.
-_CELL_HITS: dict[tuple[str, tuple[object, ...]], tuple[Any, Any]] = {}
+# its theatre is a few cells; bounded by the entries and positions held, since
+# a long run meets ever new names.
+_CELL_HITS: dict[
+    tuple[str, tuple[object, ...]], tuple[tuple[float, ...], tuple[int, ...]]
+] = {}
 _cell_hits_held = [0]
-CELL_HITS_MAX = 500_000
+CELL_HITS_MAX = 200_000
+_NO_HITS: tuple[tuple[float, ...], tuple[int, ...]] = ((), ())
 
 
-def _hits_in_cell(target: str, cell: SettlementCell) -> tuple[Any, Any]:
-    import numpy as np
+def _hits_in_cell(
+    target: str, cell: SettlementCell
+) -> tuple[tuple[float, ...], tuple[int, ...]]:
     from rapidfuzz import fuzz, process
 
     key = (target, cell.key)
@@ -158,14 +161,15 @@ def _hits_in_cell(target: str, cell: SettlementCell) -> tuple[Any, Any]:
             score_cutoff=SUGGEST_CUTOFF,
         )
         hits = (
-            np.array([score for _, score, _ in found], dtype=np.float64),
-            np.array([i for _, _, i in found], dtype=np.int64),
+            (tuple(score for _, score, _ in found), tuple(i for _, _, i in found))
+            if found
+            else _NO_HITS
         )
-        if _cell_hits_held[0] + len(found) > CELL_HITS_MAX:
+        if _cell_hits_held[0] + len(found) + 1 > CELL_HITS_MAX:
             _CELL_HITS.clear()
             _cell_hits_held[0] = 0
         _CELL_HITS[key] = hits
-        _cell_hits_held[0] += len(found)
+        _cell_hits_held[0] += len(found) + 1
     return hits
 
 
@@ -193,7 +197,7 @@ def _closest_skeletons(
         # a cell's best SUGGEST_POOL hold every one of its settlements that
         # the whole box's best do
         scores, positions = _hits_in_cell(target, cell)
-        for score, i in zip(scores.tolist(), positions.tolist(), strict=True):
+        for score, i in zip(scores, positions, strict=True):
             found.append((-score, float(cell.lats[i]), int(cell.rowids[i]), n, i))
     found.sort()
     return [(cells[n], i) for _, _, _, n, i in found[:SUGGEST_POOL]]
@@ -236,7 +240,7 @@ def _in_reach(
     return {pk for pk, ok in zip(pks, near, strict=True) if ok}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _closest_alias(target: str, target_key: str, pk: int) -> tuple[float, str] | None:
     """The Latin alias of a place closest to a name, with its similarity."""
     from rapidfuzz import fuzz

@@ -390,11 +390,16 @@ def _place(row: tuple[Any, ...]) -> Place:
             parents=tuple(parents.split()) if parents else (),
             native=tuple(native.split("|")) if native else (),
         )
+        if len(_PLACES) >= PLACES_HELD:
+            _PLACES.clear()
         _PLACES[pk] = place
     return place
 
 
 _PLACES: dict[int, Place] = {}
+# Entries shared while they are in use; a long run (suggestions weigh hundreds
+# of settlements per flagged name) would otherwise come to hold the gazetteer.
+PLACES_HELD = 50_000
 
 
 @lru_cache(maxsize=131072)
@@ -641,7 +646,8 @@ def place_by_pk(pk: int) -> Place | None:
     return _place(row) if row else None
 
 
-@lru_cache(maxsize=65536)
+# read only for suggestions, whose results are remembered (flags._closest_alias)
+@lru_cache(maxsize=8192)
 def aliases_of(pk: int) -> tuple[tuple[str, str], ...]:
     """(key, kind) of every alias of a place."""
     rows = connection().execute("SELECT key, kind FROM names WHERE pk = ?", (pk,))
