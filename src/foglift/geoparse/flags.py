@@ -15,6 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from foglift.geoparse.index import (
     Place,
@@ -133,44 +134,6 @@ def suggest(
 # the closest skeletons in a box that suggestions weigh, and how close
 SUGGEST_POOL = 400
 SUGGEST_CUTOFF = 55
-# per name and cell: the cell's closest skeletons (scores, positions). A
-# corpus repeats the names it flags (a channel's own name in every post), and
-# its theatre is a few cells; bounded by the entries and positions held, since
-# a long run meets ever new names.
-_CELL_HITS: dict[
-    tuple[str, tuple[object, ...]], tuple[tuple[float, ...], tuple[int, ...]]
-] = {}
-_cell_hits_held = [0]
-CELL_HITS_MAX = 200_000
-_NO_HITS: tuple[tuple[float, ...], tuple[int, ...]] = ((), ())
-
-
-def _hits_in_cell(
-    target: str, cell: SettlementCell
-) -> tuple[tuple[float, ...], tuple[int, ...]]:
-    from rapidfuzz import fuzz, process
-
-    key = (target, cell.key)
-    hits = _CELL_HITS.get(key)
-    if hits is None:
-        found = process.extract(
-            target,
-            cell.skeletons,
-            scorer=fuzz.ratio,
-            limit=SUGGEST_POOL,
-            score_cutoff=SUGGEST_CUTOFF,
-        )
-        hits = (
-            (tuple(score for _, score, _ in found), tuple(i for _, _, i in found))
-            if found
-            else _NO_HITS
-        )
-        if _cell_hits_held[0] + len(found) + 1 > CELL_HITS_MAX:
-            _CELL_HITS.clear()
-            _cell_hits_held[0] = 0
-        _CELL_HITS[key] = hits
-        _cell_hits_held[0] += len(found) + 1
-    return hits
 
 
 @lru_cache(maxsize=512)
@@ -178,29 +141,61 @@ def _closest_in_box(
     target: str, box: tuple[float, float, float, float]
 ) -> tuple[tuple[SettlementCell, int], ...]:
     # a corpus flags the same names within the same few boxes
-    return tuple(_closest_skeletons(target, _cells_in(box)))
+    return tuple(_closest_skeletons(target, _BoxSkeletons.of(box)))
 
 
-@lru_cache(maxsize=256)
-def _cells_in(box: tuple[float, float, float, float]) -> tuple[SettlementCell, ...]:
-    return tuple(settlement_cells(*box))
+@dataclass(frozen=True, slots=True)
+class _BoxSkeletons:
+    """A box's cells, their skeletons in one list, where each cell starts in
+    it, and each skeleton's latitude and storage order."""
+
+    cells: tuple[SettlementCell, ...]
+    skeletons: list[str]
+    starts: Any
+    lats: Any
+    rowids: Any
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(box: tuple[float, float, float, float]) -> _BoxSkeletons:
+        import numpy as np
+
+        cells = tuple(settlement_cells(*box))
+        return _BoxSkeletons(
+            cells,
+            [skel for cell in cells for skel in cell.skeletons],
+            np.cumsum([0, *(len(cell.skeletons) for cell in cells)]),
+            np.concatenate([c.lats for c in cells]) if cells else np.zeros(0),
+            np.concatenate([c.rowids for c in cells]) if cells else np.zeros(0),
+        )
 
 
 def _closest_skeletons(
-    target: str, cells: Sequence[SettlementCell]
+    target: str, box: _BoxSkeletons
 ) -> list[tuple[SettlementCell, int]]:
-    """The SUGGEST_POOL settlements of ``cells`` whose skeletons are closest
-    to ``target``; ties go to the lower latitude, then to the stored order,
-    as one pass over the whole box in that order gives them."""
-    found: list[tuple[float, float, int, int, int]] = []
-    for n, cell in enumerate(cells):
-        # a cell's best SUGGEST_POOL hold every one of its settlements that
-        # the whole box's best do
-        scores, positions = _hits_in_cell(target, cell)
-        for score, i in zip(scores, positions, strict=True):
-            found.append((-score, float(cell.lats[i]), int(cell.rowids[i]), n, i))
-    found.sort()
-    return [(cells[n], i) for _, _, _, n, i in found[:SUGGEST_POOL]]
+    """The SUGGEST_POOL settlements of the box whose skeletons are closest to
+    ``target``; ties go to the lower latitude, then to the stored order, as
+    one pass over the box in that order gives them."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    if not box.skeletons:
+        return []
+    scores = process.cdist(
+        [target],
+        box.skeletons,
+        scorer=fuzz.ratio,
+        score_cutoff=SUGGEST_CUTOFF,
+        dtype=np.float64,
+    )[0]
+    hits = np.flatnonzero(scores >= SUGGEST_CUTOFF)
+    best = hits[np.lexsort((box.rowids[hits], box.lats[hits], -scores[hits]))]
+    best = best[:SUGGEST_POOL]
+    owners = np.searchsorted(box.starts, best, side="right") - 1
+    return [
+        (box.cells[n], at - int(box.starts[n]))
+        for at, n in zip(best.tolist(), owners.tolist(), strict=True)
+    ]
 
 
 def _in_reach(
