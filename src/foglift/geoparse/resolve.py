@@ -32,7 +32,7 @@ from foglift.geoparse.index import (
     places_for_key,
     places_for_keys,
     places_for_skeleton,
-    settlement_skeletons_in,
+    settlement_cells,
 )
 from foglift.geoparse.names import has_cyrillic, name_key, skeleton
 
@@ -439,10 +439,19 @@ def _skeletons_by_initial() -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]
     """Settlement skeletons in Ukraine's box, by first letter: a Russian
     spelling keeps the Ukrainian name's first letter (Крынки, Кринки), and one
     letter's names are a twentieth of the search."""
+    import numpy as np
+
+    # the settlements of the box in the order of latitude, then of storage,
+    # from the cells suggestions keep in memory
+    cells = settlement_cells(44.0, 52.5, 22.0, 40.5)
+    rows = [(skel, cell, i) for cell in cells for i, skel in enumerate(cell.skeletons)]
+    lats = np.concatenate([cell.lats for cell in cells]) if cells else np.array([])
+    rowids = np.concatenate([cell.rowids for cell in cells]) if cells else lats
     grouped: dict[str, list[tuple[str, int]]] = {}
-    for skel, pk, *_ in settlement_skeletons_in(44.0, 52.5, 22.0, 40.5):
+    for n in np.lexsort((rowids, lats)).tolist():
+        skel, cell, i = rows[n]
         if skel:
-            grouped.setdefault(skel[0], []).append((skel, pk))
+            grouped.setdefault(skel[0], []).append((skel, int(cell.pks[i])))
     return {
         initial: (tuple(s for s, _ in rows), tuple(pk for _, pk in rows))
         for initial, rows in grouped.items()
