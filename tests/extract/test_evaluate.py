@@ -164,3 +164,9 @@ def test_a_region_is_placed_by_identity_a_settlement_by_its_point() -> None:
     town = {"name": "Брянске", "admin1": "Bryansk", "lat": 52.9, "lon": 33.4}
     assert not _placed(town, _claim_at("Брянске", "settlement", 53.27, 34.32))  # type: ignore[arg-type]
     assert _placed(town, _claim_at("Брянске", "settlement", 52.95, 33.42))  # type: ignore[arg-type]
+    # an adjective alone ("над Брянской и Курской областями") is the same
+    # gazetteer entry, whatever point each gives it
+    listed = {"name": "Брянской", "admin1": "Bryansk", "lat": 52.9, "lon": 33.4}
+    claim = _claim_at("Брянской", "region", 53.27, 34.32)
+    assert not _placed(listed, claim)  # type: ignore[arg-type]
+    assert _placed({**listed, "id": "x"}, claim)  # type: ignore[arg-type]

@@ -707,9 +707,10 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     chain: list[tuple[PlaceMention, bool]] = []
     last = found[-1]
     for p in ctx.places:
-        gap = ctx.text[last.end : p.start]
-        if p.start >= last.end and _LIST_GAP.fullmatch(gap):
-            chain.append((p, gap.strip() != ","))
+        # matched in place: slicing every gap made a long text's many places
+        # quadratic in its length
+        if p.start >= last.end and _LIST_GAP.fullmatch(ctx.text, last.end, p.start):
+            chain.append((p, ctx.text[last.end : p.start].strip() != ","))
             last = p
     listed = list(chain)
     while chain and not chain[-1][1]:

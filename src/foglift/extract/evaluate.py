@@ -315,11 +315,20 @@ def _point(place: dict[str, Any]) -> tuple[float, float] | None:
 
 def _placed(place: dict[str, Any], pred: Claim) -> bool:
     """A gold place with a point is placed by the predicted claim: a point
-    within 10 km, or, for a region, the same region by name."""
+    within 10 km, the same gazetteer entry, or, for a region, the same region
+    by name."""
     point = _point(place)
     if point is None:
         return True
     if any(_km(point, p) <= _POINT_KM for p in _pred_points(pred)):
+        return True
+    # the same gazetteer entry (GeoNames or KATOTTH id) is the same place,
+    # whatever point each source gives an oblast
+    wanted = str(place.get("id") or "")
+    if wanted and any(
+        p.resolved is not None and p.resolved.gazetteer_id == wanted
+        for p in pred.places
+    ):
         return True
     name = str(place.get("name") or "")
     admin = _stem(str(place.get("admin1") or ""))
