@@ -61,8 +61,16 @@ def _patterns(
         for form in forms
     ]
     counted = phrase_pattern(settlement_words).pattern
+    # The weapon may stand between an action and its target ("атакували
+    # дронами Одесу", "вдарили ракетами по Харкову").
+    weapons = phrase_pattern(
+        [f for forms in lex.data["units"].get("aerial", {}).values() for f in forms]
+    ).pattern
+    at = phrase_pattern(spec.get("locative", [])).pattern
+    weapon = rf"(?:(?i:{weapons})\s+(?:(?i:{before}|{at})\s+)?)?"
     cued = re.compile(
-        rf"(?:(?i:{before}|{actions})[\s*_]*\s[\s*_]*"
+        rf"(?:(?i:{actions})[\s*_]*\s[\s*_]*{weapon}"
+        rf"|(?i:{before})[\s*_]*\s[\s*_]*"
         rf"|(?i:{counted})[^—–:\n.]{{0,60}}?\s[—–:]\s*)"
         rf"(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
