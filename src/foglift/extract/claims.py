@@ -713,6 +713,27 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     return tuple(found + [p for p, _ in chain])
 
 
+@cache
+def _relative_tail(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data["clauses"].get("relative", [])
+    if not words:
+        return None
+    return re.compile(rf",\s*(?:{phrase_pattern(words).pattern})\s*$", re.IGNORECASE)
+
+
+def _antecedent(ctx: Context, subject: tuple[int, int]) -> tuple[int, int]:
+    """The place a relative clause opened right before the action's subject is
+    about: "Lyman, which Russian forces captured" (an empty span when none)."""
+    tail = _relative_tail(ctx.lex)
+    if tail is None:
+        return subject[0], subject[0]
+    m = tail.search(ctx.text, max(0, subject[0] - 20), subject[0])
+    if m is None:
+        return subject[0], subject[0]
+    place = next((p for p in ctx.places if p.end == m.start()), None)
+    return (place.start, place.end) if place else (subject[0], subject[0])
+
+
 def _kept_with_lists(
     ctx: Context,
     places: tuple[PlaceMention, ...],
@@ -1286,7 +1307,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             # A strike or a loss happens where the clause says, before the verb
             # too ("В Белгороде повреждены 10 квартир").
             before = [subject] if quantities or where else []
-            places = _places_in(ctx, obj, passive, *before)
+            places = _places_in(ctx, obj, passive, *before) or _places_in(
+                ctx, _antecedent(ctx, subject)
+            )
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)

@@ -113,8 +113,9 @@ def _number_pattern(lex: Lexicon) -> re.Pattern[str]:
         # Markup may sit between a number and its unit ("**24** drones").
         # Months and number words never stand between a number and its unit
         # ("23 ноября тремя ракетами" is a date, then three missiles).
-        rf"(?P<filler>(?:[\s*_-]+(?!{not_filler})[^\W\d][\w-]*){{0,3}}?)[*_]*\s+[*_«\"]*"
-        rf"(?P<unit>{lex.units.pattern.pattern})",
+        rf"(?P<filler>(?:[\s*_-]+(?!{not_filler})[^\W\d][\w-]*){{0,3}}?)[*_]*"
+        # A sign may stick to its number ("30%").
+        rf"(?:\s+|(?=%))[*_«\"]*(?P<unit>{lex.units.pattern.pattern}|%(?![\w%]))",
         re.IGNORECASE,
     )
 
