@@ -45,6 +45,8 @@ _REGION_GAP = re.compile(r"[\s,]*(?:(?:in|of|у|в)\s+)?(?:the\s+)?", re.IGNOREC
 _LIST_GAP = re.compile(
     r"(?:\s*(?:,|,?\s+(?:and|as\s+well\s+as|и|а\s+также|і|й|та|а\s+також))\s*)+"
 )
+# "X (5 km east of Y), Z and W": an anchor in brackets does not end a list.
+_BRACKETED = re.compile(r"\s*\([^()]{0,80}\)")
 # "disputed the claim and said": a second verb, not the object of the first.
 _JOINED = re.compile(r"(?<!\w)(?:and|и|і|й|та)(?!\w)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -705,7 +707,7 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     last = found[-1]
     for p in ctx.places:
         gap = ctx.text[last.end : p.start]
-        if p.start >= last.end and _LIST_GAP.fullmatch(gap):
+        if p.start >= last.end and _LIST_GAP.fullmatch(_BRACKETED.sub("", gap)):
             chain.append((p, gap.strip() != ","))
             last = p
     while chain and not chain[-1][1]:
@@ -743,7 +745,8 @@ def _kept_with_lists(
     та C": B and C stand where A does)."""
     kept: list[PlaceMention] = []
     for p in places:
-        listed = kept and _LIST_GAP.fullmatch(ctx.text[kept[-1].end : p.start])
+        gap = _BRACKETED.sub("", ctx.text[kept[-1].end : p.start]) if kept else ""
+        listed = kept and _LIST_GAP.fullmatch(gap)
         if listed or keep(p):
             kept.append(p)
     return tuple(kept)
