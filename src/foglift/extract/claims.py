@@ -736,6 +736,46 @@ def _antecedent(ctx: Context, subject: tuple[int, int]) -> tuple[int, int]:
     return (place.start, place.end) if place else (subject[0], subject[0])
 
 
+@cache
+def _cues(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lex.data["places"]["before"] if " " not in w)
+
+
+@cache
+def _reference(lex: Lexicon) -> re.Pattern[str] | None:
+    nouns = lex.data["places"].get("reference_nouns", [])
+    return phrase_pattern(nouns) if nouns else None
+
+
+def _referred_place(
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int]
+) -> tuple[PlaceMention, ...]:
+    """The place a definite noun as the object names again: in "claimed to
+    have entered the city", the city is the last place named before, in the
+    same paragraph, unless a region or a country."""
+    reference = _reference(ctx.lex)
+    m = reference.search(ctx.text, *obj) if reference else None
+    if m is None:
+        return ()
+    # Only a preposition may stand between: "shelling in the city", not "hold
+    # positions on the edge of the village" (a part of it, not the place).
+    between = re.findall(r"[\w'-]+", ctx.text[trigger.end() : m.start()])
+    if len(between) > 1 or not all(w.casefold() in _cues(ctx.lex) for w in between):
+        return ()
+    regions = _region_nouns(ctx.lex)
+    for p in reversed(ctx.places):
+        if p.end > trigger.start():
+            continue
+        if "\n\n" in ctx.text[p.end : m.start()] or m.start() - p.end > 400:
+            return ()
+        if p.name.split()[-1] in regions or p.name in _countries(ctx.lex):
+            continue
+        if ctx.text.rfind("(", 0, p.start) > ctx.text.rfind(")", 0, p.start):
+            continue  # an anchor in brackets: "X (north of Y) ... the city" is X
+        return (p,)
+    return ()
+
+
 def _kept_with_lists(
     ctx: Context,
     places: tuple[PlaceMention, ...],
@@ -1316,6 +1356,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)
+            if not quantities and not places:
+                places = _referred_place(ctx, trigger, obj)
             if not quantities and not places:
                 continue
             mood = _mood(ctx, trigger, s, bool(quantities))
