@@ -48,10 +48,13 @@ postgres:
 	  echo "PostgreSQL: not installed and apt-get unavailable (or not root); store tests will SKIP PostgreSQL (SQLite only)"; \
 	fi
 
+# The speed targets on real-length text (../shared/data when present, else
+# generated posts); figures and how they were recorded: benchmarks/README.md
 bench: $(STAMP)
-	$(BIN)/python benchmarks/check_speed.py
+	$(BIN)/python benchmarks/real_text.py
 
 bench-ingest: $(STAMP)
+	$(BIN)/python benchmarks/real_text.py --only ingest --ingest 10000,100000
 	$(BIN)/python benchmarks/ingest_telegram.py 10000 100000
 
 clean:

@@ -1,7 +1,8 @@
 """How fast `foglift check` answers: start-up, and a 5,000-word article.
 
 Prints medians over repeated runs (never asserted in tests: shared 2-core
-machines are too noisy for timed unit tests). Run: `make bench`.
+machines are too noisy for timed unit tests). Run: `python benchmarks/check_speed.py`
+(`make bench` runs `real_text.py`, the targets on real-length text).
 """
 
 from __future__ import annotations

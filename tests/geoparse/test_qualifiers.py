@@ -157,3 +157,33 @@ def test_common_words_acronyms_and_people_are_not_places() -> None:
     assert all(r.near is None for r in resolved if r.not_place)
     # a preposition of place keeps a common word a place ("in Reading")
     assert resolved[-1].best is not None and not resolved[-1].not_place
+
+
+def test_the_stage_drops_a_given_span_that_is_no_place() -> None:
+    from foglift.geoparse import geoparse
+    from foglift.model import Document, PlaceMention
+
+    text = "The Main Effort stalled; the main effort now lies near Kupiansk."
+    start = text.index("Effort")
+    given = PlaceMention("Effort", start, start + len("Effort"))
+    out = geoparse(Document(id="e", text=text, source="test", places=(given,)))
+    assert [p.name for p in out.places] == ["Kupiansk"]
+    assert not [f for f in out.findings if f.start == start]
+
+
+def test_an_installation_named_after_its_town_is_at_the_town() -> None:
+    from foglift.geoparse.resolve import find_matches
+
+    for name, town in (
+        ("Saky airbase", "Saky"),
+        ("Engels-2 Airbase", "Engels"),
+        ("Hostomel Airfield", "Hostomel"),
+        ("port of Pivdennyi", "Pivdennyi"),
+        ("аэродром Энгельс", "Engels"),
+    ):
+        found = find_matches(name)
+        assert found and found[0].kind == "facility", name
+        assert any(m.place.name == town for m in found), name
+    # a name the gazetteer knows whole is not cut ("Kherson Airport" is not
+    # looked up as Kherson when an airport of that name is known)
+    assert all(m.kind != "facility" for m in find_matches("Azovstal"))

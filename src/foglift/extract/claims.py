@@ -706,9 +706,19 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     chain: list[tuple[PlaceMention, bool]] = []
     last = found[-1]
     for p in ctx.places:
-        gap = ctx.text[last.end : p.start]
-        if p.start >= last.end and _LIST_GAP.fullmatch(_BRACKETED.sub("", gap)):
-            chain.append((p, gap.strip() != ","))
+        # matched in place: slicing every gap made a long text's many places
+        # quadratic in its length; only a short gap may hold an anchor in
+        # brackets ("X (5 km east of Y), Z and W")
+        if p.start >= last.end and (
+            _LIST_GAP.fullmatch(ctx.text, last.end, p.start)
+            or (
+                p.start - last.end <= 120
+                and _LIST_GAP.fullmatch(
+                    _BRACKETED.sub("", ctx.text[last.end : p.start])
+                )
+            )
+        ):
+            chain.append((p, ctx.text[last.end : p.start].strip() != ","))
             last = p
     while chain and not chain[-1][1]:
         chain.pop()
@@ -1350,9 +1360,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             # A strike or a loss happens where the clause says, before the verb
             # too ("В Белгороде повреждены 10 квартир").
             before = [subject] if quantities or where else []
-            places = _places_in(ctx, obj, passive, *before) or _places_in(
-                ctx, _antecedent(ctx, subject)
-            )
+            places = _places_in(ctx, obj, passive, *before)
+            antecedent = _antecedent(ctx, subject) if not places else None
+            if antecedent and antecedent[0] < antecedent[1]:
+                places = _places_in(ctx, antecedent)
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)

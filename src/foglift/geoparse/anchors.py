@@ -35,8 +35,11 @@ class _Spanlike(Protocol):
     def end(self) -> int: ...
 
 
+# a comma or a conjunction, within a line ("X, Y and Z"; not "Madison
+# Williams", nor two lines of a heading)
 _LIST_GAP = re.compile(
-    r"^\s*(?:,|;)?\s*(?:(?:and|or|as well as|и|или|а также|і|й|та|або|а також)\s+)?$",
+    r"^[ \t]*(?:,[ \t]*(?:(?:and|or|as well as|и|или|а также|і|й|та|або|а також)"
+    r"[ \t]+)?|(?:and|or|as well as|и|или|а также|і|й|та|або|а також)[ \t]+)$",
     re.IGNORECASE,
 )
 _COMPASS_ADJECTIVE = (

@@ -87,6 +87,7 @@ _TRUSTED = frozenset(
         "translit",
         "morph",
         "morph_shadowed",
+        "facility",
     }
 )
 

@@ -15,6 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from foglift.geoparse.index import (
     Place,
@@ -133,11 +134,6 @@ def suggest(
 # the closest skeletons in a box that suggestions weigh, and how close
 SUGGEST_POOL = 400
 SUGGEST_CUTOFF = 55
-# per name and cell: the cell's closest skeletons. A corpus repeats the names
-# it flags (a channel's own name in every post), and its theatre is a few
-# cells; bounded, since a long run meets ever new names.
-_CELL_HITS: dict[tuple[str, tuple[object, ...]], tuple[tuple[float, int], ...]] = {}
-_CELL_HITS_MAX = 200_000
 
 
 @lru_cache(maxsize=512)
@@ -145,45 +141,61 @@ def _closest_in_box(
     target: str, box: tuple[float, float, float, float]
 ) -> tuple[tuple[SettlementCell, int], ...]:
     # a corpus flags the same names within the same few boxes
-    return tuple(_closest_skeletons(target, _cells_in(box)))
+    return tuple(_closest_skeletons(target, _BoxSkeletons.of(box)))
 
 
-@lru_cache(maxsize=256)
-def _cells_in(box: tuple[float, float, float, float]) -> tuple[SettlementCell, ...]:
-    return tuple(settlement_cells(*box))
+@dataclass(frozen=True, slots=True)
+class _BoxSkeletons:
+    """A box's cells, their skeletons in one list, where each cell starts in
+    it, and each skeleton's latitude and storage order."""
+
+    cells: tuple[SettlementCell, ...]
+    skeletons: list[str]
+    starts: Any
+    lats: Any
+    rowids: Any
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(box: tuple[float, float, float, float]) -> _BoxSkeletons:
+        import numpy as np
+
+        cells = tuple(settlement_cells(*box))
+        return _BoxSkeletons(
+            cells,
+            [skel for cell in cells for skel in cell.skeletons],
+            np.cumsum([0, *(len(cell.skeletons) for cell in cells)]),
+            np.concatenate([c.lats for c in cells]) if cells else np.zeros(0),
+            np.concatenate([c.rowids for c in cells]) if cells else np.zeros(0),
+        )
 
 
 def _closest_skeletons(
-    target: str, cells: Sequence[SettlementCell]
+    target: str, box: _BoxSkeletons
 ) -> list[tuple[SettlementCell, int]]:
-    """The SUGGEST_POOL settlements of ``cells`` whose skeletons are closest
-    to ``target``; ties go to the lower latitude, then to the stored order,
-    as one pass over the whole box in that order gives them."""
+    """The SUGGEST_POOL settlements of the box whose skeletons are closest to
+    ``target``; ties go to the lower latitude, then to the stored order, as
+    one pass over the box in that order gives them."""
+    import numpy as np
     from rapidfuzz import fuzz, process
 
-    found: list[tuple[float, float, int, int, int]] = []
-    for n, cell in enumerate(cells):
-        key = (target, cell.key)
-        hits = _CELL_HITS.get(key)
-        if hits is None:
-            if len(_CELL_HITS) >= _CELL_HITS_MAX:
-                _CELL_HITS.clear()
-            hits = _CELL_HITS[key] = tuple(
-                (score, i)
-                for _, score, i in process.extract(
-                    target,
-                    cell.skeletons,
-                    scorer=fuzz.ratio,
-                    limit=SUGGEST_POOL,
-                    score_cutoff=SUGGEST_CUTOFF,
-                )
-            )
-        # a cell's best SUGGEST_POOL hold every one of its settlements that
-        # the whole box's best do
-        for score, i in hits:
-            found.append((-score, float(cell.lats[i]), int(cell.rowids[i]), n, i))
-    found.sort()
-    return [(cells[n], i) for _, _, _, n, i in found[:SUGGEST_POOL]]
+    if not box.skeletons:
+        return []
+    scores = process.cdist(
+        [target],
+        box.skeletons,
+        scorer=fuzz.ratio,
+        score_cutoff=SUGGEST_CUTOFF,
+        dtype=np.float64,
+    )[0]
+    hits = np.flatnonzero(scores >= SUGGEST_CUTOFF)
+    best = hits[np.lexsort((box.rowids[hits], box.lats[hits], -scores[hits]))]
+    best = best[:SUGGEST_POOL]
+    owners = np.searchsorted(box.starts, best, side="right") - 1
+    return [
+        (box.cells[n], at - int(box.starts[n]))
+        for at, n in zip(best.tolist(), owners.tolist(), strict=True)
+    ]
 
 
 def _in_reach(
@@ -223,7 +235,7 @@ def _in_reach(
     return {pk for pk, ok in zip(pks, near, strict=True) if ok}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _closest_alias(target: str, target_key: str, pk: int) -> tuple[float, str] | None:
     """The Latin alias of a place closest to a name, with its similarity."""
     from rapidfuzz import fuzz

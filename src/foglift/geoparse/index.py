@@ -487,11 +487,16 @@ def _place(row: tuple[Any, ...]) -> Place:
             parents=tuple(parents.split()) if parents else (),
             native=tuple(native.split("|")) if native else (),
         )
+        if len(_PLACES) >= PLACES_HELD:
+            _PLACES.clear()
         _PLACES[pk] = place
     return place
 
 
 _PLACES: dict[int, Place] = {}
+# Entries shared while they are in use; a long run (suggestions weigh hundreds
+# of settlements per flagged name) would otherwise come to hold the gazetteer.
+PLACES_HELD = 50_000
 
 
 @lru_cache(maxsize=131072)
@@ -593,23 +598,6 @@ def places_near(
         if haversine_km(lat, lon, place.lat, place.lon) <= radius_km:
             out.append(place)
     return out
-
-
-def settlement_skeletons_in(
-    south: float, north: float, west: float, east: float
-) -> list[tuple[str, int, float, float, int, str]]:
-    """(skeleton, pk, lat, lon, population, fcode) of settlements in a box,
-    in the order of latitude (then of storage)."""
-    rows: list[tuple[str, int, float, float, int, str]] = (
-        connection()
-        .execute(
-            "SELECT skel, pk, lat, lon, population, fcode FROM settlement_skeletons "
-            "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? ORDER BY lat, rowid",
-            (south, north, west, east),
-        )
-        .fetchall()
-    )
-    return rows
 
 
 # Settlement skeletons are kept in memory by cells of half a degree: the
@@ -755,7 +743,8 @@ def place_by_pk(pk: int) -> Place | None:
     return _place(row) if row else None
 
 
-@lru_cache(maxsize=65536)
+# read only for suggestions, whose results are remembered (flags._closest_alias)
+@lru_cache(maxsize=8192)
 def aliases_of(pk: int) -> tuple[tuple[str, str], ...]:
     """(key, kind) of every alias of a place."""
     rows = connection().execute("SELECT key, kind FROM names WHERE pk = ?", (pk,))

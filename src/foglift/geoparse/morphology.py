@@ -100,6 +100,13 @@ def _analyzer(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+@lru_cache(maxsize=16384)
+def _parses(lang: str, word: str) -> tuple[Any, ...]:
+    # detection asks whether a word is a given name, then for its nominatives:
+    # one dictionary parse serves both
+    return tuple(_analyzer(lang).parse(word))
+
+
 def _languages(word: str) -> tuple[str, ...]:
     if _UK_ONLY.search(word) or "'" in word or "’" in word or "ʼ" in word:
         return ("uk",)
@@ -117,7 +124,7 @@ def word_nominatives(word: str, dictionaries: bool = True) -> tuple[str, ...]:
     """
     out: dict[str, None] = {}
     for lang in _languages(word) if dictionaries else ():
-        for parse in _analyzer(lang).parse(word):
+        for parse in _parses(lang, word):
             tag = parse.tag
             if tag.POS not in ("NOUN", "ADJF") or parse.score < 0.01:
                 continue
@@ -165,6 +172,6 @@ def is_given_name(word: str) -> bool:
     return any(
         "Name" in parse.tag
         for lang in _languages(word)
-        for parse in _analyzer(lang).parse(word)
+        for parse in _parses(lang, word)
         if parse.score >= 0.2
     )

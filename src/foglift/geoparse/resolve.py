@@ -32,7 +32,7 @@ from foglift.geoparse.index import (
     places_for_key,
     places_for_keys,
     places_for_skeleton,
-    settlement_skeletons_in,
+    settlement_cells,
 )
 from foglift.geoparse.names import has_cyrillic, name_key, skeleton
 
@@ -60,6 +60,8 @@ MATCH_BONUS = {
     "lookalike": -1.5,
     # a part of a named place ("North London", "eastern Ukraine")
     "part": -0.5,
+    # the town of an installation named after it ("Saky airbase", "Engels-2")
+    "facility": -0.3,
     # an alternate name of a town in Ukraine or Russia that is the official
     # name of other settlements: a former or historical name (Олександрівка
     # of Donetsk, Новоолександрівка of Melitopol) does not beat the live ones
@@ -307,6 +309,25 @@ def find_matches(name: str) -> list[Match]:
         skel = skeleton(text)
         if len(skel) >= 4:
             add(((p, "skeleton") for p in places_for_skeleton(skel)), skel)
+    if not found:
+        head = _facility_town(key)
+        if head:
+            towns = places_for_key(head)
+            if not towns and cyrillic:
+                from foglift.geoparse.morphology import nominatives
+
+                forms = [name_key(f) for f in nominatives(head)]
+                towns = tuple(
+                    h for v in places_for_keys(tuple(forms)).values() for h in v
+                )
+            add(
+                (
+                    (p, "facility")
+                    for p, _ in towns
+                    if p.precision in ("settlement", "feature")
+                ),
+                head,
+            )
     return _live_names_first(list(found.values()))
 
 
@@ -344,6 +365,40 @@ def _spelling_of(alias: str, name: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.ratio(skeleton(alias), skeleton(name)) >= SPELLING_RATIO
+
+
+# Installations named after their town: the words after the town's name
+# (longest first), or before it ("port of Pivdennyi", "аэродром Энгельс")
+_FACILITY_AFTER = tuple(
+    sorted(
+        (
+            "airbase", "air base", "airfield", "airport", "aerodrome", "air field",
+            "plant", "power plant", "nuclear power plant", "thermal power plant",
+            "npp", "tpp", "factory", "missile factory", "refinery", "oil refinery",
+            "oil depot", "depot", "port", "seaport", "sea port", "railway station",
+            "arsenal", "авиабаза", "аэродром", "аэропорт", "аес", "тэс", "нпз",
+            "авіабаза", "аеродром", "аеропорт", "тес",
+        ),
+        key=lambda w: -len(w),
+    )
+)  # fmt: skip
+_FACILITY_BEFORE = (
+    "port of", "the port of", "airbase", "air base", "airfield", "авиабаза",
+    "аэродром", "аэропорт", "авіабаза", "аеродром", "аеропорт", "порт",
+)  # fmt: skip
+_SERIAL = re.compile(r"\s+\d+$")
+
+
+def _facility_town(key: str) -> str:
+    """The town's key in an installation's name ("saky airbase" -> "saky",
+    "engels 2 airbase" -> "engels"), or ""."""
+    for word in _FACILITY_AFTER:
+        if key.endswith(" " + word):
+            return _SERIAL.sub("", key[: -len(word) - 1]).strip()
+    for word in _FACILITY_BEFORE:
+        if key.startswith(word + " "):
+            return _SERIAL.sub("", key[len(word) + 1 :]).strip()
+    return ""
 
 
 # A Cyrillic name known in one of these countries, or as a city of 100,000
@@ -384,10 +439,19 @@ def _skeletons_by_initial() -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]
     """Settlement skeletons in Ukraine's box, by first letter: a Russian
     spelling keeps the Ukrainian name's first letter (Крынки, Кринки), and one
     letter's names are a twentieth of the search."""
+    import numpy as np
+
+    # the settlements of the box in the order of latitude, then of storage,
+    # from the cells suggestions keep in memory
+    cells = settlement_cells(44.0, 52.5, 22.0, 40.5)
+    rows = [(skel, cell, i) for cell in cells for i, skel in enumerate(cell.skeletons)]
+    lats = np.concatenate([cell.lats for cell in cells]) if cells else np.array([])
+    rowids = np.concatenate([cell.rowids for cell in cells]) if cells else lats
     grouped: dict[str, list[tuple[str, int]]] = {}
-    for skel, pk, *_ in settlement_skeletons_in(44.0, 52.5, 22.0, 40.5):
+    for n in np.lexsort((rowids, lats)).tolist():
+        skel, cell, i = rows[n]
         if skel:
-            grouped.setdefault(skel[0], []).append((skel, pk))
+            grouped.setdefault(skel[0], []).append((skel, int(cell.pks[i])))
     return {
         initial: (tuple(s for s, _ in rows), tuple(pk for _, pk in rows))
         for initial, rows in grouped.items()

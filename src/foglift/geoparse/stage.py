@@ -71,7 +71,9 @@ def geoparse(doc: Document) -> Document:
         if not overlaps:
             spans[(span.start, span.end)] = span
     ordered = sorted(spans.values(), key=lambda s: (s.start, s.end))
-    resolved = resolve_spans(doc.text, ordered)
+    # a claim's places were read as places from their words ("captured X")
+    claimed = frozenset((p.start, p.end) for c in doc.claims for p in c.places)
+    resolved = resolve_spans(doc.text, ordered, claimed)
     by_span = {(r.span.start, r.span.end): _to_mention(r) for r in resolved}
 
     def update(mention: PlaceMention) -> PlaceMention:
@@ -81,8 +83,12 @@ def geoparse(doc: Document) -> Document:
         return dataclasses.replace(mention, resolved=found.resolved)
 
     known = {(m.start, m.end) for m in doc.places}
-    places = [update(m) for m in doc.places]
-    places += [m for key, m in by_span.items() if key not in known]
+    # "Effort", "NATO", "Grace Mappes": no place, though a span reached here
+    not_places = {(r.span.start, r.span.end) for r in resolved if r.not_place}
+    places = [update(m) for m in doc.places if (m.start, m.end) not in not_places]
+    places += [
+        m for key, m in by_span.items() if key not in known and key not in not_places
+    ]
     places.sort(key=lambda m: (m.start, m.end))
     claims = tuple(
         dataclasses.replace(claim, places=tuple(update(p) for p in claim.places))

@@ -31,6 +31,7 @@ from foglift.geoparse.anchors import (
     anchored,
     elliptic_areas,
     fits,
+    list_before,
     plural_areas,
     qualified_lists,
     strip_plural,
@@ -396,8 +397,15 @@ def _within_anchor(
     return [m for _, m in sorted(fitting, key=lambda x: x[0])]
 
 
-def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
-    """Resolve every span of ``text`` in the context of all the others."""
+def resolve_spans(
+    text: str,
+    spans: Sequence[Span],
+    shown: frozenset[tuple[int, int]] = frozenset(),
+) -> list[Resolved]:
+    """Resolve every span of ``text`` in the context of all the others.
+
+    ``shown`` holds the (start, end) of spans the caller read as places from
+    their context (a claim's place after "captured"): evidence of a place."""
     memo: dict[str, list[Match]] = {}
     for span in spans:  # a long text repeats its names
         if span.name not in memo:
@@ -605,8 +613,17 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
             chosen[i] = []
     evidence = [
         _place_evidence(text, span, pair_cue.get(i, ""), fronts[i], chosen[i])
+        or ("the place of a claim" if (span.start, span.end) in shown else "")
         for i, span in enumerate(spans)
     ]
+    # a name listed with a place is a place ("the village of Andriivka and
+    # Krasnokamensk", "in Kupiansk, Borova and Lyman")
+    for last in range(len(spans)):
+        listed = list_before(text, spans, last)
+        if len(listed) > 1 and any(evidence[k] for k in listed):
+            for k in listed:
+                if not evidence[k] and k not in not_places:
+                    evidence[k] = "listed with a place"
     vicinities = {
         i: near
         for i, near in _vicinities(spans, chosen, evidence).items()
