@@ -46,6 +46,8 @@ _REGION_GAP = re.compile(r"[\s,]*(?:(?:in|of|у|в)\s+)?(?:the\s+)?", re.IGNOREC
 _LIST_GAP = re.compile(
     r"(?:\s*(?:,|,?\s+(?:and|as\s+well\s+as|и|а\s+также|і|й|та|а\s+також))\s*)+"
 )
+# "X (5 km east of Y), Z and W": an anchor in brackets does not end a list.
+_BRACKETED = re.compile(r"\s*\([^()]{0,80}\)")
 # "disputed the claim and said": a second verb, not the object of the first.
 _JOINED = re.compile(r"(?<!\w)(?:and|и|і|й|та)(?!\w)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -708,8 +710,17 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     last = found[-1]
     for p in ctx.places:
         # matched in place: slicing every gap made a long text's many places
-        # quadratic in its length
-        if p.start >= last.end and _LIST_GAP.fullmatch(ctx.text, last.end, p.start):
+        # quadratic in its length; only a short gap may hold an anchor in
+        # brackets ("X (5 km east of Y), Z and W")
+        if p.start >= last.end and (
+            _LIST_GAP.fullmatch(ctx.text, last.end, p.start)
+            or (
+                p.start - last.end <= 120
+                and _LIST_GAP.fullmatch(
+                    _BRACKETED.sub("", ctx.text[last.end : p.start])
+                )
+            )
+        ):
             chain.append((p, ctx.text[last.end : p.start].strip() != ","))
             last = p
     listed = list(chain)
@@ -718,6 +729,67 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     if not chain and len(listed) >= 2:
         chain = listed  # three names in a row by commas are a list ("A, B, C")
     return tuple(found + [p for p, _ in chain])
+
+
+@cache
+def _relative_tail(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data["clauses"].get("relative", [])
+    if not words:
+        return None
+    return re.compile(rf",\s*(?:{phrase_pattern(words).pattern})\s*$", re.IGNORECASE)
+
+
+def _antecedent(ctx: Context, subject: tuple[int, int]) -> tuple[int, int]:
+    """The place a relative clause opened right before the action's subject is
+    about: "Lyman, which Russian forces captured" (an empty span when none)."""
+    tail = _relative_tail(ctx.lex)
+    if tail is None:
+        return subject[0], subject[0]
+    m = tail.search(ctx.text, max(0, subject[0] - 20), subject[0])
+    if m is None:
+        return subject[0], subject[0]
+    place = next((p for p in ctx.places if p.end == m.start()), None)
+    return (place.start, place.end) if place else (subject[0], subject[0])
+
+
+@cache
+def _cues(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lex.data["places"]["before"] if " " not in w)
+
+
+@cache
+def _reference(lex: Lexicon) -> re.Pattern[str] | None:
+    nouns = lex.data["places"].get("reference_nouns", [])
+    return phrase_pattern(nouns) if nouns else None
+
+
+def _referred_place(
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int]
+) -> tuple[PlaceMention, ...]:
+    """The place a definite noun as the object names again: in "claimed to
+    have entered the city", the city is the last place named before, in the
+    same paragraph, unless a region or a country."""
+    reference = _reference(ctx.lex)
+    m = reference.search(ctx.text, *obj) if reference else None
+    if m is None:
+        return ()
+    # Only a preposition may stand between: "shelling in the city", not "hold
+    # positions on the edge of the village" (a part of it, not the place).
+    between = re.findall(r"[\w'-]+", ctx.text[trigger.end() : m.start()])
+    if len(between) > 1 or not all(w.casefold() in _cues(ctx.lex) for w in between):
+        return ()
+    regions = _region_nouns(ctx.lex)
+    for p in reversed(ctx.places):
+        if p.end > trigger.start():
+            continue
+        if "\n\n" in ctx.text[p.end : m.start()] or m.start() - p.end > 400:
+            return ()
+        if p.name.split()[-1] in regions or p.name in _countries(ctx.lex):
+            continue
+        if ctx.text.rfind("(", 0, p.start) > ctx.text.rfind(")", 0, p.start):
+            continue  # an anchor in brackets: "X (north of Y) ... the city" is X
+        return (p,)
+    return ()
 
 
 def _kept_with_lists(
@@ -729,7 +801,8 @@ def _kept_with_lists(
     та C": B and C stand where A does)."""
     kept: list[PlaceMention] = []
     for p in places:
-        listed = kept and _LIST_GAP.fullmatch(ctx.text[kept[-1].end : p.start])
+        gap = _BRACKETED.sub("", ctx.text[kept[-1].end : p.start]) if kept else ""
+        listed = kept and _LIST_GAP.fullmatch(gap)
         if listed or keep(p):
             kept.append(p)
     return tuple(kept)
@@ -1336,9 +1409,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             places = _places_in(ctx, obj, passive, *before)
             if not places and entry.action == "held":  # "X перебуває під контролем"
                 places = _places_in(ctx, subject)
+            antecedent = _antecedent(ctx, subject) if not places else None
+            if antecedent and antecedent[0] < antecedent[1]:
+                places = _places_in(ctx, antecedent)
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)
+            if not quantities and not places:
+                places = _referred_place(ctx, trigger, obj)
             if not quantities and not places:
                 continue
             mood = _mood(ctx, trigger, s, bool(quantities))

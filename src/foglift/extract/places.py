@@ -15,6 +15,7 @@ from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
 from foglift.model import PlaceMention
 
 _WORD = r"[{c}][\w'’]*(?:-[\w'’]+)*"
+_BRACKET = re.compile(r"\([^()\n]*\)")
 
 
 @cache
@@ -45,10 +46,12 @@ def _patterns(
     # "liberated Ivanivka, Petrivka and Stepove": the cue reaches every name.
     # A region may follow each name: "Успеновка Запорожской области и Андреевка".
     item = rf"(?:{word}(?:\s+{word}){{0,2}}?\s+{region_name}\s+(?i:{nouns})|{name})"
+    # An anchor in brackets may follow an item ("X (5 km east of Y), Z and W").
+    bracket = r"(?:\s*\([^()\n]{0,80}\))?"
     # Commas alone do not make a list ("capture of Kupiansk, Kyiv says"): the
     # last name must come after a joiner ("X, Y and Z").
     more = rf"(?:(?i:{directional})\s+)*{item}"
-    joined = rf"(?:\s*,\s*{more})*\s*,?\s+(?i:{joiners})\s+{more}"
+    joined = rf"(?:{bracket}(?:\s*,\s*{more}{bracket})*\s*,?\s+(?i:{joiners})\s+{more})"
     # Three names or more by commas alone are a list too ("взяття A, B, C в
     # районі"), when the clause goes on in lower case or ends.
     commas = rf"(?:\s*,\s*{more}){{2,}}(?=\s*[.;\n]|\s+[^\W\d{lex.capital}])"
@@ -126,8 +129,11 @@ def find_place_candidates(
     for m in passive.finditer(text):
         add(m.start("name"), m.end("name"))
     for m in cued.finditer(text):
+        # Names inside a bracketed anchor are not items of the list.
+        brackets = [b.span() for b in _BRACKET.finditer(text, *m.span("name"))]
         for one in single.finditer(text, m.start("name"), m.end("name")):
-            add(one.start(), one.end())
+            if not any(a <= one.start() < b for a, b in brackets):
+                add(one.start(), one.end())
     for m in counted_list.finditer(text):
         for one in single.finditer(text, m.start("name"), m.end("name")):
             add(one.start(), one.end())

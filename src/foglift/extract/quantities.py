@@ -102,6 +102,7 @@ def _number_pattern(lex: Lexicon) -> re.Pattern[str]:
     qual = lex.qualifiers.pattern.pattern
     vague = lex.vague.pattern.pattern
     not_filler = rf"(?:{lex.months.bare}|{lex.number_words.bare})(?![\w-])"
+    attached = lex.units.bare.removeprefix(r"(?<!\w)")  # "12km": no space
     # "Ka-52", "С-300": a number joined to a name is part of the name.
     # "02:00 росіяни дроном": a clock time holds no quantity either.
     return re.compile(
@@ -113,8 +114,10 @@ def _number_pattern(lex: Lexicon) -> re.Pattern[str]:
         # Markup may sit between a number and its unit ("**24** drones").
         # Months and number words never stand between a number and its unit
         # ("23 ноября тремя ракетами" is a date, then three missiles).
-        rf"(?P<filler>(?:[\s*_-]+(?!{not_filler})[^\W\d][\w-]*){{0,3}}?)[*_]*\s+[*_«\"]*"
-        rf"(?P<unit>{lex.units.pattern.pattern})",
+        rf"(?P<filler>(?:[\s*_-]+(?!{not_filler})[^\W\d][\w-]*){{0,3}}?)[*_]*"
+        # A sign or a unit may stick to its number ("30%", "12km").
+        rf"(?:\s+|(?=%)|(?=[^\W\d]))[*_«\"]*(?P<unit>{lex.units.pattern.pattern}"
+        rf"|(?<=\d){attached}|%(?![\w%]))",
         re.IGNORECASE,
     )
 
