@@ -229,6 +229,20 @@ class Verdict:
     place_id: str | None = None
 
 
+# the columns a stored verdict is read back and exported with
+VERDICT_FIELDS = (
+    "check",
+    "status",
+    "lag_days",
+    "place_id",
+    "steps",
+    "parameters",
+    "evidence",
+    "run_id",
+    "created_at",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One text and everything the stages have derived from it."""

@@ -34,6 +34,12 @@ SETTINGS: dict[str, Setting] = {
             "unrelated channel names in the registry test.",
         ),
         Setting(
+            "progress_every_seconds",
+            5.0,
+            "How often `ingest` prints a progress line when stderr is not a "
+            "terminal (a log file or a pipe).",
+        ),
+        Setting(
             "language_retry_below",
             0.8,
             "Detector confidence under which a Russian or Ukrainian stretch is read "

@@ -106,3 +106,27 @@ def test_russian_text_is_read_and_other_languages_refused(
     assert code == 0 and json.loads(out)["lang"] == "ru"
     code, _, err = run_cli("check", str(path), "--lang", "de")
     assert code == 2 and "invalid choice" in err
+
+
+def test_findings_can_be_filtered(tmp_path: Path, run_cli: Run) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        ARTICLE.replace("Andriivka", "Andriivka and Krasnokamensk"), encoding="utf-8"
+    )
+
+    def codes(*options: str) -> list[str]:
+        code, out, _ = run_cli(
+            "check", str(path), "--published", "2025-11-12", "--format", "json",
+            *options,
+        )  # fmt: skip
+        assert code == 0
+        return [f["code"] for f in json.loads(out)["findings"]]
+
+    everything = codes()
+    assert "claim.single_source" in everything  # info
+    assert "place.outside_theatre" in everything  # warning
+    assert codes("--findings", "none") == []
+    warnings = codes("--findings", "warning")
+    assert "claim.single_source" not in warnings
+    assert "place.outside_theatre" in warnings
+    assert set(codes("--code", "place.")) == {"place.outside_theatre"}

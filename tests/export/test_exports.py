@@ -231,10 +231,33 @@ def test_claims_cli_formats(tmp_path: Path, run_cli: Run) -> None:
     code, out, _ = run_cli("claims", "--db", db, "--text", "Kurakhove")
     assert code == 0 and "Kurakhove" in out
     code, out, _ = run_cli(
-        "claims", "--db", db, "--format", "json", "--delay-days", "100000"
+        "claims", "--db", db, "--format", "json", "--delay-days", "36500"
     )
     assert code == 0 and json.loads(out) == []
     code, _, err = run_cli("claims", "--db", db, "--near", "500,1,2")
     assert code == 2 and "out of range" in err
     code, _, err = run_cli("claims", "--db", str(tmp_path / "none.db"))
     assert code == 1 and "no store" in err
+
+
+def test_claimreview_can_be_embedded_in_a_page() -> None:
+    hostile = record(text="</script><script>alert(1)</script> & <!-- x")
+    hostile["document"] = {
+        **hostile.get("document", {}),
+        "url": "javascript:alert(1)",
+        "title": "</script>",
+    }
+    out = io.StringIO()
+    write_claimreview([hostile], out, reviewed_on=date(2025, 11, 20))
+    page = out.getvalue()
+    assert "<" not in page and ">" not in page and "&" not in page
+    [review] = json.loads(page)  # the same value once parsed
+    assert review["claimReviewed"].startswith("</script><script>")
+    appearance = review["itemReviewed"]["appearance"][0]
+    assert "url" not in appearance and appearance["headline"] == "</script>"
+    safe = record()
+    safe["document"] = {**safe.get("document", {}), "url": "https://example.org/a"}
+    out = io.StringIO()
+    write_claimreview([safe], out, reviewed_on=date(2025, 11, 20))
+    [review] = json.loads(out.getvalue())
+    assert review["itemReviewed"]["appearance"][0]["url"] == "https://example.org/a"

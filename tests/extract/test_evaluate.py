@@ -133,3 +133,34 @@ def test_dev_set_is_scored_when_present() -> None:
     tally = result.by_lang["uk"]
     assert result.items >= 50 and not result.failed
     assert tally.gold > 200 and tally.matched > 0
+
+
+def _claim_at(name: str, precision: str, lat: float, lon: float) -> object:
+    from foglift.model import Claim, Claimant, PlaceMention, Resolution
+
+    resolved = Resolution(
+        "x", "Bryansk Oblast", (), "RU", "Bryansk Oblast", None, lat, lon,
+        precision, 1.0,  # type: ignore[arg-type]
+    )  # fmt: skip
+    return Claim(
+        "c1", "strike", "shot down", "сбиты", 0, 5,
+        Claimant("author", "unknown", False, "unknown", 0, 0), "asserts", "author",
+        0, 10, places=(PlaceMention(name, 0, len(name), resolved),),
+    )  # fmt: skip
+
+
+def test_a_region_is_placed_by_identity_a_settlement_by_its_point() -> None:
+    from foglift.extract.evaluate import _placed
+
+    region = {
+        "name": "Брянской областью",
+        "admin1": "Bryansk",
+        "lat": 52.9,
+        "lon": 33.4,
+    }
+    # the oblast's point is a convention: 40 km apart, still the same oblast
+    assert _placed(region, _claim_at("Брянской областью", "region", 53.27, 34.32))  # type: ignore[arg-type]
+    # a settlement must be within 10 km, whatever its oblast
+    town = {"name": "Брянске", "admin1": "Bryansk", "lat": 52.9, "lon": 33.4}
+    assert not _placed(town, _claim_at("Брянске", "settlement", 53.27, 34.32))  # type: ignore[arg-type]
+    assert _placed(town, _claim_at("Брянске", "settlement", 52.95, 33.42))  # type: ignore[arg-type]

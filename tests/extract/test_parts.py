@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from foglift.extract.claimants import find_claimants
 from foglift.extract.lexicon import load_lexicon
 from foglift.extract.quantities import find_quantities
 from foglift.extract.times import find_time_expressions, resolve_span
+from foglift.pipeline import check_text
 from foglift.sources import load_registry
 
 LEX = load_lexicon("en")
@@ -27,6 +29,8 @@ LEX = load_lexicon("en")
         ("up to 1,230 servicemen", 1230, None, 1230, "personnel"),
         ("2.5 million people", 2_500_000, 2_500_000, 2_500_000, "personnel"),
         ("in 2024 256 buildings", 256, 256, 256, "building"),
+        ("the **37** drones", 37, 37, 37, "drone"),
+        ("18 Kh-101 missiles", 18, 18, 18, "missile"),
     ],
 )
 def test_quantities(
@@ -39,7 +43,14 @@ def test_quantities(
 
 
 @pytest.mark.parametrize(
-    "text", ["For every building liberated", "took 3 hours", "the tenth tank"]
+    "text",
+    [
+        "For every building liberated",
+        "took 3 hours",
+        "the tenth tank",
+        "a Ka-52 helicopter",
+        "an S-300 missile",
+    ],
 )
 def test_no_quantity(text: str) -> None:
     assert find_quantities(text, LEX) == []
@@ -113,3 +124,66 @@ def test_people_are_sources_only_when_they_say_something() -> None:
     assert _claimants("Ukrainian soldiers held the line.") == []
     (found,) = _claimants("A Ukrainian soldier said the line held.")
     assert found[:3] == ("A Ukrainian soldier", "unknown", False)
+
+
+def test_a_number_inside_a_slavic_name_is_not_a_quantity() -> None:
+    ru = load_lexicon("ru")
+    found = find_quantities("сбили вертолёт Ми-8 и 3 дрона", ru)
+    # The helicopter in the singular is one; "8" of its name is nothing.
+    assert [(q.quantity.value, q.quantity.unit) for q in found] == [
+        (1, "aircraft"),
+        (3, "drone"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Дрон атаковал нефтебазу", 1),
+        ("погиб ребёнок", 1),
+        ("попал в дом", 0),  # after a preposition: a target, not a count
+        ("атаки дронов", 0),  # plural, no number
+    ],
+)
+def test_a_singular_unit_noun_counts_one(text: str, count: int) -> None:
+    found = find_quantities(text, load_lexicon("ru"))
+    assert [q.quantity.value for q in found] == [1.0] * count
+
+
+def _loss_claims(text: str, lang: str) -> list[tuple[str, float | None, float | None]]:
+    doc = check_text(text, source="t", published=date(2025, 3, 10), lang=lang)
+    return [
+        (c.quantity.unit, c.quantity.value, c.quantity.total)
+        for c in doc.claims
+        if c.quantity is not None
+    ]
+
+
+def test_loss_list_in_one_paragraph_gives_totals_and_the_days_figures() -> None:
+    text = (
+        "Генштаб сообщил: общие потери противника составили: личного состава — "
+        "около 9 500 (+120) человек, танков — 410 (+3) ед., РСЗО — 57 (+0) ед., "
+        "самолетов — 12 ед., беспилотников — 2 140 (+15)."
+    )
+    assert _loss_claims(text, "ru") == [
+        ("personnel", 9500, None),
+        ("personnel", 120, 9500),
+        ("tank", 410, None),
+        ("tank", 3, 410),
+        ("mlrs", 57, None),
+        ("aircraft", 12, None),
+        ("drone", 2140, None),
+        ("drone", 15, 2140),
+    ]
+
+
+def test_a_dash_and_a_number_alone_make_no_loss_list() -> None:
+    text = "Танки — 5 штук видели у дороги, а самолётов — ни одного."
+    assert all(c[2] is None for c in _loss_claims(text, "ru"))
+
+
+def test_loss_list_scan_is_linear_on_long_lines() -> None:
+    line = "танков " + "— слово, " * 4000 + "\n"
+    start = time.perf_counter()
+    _loss_claims(line * 3, "ru")
+    assert time.perf_counter() - start < 5

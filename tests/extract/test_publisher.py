@@ -35,7 +35,17 @@ def test_a_title_naming_a_known_source_is_that_source() -> None:
 def test_an_unknown_publisher_keeps_its_name() -> None:
     doc = check_text(POST, lang="ru", publisher="Some Local Channel")
     assert doc.claims[0].claimant.name == "Some Local Channel"
-    assert doc.claims[0].claimant.kind == "unknown"
+    # Whoever publishes news is a media outlet; a Russian text tells no side.
+    assert doc.claims[0].claimant.kind == "media"
+    assert doc.claims[0].claimant.side == "unknown"
+
+
+def test_an_unknown_publishers_side_from_its_domain_or_language() -> None:
+    uk_post = "Наші підрозділи звільнили населений пункт Кураховка."
+    ua = check_text(uk_post, lang="uk", publisher="Місцеві новини")
+    assert ua.claims[0].claimant.side == "ukraine"
+    ru = check_text(POST, lang="ru", publisher="Some Local Channel (news.ru)")
+    assert ru.claims[0].claimant.side == "russia"
 
 
 def test_without_a_publisher_the_text_is_its_own_author() -> None:

@@ -208,3 +208,49 @@ def test_real_snapshots_read_in_both_layouts() -> None:
         for f in snap.files:
             assert len(f.sha256) == 64
             assert json.loads(Path(f.path).read_text(encoding="utf-8"))["features"]
+
+
+def test_parsed_files_are_cached_by_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second read takes the polygons from the cache; a revised file, whose
+    hash has changed, is read again."""
+    import foglift.verify.maps as maps_module
+
+    monkeypatch.setenv("FOGLIFT_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    union_file(folder / "deepstatemap_data_20250620.geojson", [occupied_box(FAR)])
+    raw_file(
+        folder / "deepstate_raw_20250620.geojson",
+        [(UNKNOWN, box(LON - 0.1, LAT - FAR, LON + 0.1, LAT + NEAR))],
+        extra={"clip_bbox_lon_lat": [36.5, 46.9, 39.0, 49.3]},
+        points=2,
+    )
+    first = read_control_maps(folder)
+    reads: list[str] = []
+    real_read = maps_module._read_file
+
+    def counting_read(path: Path, source: maps_module.MapSource) -> object:
+        reads.append(path.name)
+        return real_read(path, source)
+
+    monkeypatch.setattr(maps_module, "_read_file", counting_read)
+    second = read_control_maps(folder)
+    assert reads == []
+    [a], [b] = (
+        first.series["deepstate"].snapshots.values(),
+        (second.series["deepstate"].snapshots.values()),
+    )
+    assert a.files == b.files
+    assert a.extents == b.extents
+    assert {k: [g.wkt for g in v] for k, v in a.parts.items()} == {
+        k: [g.wkt for g in v] for k, v in b.parts.items()
+    }
+    union_file(folder / "deepstatemap_data_20250620.geojson", [occupied_box(NEAR)])
+    third = read_control_maps(folder)
+    assert reads == ["deepstatemap_data_20250620.geojson"]
+    [c] = third.series["deepstate"].snapshots.values()
+    hashes = {f.path: f.sha256 for f in a.files}
+    assert [f.sha256 == hashes[f.path] for f in c.files] == [True, False]
+    assert [g.wkt for g in c.parts["occupied"]] != [g.wkt for g in a.parts["occupied"]]

@@ -30,8 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sources", metavar="FILE", help="extra source registry (TOML)"
     )
+    from foglift.cli.claims import add_findings_arguments
     from foglift.cli.verify import add_verify_arguments
 
+    add_findings_arguments(parser)
     add_verify_arguments(parser)
 
 
@@ -56,6 +58,13 @@ def run(args: argparse.Namespace) -> int:
     from foglift.cli.verify import verify_from_args
 
     doc = verify_from_args(doc, args)
+    if args.findings != "all" or args.code:
+        from dataclasses import replace
+
+        from foglift.cli.claims import keep_finding
+
+        kept = tuple(f for f in doc.findings if keep_finding(args, f.code, f.severity))
+        doc = replace(doc, findings=kept)
     if args.format == "json":
         from foglift.export.json import document_to_json
 

@@ -44,14 +44,28 @@ def positive(value: str) -> float:
     return number
 
 
-def days(value: str) -> int:
+def _whole(value: str, most: int) -> int:
     try:
         number = int(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from exc
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value!r} must be 0 or more")
+    if not 0 <= number <= most:
+        raise argparse.ArgumentTypeError(f"{value!r} must be from 0 to {most:,}")
     return number
+
+
+MOST_DAYS = 36_500  # a century: any delay beyond it is a typo
+MOST_ROWS = 1_000_000_000
+
+
+def days(value: str) -> int:
+    """A number of days for --delay-days."""
+    return _whole(value, MOST_DAYS)
+
+
+def count(value: str) -> int:
+    """A number of rows for --limit."""
+    return _whole(value, MOST_ROWS)
 
 
 def add_store_argument(parser: argparse.ArgumentParser) -> None:
@@ -94,9 +108,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="include claims of superseded document versions",
     )
-    parser.add_argument("--limit", type=int, help="at most this many claims")
+    parser.add_argument("--limit", type=count, help="at most this many claims")
     parser.add_argument("--format", default="table", choices=CLAIM_FORMATS)
+    add_findings_arguments(parser)
     add_opsec_arguments(parser)
+
+
+def add_findings_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--findings",
+        default="all",
+        choices=["none", "warning", "all"],
+        help="which findings to show: none, warnings and errors only, or all",
+    )
+    parser.add_argument(
+        "--code",
+        action="append",
+        metavar="CODE",
+        help="only findings whose code starts with CODE (place., sourcing.); "
+        "repeatable",
+    )
+
+
+def keep_finding(args: argparse.Namespace, code: str, severity: str) -> bool:
+    """Whether ``--findings``/``--code`` let a finding through."""
+    if args.findings == "none":
+        return False
+    if args.findings == "warning" and severity == "info":
+        return False
+    return not args.code or any(code.startswith(c) for c in args.code)
 
 
 def add_opsec_arguments(parser: argparse.ArgumentParser) -> None:
@@ -152,13 +192,24 @@ def run(args: argparse.Namespace) -> int:
     from foglift.store import open_store
     from foglift.store.query import query_claims
 
-    if args.limit is not None and args.limit < 0:
-        raise UsageError("--limit must be 0 or more")
     claim_filter = filter_from_args(args)
     store = open_store(args.db, create=False)
     try:
+        records = query_claims(store, claim_filter)
+        if args.findings != "all" or args.code:
+            records = (
+                {
+                    **r,
+                    "findings": [
+                        f
+                        for f in r.get("findings", [])
+                        if keep_finding(args, f["code"], f["severity"])
+                    ],
+                }
+                for r in records
+            )
         write_claims(
-            query_claims(store, claim_filter),
+            records,
             args.format,
             sys.stdout,
             Opsec(args.coarsen_km, args.delay_days),

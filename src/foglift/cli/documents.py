@@ -6,8 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from foglift.cli.claims import add_store_argument, day
-from foglift.errors import UsageError
+from foglift.cli.claims import add_store_argument, count, day
 
 COLUMNS = [
     ("published", lambda r: r["published"] or r["posted_at"], 12),
@@ -38,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="include each document's text (json, jsonl, csv)",
     )
-    parser.add_argument("--limit", type=int, help="at most this many documents")
+    parser.add_argument("--limit", type=count, help="at most this many documents")
     parser.add_argument("--format", default="table", choices=ROW_FORMATS)
 
 
@@ -47,8 +46,6 @@ def run(args: argparse.Namespace) -> int:
     from foglift.store import open_store
     from foglift.store.query import DocumentFilter, query_documents
 
-    if args.limit is not None and args.limit < 0:
-        raise UsageError("--limit must be 0 or more")
     doc_filter = DocumentFilter(
         source=args.source,
         lang=args.lang,

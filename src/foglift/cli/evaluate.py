@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     geo = sub.add_parser(
         "geoparse",
-        help="toponym resolution on an LGL/TR-News or GeoVirus XML corpus",
-        epilog="Example: foglift eval geoparse GeoVirus.xml --gold-spans --format json",
+        help="toponym resolution on an LGL/TR-News or GeoVirus XML corpus, "
+        "or on the gold places of a claims JSONL file",
+        epilog="Examples: foglift eval geoparse GeoVirus.xml --gold-spans "
+        "--format json; foglift eval geoparse claims-dev/uk.jsonl --errors 20",
     )
-    geo.add_argument("corpus", help="the corpus XML file")
+    geo.add_argument(
+        "corpus",
+        help="the corpus XML file, or a claims JSONL file (its gold places: share "
+        "within 10 km, by qualifier / anchor / none)",
+    )
+    geo.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="(claims JSONL) list up to N places resolved more than 10 km off",
+    )
     geo.add_argument(
         "--gold-spans",
         action="store_true",
@@ -66,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if not corpus.is_file():
         raise MissingInput(f"no such corpus: {corpus}", hint="check the path")
+    if corpus.suffix == ".jsonl":
+        return _run_claim_places(corpus, args)
     score = evaluate(corpus, gold_spans=args.gold_spans)
     result = {"corpus": corpus.name, "gold_spans": args.gold_spans, **score.as_dict()}
     if args.format == "json":
@@ -77,10 +93,54 @@ def run(args: argparse.Namespace) -> int:
         f"n           {score.n} (found {score.found} in the gazetteer, "
         f"{score.placed} placed near a named place)"
     )
-    print(f"acc@161     {score.acc161:.1%}")
+    print(f"acc@161     {score.overall}  (bootstrap 95% interval over articles)")
+    for half, share in sorted(score.halves.items()):
+        print(f"  half {half}    {share}")
+    for level, share in sorted(score.levels.items()):
+        print(f"  {level:<9} {share}")
+    if score.detection is not None:
+        print(f"detection   precision {score.detection}")
     print(f"mean km     {score.mean_km:.1f}")
     print(f"median km   {score.median_km:.1f}")
     print(f"AUC         {score.auc:.3f}")
+    return 0
+
+
+def _run_claim_places(path: Path, args: argparse.Namespace) -> int:
+    from foglift.geoparse.evaluate import POINT_KM, evaluate_claim_places
+
+    score = evaluate_claim_places(path)
+    table = score.table()
+    misses = sorted(
+        (o for o in score.outcomes if o.km > POINT_KM),
+        key=lambda o: (o.gold.item, o.gold.start),
+    )
+    if args.format == "json":
+        payload = {
+            "corpus": path.name,
+            "within_km": POINT_KM,
+            "rows": {k: v.as_dict() for k, v in table.items()},
+            "misses": [
+                {
+                    "item": o.gold.item,
+                    "name": o.gold.name,
+                    "cue": o.gold.cue,
+                    "km": round(o.km, 1),
+                    "resolved": o.resolved_as,
+                }
+                for o in misses[: args.errors]
+            ],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        return 0
+    print(f"corpus      {path.name} (gold places of claims, within {POINT_KM:g} km)")
+    for row, share in table.items():
+        print(f"  {row:<20} {share}")
+    for o in misses[: args.errors]:
+        print(
+            f"  {o.gold.item:<9} {o.gold.name!r:28} {o.gold.cue:<9} "
+            f"{o.km:8.1f} km  {o.resolved_as}"
+        )
     return 0
 
 
@@ -120,7 +180,7 @@ def _run_claims(args: argparse.Namespace) -> int:
     )
     macro = result.macro()
     counts = "".join(
-        f"{f'{t.matched}/{t.gold} of {t.predicted}':>14}"
+        f"{f'{t.matched}/{t.gold} of {t.predicted}':>16}"
         for t in (result.by_lang[lang] for lang in langs)
     )
     print(f"{'matched/gold':<14}{counts}")
@@ -134,7 +194,7 @@ def _run_claims(args: argparse.Namespace) -> int:
                 else tally.share(row)
             )
             n = "" if row in ("recall", "precision") else f" n={tally.scored[row]}"
-            cells.append(f"{_pct(value) + n:>14}")
+            cells.append(f"{_pct(value) + n:>16}")
         target = _TARGETS.get(row)
         mark = ""
         if target is not None and macro[row] is not None:
@@ -152,6 +212,15 @@ def _run_claims(args: argparse.Namespace) -> int:
             )
             mark = f"  >={target:.0%} {'met' if worst >= target else 'NOT met'}"
         print(f"{row:<14}" + "".join(cells) + f"{_pct(macro[row]):>8}{mark}")
+    print("place_point by cue beside the place (qualifier / anchor / none):")
+    for lang in langs:
+        cues = result.place_cues.get(lang, {})
+        cells = []
+        for cue in ("qualifier", "anchor", "none"):
+            hits, scored = cues.get(cue, [0, 0])
+            share = hits / scored if scored else None
+            cells.append(f"{cue} {_pct(share)} n={scored}")
+        print(f"  {lang:<4} " + "; ".join(cells))
     print("halves (recall / precision):")
     for (lang, half), tally in sorted(result.by_half.items()):
         print(f"  {lang}-{half:<5} {_pct(tally.recall)} / {_pct(tally.precision)}")
@@ -171,10 +240,17 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.1%}"
 
 
+_PER_ITEM = (
+    2  # errors of one kind listed per item, so one long item does not fill a list
+)
+
+
 def _errors_by_kind(errors: list[Any], limit: int) -> dict[str, list[dict[str, str]]]:
     out: dict[str, list[dict[str, str]]] = {}
+    shown: Counter[tuple[str, str]] = Counter()
     for e in errors:
         listed = out.setdefault(e.kind, [])
-        if len(listed) < limit:
+        if len(listed) < limit and shown[(e.kind, e.item)] < _PER_ITEM:
+            shown[(e.kind, e.item)] += 1
             listed.append({"item": e.item, "gold": e.gold, "predicted": e.predicted})
     return out

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
-from foglift.errors import UsageError
+from foglift.cli.claims import day
+from foglift.errors import MissingInput, UsageError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +28,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(default $FOGLIFT_DB, else foglift.db)",
     )
     parser.add_argument("--source", help="source name for these inputs")
+    parser.add_argument(
+        "--published",
+        type=day,
+        metavar="YYYY-MM-DD",
+        help="date of texts that carry none (else a dateline in their first lines, "
+        "else a date in the file name)",
+    )
     parser.add_argument("--lang", default="auto", choices=["auto", "en", "ru", "uk"])
     parser.add_argument(
         "--map",
@@ -62,10 +72,17 @@ def run(args: argparse.Namespace) -> int:
             "reading from stdin, but nothing is piped in",
             hint="cat export.jsonl | foglift ingest -",
         )
+    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
+    if missing:  # before the store is opened: a typo creates nothing
+        raise MissingInput(
+            f"no such file or directory: {', '.join(missing)}",
+            hint="check the path; nothing was written",
+        )
     read_options = ReadOptions(
         source_name=args.source,
         mapping=parse_mapping(args.map),
         encoding=args.encoding,
+        published=args.published,
     )
     store = open_store(args.db)
     console = Console(file=sys.stderr, highlight=False, soft_wrap=True)
@@ -74,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         "source": args.source,
         "lang": args.lang,
         "map": args.map,
+        "published": args.published.isoformat() if args.published else None,
         "strict": args.strict,
     }
     try:
@@ -85,8 +103,10 @@ def run(args: argparse.Namespace) -> int:
                 PipelineOptions(args.lang, args.sources, args.source),
                 arguments=arguments,
             )
-        else:
+        elif console.is_terminal:
             summary = _with_progress(store, args, read_options, arguments, console)
+        else:
+            summary = _with_progress_lines(store, args, read_options, arguments)
     except KeyboardInterrupt:
         # The open transaction is rolled back; everything committed stays, and
         # a rerun continues from there.
@@ -128,6 +148,7 @@ def _with_progress(
     from foglift.store.ingest import PipelineOptions, ingest_paths
 
     tally: Counter[str] = Counter()
+    counter = _Counter()
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingest[/]"),
@@ -139,10 +160,18 @@ def _with_progress(
     ) as progress:
         task = progress.add_task("ingest", total=None, detail="")
 
-        def advance(_read: Any, outcome: str) -> None:
+        def checked(read: Any, result: Any) -> None:
+            counter.add(read, result)
+            stored = ", ".join(f"{k} {v}" for k, v in sorted(tally.items()))
+            detail = f"{counter.claims} claims, {counter.rejected} rejected"
+            progress.update(
+                task,
+                advance=1,
+                detail=f"{detail}; committed: {stored}" if stored else detail,
+            )
+
+        def committed(_read: Any, outcome: str) -> None:
             tally[outcome] += 1
-            detail = ", ".join(f"{k} {v}" for k, v in sorted(tally.items()))
-            progress.update(task, advance=1, detail=detail)
 
         return ingest_paths(
             store,
@@ -150,8 +179,63 @@ def _with_progress(
             read_options,
             PipelineOptions(args.lang, args.sources, args.source),
             arguments=arguments,
-            on_item=advance,
+            on_item=committed,
+            on_checked=checked,
         )
+
+
+class _Counter:
+    """Documents, claims and rejects as the pipeline finishes each item."""
+
+    def __init__(self) -> None:
+        self.items = 0
+        self.claims = 0
+        self.rejected = 0
+        self.started = time.monotonic()
+
+    def add(self, read: Any, result: Any) -> None:
+        from foglift.model import Document, Rejected
+
+        self.items += 1
+        if isinstance(result, Document):
+            self.claims += len(result.claims)
+        if isinstance(result, Rejected) or isinstance(read, Rejected):
+            self.rejected += 1
+
+    def line(self) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        return (
+            f"foglift ingest: {self.items:,} items, {self.claims:,} claims, "
+            f"{self.rejected:,} rejected, {self.items / elapsed:,.1f} items/s"
+        )
+
+
+def _with_progress_lines(
+    store: Any, args: argparse.Namespace, read_options: Any, arguments: dict[str, Any]
+) -> Any:
+    """Progress for a log or a pipe: one plain line every few seconds."""
+    from foglift.settings import default
+    from foglift.store.ingest import PipelineOptions, ingest_paths
+
+    every = float(default("progress_every_seconds"))
+    counter = _Counter()
+    last = time.monotonic()
+
+    def checked(read: Any, result: Any) -> None:
+        nonlocal last
+        counter.add(read, result)
+        if time.monotonic() - last >= every:
+            last = time.monotonic()
+            print(counter.line(), file=sys.stderr, flush=True)
+
+    return ingest_paths(
+        store,
+        args.paths,
+        read_options,
+        PipelineOptions(args.lang, args.sources, args.source),
+        arguments=arguments,
+        on_checked=checked,
+    )
 
 
 def _print_summary(console: Any, summary: Any) -> None:

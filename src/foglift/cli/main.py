@@ -107,6 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush of a closed
+    pipe raises nothing."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file: nothing to do
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -134,6 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return int(module.run(args))
+    except BrokenPipeError:
+        _silence_stdout()  # the reader went away (`| head`): end quietly
+        return EXIT_OK
     except UsageError as exc:
         print(f"foglift {name}: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from foglift.cli.claims import add_store_argument
-from foglift.errors import UsageError
+from foglift.cli.claims import add_store_argument, count
 
 COLUMNS = [
     ("code", lambda r: r["code"], 6),
@@ -22,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     add_store_argument(parser)
     parser.add_argument("--code", help="only this code, e.g. FL102")
-    parser.add_argument("--limit", type=int, help="at most this many")
+    parser.add_argument("--limit", type=count, help="at most this many")
     parser.add_argument("--format", default="table", choices=ROW_FORMATS)
 
 
@@ -31,8 +30,6 @@ def run(args: argparse.Namespace) -> int:
     from foglift.store import open_store
     from foglift.store.query import query_rejections
 
-    if args.limit is not None and args.limit < 0:
-        raise UsageError("--limit must be 0 or more")
     store = open_store(args.db, create=False)
     try:
         rows = query_rejections(store, code=args.code, limit=args.limit)

@@ -25,6 +25,25 @@ UNVERIFIED = {
 }
 
 
+# JSON-LD goes into a page's <script> element: these characters as \u escapes
+# keep "</script>", "<!--" and "&" in a post from ending or changing it.
+_EMBED = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                        "\u2028": "\\u2028", "\u2029": "\\u2029"})  # fmt: skip
+
+
+def embeddable(serialised: str) -> str:
+    """JSON text safe inside an HTML <script> element; the same JSON value."""
+    return serialised.translate(_EMBED)
+
+
+def web_url(value: object) -> str | None:
+    """A URL only when it is http(s): a javascript: or data: link is dropped."""
+    if not isinstance(value, str):
+        return None
+    scheme = value.strip().split(":", 1)[0].casefold()
+    return value.strip() if scheme in ("http", "https") and ":" in value else None
+
+
 def claim_review(record: dict[str, Any], reviewed_on: date) -> dict[str, Any]:
     claimant = claimant_of(record)
     document = record.get("document") or {}
@@ -34,7 +53,7 @@ def claim_review(record: dict[str, Any], reviewed_on: date) -> dict[str, Any]:
     name = claimant.get("name") or "unnamed source"
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
     for key, value in (
-        ("url", document.get("url")),
+        ("url", web_url(document.get("url"))),
         ("headline", document.get("title")),
         ("datePublished", document.get("published")),
         ("identifier", document.get("id")),
@@ -86,7 +105,9 @@ def write_claimreview(
     for record in records:
         out.write(",\n" if n else "\n")
         review = claim_review(record, day)
-        out.write(json.dumps(review, ensure_ascii=False, sort_keys=True, indent=2))
+        out.write(
+            embeddable(json.dumps(review, ensure_ascii=False, sort_keys=True, indent=2))
+        )
         n += 1
     out.write("\n]\n" if n else "]\n")
     return n

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from foglift.store.query import VERDICT_FIELDS
+from foglift.model import VERDICT_FIELDS
 
 KM_PER_DEGREE = 111.32
 

@@ -11,6 +11,7 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text
 
+from foglift.export.records import printable
 from foglift.model import Claim, Claimant, Document, Finding, Verdict
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -147,6 +148,17 @@ def _verdict_lines(v: Verdict) -> list[Text]:
     return lines
 
 
+def _safe(line: Text) -> Text:
+    """The line with every control or format character from the input (an
+    escape sequence in a file name, a direction override in a post) made
+    visible; one character for one, so the styles stay where they were."""
+    plain = line.plain
+    safe = "".join(printable(ch) if ch != "\n" else ch for ch in plain)
+    if safe != plain:
+        line.plain = safe
+    return line
+
+
 def render_report(
     doc: Document, file: IO[str] | None = None, color: bool | None = None
 ) -> None:
@@ -157,24 +169,24 @@ def render_report(
     title.append(doc.source)
     published = doc.published.isoformat() if doc.published else "unknown"
     title.append(f"  (lang {doc.lang}, published {published})", style="dim")
-    console.print(title)
+    console.print(_safe(title))
     console.print(Text(f"\nClaims ({len(doc.claims)})", style="bold underline"))
     if not doc.claims:
         console.print(Text("  none found", style="dim"))
     for claim in doc.claims:
         for line in _claim_lines(doc, claim):
-            console.print(line)
+            console.print(_safe(line))
         console.print()
     console.print(Text(f"Findings ({len(doc.findings)})", style="bold underline"))
     for f in doc.findings:
-        console.print(_finding_line(doc, f))
+        console.print(_safe(_finding_line(doc, f)))
     if "verify" in doc.stages:
         console.print(Text(f"\nVerdicts ({len(doc.verdicts)})", style="bold underline"))
         if not doc.verdicts:
             console.print(Text("  no claim could be checked", style="dim"))
         for v in doc.verdicts:
             for line in _verdict_lines(v):
-                console.print(line)
+                console.print(_safe(line))
     if doc.repairs:
         codes: dict[str, int] = {}
         for r in doc.repairs:

@@ -33,6 +33,7 @@ from foglift.model import (
     PlaceMention,
     Reaction,
     Sentence,
+    Side,
 )
 from foglift.settings import default
 from foglift.sources import Registry, load_registry
@@ -60,7 +61,11 @@ def _masked(text: str, span: LanguageSpan) -> str:
     )
 
 
-def publisher_claimant(name: str, registry: Registry) -> Claimant:
+_UA_DOMAIN = re.compile(r"\.(?:ua|укр)\b", re.IGNORECASE)
+_RU_DOMAIN = re.compile(r"\.(?:ru|рф)\b", re.IGNORECASE)
+
+
+def publisher_claimant(name: str, registry: Registry, lang: str = "") -> Claimant:
     """The claimant a text speaks for in its own voice: the channel or site
     that published it, as the registry knows it ("ISW Russian Offensive
     Campaign Assessment" names ISW), else by its own name."""
@@ -69,7 +74,15 @@ def publisher_claimant(name: str, registry: Registry) -> Claimant:
         found = next(registry.find_aliases(name), None)
         source = found[1] if found is not None else None
     if source is None:
-        return Claimant(name, "unknown", True, "unknown", 0, 0, via="publisher")
+        # Whoever publishes a text of news is a media outlet; its side shows
+        # in a national domain ("lb.ua") or in writing Ukrainian, which
+        # Russian outlets do not.
+        side: Side = "unknown"
+        if _UA_DOMAIN.search(name) or lang == "uk":
+            side = "ukraine"
+        elif _RU_DOMAIN.search(name):
+            side = "russia"
+        return Claimant(name, "media", True, side, 0, 0, via="publisher")
     return Claimant(
         source.name, source.kind, True, source.side, 0, 0, source.id, "publisher"
     )
@@ -107,7 +120,7 @@ def _extract_span(
     resolve_days(ctx)
     ctx.author = find_author(ctx)
     if ctx.author.via == "author" and publisher:
-        ctx.author = publisher_claimant(publisher, registry)
+        ctx.author = publisher_claimant(publisher, registry, lang)
     claims, used_cues = assemble_claims(ctx)
     claims = find_loss_report_claims(ctx, claims)
     # Ids must differ between spans until they are numbered over the whole text.

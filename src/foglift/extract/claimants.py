@@ -126,7 +126,7 @@ def _channels(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]
 def _registered(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
     # "Сил оборони півдня Владислав Волошин": a person named right after the
     # organisation speaks for it, so the mention takes in the name.
-    person = re.compile(rf"\s+[{lex.capital}][\w'’-]+\s+[{lex.capital}][\w'’-]+")
+    person = re.compile(rf"[ \t]+[{lex.capital}][\w'’-]+[ \t]+[{lex.capital}][\w'’-]+")
     cyrillic = re.compile(r"[а-яёіїєґ]", re.I)
     for m, source in registry.find_aliases(text):
         end = m.end()
@@ -162,7 +162,10 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
 
 
 def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
-    reporting = lex.reporting["asserts"]
+    reporting = re.compile(
+        "|".join(lex.reporting[k].pattern for k in ("asserts", "denies", "disputes")),
+        re.IGNORECASE,
+    )
     recipient = re.compile(
         rf"(?:{phrase_pattern(lex.data['unnamed'].get('recipient_cues', [])).pattern})"
         r"\s+$",
@@ -185,7 +188,8 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             # A person is a source only when reported as saying something.
             after = text[m.end() : m.end() + 40]
             if not re.match(
-                rf"\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})", after
+                rf"(?:['’]s)?\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})",
+                after,
             ):
                 continue
             noun_kind = lex.person_nouns.get(head) or "unknown"
@@ -236,6 +240,64 @@ def _metonyms(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]
             yield _named(source, m.start(), m.end())
 
 
+@cache
+def _named_subject_pattern(lex: Lexicon) -> re.Pattern[str] | None:
+    spec = lex.data.get("named_subjects")
+    if not spec:
+        return None
+    cap = rf"(?:[{lex.capital}][\w'’-]*(?:[ \t]+\([{lex.capital}]{{2,6}}\))?)"
+    joiner = phrase_pattern(spec.get("connectors", []), flags=0).pattern
+    # Verbs of one word: "are a lie" follows a claim, not a speaker.
+    verbs = phrase_pattern(
+        w
+        for stance in ("asserts", "denies", "disputes")
+        for w in lex.data["reporting"][stance]["verbs"]
+        if " " not in w
+    ).pattern
+    return re.compile(
+        rf"(?P<name>{cap}(?:[ \t]+(?:(?:{joiner})[ \t]+)?{cap}){{0,8}})"
+        rf"(?=\s+(?:on\s+\w+\s+\d{{1,2}}\s+)?(?:has\s+|have\s+|had\s+)?(?:{verbs}))"
+    )
+
+
+def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
+    """A capitalised name right before a reporting verb that the registry
+    does not know: its kind from its words, its side from its side words; a
+    lone surname ("Kim specified") is the person named in full before."""
+    pattern = _named_subject_pattern(lex)
+    if pattern is None:
+        return
+    spec = lex.data["named_subjects"]
+    kinds = {
+        w: kind
+        for kind in ("official", "media", "military_blogger")
+        for w in spec.get(kind, [])
+    }
+    not_names = set(lex.data["places"]["stopwords"])
+    seen: list[Claimant] = []
+    for m in pattern.finditer(text):
+        words = re.findall(r"[\w'’-]+", m.group("name"))
+        while words and words[0] in not_names:
+            words = words[1:]  # "The", "On", "However"
+        if not words or all(w in not_names or w in lex.side_words for w in words):
+            continue
+        start = text.find(words[0], m.start("name"))
+        name = text[start : m.end("name")]
+        if len(words) == 1:
+            full = [c for c in seen if c.name.split()[-1] == words[0]]
+            if full:
+                yield replace(full[-1], start=start, end=m.end("name"))
+                continue
+        kind: ClaimantKind = "unknown"
+        for w in words:
+            found = kinds.get(w.rstrip("s") if w.rstrip("s") in kinds else w)
+            if found is not None:
+                kind = _kind(found)
+        claimant = Claimant(name, kind, True, _side_of(name, lex), start, m.end("name"))
+        seen.append(claimant)
+        yield claimant
+
+
 def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claimant, ...]:
     """Every claimant mention in ``text``, in order, overlaps resolved."""
     ranked: list[tuple[int, Claimant, str | None]] = []
@@ -244,6 +306,7 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
     ranked += [(2, c, None) for c in _titled(text, lex, registry)]
     ranked += [(2, c, None) for c in _metonyms(text, lex, registry)]
     ranked += [(3, c, None) for c in _unnamed(text, lex)]
+    ranked += [(3, c, None) for c in _named_subjects(text, lex)]
     ranked += [(4, c, role) for role, c in _roles(text, lex)]
     taken: list[tuple[int, int]] = []
     kept: list[tuple[Claimant, str | None]] = []
@@ -253,7 +316,10 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
         taken.append((claimant.start, claimant.end))
         kept.append((claimant, role))
     kept.sort(key=lambda k: k[0].start)
-    return tuple(_resolve_roles(_drop_dependent_unnamed(text, kept, lex), registry))
+    defaults = lex.data.get("role_defaults", {})
+    return tuple(
+        _resolve_roles(_drop_dependent_unnamed(text, kept, lex), registry, defaults)
+    )
 
 
 def _affiliated(lex: Lexicon, gap: str) -> bool:
@@ -305,15 +371,19 @@ def _drop_dependent_unnamed(
 
 
 def _resolve_roles(
-    kept: list[tuple[Claimant, str | None]], registry: Registry
+    kept: list[tuple[Claimant, str | None]],
+    registry: Registry,
+    defaults: dict[str, str],
 ) -> Iterator[Claimant]:
-    """Point "the Defense Ministry" at the last named source holding that role."""
+    """Point "the Defense Ministry" at the last named source holding that role,
+    else at the language's default holder ("Генштаб" in Ukrainian news)."""
     for i, (claimant, role) in enumerate(kept):
         if role is None:
             yield claimant
             continue
         holders = {s.id for s in registry.with_role(role)}
         earlier = [c for c, _ in kept[:i] if c.registry_id in holders]
+        default = registry.sources.get(defaults.get(role, ""))
         if earlier:
             ref = earlier[-1]
             yield replace(
@@ -322,6 +392,15 @@ def _resolve_roles(
                 kind=ref.kind,
                 side=ref.side,
                 registry_id=ref.registry_id,
+                via="role",
+            )
+        elif default is not None:
+            yield replace(
+                claimant,
+                name=default.name,
+                kind=default.kind,
+                side=default.side,
+                registry_id=default.id,
                 via="role",
             )
         else:

@@ -11,12 +11,13 @@ asserts it in its own voice.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
+from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
 from foglift.extract.quantities import FoundQuantity
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
 from foglift.model import (
@@ -37,14 +38,18 @@ _REGION_GAP = re.compile(r"[\s,]*(?:(?:in|of|у|в)\s+)?(?:the\s+)?", re.IGNOREC
 _LIST_GAP = re.compile(
     r"(?:\s*(?:,|,?\s+(?:and|as\s+well\s+as|и|а\s+также|і|й|та|а\s+також))\s*)+"
 )
+# "disputed the claim and said": a second verb, not the object of the first.
+_JOINED = re.compile(r"(?<!\w)(?:and|и|і|й|та)(?!\w)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
-_COLON = re.compile(r"\s*:")
+_COLON = re.compile(r"[\s*_]*:")
+_WORDLIKE = re.compile(r"\w")  # markup and emoji around a heading are no words
 _DATELINE = re.compile(
     r"\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’/-]{1,40},\s+[^()\n]{0,30}?"
     r"\((?P<agency>[^()\n]{2,40})\)\s*[-–—]"
 )
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
+_SUBJECT_REACH = 100  # characters before an action in which its subject may lie
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +128,10 @@ def _object_window(
     end = _window_end(
         ctx.lex, ctx.text, trigger.end(), min(s.end, trigger.end() + _OBJECT_REACH)
     )
-    return trigger.end(), end
+    # The next action starts a predicate of its own: "the strike killed 400",
+    # "killing 50 and wounding 40 soldiers".
+    following = ctx.lex.actions.pattern.search(ctx.text, trigger.end(), end)
+    return trigger.end(), following.start() if following else end
 
 
 def _passive_window(
@@ -136,6 +144,62 @@ def _passive_window(
     aux = s.start + m.start()
     bounds = [b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, aux)]
     return (bounds[-1] if bounds else s.start), aux
+
+
+def _subject_window(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[int, int]:
+    """The action's clause before it: where a subject or a fronted object lies
+    ("Восемь БПЛА уничтожены", "32 беспилотника уничтожили наши силы ПВО")."""
+    found = list(_boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start()))
+    # "Восемь беспилотников, летевших на Москву, сбиты": a participle phrase set
+    # off by commas stays inside the clause.
+    while (
+        len(found) >= 2
+        and found[-1].group() == ","
+        and found[-2].group() == ","
+        and _is_participle(ctx, ctx.text[found[-2].end() : found[-1].start()])
+    ):
+        found = found[:-2]
+    start = max([s.start, *(b.end() for b in found)])
+    return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
+
+
+def _is_participle(ctx: Context, phrase: str) -> bool:
+    """Whether a phrase opens with a participle ("летевших на Москву")."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    first = re.search(r"\w+", phrase)
+    if first is None:
+        return False
+    from foglift.extract.lexicon import _morph
+
+    return bool(_morph(ctx.lex.lang).parse(first.group())[0].tag.POS == "PRTF")
+
+
+@cache
+def _passive_words(lang: str) -> dict[str, bool]:
+    """Per language, whether a word is a passive form (filled as words come)."""
+    return {}
+
+
+def is_passive(ctx: Context, trigger: re.Match[str]) -> bool:
+    """Whether the action is stated in the passive: "were shot down" (an
+    auxiliary before it), "сбиты" (a short passive participle), "збито" (an
+    impersonal form in -но/-то)."""
+    head = ctx.text[max(0, trigger.start() - 40) : trigger.start()]
+    if _passive_tail(ctx.lex).search(head):
+        return True
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    word = trigger.group().split()[0].casefold()
+    known = _passive_words(ctx.lex.lang)
+    if word not in known:
+        from foglift.extract.lexicon import _morph
+
+        tag = _morph(ctx.lex.lang).parse(word)[0].tag
+        known[word] = "pssv" in tag or "Impe" in tag
+    return known[word]
 
 
 def _subject_of(ctx: Context, i: int) -> Claimant | None:
@@ -169,17 +233,21 @@ def _attribute(
     mentions = ctx.sentence_claimants(i)
     # "Rybar: our units liberated X" — a headline or repost names its source.
     lead = [c for c in mentions if c.named and _COLON.match(text, c.end)]
-    if lead and not text[s.start : lead[0].start].strip(" «\"'⚡️🔥❗"):
+    if lead and not _WORDLIKE.search(text, s.start, lead[0].start):
         return replace(lead[0], via="colon"), "asserts", None, None
     for m in ctx.lex.according_to.finditer(text, s.start, s.end):
         after = [c for c in mentions if m.end() <= c.start <= m.end() + 6]
         if after:
             return replace(after[0], via="according_to"), "asserts", None, None
+        if _own_pronouns(ctx.lex).match(text, m.end()):  # "за його словами"
+            carried = carried_claimant(ctx, i)
+            if carried:
+                return carried[0], "asserts", carried[1], None
     cues = ctx.cues(s.start, s.end)
     before = [c for c in cues if c.end <= trigger.start()]
     after_cues = [c for c in cues if c.start >= trigger.end()]
     if before:
-        cue = before[-1]
+        cue = _outer_cue(ctx, before)
         subjects = [c for c in mentions if c.end <= cue.start]
         if subjects:
             return replace(subjects[-1], via="subject"), cue.stance, None, cue
@@ -197,14 +265,239 @@ def _attribute(
         ]
         if near:
             return replace(near[-1], via="subject"), cue.stance, None, cue
+        if cue.stance != "asserts" and not [c for c in mentions if c.start > cue.end]:
+            # "Информация о захвате X не подтвердилась": the speaker of the
+            # sentence's frame (or the text) denies or disputes it.
+            found = (
+                _trailing_attribution(ctx, i)
+                or _heading_attribution(ctx, i)
+                or _report_continues(ctx, i)
+            )
+            if found is not None:
+                return found[0], cue.stance, found[1], cue
+            return ctx.author, cue.stance, None, cue
+    signed = _dash_signature(ctx, i)
+    if signed is not None:
+        return signed, "asserts", None, None
+    trailing = (
+        _trailing_attribution(ctx, i)
+        or _heading_attribution(ctx, i)
+        or _report_continues(ctx, i)
+    )
+    if trailing is not None:
+        return trailing[0], "asserts", trailing[1], None
     hedge = ctx.lex.hedges.search(text, s.start, s.end)
     if hedge and hedge.group().casefold() in ("reportedly", "allegedly", "purportedly"):
         unnamed = Claimant(
-            "unnamed reports", "anonymous", False, "unknown",
+            "unnamed reports", "unknown", False, "unknown",
             hedge.start(), hedge.end(), via="hedge",
         )  # fmt: skip
         return unnamed, "asserts", None, None
     return ctx.author, "asserts", None, None
+
+
+@cache
+def _own_pronouns(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.data.get("carry", {}).get("own_pronouns", [])
+    return re.compile(rf"\s*(?:{phrase_pattern(words).pattern})", re.IGNORECASE)
+
+
+@cache
+def _back_reference(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.data.get("carry", {}).get("back", [])
+    return re.compile(rf"[\s«\"'(]*(?:{phrase_pattern(words).pattern})", re.IGNORECASE)
+
+
+_TRAILING_REACH = 3  # sentences after a claim in which "Об этом сообщил X" may follow
+
+
+def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+    """The speaker a later sentence gives what came before: "Об этом сообщил
+    губернатор", "Про це йдеться в повідомленні Генштабу", "This was reported
+    by the ministry". It reaches over the sentences of the paragraph before it
+    (or the paragraph right before, when it opens its own), and stops at a
+    sentence with a speaker of its own."""
+    back = _back_reference(ctx.lex)
+    for j in range(i + 1, min(len(ctx.sentences), i + 1 + _TRAILING_REACH)):
+        s = ctx.sentences[j]
+        gap = ctx.paragraph_of[j] - ctx.paragraph_of[i]
+        if gap > 1 or (gap == 1 and ctx.paragraph_of[j - 1] != ctx.paragraph_of[i]):
+            return None
+        mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
+        if back.match(ctx.text, s.start) and ctx.cues(s.start, s.end) and mentions:
+            return replace(mentions[0], via="trailing"), j
+        if mentions and ctx.cues(s.start, s.end):
+            return None  # another speaker's sentence: not a frame for this one
+    return None
+
+
+def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
+    """The cue that frames an action: the last before it, unless that one is
+    the object of a denial or dispute ("denied the commander's claims that",
+    "спростовує заяви Міноборони РФ про"): then the denial frames it."""
+    cue = before[-1]
+    for outer in reversed(before[:-1]):
+        gap = ctx.text[outer.end : cue.start]
+        if (
+            outer.stance in ("denies", "disputes")
+            and len(gap) <= 60
+            and not _boundary(ctx.lex).search(gap)
+            and not _JOINED.search(gap)
+        ):
+            return outer
+    return cue
+
+
+# A dash, then at most three lower-case words of a title, right before a source.
+_DASH = re.compile(r"[\s*_,]*[—–-][\s*_]*(?:[^\W\dA-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,3}$")
+
+
+def _dash_signature(ctx: Context, i: int) -> Claimant | None:
+    """A quote signed with a dash at its end ("..., — губернатор X", "— Минобороны
+    РФ"): the source after the dash signs its paragraph's sentences up to it."""
+    for j in range(i, len(ctx.sentences)):
+        if ctx.paragraph_of[j] != ctx.paragraph_of[i]:
+            return None
+        s = ctx.sentences[j]
+        mentions = ctx.sentence_claimants(j)
+        last = mentions[-1] if mentions else None
+        if (
+            last is not None
+            and not _WORDLIKE.search(ctx.text, last.end, s.end)
+            and _DASH.search(ctx.text, s.start, last.start)
+        ):
+            return replace(last, via="signed")
+        if mentions and ctx.cues(s.start, s.end):
+            return None  # a sentence with a speaker of its own
+    return None
+
+
+_CONTINUES_REACH = 6  # sentences a relayed report runs on after "Про це повідомив X"
+
+
+def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+    """A news item that says whose report it relays ("Про це повідомляє X",
+    "Об этом сообщил X") goes on relaying it: later sentences with no speaker
+    of their own are still X's, up to another speaker's sentence."""
+    back = _back_reference(ctx.lex)
+    for j in range(i - 1, max(-1, i - 1 - _CONTINUES_REACH), -1):
+        s = ctx.sentences[j]
+        mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
+        if not mentions or not ctx.cues(s.start, s.end):
+            continue
+        if back.match(ctx.text, s.start):
+            return replace(mentions[0], via="carried"), j
+        return None
+    return None
+
+
+def _heading_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+    """The speaker a heading line names for the text under it: a line that is
+    only a source and a colon ("**Минобороны РФ:**", markup and emoji aside)
+    speaks everything after it, up to a sentence with a speaker of its own."""
+    for j in range(i - 1, -1, -1):
+        s = ctx.sentences[j]
+        mentions = [c for c in ctx.sentence_claimants(j) if c.named]
+        if len(mentions) == 1:
+            c = mentions[0]
+            colon = _COLON.match(ctx.text, c.end)
+            if (
+                colon is not None
+                and not _WORDLIKE.search(ctx.text, s.start, c.start)
+                and not _WORDLIKE.search(ctx.text, colon.end(), s.end)
+            ):
+                return replace(c, via="colon"), j
+        if mentions and ctx.cues(s.start, s.end):
+            return None
+    return None
+
+
+_UNNAMED_OF_SIDE = {"russia": "Russian sources", "ukraine": "Ukrainian sources"}
+
+
+def _already_claimed(ctx: Context, i: int, denied: Claim, earlier: list[Claim]) -> bool:
+    """Whether the text stated the denied claim shortly before, with its
+    claimant ("The ministry said it captured X. Kyiv denied that ... X")."""
+    reach = ctx.sentences[max(0, i - 3)].start
+    names = {p.name[:5].casefold() for p in denied.places}
+    return any(
+        c.action == denied.action
+        and c.start >= reach
+        and not _same_speaker(c.claimant, denied.claimant)
+        and (
+            names & {p.name[:5].casefold() for p in c.places}
+            or (
+                c.quantity
+                and denied.quantity
+                and c.quantity.value == denied.quantity.value
+            )
+        )
+        for c in earlier
+    )
+
+
+def _same_speaker(a: Claimant, b: Claimant) -> bool:
+    if a.registry_id or b.registry_id:
+        return a.registry_id == b.registry_id
+    return (a.name, a.start) == (b.name, b.start)
+
+
+def _other_speakers(
+    ctx: Context,
+    i: int,
+    trigger: re.Match[str],
+    made: list[Claim],
+    cue: Cue | None,
+    mood: Mood,
+    earlier: list[Claim],
+) -> list[Claim]:
+    """The same claims for the frame's other speakers.
+
+    Several subjects of one reporting verb each claim it ("The MoD and Russian
+    milbloggers claimed"); a claim denied or disputed by a reporting verb is
+    also the original claimant's claim ("the governor denied a commander's
+    claims that ...": the commander asserts it), by "Russian sources" (or
+    Ukrainian) when the text names none.
+    """
+    if not made or cue is None:
+        return []
+    speaker = made[0].claimant
+    mentions = ctx.sentence_claimants(i)
+    out: list[Claim] = []
+    if speaker.via == "subject":
+        last = speaker
+        for other in reversed([c for c in mentions if c.end <= speaker.start]):
+            if not _LIST_GAP.fullmatch(ctx.text[other.end : last.start]):
+                break
+            out += [replace(c, claimant=replace(other, via="subject")) for c in made]
+            last = other
+    if (
+        made[0].stance in ("denies", "disputes")
+        and mood not in ("negated", "failed")
+        and not _already_claimed(ctx, i, made[0], earlier)
+    ):
+        between = [
+            c for c in mentions if cue.end <= c.start and c.end <= trigger.start()
+        ]
+        if cue.start >= trigger.end():  # "заяви РФ про захоплення X не відповідає
+            between = [  # дійсності": the claim's owner stands before its action
+                c
+                for c in mentions
+                if c.end <= trigger.start() and not _same_speaker(c, speaker)
+            ][-1:]
+        if between:
+            original = replace(between[0], via="reported")
+        else:
+            side = _OTHER_SIDE.get(speaker.side, "unknown")
+            name = _UNNAMED_OF_SIDE.get(side, "unnamed sources")
+            original = Claimant(
+                name, "unknown", False, side, cue.start, cue.end, via="reported"
+            )
+        out += [
+            replace(c, claimant=original, stance="asserts", voice="attributed")
+            for c in made + out
+        ]
+    return out
 
 
 def _without_units(lex: Lexicon, gap: str) -> str:
@@ -216,17 +509,26 @@ def _without_units(lex: Lexicon, gap: str) -> str:
 
 
 def _pick_quantities(
-    ctx: Context, span: tuple[int, int], units: tuple[str, ...]
+    ctx: Context,
+    span: tuple[int, int],
+    units: tuple[str, ...],
+    taken: frozenset[int] = frozenset(),
+    action_start: int = -1,
 ) -> list[FoundQuantity]:
     """The action's object quantity, and any that continue it as a list.
 
     "lost up to 480 servicemen, three tanks and 12 armoured vehicles" gives
-    three quantities, one claim each.
+    three quantities, one claim each. A quantity starting at one of ``taken``
+    is already another action's object.
     """
     chain: list[FoundQuantity] = []
     last_end = -1
     for q in ctx.quantities:
+        if q.elided_from is not None:
+            continue
         if not chain:
+            if q.quantity.start in taken:
+                continue
             if span[0] <= q.quantity.start < span[1] and q.category in units:
                 chain.append(q)
                 last_end = q.quantity.end
@@ -238,7 +540,36 @@ def _pick_quantities(
         last_end = q.quantity.end
         if q.category in units:
             chain.append(q)
-    return chain
+    # Items that leave the unit out continue the list they follow, up to one
+    # that another action follows ("180 ликвидированы, 24 взяты в плен").
+    starts = {q.quantity.start for q in chain}
+    for q in ctx.quantities:
+        if q.elided_from in starts:
+            own = _action_at(ctx, action_start, q.category)
+            if q.next_action not in (None, action_start) and (
+                own is None or _action_at(ctx, q.next_action, q.category) != own
+            ):
+                break
+            chain.append(q)
+    if not chain:  # the item right before this action is its quantity
+        chain = [
+            q
+            for q in ctx.quantities
+            if q.next_action == action_start and span[0] <= q.quantity.start
+        ]
+    return sorted(chain, key=lambda q: q.quantity.start)
+
+
+def _action_at(ctx: Context, start: int | None, category: str) -> str | None:
+    """The neutral action of the phrase starting at ``start`` for a quantity of
+    ``category`` ("уничтожены" of drones is shot down), if any."""
+    if start is None or start < 0:
+        return None
+    m = ctx.lex.actions.pattern.match(ctx.text, start)
+    if not m:
+        return None
+    entry = ctx.lex.actions[m.group()]
+    return entry.action_by_unit.get(category, entry.action)
 
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
@@ -260,10 +591,62 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     return tuple(found + [p for p, _ in chain])
 
 
-def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) -> bool:
-    """Whether only object words stand between the action and the place."""
+def _kept_with_lists(
+    ctx: Context,
+    places: tuple[PlaceMention, ...],
+    keep: Callable[[PlaceMention], bool],
+) -> tuple[PlaceMention, ...]:
+    """The places ``keep`` accepts, with the list each one starts ("біля A, B
+    та C": B and C stand where A does)."""
+    kept: list[PlaceMention] = []
+    for p in places:
+        listed = kept and _LIST_GAP.fullmatch(ctx.text[kept[-1].end : p.start])
+        if listed or keep(p):
+            kept.append(p)
+    return tuple(kept)
+
+
+_APPOSITION = re.compile(r"\s*[—–:]\s*")
+
+
+def _appositive_places(ctx: Context, end: int) -> tuple[PlaceMention, ...]:
+    """The settlements a count names after a dash or colon: "освободили три
+    населённых пункта — A, B и C" is a claim about each of them."""
+    after = [p for p in ctx.places if p.start >= end]
+    if not after or not _APPOSITION.fullmatch(ctx.text, end, after[0].start):
+        return ()
+    chain = [after[0]]
+    for p in after[1:]:
+        if not _LIST_GAP.fullmatch(ctx.text[chain[-1].end : p.start]):
+            break
+        chain.append(p)
+    return tuple(chain)
+
+
+@cache
+def _countries(lex: Lexicon) -> Table[bool]:
+    return Table(dict.fromkeys(lex.data["places"].get("countries", []), True))
+
+
+@cache
+def _locatives(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lex.data["places"].get("locative", []))
+
+
+def _acts_on_place(
+    ctx: Context, trigger: re.Match[str], place: PlaceMention, where: bool = False
+) -> bool:
+    """Whether only object words stand between the action and the place; with
+    ``where``, a place after a preposition of place is where it happened ("нанесли
+    ракетный удар по усадьбе в Курской области")."""
     if place.end <= trigger.start():
         return True  # the passive subject: "Avdiivka was captured"
+    if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
+        before = re.search(
+            r"([\w-]+)[\s*_«\".]*$", ctx.text[trigger.end() : place.start]
+        )
+        if before and before.group(1).casefold() in _locatives(ctx.lex):
+            return True
     between = list(ctx.text[trigger.end() : place.start])
     for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
         if trigger.end() <= other.start and other.end <= place.start:
@@ -275,6 +658,7 @@ def _acts_on_place(ctx: Context, trigger: re.Match[str], place: PlaceMention) ->
         w in ctx.lex.object_words
         or w.isdigit()
         or (w[0].isupper() and w.endswith("'s"))
+        or (where and w in ctx.lex.units)  # the weapon: "атакував дроном X"
         for w in words
     )
 
@@ -313,7 +697,19 @@ def _time_for(
     if ctx.report_date is not None:
         span = resolve_span(ctx.report_date, ctx.published)
         return replace(span, note="the date of the report; the claim gives none")
-    return None
+    return _statement_day(ctx, s)
+
+
+def _statement_day(ctx: Context, s: Sentence) -> TimeSpan | None:
+    """A claim that states no time is dated by its statement: the text's own
+    publication (a post, a report), an empty span at the sentence's start."""
+    if ctx.published is None:
+        return None
+    return TimeSpan(
+        ctx.published, ctx.published, "", "date", s.start, s.start,
+        anchor=ctx.published, anchor_from="published",
+        note="the date of the statement; the claim gives none",
+    )  # fmt: skip
 
 
 def _resolve(ctx: Context, expr: TimeExpr, carried_from: int | None) -> TimeSpan:
@@ -353,6 +749,17 @@ def sentence_at(ctx: Context, pos: int) -> int:
     return len(ctx.sentences) - 1
 
 
+def _mood(ctx: Context, trigger: re.Match[str], s: Sentence, quantified: bool) -> Mood:
+    """The action's mood in its own clause (see ``extract.mood``)."""
+    bounds = [
+        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
+    ]
+    clause_start = max([s.start, *bounds])
+    return action_mood(
+        ctx.lex, ctx.text, clause_start, trigger, (s.start, s.end), quantified
+    )
+
+
 def _is_historical(ctx: Context, s: Sentence) -> bool:
     years = [int(y) for y in _BARE_YEAR.findall(ctx.text, s.start, s.end)]
     return bool(years) and max(years) < int(default("historical_before_year"))
@@ -386,11 +793,40 @@ def _claim_type(value: str) -> ClaimType:
     return "other"
 
 
+def _quantity_groups(
+    ctx: Context,
+    quantities: list[FoundQuantity],
+    places: tuple[PlaceMention, ...],
+    limit: int,
+) -> list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]]:
+    """One claim per quantity; in a list by place ("8 — над Курской, 4 — над
+    Брянской") each number keeps the places written after it."""
+    if not any(q.elided_from is not None for q in quantities):
+        groups: list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]] = []
+        for q in quantities:
+            settlements = [p for p in places if p.start > q.quantity.end]
+            if q.each and len(settlements) > 1:  # "по 4 — над X, Y і Z"
+                groups += [(q, (p,)) for p in settlements]
+            else:
+                groups.append((q, places))
+        return groups
+    groups = []
+    for n, q in enumerate(quantities):
+        end = quantities[n + 1].quantity.start if n + 1 < len(quantities) else limit
+        own = tuple(p for p in ctx.places if q.quantity.end <= p.start < end)
+        if q.each and len(own) > 1:  # "по 3 — над Белгородской и Тульской"
+            groups += [(q, (p,)) for p in own]
+        else:
+            groups.append((q, own))
+    return groups
+
+
 def _claim_groups(
     ctx: Context,
     quantities: list[FoundQuantity],
     places: tuple[PlaceMention, ...],
     territorial: bool,
+    limit: int = 0,
 ) -> list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]]:
     """One claim per quantity; without one, per settlement ("liberated X and Y").
 
@@ -398,7 +834,7 @@ def _claim_groups(
     claim as context instead of becoming claims of their own.
     """
     if quantities:
-        return [(q, places) for q in quantities]
+        return _quantity_groups(ctx, quantities, places, limit)
     region_nouns = _region_nouns(ctx.lex)
     near = _proximity(ctx.lex)
     regions = tuple(p for p in places if p.name.split()[-1] in region_nouns)
@@ -449,43 +885,167 @@ def _agent_words(lex: Lexicon) -> tuple[Table[bool], Table[bool]]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    """The sides a stretch of text names: by a source's name, by a side word,
+    by "our" (the claimant's side) and by "the enemy" (the other one)."""
+
+    claimant: Side = "unknown"
+    word: Side = "unknown"
+    own: Side = "unknown"
+    enemy: Side = "unknown"
+
+
+def _sides_in(ctx: Context, a: int, b: int, claimant: Claimant) -> _Sides:
+    own_words, enemy_words = _agent_words(ctx.lex)
+    by_name: Side = "unknown"
+    by_word: Side = "unknown"
+    own: Side = "unknown"
+    enemy: Side = "unknown"
+    for c in ctx.claimants:
+        if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
+            by_name = c.side
+    for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
+        w = word.group()
+        side = ctx.lex.side_words.get(w)
+        if side in ("russia", "ukraine"):
+            by_word = "russia" if side == "russia" else "ukraine"
+        elif w in own_words and claimant.side in ("russia", "ukraine"):
+            own = claimant.side
+        elif w in enemy_words and claimant.side in _OTHER_SIDE:
+            enemy = _OTHER_SIDE[claimant.side]
+    return _Sides(by_name, by_word, own, enemy)
+
+
+def side_in(
+    ctx: Context, a: int, b: int, claimant: Claimant, *, words: bool = True
+) -> tuple[Side, Side]:
+    """(side of the last side word or source named in text[a:b], side of the
+    last own/enemy word there, from the claimant's point of view)."""
+    found = _sides_in(ctx, a, b, claimant)
+    named = found.word if words and found.word != "unknown" else found.claimant
+    relative = found.own if found.own != "unknown" else found.enemy
+    return named, relative
+
+
+def _first(*sides: Side) -> Side:
+    return next((s for s in sides if s != "unknown"), "unknown")
+
+
+def _flip(side: Side) -> Side:
+    return _OTHER_SIDE.get(side, "unknown")
+
+
 def agent_side(
-    ctx: Context, trigger: re.Match[str], s: Sentence, claimant: Claimant
+    ctx: Context,
+    trigger: re.Match[str],
+    s: Sentence,
+    claimant: Claimant,
+    subject: str = "agent",
 ) -> Side:
     """Who did it: the side named in the action's own clause.
 
     "Russian forces captured X" -> russia; "our units liberated X" -> the
     claimant's side; "the enemy took X" -> the other side; "X was captured by
-    Russian troops" -> russia.
+    Russian troops" -> russia. A subject that suffers the action ("ВСУ
+    потеряли", "украинские БПЛА сбиты") names the other side, and so does the
+    side of the object ("сбили 20 украинских беспилотников"); a source or "our"
+    air defence before a passive is its agent ("силами ПВО Минобороны сбит");
+    a cause names the agent ("погиб из-за атаки беспилотников ВСУ").
     """
-    bounds = [
-        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
-    ]
-    start = max([s.start, *bounds])
+    start, _ = _subject_window(ctx, trigger, s)
     for c in ctx.claimants:  # "«Центр»" ends in a quote, not a clause
         if c.start < start <= c.end:
             start = c.start
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
-    own, enemy = _agent_words(ctx.lex)
-    found: Side = "unknown"
-    spans = [(start, trigger.start())]
+    before = _sides_in(ctx, start, trigger.start(), claimant)
     by = re.compile(r"\s+by\s+", re.I).match(ctx.text, trigger.end())
     if by:  # the agent of a passive
-        spans.append((by.end(), clause_end))
-    for a, b in spans:
-        for c in ctx.claimants:
-            if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
-                found = c.side
-        for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
-            w = word.group()
-            side = ctx.lex.side_words.get(w)
-            if side in ("russia", "ukraine"):
-                found = "russia" if side == "russia" else "ukraine"
-            elif w in own and claimant.side in ("russia", "ukraine"):
-                found = claimant.side
-            elif w in enemy and claimant.side in _OTHER_SIDE:
-                found = _OTHER_SIDE[claimant.side]
-    return found
+        by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
+        return by_named if by_named != "unknown" else by_relative
+    if subject == "patient":  # "ВСУ потеряли", "our forces lost"
+        return _flip(_first(before.own, before.enemy, before.claimant, before.word))
+    if is_passive(ctx, trigger):
+        # "противник" before a passive suffers it, "наши"/"ПВО" do it: either
+        # way the claimant's side acted.
+        relative = _first(before.own, _flip(before.enemy))
+        found = _first(relative, before.claimant, _flip(before.word))
+    else:
+        found = _first(before.own, before.enemy, before.word, before.claimant)
+    if found != "unknown":
+        return found
+    cause = _cause(ctx.lex).search(ctx.text, trigger.end(), clause_end)
+    if cause:  # "погиб из-за атаки беспилотников ВСУ"
+        caused = _sides_in(ctx, cause.end(), clause_end, claimant)
+        found = _first(caused.own, caused.enemy, caused.word, caused.claimant)
+        if found != "unknown":
+            return found
+    # After the verb: who acts ("уничтожили наши силы ПВО", "сбиты силами ПВО
+    # Минобороны") or whose things suffered ("20 украинских беспилотников").
+    after = _sides_in(ctx, trigger.end(), clause_end, claimant)
+    found = _first(after.own, after.enemy, after.claimant)
+    if found != "unknown":
+        return found
+    # The object's own side word, before any preposition ("20 украинских
+    # беспилотников над российскими регионами").
+    preps = _prepositions(ctx.lex)
+    for word in re.finditer(r"[\w'’-]+", ctx.text[trigger.end() : clause_end]):
+        if word.group().casefold() in preps:
+            break
+        victim = ctx.lex.side_words.get(word.group())
+        if victim in _OTHER_SIDE:
+            return _OTHER_SIDE[victim]
+    return "unknown"
+
+
+_CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
+_ATTACKS = frozenset(["struck", "launched"])
+
+
+def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """An agent the clause leaves unsaid, from the claims before it in its
+    paragraph: the damage and casualties of a strike are the striker's ("ВСУ
+    атаковали X. Повреждены 3 дома"); a further interception is the same
+    side's ("Ещё семь дронов сбили"), the first one the other side's from the
+    attacker's."""
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.agent_side == "unknown":
+            paragraph = ctx.paragraph_of[sentence_at(ctx, claim.action_start)]
+            earlier = [
+                c
+                for c in reversed(out)
+                if c.agent_side != "unknown"
+                and ctx.paragraph_of[sentence_at(ctx, c.action_start)] == paragraph
+            ]
+            agent = _carried_agent(claim, earlier)
+            if agent != "unknown":
+                claim = replace(claim, agent_side=agent)
+        out.append(claim)
+    return out
+
+
+def _carried_agent(claim: Claim, earlier: list[Claim]) -> Side:
+    for c in earlier:
+        if c.action == claim.action and c.claim_type == claim.claim_type:
+            return c.agent_side
+        if c.action in _ATTACKS:
+            if claim.action in _CONSEQUENCES | _ATTACKS:
+                return c.agent_side
+            if claim.action == "shot down":
+                return _flip(c.agent_side)
+    return "unknown"
+
+
+@cache
+def _cause(lex: Lexicon) -> re.Pattern[str]:
+    return phrase_pattern(lex.data.get("agents", {}).get("cause", []))
+
+
+@cache
+def _prepositions(lex: Lexicon) -> frozenset[str]:
+    words = lex.data["quantity"].get("gap_before", [])
+    return frozenset(w.casefold() for w in words)
 
 
 def find_author(ctx: Context) -> Claimant:
@@ -547,31 +1107,62 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
     claims: list[Claim] = []
     used_cues: set[int] = set()
+    taken: set[int] = set()  # starts of quantities that are an action's object
+    lists: list[tuple[int, int]] = []  # spans of lists by place already claimed
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
+            if any(a <= trigger.start() < b for a, b in lists):
+                continue  # "..., по 3 сбито над X": an item of a list claimed
             entry = ctx.lex.actions[trigger.group()]
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
-            quantities = _pick_quantities(ctx, obj, entry.units) or _pick_quantities(
-                ctx, passive, entry.units
-            )
-            places = _places_in(ctx, obj, passive)
+            subject = _subject_window(ctx, trigger, s)
+            at = trigger.start()
+            quantities = _pick_quantities(
+                ctx, obj, entry.units, action_start=at
+            ) or _pick_quantities(ctx, passive, entry.units, action_start=at)
+            if quantities:
+                taken.update(q.quantity.start for q in quantities)
+            else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
+                quantities = _pick_quantities(
+                    ctx, subject, entry.units, frozenset(taken), at
+                )
+            places = _places_in(ctx, obj, passive, *([subject] if quantities else []))
             if not quantities:
-                places = tuple(p for p in places if _acts_on_place(ctx, trigger, p))
+                where = entry.claim_type in ("strike", "losses", "other")
+                keep = partial(_acts_on_place, ctx, trigger, where=where)
+                places = _kept_with_lists(ctx, places, keep)
             if not quantities and not places:
                 continue
+            mood = _mood(ctx, trigger, s, bool(quantities))
+            if mood in NOT_CLAIMS:
+                continue
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
+            if mood in ("negated", "failed"):
+                stance = "denies"  # "have not seized", "failed to capture"
             if cue is not None:
                 used_cues.add(cue.start)
             hedges = tuple(
                 m.group() for m in ctx.lex.hedges.finditer(ctx.text, s.start, s.end)
             )
             time = _time_for(ctx, i, trigger, carried_from)
-            agent = agent_side(ctx, trigger, s, claimant)
+            agent = agent_side(ctx, trigger, s, claimant, entry.subject)
             territorial = entry.claim_type == "territorial"
-            for found_q, group in _claim_groups(ctx, quantities, places, territorial):
+            first = len(claims)
+            groups = _claim_groups(ctx, quantities, places, territorial, s.end)
+            if any(q.category == "settlements" for q in quantities):
+                groups += [(None, (p,)) for p in _appositive_places(ctx, obj[1])]
+            if any(q.elided_from is not None for q in quantities):
+                ends = [p.end for _, g in groups for p in g]
+                lists.append(
+                    (
+                        quantities[0].quantity.start,
+                        max([quantities[-1].quantity.end, *ends]),
+                    )
+                )
+            for found_q, group in groups:
                 category = found_q.category if found_q else ""
                 claim_type = entry.by_unit.get(category, entry.claim_type)
                 claims.append(
@@ -594,5 +1185,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         agent_side=agent,
                     )
                 )
+            claims += _other_speakers(
+                ctx, i, trigger, claims[first:], cue, mood, claims[:first]
+            )
+    claims = _carry_agents(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues

@@ -202,7 +202,7 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _stem(name: str) -> str:
     key = name_key(name).replace("ё", "е")
-    return key[: max(4, len(key) - 3)]
+    return key[: max(4, len(key) - 3)] if key else ""
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -288,11 +288,50 @@ def _agreement(
             else None
         ),
         "place_point": (
-            all(any(_km(g, p) <= _POINT_KM for p in _pred_points(pred)) for g in points)
+            all(
+                _placed(place, pred)
+                for place in gold.get("places") or ()
+                if _point(place)
+            )
             if points
             else None
         ),
     }
+
+
+# A region is named by its noun ("Брянской области", "Kursk Oblast"); its point
+# is a convention (GeoNames' admin point, a centroid), so it agrees by identity.
+_REGION_NAME = re.compile(
+    r"(?:oblast|region|krai|област|край|краю|республик|округ|район|област)",
+    re.IGNORECASE,
+)
+
+
+def _point(place: dict[str, Any]) -> tuple[float, float] | None:
+    if place.get("lat") is None or place.get("lon") is None:
+        return None
+    return float(place["lat"]), float(place["lon"])
+
+
+def _placed(place: dict[str, Any], pred: Claim) -> bool:
+    """A gold place with a point is placed by the predicted claim: a point
+    within 10 km, or, for a region, the same region by name."""
+    point = _point(place)
+    if point is None:
+        return True
+    if any(_km(point, p) <= _POINT_KM for p in _pred_points(pred)):
+        return True
+    name = str(place.get("name") or "")
+    admin = _stem(str(place.get("admin1") or ""))
+    if not _REGION_NAME.search(name) or not admin:
+        return False
+    return any(
+        p.resolved is not None
+        and p.resolved.precision == "region"
+        and _same_name(p.name, name)
+        and admin in name_key(f"{p.resolved.name} {p.resolved.admin1 or ''}")
+        for p in pred.places
+    )
 
 
 def match(
@@ -380,6 +419,8 @@ class Evaluation:
     errors: list[Error] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     items: int = 0
+    # language -> cue beside the gold place -> [within 10 km, scored]
+    place_cues: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def macro(self) -> dict[str, float | None]:
         tallies = list(self.by_lang.values())
@@ -405,6 +446,13 @@ class Evaluation:
             },
             "macro": {k: _round(v) for k, v in self.macro().items()},
             "failed": [{"item": i, "error": e} for i, e in self.failed],
+            "place_point_by_cue": {
+                lang: {
+                    cue: {"share": _round(a / n if n else None), "n": n}
+                    for cue, (a, n) in sorted(cues.items())
+                }
+                for lang, cues in sorted(self.place_cues.items())
+            },
         }
 
 
@@ -464,7 +512,35 @@ def evaluate(
                 result.failed.append((item.id, f"{type(exc).__name__}: {exc}"))
                 predicted = ()
             tally, errors = score_item(item, predicted, registry)
+            cues = result.place_cues.setdefault(item.lang, {})
+            for cue, within in place_points_by_cue(item, predicted, registry):
+                counts = cues.setdefault(cue, [0, 0])
+                counts[0] += within
+                counts[1] += 1
             result.by_lang.setdefault(item.lang, Tally()).add(tally)
             result.by_half.setdefault((item.lang, item.half), Tally()).add(tally)
             result.errors.extend(errors)
     return result
+
+
+def place_points_by_cue(
+    item: GoldItem, predicted: Sequence[Claim], registry: Registry
+) -> list[tuple[str, bool]]:
+    """The place_point field broken down by what the text says beside the
+    place: for each gold place with a point in a matched pair, the cue
+    ("qualifier", "anchor" or "none", read from the gold place's name and the
+    text around it) and whether a predicted point lies within 10 km."""
+    from foglift.geoparse.evaluate import find_name, gold_place_cue
+
+    out: list[tuple[str, bool]] = []
+    for g, p in match(item.claims, predicted, registry):
+        points = _pred_points(predicted[p])
+        for place in item.claims[g].get("places") or ():
+            if place.get("lat") is None or place.get("lon") is None:
+                continue
+            name = str(place.get("name") or "")
+            at = find_name(item.text, name) if name else -1
+            cue = gold_place_cue(item.text, at, at + len(name)) if at >= 0 else "none"
+            gold = (float(place["lat"]), float(place["lon"]))
+            out.append((cue, any(_km(gold, q) <= _POINT_KM for q in points)))
+    return out

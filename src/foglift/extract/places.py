@@ -47,8 +47,18 @@ def _patterns(
     # last name must come after a joiner ("X, Y and Z").
     more = rf"(?:(?i:{directional})\s+)*{item}"
     listed = rf"(?:(?:\s*,\s*{more})*\s*,?\s+(?i:{joiners})\s+{more})?"
+    # "три населённых пункта в Курской области — A, B и C": settlements named
+    # after a count of them, past a dash or a colon.
+    settlement_words = [
+        form
+        for forms in lex.data["units"].get("settlements", {}).values()
+        for form in forms
+    ]
+    counted = phrase_pattern(settlement_words).pattern
     cued = re.compile(
-        rf"(?i:{before}|{actions})\s+(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
+        rf"(?:(?i:{before}|{actions})[\s*_]*\s[\s*_]*"
+        rf"|(?i:{counted})[^—–:\n.]{{0,60}}?\s[—–:]\s*)"
+        rf"(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
     suffixed = re.compile(rf"(?P<name>{region_name})\s+(?P<noun>(?i:{nouns}))")
     # The subject of a passive action: "Kupiansk was captured".

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from foglift.geoparse.resolve import Match, find_matches, importance
-from foglift.geoparse.theatre import AGENCY, Span
+from foglift.geoparse.theatre import AGENCY, LOWER_WORD, PLACE_WORD_BEFORE, Span
 
 # find_matches, remembered for one text
 Finder = Callable[[str], list[Match]]
@@ -98,15 +98,31 @@ def _acceptable(
     find: Finder,
     adjectives: bool = False,
     known: frozenset[str] = frozenset(),
+    common: frozenset[str] = frozenset(),
 ) -> bool:
     words = phrase.split()
     if len(words) == 1 and words[0].casefold().strip("'’") in STOPWORDS:
         return False
+    if (
+        len(words) == 1
+        and not phrase.isupper()
+        and phrase.casefold() in common
+        and not _place_word_before(text, start)
+        and not _DATELINE.match(text, start + len(phrase))
+    ):
+        # a word the text also writes in lower case ("the main effort", "a
+        # rifle") is a common word when capitalised, unless the words before
+        # it make it a place ("in Reading")
+        return False
     found = find(phrase)
     if adjectives and len(words) == 1 and any(m.kind == "demonym" for m in found):
         return True
-    # "HIV", "UN", "SOS": short capitals are acronyms unless an area's abbreviation
-    acronym = len(phrase) <= 3 and phrase.isupper()
+    # "HIV", "UN", "SOS": short capitals are acronyms unless an area's
+    # abbreviation; so are "NATO", "OSCE" within a line (not "KYIV —")
+    line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+    acronym = phrase.isupper() and (
+        len(phrase) <= 3 or (len(phrase) <= 5 and not line_start)
+    )
     matches = [
         m
         for m in found
@@ -143,6 +159,11 @@ def _acceptable(
     return True
 
 
+def _place_word_before(text: str, start: int) -> bool:
+    """Whether a preposition that introduces places comes right before."""
+    return PLACE_WORD_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 GIVEN_NAMES = frozenset(
     line.strip().casefold()
     for line in (Path(__file__).with_name("data") / "given_names.txt")
@@ -152,7 +173,7 @@ GIVEN_NAMES = frozenset(
 )
 
 
-def _given_name(word: str, following: str) -> bool:
+def given_name(word: str, following: str) -> bool:
     """Whether ``word`` is a given name and ``following`` a capitalised word
     after it (a surname): "Vladimir Saldo", "Олександр Сирський"."""
     if not following[:1].isupper() or not word[:1].isupper():
@@ -216,6 +237,9 @@ def _detect(
     text: str, adjectives: bool, known: frozenset[str], find: Finder
 ) -> list[Span]:
     spans: list[Span] = []
+    # words the text writes in lower case: their capitalised forms are
+    # sentence starts and titles ("Main Effort"), not places, without a cue
+    common = frozenset(LOWER_WORD.findall(text))
     for abbreviation in _DOTTED.finditer(text):
         phrase = abbreviation.group(0)
         at = abbreviation.start()
@@ -242,7 +266,7 @@ def _detect(
                 continue
             # "Vladimir Saldo", "Brad Slater": a given name before another
             # capitalised word is a person, unless the two are a place
-            person = i + 1 < len(words) and _given_name(
+            person = i + 1 < len(words) and given_name(
                 text[words[i][0] : words[i][1]], text[words[i + 1][0] : words[i + 1][1]]
             )
             for j in range(min(len(words), i + 5), i + 1 if person else i, -1):
@@ -252,7 +276,7 @@ def _detect(
                 phrase = _POSSESSIVE.sub("", text[start:end]).rstrip("'’ʼ-")
                 end = start + len(phrase)
                 if phrase[:1].isupper() and _acceptable(
-                    text, start, phrase, find, adjectives, known
+                    text, start, phrase, find, adjectives, known, common
                 ):
                     found = (start, end, j)
                     break

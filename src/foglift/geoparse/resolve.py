@@ -60,7 +60,19 @@ MATCH_BONUS = {
     "lookalike": -1.5,
     # a part of a named place ("North London", "eastern Ukraine")
     "part": -0.5,
+    # an alternate name of a town in Ukraine or Russia that is the official
+    # name of other settlements: a former or historical name (Олександрівка
+    # of Donetsk, Новоолександрівка of Melitopol) does not beat the live ones
+    "shadowed": -2.5,
 }
+# where the gazetteer holds every settlement's official name (KATOTTH, the
+# border oblasts), so that an alternate name matching one is historical
+_OFFICIAL_NAMES = frozenset({"UA", "RU"})
+_LIVE = frozenset({"name", "uk", "ru", "qualified"})
+# rapidfuzz ratio of romanised skeletons at which an alias is a spelling of the
+# name (Ильинка and Illinka meet at 100, Широкое and Shyroke at 83, Ровно and
+# Rivne at 60; Олександрівка and Donetsk at 20)
+SPELLING_RATIO = 55.0
 
 # A typical population for entries the gazetteer gives none: KATOTTH
 # categories of Ukrainian settlements, and areas (an area named in a text is
@@ -295,7 +307,43 @@ def find_matches(name: str) -> list[Match]:
         skel = skeleton(text)
         if len(skel) >= 4:
             add(((p, "skeleton") for p in places_for_skeleton(skel)), skel)
-    return list(found.values())
+    return _live_names_first(list(found.values()))
+
+
+def _alias_kind(kind: str) -> str:
+    """The kind of alias a match reached, a case form or not ("morph+alt")."""
+    parts = [p for p in kind.split("+") if p not in ("morph", "morph_shadowed")]
+    return parts[-1] if parts else "name"
+
+
+def _live_names_first(found: list[Match]) -> list[Match]:
+    """Mark the alternate-name matches of towns in Ukraine and Russia when the
+    name is the live, official name of other settlements there."""
+    live = any(
+        m.place.precision == "settlement"
+        and m.place.country in _OFFICIAL_NAMES
+        and _alias_kind(m.kind) in _LIVE
+        for m in found
+    )
+    if not live:
+        return found
+    return [
+        dataclasses.replace(m, kind=f"{m.kind}+shadowed")
+        if _alias_kind(m.kind) == "alt"
+        and m.place.precision == "settlement"
+        and m.place.country in _OFFICIAL_NAMES
+        and not _spelling_of(m.via, m.place.name)
+        else m
+        for m in found
+    ]
+
+
+def _spelling_of(alias: str, name: str) -> bool:
+    """Whether an alternate name is a spelling of the place's own name
+    (Широкое of Shyroke), not another name (Олександрівка of Donetsk)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(skeleton(alias), skeleton(name)) >= SPELLING_RATIO
 
 
 # A Cyrillic name known in one of these countries, or as a city of 100,000
@@ -375,6 +423,17 @@ def with_lookalikes(name: str, matches: list[Match]) -> list[Match]:
         if place.pk not in known
     ]
     return [*matches, *extra]
+
+
+# Regions of the two countries at war are named as peers: a Russian list of
+# regions hit by drones runs Kursk, Bryansk, Crimea; a Ukrainian one Sumy,
+# Kharkiv, Belgorod ("Крыму" there is Crimea, not the village of Krym).
+_PEERS = {"RU": "RU+UA", "UA": "RU+UA"}
+
+
+def peer_group(country: str) -> str:
+    """The country whose first-level areas a name's areas are peers of."""
+    return _PEERS.get(country, country)
 
 
 def importance(place: Place) -> float:
@@ -460,7 +519,7 @@ def score(
         if share > 0:
             total += COUNTRY_PRIOR * share
             cues.append(f"{share:.0%} of the text's places are in {place.country}")
-        peers = context.levels.get((place.country, place.precision), 0.0)
+        peers = context.levels.get((peer_group(place.country), place.precision), 0.0)
         if peers and place.precision in ("region", "district"):
             total += min(LEVEL_CAP, LEVEL_BONUS * peers)
             cues.append(f"named beside other {place.precision}s of {place.country}")

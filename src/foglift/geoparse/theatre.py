@@ -26,6 +26,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from foglift.geoparse.anchors import (
+    Anchor,
+    anchored,
+    elliptic_areas,
+    fits,
+    plural_areas,
+    qualified_lists,
+    strip_plural,
+)
 from foglift.geoparse.index import Place
 from foglift.geoparse.names import name_key, skeleton
 from foglift.geoparse.resolve import (
@@ -35,6 +44,7 @@ from foglift.geoparse.resolve import (
     confidence,
     context_of_place,
     find_matches,
+    peer_group,
     rank,
     with_lookalikes,
 )
@@ -97,6 +107,11 @@ class Resolved:
     near_chars: int = 0
     # why a mention has no candidates ("not in the gazetteer")
     why_unresolved: str = ""
+    # what in the text says the name is a place ("after 'near'", "qualified
+    # by ..."); empty when only the gazetteer says so ("Effort", "Main")
+    place_evidence: str = ""
+    # why the span is not a place at all ("a common word ..."), or ""
+    not_place: str = ""
 
     @property
     def best(self) -> Scored | None:
@@ -210,7 +225,7 @@ def _contribution(best: Scored, weight: float) -> Context:
         context.points.append((place.lat, place.lon, weight))
     if place.country:
         context.countries[place.country] = weight
-        context.levels[(place.country, place.precision)] = weight
+        context.levels[(peer_group(place.country), place.precision)] = weight
     return context
 
 
@@ -364,6 +379,23 @@ def _one_sense_per_name(
     return out
 
 
+def _within_anchor(
+    found: Sequence[Match], anchor: Anchor, anchor_best: Scored
+) -> list[Match]:
+    """The candidates that lie where an anchor says, best fit first."""
+    point = anchor_best.match.place
+    if point.precision not in ("settlement", "district"):
+        return []
+    fitting = []
+    for m in found:
+        if m.place.precision not in ("settlement", "district"):
+            continue
+        miss = fits(anchor, m.place.lat, m.place.lon, point.lat, point.lon)
+        if miss is not None:
+            fitting.append((miss, m))
+    return [m for _, m in sorted(fitting, key=lambda x: x[0])]
+
+
 def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
     """Resolve every span of ``text`` in the context of all the others."""
     memo: dict[str, list[Match]] = {}
@@ -371,31 +403,90 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
         if span.name not in memo:
             memo[span.name] = with_lookalikes(span.name, find_matches(span.name))
     matches: list[list[Match]] = [list(memo[span.name]) for span in spans]
+    # capitalised common words, acronyms and people's names that reach the
+    # resolver (a caller's spans are not filtered as detection's are)
+    common = frozenset(LOWER_WORD.findall(text))
+    not_places = {
+        i: reason
+        for i, span in enumerate(spans)
+        if (reason := _not_a_place(text, span, common, memo))
+    }
+    for i in not_places:
+        matches[i] = []
     fronts = [is_front(text, span) for span in spans]
     first = [rank(found) for found in matches]
 
-    # qualifiers: "X, Y" / "X (Y)" where Y is an area containing a candidate of X
+    # "Luhansk and Donetsk oblasts", "над Брянской и Ростовской областями":
+    # each name of a list closed by a plural area word is an area
+    plurals = plural_areas(text, spans)
+    for i, (singular, _) in plurals.items():
+        base = strip_plural(spans[i].name)
+        areas = [
+            m
+            for m in find_matches(f"{base} {singular}")
+            if m.place.precision in ("region", "district")
+        ]
+        if areas:
+            matches[i] = areas
+            first[i] = rank(areas)
+    for i in elliptic_areas(text, spans):
+        if i in plurals:
+            continue
+        areas = [
+            m
+            for m in find_matches(f"{spans[i].name} область")
+            if m.place.precision == "region"
+        ]
+        if areas:
+            matches[i] = areas
+            first[i] = rank(areas)
+
+    # qualifiers: "X, Y" / "X (Y)" / "X and Z in southern Y" where Y is an
+    # area containing a candidate of X
     pair_context: dict[int, Context] = {}
     pair_cue: dict[int, str] = {}
     why: dict[int, str] = {}
-    for i in range(len(spans) - 1):
-        gap = text[spans[i].end : spans[i + 1].start]
-        # "Andriivka, Donetsk Oblast", "Bakhmut (Donetsk region)", and with
-        # no comma "Успеновка Запорожской области" (an area in the genitive)
-        apposed = gap.isspace() and _AREA_TAIL.search(spans[i + 1].name)
-        if not first[i + 1] or not (_QUALIFIER_GAP.match(gap) or apposed):
+    for q, names in qualified_lists(text, spans):
+        gap = text[spans[q - 1].end : spans[q].start]
+        # with no word between, only an area in the genitive qualifies:
+        # "Успеновка Запорожской области"
+        if gap.isspace() and not _AREA_TAIL.search(spans[q].name):
             continue
-        qualifier = first[i + 1][0].match.place
-        if qualifier.precision in ("country", "region", "district"):
-            pair_context[i] = context_of_place(qualifier, weight=4.0)
-            pair_cue[i] = f"qualified by '{spans[i + 1].name}'"
+        if not first[q] or first[q][0].match.place.precision not in (
+            "country",
+            "region",
+            "district",
+        ):
+            continue
+        # "X in Luhansk and Donetsk oblasts": X is in one of them
+        group = plurals[q][1] if q in plurals else (q,)
+        qualifiers = [
+            first[k][0].match.place
+            for k in group
+            if first[k] and first[k][0].match.place.precision != "settlement"
+        ]
+        for rank_in_list, i in enumerate(names):
+            if i in pair_context or i in plurals:
+                continue
+            qualifier = qualifiers[0]
+            level = _LEVEL.get(first[i][0].match.place.precision, 0) if first[i] else 0
+            inside = [
+                m
+                for m in matches[i]
+                if any(area.id in m.place.parents for area in qualifiers)
+            ]
+            if rank_in_list and (not inside or level <= _LEVEL[qualifier.precision]):
+                continue  # a list's earlier names only take a constraint
+            context = Context()
+            for area in qualifiers:
+                context.absorb(context_of_place(area, weight=4.0))
+            pair_context[i] = context
+            pair_cue[i] = f"qualified by '{spans[q].name}'"
             # A qualifier of a higher level is a constraint: the candidates
             # inside it, if any. (Of the same level it is a list: "China, Japan".)
-            level = _LEVEL.get(first[i][0].match.place.precision, 0) if first[i] else 0
-            inside = [m for m in matches[i] if qualifier.id in m.place.parents]
             if inside and level > _LEVEL[qualifier.precision]:
                 matches[i] = inside
-            elif _lacks(matches[i], qualifier.id):
+            elif len(qualifiers) == 1 and _lacks(matches[i], qualifier.id):
                 # no town of the name in the country or state named beside it
                 # ("Holliday, Missouri" when the gazetteer knows only other
                 # Hollidays): the text names a town the gazetteer lacks
@@ -408,6 +499,18 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
         bearing = _BEARING.search(text[max(0, span.start - 60) : span.start])
         if bearing and i not in pair_context:
             pair_cue.setdefault(i, f"anchor of '{bearing.group(0).strip()}'")
+
+    # "Zoria (southwest of Kostiantynivka)", "8km southeast of Vuhledar": the
+    # anchor's point, the bearing and the distance choose among namesakes
+    anchors = anchored(text, spans)
+    unanchored = {i: list(matches[i]) for i in anchors}
+    for i, anchor in anchors.items():
+        if i in pair_context or not first[anchor.anchor]:
+            continue
+        fitting = _within_anchor(matches[i], anchor, first[anchor.anchor][0])
+        if fitting:
+            matches[i] = fitting
+            pair_cue[i] = f"anchored: {anchor.said} {spans[anchor.anchor].name}".strip()
 
     # "the village of Rivne", "у селі Андріївка": the kind of place is named
     for i, span in enumerate(spans):
@@ -472,7 +575,24 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
             context = context.merged(pair_context.get(i, Context()))
             context.support = support[i]
             chosen.append(rank(found, context))
-    qualified = {i for i, cue in pair_cue.items() if cue.startswith("qualified")}
+    # an anchor resolved otherwise in context than alone: its bearing again
+    for i, anchor in anchors.items():
+        if not pair_cue.get(i, "").startswith("anchored") or not chosen[anchor.anchor]:
+            continue
+        if (
+            chosen[anchor.anchor][0].match.place.pk
+            == first[anchor.anchor][0].match.place.pk
+        ):
+            continue
+        fitting = _within_anchor(unanchored[i], anchor, chosen[anchor.anchor][0])
+        if fitting:
+            keep = {m.place.pk for m in fitting}
+            chosen[i] = [s for s in chosen[i] if s.match.place.pk in keep] or rank(
+                fitting
+            )
+    qualified = {
+        i for i, cue in pair_cue.items() if cue.startswith(("qualified", "anchored"))
+    }
     named_as = {i for i, cue in pair_cue.items() if cue.startswith("named as")}
     chosen = _one_sense_per_name(spans, chosen, qualified, named_as)
     for i, ranked in enumerate(chosen):
@@ -483,7 +603,15 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
                 "that nothing else in the text supports"
             )
             chosen[i] = []
-    vicinities = _vicinities(spans, chosen)
+    evidence = [
+        _place_evidence(text, span, pair_cue.get(i, ""), fronts[i], chosen[i])
+        for i, span in enumerate(spans)
+    ]
+    vicinities = {
+        i: near
+        for i, near in _vicinities(spans, chosen, evidence).items()
+        if i not in not_places
+    }
     out = []
     for i, ranked in enumerate(chosen):
         cues = list(ranked[0].cues) if ranked else []
@@ -502,9 +630,92 @@ def resolve_spans(text: str, spans: Sequence[Span]) -> list[Resolved]:
                 near,
                 chars,
                 "" if ranked else why.get(i, "not in the gazetteer"),
+                evidence[i],
+                not_places.get(i, ""),
             )
         )
     return out
+
+
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zа-яёіїєґ][a-zа-яёіїєґ'’]+(?![\w'’-])")
+PLACE_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|near|at|from|into|outside|around|toward|towards|to|"
+    r"в|во|у|на|под|під|біля|около|возле|из|із|з|до|от|від|над|поблизу)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_place(
+    text: str, span: Span, common: frozenset[str], memo: dict[str, list[Match]]
+) -> str:
+    """Why a span is not a place whatever the gazetteer holds, or "": a word
+    the text also writes in lower case ("Main Effort", "a rifle"), a run of
+    capitals inside a line ("NATO"), a person ("Grace Mappes", "Frederick W.
+    Kagan"). A preposition of place before it ("in Reading") keeps it."""
+    from foglift.geoparse.detect import STOPWORDS, given_name
+    from foglift.geoparse.resolve import importance
+
+    name = span.name
+    if name.casefold().strip(" .'’") in STOPWORDS:
+        return "a word that is never a place in running text"
+    before = text[max(0, span.start - 30) : span.start]
+    if PLACE_WORD_BEFORE.search(before) or " " in name.strip():
+        return ""
+    line_start = not text[text.rfind("\n", 0, span.start) + 1 : span.start].strip()
+    big = any(importance(m.place) >= _WELL_KNOWN for m in memo.get(name, ()))
+    if name.isupper() and 4 <= len(name) <= 5 and not line_start and not big:
+        return "an acronym, not a place"
+    if not name.isupper() and name.casefold() in common:
+        return "a common word the text also writes in lower case"
+    after = re.match(r"\s+([A-ZА-ЯЁІЇЄҐ][\w'’.-]*)", text[span.end : span.end + 40])
+    if after and given_name(name, after.group(1)) and not big:
+        return "a person's given name"
+    previous = re.search(r"([A-ZА-ЯЁІЇЄҐ][\w'’-]*)\s+$", before)
+    if previous and given_name(previous.group(1), name) and not big:
+        return "a person's surname"
+    return ""
+
+
+# words before a name that say it is a place: a locative or directional
+# preposition ("near Kupiansk", "у Покровську", "під Бахмутом")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|near|at|from|into|outside|around|toward|towards|across|"
+    r"through|via|to|of the (?:town|city|village|settlement|region|oblast) of|"
+    r"north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"в|во|у|на|под|під|біля|около|возле|из|із|з|до|от|від|над|поблизу|"
+    r"районе|районі|неподалік|вблизи|близ|через|між|между)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_LOCATIVE = re.compile(r"(?:according|due|thanks|owing)\s+to\s+$", re.I)
+# a gazetteer entry this large is a place whatever the words around it
+_WELL_KNOWN = 5.3
+
+
+def _place_evidence(
+    text: str, span: Span, cue: str, front: bool, ranked: Sequence[Scored]
+) -> str:
+    """What says that a name is a place, beyond the gazetteer's having it:
+    a qualifier, anchor, kind word or dateline, a front, a locative
+    preposition before it, or a well-known place (a town of 200,000 or more,
+    a country or first-level area). Empty when nothing does."""
+    from foglift.geoparse.resolve import importance
+
+    if cue:
+        return cue
+    if front:
+        return "named as a front"
+    before = text[max(0, span.start - 40) : span.start]
+    if _LOCATIVE_BEFORE.search(before) and not _NOT_LOCATIVE.search(before):
+        return "after a locative preposition"
+    if ranked:
+        place = ranked[0].match.place
+        if place.precision in ("country", "region") or importance(place) >= _WELL_KNOWN:
+            return "a well-known place"
+        if ranked[0].context > 0 and place.country in ("UA", "RU"):
+            return "in the theatre the text is about"
+    return ""
 
 
 # A name the gazetteer lacks (a hamlet, a hospital, a valley) is most often
@@ -517,15 +728,20 @@ VICINITY_CHARS = 1000
 
 
 def _vicinities(
-    spans: Sequence[Span], chosen: Sequence[Sequence[Scored]]
+    spans: Sequence[Span],
+    chosen: Sequence[Sequence[Scored]],
+    evidence: Sequence[str],
 ) -> dict[int, tuple[Place, int]]:
     """For each mention without candidates, the nearest town named within
-    VICINITY_CHARS, and how many characters away."""
+    VICINITY_CHARS, and how many characters away; only a name the text shows
+    to be a place counts as a town here (not "Effort" resolved to a hamlet)."""
     towns = sorted(
         (
             (span.start, ranked[0].match.place)
-            for span, ranked in zip(spans, chosen, strict=True)
-            if ranked and ranked[0].match.place.precision in ("settlement", "district")
+            for span, ranked, shown in zip(spans, chosen, evidence, strict=True)
+            if ranked
+            and shown
+            and ranked[0].match.place.precision in ("settlement", "district")
         ),
         key=lambda town: town[0],
     )

@@ -7,6 +7,7 @@ needs its own entities. Entry HTML becomes visible text only.
 
 from __future__ import annotations
 
+import io
 import re
 import time
 from typing import Any
@@ -63,7 +64,10 @@ def read_feed(data: bytes, name: str) -> Reader:
     data = _DOCTYPE.sub(b"", data, count=1)
     import feedparser
 
-    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    # A stream, never bytes: feedparser opens bytes that name a file as a path.
+    parsed = feedparser.parse(
+        io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True
+    )
     feed = parsed.get("feed", {})
     entries = parsed.get("entries", [])
     if not entries:

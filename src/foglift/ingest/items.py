@@ -41,6 +41,9 @@ class Item:
     author: str | None = None
     url: str | None = None
     posted_at: str | None = None  # ISO date or date-time, as precise as given
+    # where posted_at came from when the input had none of its own:
+    # "--published", "dateline", "file name"
+    published_from: str | None = None
     forwarded_from: str | None = None
     reply_to: str | None = None
     media: tuple[str, ...] = ()

@@ -12,10 +12,12 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import IO
 
@@ -39,6 +41,28 @@ class ReadOptions:
     source_name: str | None = None  # --source
     mapping: Mapping[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
+    published: date | None = None  # --published: the date of undated texts
+
+
+def _dated(
+    text: str, name: str, options: ReadOptions, given: str | None = None
+) -> tuple[str | None, str | None]:
+    """(ISO date, where it came from) for a text: the input's own metadata,
+    else a dateline in its first lines, else its file name, else --published
+    (a date given for a whole folder is the fallback, never over a file's own)."""
+    from foglift.ingest.dates import date_in_heading, find_date
+
+    if given:
+        return given, "metadata"
+    day = date_in_heading(text)
+    if day is not None:
+        return day.isoformat(), "dateline"
+    day = find_date(Path(name).stem)
+    if day is not None:
+        return day.isoformat(), "file name"
+    if options.published is not None:
+        return options.published.isoformat(), "--published"
+    return None, None
 
 
 def sniff(head: bytes) -> str:
@@ -52,6 +76,8 @@ def sniff(head: bytes) -> str:
         telegram = b'"messages"' in start[:4096] or b'"chats"' in start[:4096]
         if first_line.endswith(b"}") and len(first_line) > 1 and not telegram:
             return "jsonl"
+        return "telegram"
+    if re.match(rb"\[\s*\{", start):  # a JSON array of objects
         return "telegram"
     if looks_like_feed(start):
         return "feed"
@@ -85,12 +111,17 @@ def read_inputs(paths: list[str], options: ReadOptions) -> Reader:
         if path.is_dir():
             source = options.source_name or path.resolve().name or "files"
             for file in _walk(path):
+                if isinstance(file, Skipped):
+                    yield file
+                    continue
                 kind = kind_of(file)
                 if kind is None:
                     yield Skipped(str(file), f"unknown file type {file.suffix!r}")
                     continue
                 key = f"{source}/{file.relative_to(path).as_posix()}"
                 yield from read_file(file, kind, source, options, key)
+        elif path.exists() and (problem := unsafe_file(path)):
+            yield reject(str(path), "FL100", problem)
         elif path.exists():
             source = options.source_name or path.resolve().parent.name or "files"
             try:
@@ -106,12 +137,44 @@ def read_inputs(paths: list[str], options: ReadOptions) -> Reader:
             yield reject(str(path), "FL101", "no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root, onerror=None):
+def _walk(root: Path) -> Iterator[Path | Skipped]:
+    """The files under ``root`` in sorted order; what cannot be read safely
+    (a FIFO, a device, a link out of the folder, an unreadable folder) is a
+    Skipped with its reason."""
+    inside = root.resolve()
+    unreadable: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable.append):
+        while unreadable:
+            error = unreadable.pop()
+            yield Skipped(str(error.filename), f"cannot read folder: {error.strerror}")
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(folder, name)
+            if name.startswith("."):
+                continue
+            path = Path(folder, name)
+            problem = unsafe_file(path, inside)
+            yield Skipped(str(path), problem) if problem else path
+    while unreadable:
+        error = unreadable.pop()
+        yield Skipped(str(error.filename), f"cannot read folder: {error.strerror}")
+
+
+def unsafe_file(path: Path, inside: Path | None = None) -> str | None:
+    """Why ``path`` must not be read, or None: only regular files are read,
+    and a link is followed only to a file inside the folder given."""
+    try:
+        target = path.resolve()
+        if (
+            inside is not None
+            and path.is_symlink()
+            and not target.is_relative_to(inside)
+        ):
+            return "a link to a file outside the folder (not followed)"
+        if not stat.S_ISREG(target.stat().st_mode):
+            return "not a regular file (a FIFO, device or socket is never read)"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror}"
+    return None
 
 
 def read_file(
@@ -120,6 +183,9 @@ def read_file(
     """Items of one file; ``key`` names it in document ids, stable across runs."""
     name = str(path)
     try:
+        if path.stat().st_size == 0:  # said, whatever the kind: nothing is lost unseen
+            yield reject(name, "FL103", "the file is empty")
+            return
         with path.open("rb") as stream:
             yield from read_stream(stream, name, kind, source, options, key)
     except OSError as exc:
@@ -135,6 +201,17 @@ def _brief(exc: Exception) -> str:
     )
 
 
+def _is_telegram_export(stream: IO[bytes]) -> bool:
+    """Whether a .json file is a Telegram Desktop export rather than a JSON
+    array of rows (or an object holding one); the stream is left at its start."""
+    head = stream.read(1 << 16)
+    stream.seek(0)
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"["):
+        return False
+    return b'"messages"' in head or b'"chats"' in head or len(head) == 1 << 16
+
+
 def read_stream(
     stream: IO[bytes],
     name: str,
@@ -148,7 +225,11 @@ def read_stream(
     ``name`` is what rejections show (the path as given); ``key`` is the
     stable name used in document ids.
     """
-    if kind == "telegram":
+    if kind == "telegram" and not _is_telegram_export(stream):
+        from foglift.ingest.tables import read_json_rows
+
+        yield from read_json_rows(stream, name, key, options.mapping, source)
+    elif kind == "telegram":
         from foglift.ingest.telegram import read_telegram
 
         yield from read_telegram(stream, name)
@@ -197,8 +278,14 @@ def _read_text(
     if not text.strip():
         yield reject(name, "FL103", "holds no text")
         return
+    posted_at, published_from = _dated(text, name, options)
     yield make_item(
-        key=_text_key(key, text), text=text, source_name=source, kind="file"
+        key=_text_key(key, text),
+        text=text,
+        source_name=source,
+        kind="file",
+        posted_at=posted_at,
+        published_from=published_from,
     )
 
 
@@ -222,6 +309,7 @@ def _read_html(
     if not page.text.strip():
         yield reject(name, "FL103", "the page holds no visible text")
         return
+    posted_at, published_from = _dated(page.text, name, options, page.date)
     yield make_item(
         key=_text_key(key, page.text),
         text=page.text,
@@ -230,7 +318,8 @@ def _read_html(
         title=page.title,
         author=page.author,
         url=page.url,
-        posted_at=page.date,
+        posted_at=posted_at,
+        published_from=published_from,
     )
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from foglift.errors import UsageError
 from foglift.ingest.items import Reader, make_item, reject
+from foglift.ingest.text import skip_utf8_bom
 from foglift.settings import default
 
 FIELDS = (
@@ -160,6 +162,9 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             yield reject(where, "FL106", f"not valid JSON: {exc.msg} at {exc.pos}")
             continue
+        except ValueError as exc:  # a number of thousands of digits, and the like
+            yield reject(where, "FL106", f"not readable JSON: {str(exc)[:200]}")
+            continue
         except RecursionError:
             yield reject(where, "FL106", "JSON nested too deeply")
             continue
@@ -176,6 +181,69 @@ def read_jsonl(
         )
 
 
+def read_json_rows(
+    stream: IO[bytes],
+    name: str,
+    key: str,
+    mapping: Mapping[str, str],
+    source_name: str,
+) -> Reader:
+    """Rows of a JSON array of objects (``[{...}, ...]``), or of the first list
+    of objects an object holds (``{"posts": [{...}, ...]}``), streamed; each
+    row is read as a JSONL line would be, ``--map`` included."""
+    import ijson
+
+    builder: Any = None
+    row_prefix: str | None = None
+    n = 0
+    skip_utf8_bom(stream)
+    try:
+        for prefix, event, value in ijson.parse(stream, use_float=True):
+            if builder is not None:
+                builder.event(event, value)
+                if prefix == row_prefix and event == "end_map":
+                    n += 1
+                    yield from row_item(
+                        builder.value,
+                        key_prefix=key,
+                        where=f"{name} row {n}",
+                        line=n,
+                        mapping=mapping,
+                        source_name=source_name,
+                    )
+                    builder = None
+                continue
+            if event != "start_map":
+                continue
+            if prefix == row_prefix or (
+                row_prefix is None
+                and (prefix == "item" or re.fullmatch(r"[^.]+\.item", prefix))
+            ):
+                row_prefix = prefix
+                builder = ijson.ObjectBuilder()
+                builder.event(event, value)
+    except ijson.JSONError as exc:
+        yield reject(
+            name,
+            "FL106",
+            f"damaged or truncated JSON after {n} row(s): "
+            + (str(exc).strip().splitlines() or ["parse error"])[0],
+        )
+        return
+    if n == 0:
+        yield reject(
+            name,
+            "FL107",
+            "no list of objects to read: foglift reads a Telegram Desktop export "
+            '(with "messages"), a JSON array of objects, or an object holding one; '
+            "for one object a line, name the file .jsonl; choose fields with "
+            "--map text=FIELD,published=FIELD,id=FIELD",
+        )
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
 def read_csv(
     stream: IO[bytes],
     name: str,
@@ -185,8 +253,13 @@ def read_csv(
     encoding: str = "utf-8",
 ) -> Reader:
     csv.field_size_limit(int(default("max_input_bytes")))
+    # Undecodable bytes become lone surrogates so that only their own row is
+    # lost: the row that holds one is rejected, every other row is read.
     text = io.TextIOWrapper(
-        stream, encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline=""
+        stream,
+        encoding="utf-8-sig" if encoding == "utf-8" else encoding,
+        newline="",
+        errors="surrogateescape",
     )
     reader = csv.DictReader(text)
     try:
@@ -197,6 +270,15 @@ def read_csv(
                 return
             except csv.Error as exc:
                 yield reject(f"{name}:{reader.line_num}", "FL106", f"bad CSV: {exc}")
+                continue
+            values = [*row.values(), *(k for k in row if isinstance(k, str))]
+            values += [v for extra in values if isinstance(extra, list) for v in extra]
+            if any(isinstance(v, str) and _SURROGATE.search(v) for v in values):
+                yield reject(
+                    f"{name}:{reader.line_num}",
+                    "FL104",
+                    f"a row that is not valid {encoding}; try --encoding cp1251",
+                )
                 continue
             clean = {k: v for k, v in row.items() if isinstance(k, str)}
             yield from row_item(

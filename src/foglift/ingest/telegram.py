@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from foglift.ingest.items import Reader, Skipped, make_item, reject
+from foglift.ingest.text import skip_utf8_bom
 
 _MESSAGE_PREFIXES = ("messages.item", "chats.list.item.messages.item")
 _CHAT_FIELDS = {
@@ -42,6 +43,7 @@ def message_text(value: Any) -> str:
 def _events(stream: IO[bytes]) -> Iterator[tuple[str, str, Any]]:
     import ijson
 
+    skip_utf8_bom(stream)
     # ijson hands back Decimal for non-integer numbers; float is what JSON means
     yield from ijson.parse(stream, use_float=True)
 
@@ -88,7 +90,9 @@ def read_telegram(stream: IO[bytes], name: str) -> Reader:
         yield reject(
             name,
             "FL107",
-            "not a Telegram Desktop export: no messages list",
+            "not a Telegram Desktop export: no messages list; a JSON array of "
+            "objects, or an object holding one, is read as rows (choose fields "
+            "with --map text=FIELD,published=FIELD,id=FIELD)",
         )
 
 

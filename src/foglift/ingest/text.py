@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -63,6 +64,12 @@ def _looks_like_html(text: str, name: str) -> bool:
     )
 
 
+def skip_utf8_bom(stream: IO[bytes]) -> None:
+    """Step over a UTF-8 byte-order mark at the start of a seekable stream."""
+    if stream.read(3) != codecs.BOM_UTF8:
+        stream.seek(0)
+
+
 def read_bounded(stream: IO[bytes], name: str) -> bytes:
     limit = int(default("max_input_bytes"))
     data = stream.read(limit + 1)
@@ -74,12 +81,32 @@ def read_bounded(stream: IO[bytes], name: str) -> bytes:
     return data
 
 
+# Byte-order marks name their encoding, whatever --encoding says; UTF-32's
+# first, since the little-endian UTF-32 mark begins with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide(encoding: str) -> bool:
+    """Whether NUL bytes are ordinary in ``encoding`` (UTF-16 and UTF-32)."""
+    return encoding.casefold().replace("_", "-").startswith(("utf-16", "utf-32"))
+
+
 def decode_bytes(data: bytes, name: str, encoding: str = "utf-8") -> str:
     """Decode ``data`` read from ``name``, refusing binary or undecodable input."""
+    for bom, marked in _BOMS:
+        if data.startswith(bom):
+            encoding = marked
+            break
     controls = sum(1 for b in data[:65536] if b < 9 or 13 < b < 32)
-    if b"\x00" in data[:65536] or controls > float(
-        default("binary_control_ratio")
-    ) * min(len(data), 65536):
+    if not _wide(encoding) and (
+        b"\x00" in data[:65536]
+        or controls > float(default("binary_control_ratio")) * min(len(data), 65536)
+    ):
         raise BinaryInput(
             f"{name} looks like a binary file, not text",
             hint="export the document as plain text, Markdown or HTML first",
@@ -114,6 +141,11 @@ def read_text(path: str, encoding: str = "utf-8") -> tuple[str, str]:
         if file.is_dir():
             raise InputError(
                 f"{name} is a directory", hint="pass one file, or `-` for stdin"
+            )
+        if not file.is_file():  # a FIFO or a device would hang or never end
+            raise InputError(
+                f"{name} is not a regular file",
+                hint="save the input to a file, or pipe it in with `-`",
             )
         try:
             with file.open("rb") as stream:

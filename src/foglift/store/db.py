@@ -69,13 +69,33 @@ class Store:
         self.engine.dispose()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision shipped with this foglift."""
-    from alembic import command
+def _alembic_config() -> Any:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def is_current(engine: Engine) -> bool:
+    """Whether the store is at the newest revision: a plain read, no lock, so
+    a reader opening a store while an ingest writes to it never waits."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = set(ScriptDirectory.from_config(_alembic_config()).get_heads())
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == heads
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision shipped with this foglift."""
+    from alembic import command
+
+    if is_current(engine):
+        return
+    config = _alembic_config()
     with engine.begin() as connection:
         # one migrating process at a time: two ingests opening one new store
         # would both create its tables
@@ -152,9 +172,15 @@ def open_store(db: str | None = None, *, create: bool = True) -> Store:
         _migrate_when_free(engine)
     except OperationalError as exc:
         engine.dispose()
+        locked = "locked" in str(exc.orig) or "busy" in str(exc.orig)
         raise InputError(
             f"cannot open store {_redact(url)}: {exc.orig}",
-            hint="check the path or URL, and that the server is running",
+            hint=(
+                "another process holds the store locked while changing its schema; "
+                "wait for it to finish or stop it"
+                if locked
+                else "check the path or URL, and that the server is running"
+            ),
         ) from exc
     except SQLAlchemyError as exc:
         engine.dispose()

@@ -3,13 +3,14 @@
 Idempotent: a document's id hashes its item key and text, so an item already
 stored is skipped; the same key with new text is stored as the next version.
 Crash-safe: documents are written in transactions of ``ingest_batch_documents``
-and the input order is stable, so a killed run leaves a prefix of the work
-committed and a rerun finishes it, ending with the store an uninterrupted run
-gives. A document the pipeline cannot extract claims from (a language without
-an extractor yet) is stored without claims and extracted on a later run once
-the language is supported. Concurrent: another ingest may write the same
-store; a batch that meets what the other stored meanwhile is written again
-item by item.
+(the pipeline runs before a batch's transaction opens, so the store is locked
+only while rows are written) and the input order is stable, so a killed run
+leaves a prefix of the work committed and a rerun finishes it, ending with the
+store an uninterrupted run gives. A document the pipeline cannot extract claims
+from (a language without an extractor yet) is stored without claims and
+extracted on a later run once the language is supported. Concurrent: another
+ingest may write the same store; a batch that meets what the other stored
+meanwhile is written again item by item.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from foglift.store.write import (
 )
 
 Outcome = str  # new, version, unchanged, extracted, rejected, skipped
+Checked = Document | Rejected | str  # what the pipeline made of one item
 
 _EXISTING = select(documents.c.extracted, documents.c.lang).where(
     documents.c.id == bindparam("doc_id")
@@ -145,6 +147,7 @@ def _store_item(
     options: PipelineOptions,
     summary: IngestSummary,
     run_id: int,
+    checked: Checked | None = None,
 ) -> Outcome:
     from foglift.pipeline import document_id
 
@@ -154,8 +157,9 @@ def _store_item(
         if existing.extracted:
             summary.unchanged += 1
             return "unchanged"
-        return _extract_later(conn, item, doc_id, options, summary, run_id)
-    checked = _run_pipeline(item, options)
+        return _extract_later(conn, item, doc_id, options, summary, run_id, checked)
+    if checked is None:
+        checked = _run_pipeline(item, options)
     if isinstance(checked, Rejected):
         record_rejection(conn, checked, run_id)
         summary.rejected.append(checked)
@@ -200,9 +204,11 @@ def _extract_later(
     options: PipelineOptions,
     summary: IngestSummary,
     run_id: int,
+    checked: Checked | None = None,
 ) -> Outcome:
     """A document stored without claims: extract now if its language is supported."""
-    checked = _run_pipeline(item, options)
+    if checked is None:
+        checked = _run_pipeline(item, options)
     if isinstance(checked, str):
         summary.unchanged += 1
         return "unchanged"
@@ -226,7 +232,11 @@ def _extract_later(
 
 
 def _store_read(
-    conn: Connection, read: Read, options: PipelineOptions, summary: IngestSummary
+    conn: Connection,
+    read: Read,
+    options: PipelineOptions,
+    summary: IngestSummary,
+    checked: Checked | None = None,
 ) -> Outcome:
     if isinstance(read, Skipped):
         summary.skipped[read.reason] += 1
@@ -236,7 +246,7 @@ def _store_read(
         summary.rejected.append(read)
         return "rejected"
     summary.read += 1
-    return _store_item(conn, read, options, summary, summary.run_id)
+    return _store_item(conn, read, options, summary, summary.run_id, checked)
 
 
 # Another writer (a second ingest into the same store) may store a document, a
@@ -246,35 +256,72 @@ WRITE_ATTEMPTS = 3
 BATCH_CHARS = 20_000_000
 
 
+def _check_batch(
+    conn: Connection,
+    batch: list[Read],
+    options: PipelineOptions,
+    on_checked: Callable[[Read, Checked | None], None] | None,
+) -> list[Checked | None]:
+    """The pipeline's result for each item the store does not hold extracted,
+    computed before the batch's write transaction opens."""
+    from foglift.pipeline import document_id
+
+    results: list[Checked | None] = []
+    for read in batch:
+        checked: Checked | None = None
+        if isinstance(read, Item):
+            doc_id = document_id(read.key, read.text)
+            existing = conn.execute(_EXISTING, {"doc_id": doc_id}).first()
+            if existing is None or not existing.extracted:
+                checked = _run_pipeline(read, options)
+        conn.rollback()  # end the read, so no snapshot is held across the work
+        results.append(checked)
+        if on_checked is not None:
+            on_checked(read, checked)
+    return results
+
+
 def _write_batch(
     conn: Connection,
     batch: list[Read],
     options: PipelineOptions,
     summary: IngestSummary,
     on_item: Callable[[Read, Outcome], None] | None,
+    on_checked: Callable[[Read, Checked | None], None] | None = None,
 ) -> None:
     """Write ``batch`` in one transaction; when another writer got in first,
     write it again item by item, each seeing what is stored by then."""
+    checked = _check_batch(conn, batch, options, on_checked)
     before = copy.deepcopy(summary)
     try:
         with conn.begin():
-            outcomes = [_store_read(conn, read, options, summary) for read in batch]
+            outcomes = [
+                _store_read(conn, read, options, summary, result)
+                for read, result in zip(batch, checked, strict=True)
+            ]
     except IntegrityError:
         _restore(summary, before)
-        outcomes = [_store_alone(conn, read, options, summary) for read in batch]
+        outcomes = [
+            _store_alone(conn, read, options, summary, result)
+            for read, result in zip(batch, checked, strict=True)
+        ]
     if on_item is not None:
         for read, outcome in zip(batch, outcomes, strict=True):
             on_item(read, outcome)
 
 
 def _store_alone(
-    conn: Connection, read: Read, options: PipelineOptions, summary: IngestSummary
+    conn: Connection,
+    read: Read,
+    options: PipelineOptions,
+    summary: IngestSummary,
+    checked: Checked | None,
 ) -> Outcome:
     for attempt in range(WRITE_ATTEMPTS):
         before = copy.deepcopy(summary)
         try:
             with conn.begin():
-                return _store_read(conn, read, options, summary)
+                return _store_read(conn, read, options, summary, checked)
         except IntegrityError:
             _restore(summary, before)
             if attempt == WRITE_ATTEMPTS - 1:
@@ -295,8 +342,13 @@ def ingest_paths(
     *,
     arguments: dict[str, Any] | None = None,
     on_item: Callable[[Read, Outcome], None] | None = None,
+    on_checked: Callable[[Read, Checked | None], None] | None = None,
 ) -> IngestSummary:
-    """Ingest every item under ``paths`` into ``store``; returns what happened."""
+    """Ingest every item under ``paths`` into ``store``; returns what happened.
+
+    ``on_checked`` hears of each item as soon as the pipeline is done with it;
+    ``on_item`` of its outcome once its batch is committed.
+    """
     read_options = read_options or ReadOptions()
     options = pipeline_options or PipelineOptions()
     summary = IngestSummary()
@@ -312,9 +364,9 @@ def ingest_paths(
             chars += len(read.text) if isinstance(read, Item) else 0
             # a batch is held until it commits: bound it by text as well
             if len(batch) >= size or chars >= BATCH_CHARS:
-                _write_batch(conn, batch, options, summary, on_item)
+                _write_batch(conn, batch, options, summary, on_item, on_checked)
                 batch, chars = [], 0
         if batch:
-            _write_batch(conn, batch, options, summary, on_item)
+            _write_batch(conn, batch, options, summary, on_item, on_checked)
     finish_run(store, run_id, summary.counts())
     return summary

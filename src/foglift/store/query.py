@@ -16,7 +16,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, TextClause, and_, func, or_, select, text
 
+from foglift.errors import UsageError
 from foglift.ingest.items import clean_text
+from foglift.model import VERDICT_FIELDS
 from foglift.store.db import Store
 from foglift.store.schema import (
     claims,
@@ -52,6 +54,10 @@ class ClaimFilter:
 def fts_query(query: str) -> str:
     """Each word of a user's query as a quoted FTS5 term (no syntax gets through)."""
     words = [w for w in query.split() if w.strip()]
+    if not words:
+        raise UsageError(
+            "the search text holds no words", hint='e.g. --text "Pokrovsk"'
+        )
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
@@ -189,6 +195,7 @@ def _claim_record(row: Any, places: list[dict[str, Any]], flags: list[Any]) -> A
             "url": m[documents.c.url],
             "published": m[documents.c.published],
             "posted_at": m[documents.c.posted_at],
+            "published_from": m[documents.c.published_from],
             "lang": m[documents.c.lang],
             "version": m[documents.c.version],
             "near_duplicate_of": m[documents.c.near_duplicate_of],
@@ -245,19 +252,6 @@ def _details(
                 }
             )
     return places, flags, judged
-
-
-VERDICT_FIELDS = (
-    "check",
-    "status",
-    "lag_days",
-    "place_id",
-    "steps",
-    "parameters",
-    "evidence",
-    "run_id",
-    "created_at",
-)
 
 
 def verdict_record(row: Any) -> dict[str, Any]:
@@ -324,6 +318,7 @@ DOCUMENT_FIELDS = (
     "url",
     "posted_at",
     "published",
+    "published_from",
     "lang",
     "extracted",
     "near_duplicate_of",

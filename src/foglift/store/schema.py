@@ -64,6 +64,8 @@ documents = Table(
     Column("url", Text),
     Column("posted_at", String(32)),  # ISO date or date-time as the input gave it
     Column("published", String(10)),  # ISO date used to resolve times
+    # where the date came from: metadata, --published, dateline, file name
+    Column("published_from", String(16)),
     Column("lang", String(8), nullable=False),
     Column("extracted", Boolean, nullable=False),
     Column("text", Text, nullable=False),

@@ -77,6 +77,8 @@ def document_row(
         "author": item.author,
         "url": item.url,
         "posted_at": item.posted_at,
+        "published_from": item.published_from
+        or ("metadata" if item.posted_at else None),
         "published": doc.published.isoformat() if doc.published else None,
         "lang": doc.lang,
         "extracted": extracted,

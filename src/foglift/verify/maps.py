@@ -16,6 +16,11 @@ A file with one unlabelled (Multi)Polygon is the community mirror's daily union
 of the occupied layers. Point and line features (attack directions, units) are
 skipped. Files of one source and one date are merged; a file that cannot be
 read is recorded as a :class:`MapProblem` and left out whole, never half-read.
+
+Reading a GeoJSON snapshot costs far more than using it, so each file's
+polygons are kept in ``control-maps.sqlite`` in the cache directory under the
+file's SHA-256 and the rules it was read by: a folder of a year's snapshots is
+read once, and a revised file (a new hash) is read again.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import fnmatch
 import hashlib
 import math
 import re
+import sqlite3
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -475,6 +481,113 @@ def _read_file(
     return parts, extent, skipped, unmatched
 
 
+Parsed = tuple[
+    dict[str, list[shapely.Geometry]], tuple[float, ...] | None, int, list[str]
+]
+# bump when _read_file reads the same file differently
+MAP_CACHE_VERSION = "1"
+
+
+def _rules_key(source: MapSource) -> str:
+    """What reading a file depends on besides its bytes."""
+    rules = (
+        MAP_CACHE_VERSION,
+        source.layer_properties,
+        source.layers,
+        source.unlabelled,
+    )
+    return hashlib.sha256(repr(rules).encode()).hexdigest()[:16]
+
+
+class _MapCache:
+    """Parsed files by (SHA-256, rules) in one SQLite file; any failure of the
+    cache (a read-only or full disk, a damaged file) only means reading again."""
+
+    def __init__(self) -> None:
+        self.db: sqlite3.Connection | None = None
+        try:
+            from foglift.geoparse.index import cache_dir
+
+            folder = cache_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(folder / "control-maps.sqlite", timeout=30)
+            db.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS files (
+                    sha256 TEXT, rules TEXT, extent TEXT, skipped INTEGER,
+                    unmatched TEXT, PRIMARY KEY (sha256, rules));
+                CREATE TABLE IF NOT EXISTS polygons (
+                    sha256 TEXT, rules TEXT, n INTEGER, status TEXT, wkb BLOB);
+                CREATE INDEX IF NOT EXISTS polygons_file
+                    ON polygons (sha256, rules, n);
+                """
+            )
+            self.db = db
+        except (OSError, sqlite3.Error):
+            self.db = None
+
+    def get(self, digest: str, rules: str) -> Parsed | None:
+        if self.db is None:
+            return None
+        try:
+            head = self.db.execute(
+                "SELECT extent, skipped, unmatched FROM files "
+                "WHERE sha256 = ? AND rules = ?",
+                (digest, rules),
+            ).fetchone()
+            if head is None:
+                return None
+            rows = self.db.execute(
+                "SELECT status, wkb FROM polygons WHERE sha256 = ? AND rules = ? "
+                "ORDER BY n",
+                (digest, rules),
+            ).fetchall()
+        except sqlite3.Error:
+            return None
+        geoms = shapely.from_wkb([wkb for _, wkb in rows]) if rows else []
+        parts: dict[str, list[shapely.Geometry]] = {}
+        for (status, _), geom in zip(rows, geoms, strict=True):
+            parts.setdefault(status, []).append(geom)
+        extent = tuple(float(x) for x in head[0].split()) if head[0] else None
+        return parts, extent, int(head[1]), head[2].split("\x1f") if head[2] else []
+
+    def put(self, digest: str, rules: str, parsed: Parsed) -> None:
+        if self.db is None:
+            return
+        parts, extent, skipped, unmatched = parsed
+        polygons = [
+            (digest, rules, n, status, wkb)
+            for n, (status, wkb) in enumerate(
+                (status, bytes(shapely.to_wkb(geom)))
+                for status, geoms in parts.items()
+                for geom in geoms
+            )
+        ]
+        try:
+            with self.db:
+                self.db.execute(
+                    "DELETE FROM polygons WHERE sha256 = ? AND rules = ?",
+                    (digest, rules),
+                )
+                self.db.executemany("INSERT INTO polygons VALUES (?,?,?,?,?)", polygons)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?)",
+                    (
+                        digest,
+                        rules,
+                        " ".join(repr(x) for x in extent) if extent else "",
+                        skipped,
+                        "\x1f".join(unmatched),
+                    ),
+                )
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+
+
 def read_control_maps(
     directory: str | Path, config: str | Path | None = None
 ) -> ControlMaps:
@@ -495,6 +608,17 @@ def read_control_maps(
         raise DataError(f"map sources file not found: {config_path}")
     sources = load_sources(config_path)
     maps = ControlMaps(directory=str(root))
+    cache = _MapCache()
+    try:
+        _read_directory(root, sources, maps, cache)
+    finally:
+        cache.close()
+    return maps
+
+
+def _read_directory(
+    root: Path, sources: tuple[MapSource, ...], maps: ControlMaps, cache: _MapCache
+) -> None:
     for path in sorted(root.iterdir()):
         if not path.is_file() or path.suffix.lower() not in (".geojson", ".json"):
             continue
@@ -510,8 +634,13 @@ def read_control_maps(
             continue
         source = source_for(path.name, sources)
         try:
-            parts, extent, skipped, unmatched = _read_file(path, source)
             digest = sha256_file(path)
+            rules = _rules_key(source)
+            parsed = cache.get(digest, rules)
+            if parsed is None:
+                parsed = _read_file(path, source)
+                cache.put(digest, rules, parsed)
+            parts, extent, skipped, unmatched = parsed
         except Exception as exc:  # a broken file is a problem, not a crash
             maps.problems.append(
                 MapProblem(str(path), "unreadable", f"{type(exc).__name__}: {exc}")
@@ -554,4 +683,3 @@ def read_control_maps(
                 skipped_features=skipped,
             )
         )
-    return maps

@@ -96,6 +96,9 @@ class ActionEntry:
     units: tuple[str, ...]
     by_unit: dict[str, str]
     action_by_unit: dict[str, str]
+    # "agent" when the action's subject did it ("our units destroyed"),
+    # "patient" when the subject suffered it ("the enemy lost 40 soldiers").
+    subject: str = "agent"
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: derived patterns cache per lexicon
@@ -178,6 +181,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
             tuple(spec.get("units", ())),
             dict(spec.get("by_unit", {})),
             dict(spec.get("action_by_unit", {})),
+            str(spec.get("subject", "agent")),
         )
         for phrase in spec["stated"]:
             # The first action listing a phrase keeps it (lexicon order decides).

@@ -1,0 +1,225 @@
+"""Whether an action word reports an event: its grammar in its own clause.
+
+An action word reports an event only as a finite verb (or its passive) in a
+clause that is neither a question nor a condition. The same word is no claim
+as an attribute ("in occupied Berdyansk", "оккупированного Донецка"), as an
+infinitive of aim or plan ("aimed to seize", "планируют взять"), under a modal
+or in the future ("will likely attempt to capture", "освободят"), or in
+another sense ("освобожден от должности"). A negated action ("have not
+seized", "не освободили") or a reported failure ("failed to capture", "не
+удалось войти") is a denial of the event.
+
+English is read by the words around the action; Russian and Ukrainian by the
+action word's own form, from pymorphy3 (a full participle in an oblique case
+is an attribute, an infinitive depends on the word before it).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, Literal
+
+from foglift.extract.lexicon import Lexicon, phrase_pattern
+
+Mood = Literal["event", "negated", "failed", "irrealis", "attributive", "other_sense"]
+
+# Moods that make no claim at all; "negated" and "failed" make a denial.
+NOT_CLAIMS: frozenset[Mood] = frozenset({"irrealis", "attributive", "other_sense"})
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@cache
+def _spec(lex: Lexicon) -> dict[str, Any]:
+    spec = lex.data.get("mood", {})
+    return {
+        "modal": phrase_pattern(spec.get("modal", [])),
+        "entailing": phrase_pattern(spec.get("entailing", [])),
+        "failure": phrase_pattern(spec.get("failure", [])),
+        "negation": phrase_pattern(spec.get("negation", [])),
+        "conditional": phrase_pattern(spec.get("conditional", [])),
+        "attributive_before": phrase_pattern(spec.get("attributive_before", [])),
+        "attributive_nouns": phrase_pattern(spec.get("attributive_nouns", [])),
+        "skip": phrase_pattern(spec.get("skip", [])),
+        "other_senses": phrase_pattern(spec.get("other_senses", [])),
+        "infinitive_marker": phrase_pattern(spec.get("infinitive_marker", [])),
+        "instrument_verbs": phrase_pattern(spec.get("instrument_verbs", [])),
+        "irregular_participles": phrase_pattern(spec.get("irregular_participles", [])),
+    }
+
+
+@cache
+def _morph(lang: str) -> Any:
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@cache
+def _forms(lang: str, word: str) -> frozenset[str]:
+    """The grammemes of every reading of ``word`` that pymorphy3 gives, each
+    reading as one string ("PRTF,perf gent" ...), joined into a set of tags."""
+    return frozenset(str(p.tag) for p in _morph(lang).parse(word))
+
+
+def _words_before(text: str, start: int, end: int) -> list[str]:
+    return [m.group() for m in _WORD.finditer(text, start, end)]
+
+
+def _is(pattern: re.Pattern[str], words: list[str]) -> bool:
+    return bool(words) and pattern.fullmatch(" ".join(words)) is not None
+
+
+def _ends_with(pattern: re.Pattern[str], words: list[str], most: int = 3) -> int:
+    """How many of the last words form a phrase of ``pattern`` (0 if none)."""
+    for n in range(min(most, len(words)), 0, -1):
+        if _is(pattern, words[-n:]):
+            return n
+    return 0
+
+
+def _strip_skipped(spec: dict[str, Any], words: list[str]) -> list[str]:
+    """Drop adverbs between a word and the action ("will likely attempt")."""
+    while words and (
+        _is(spec["skip"], words[-1:])
+        or (len(words[-1]) > 4 and words[-1].casefold().endswith("ly"))
+    ):
+        words = words[:-1]
+    return words
+
+
+def _after_infinitive_marker(spec: dict[str, Any], words: list[str]) -> Mood:
+    """The mood of an infinitive, from the word it depends on."""
+    words = _strip_skipped(spec, words)
+    if _ends_with(spec["failure"], words):
+        return "failed"
+    if _ends_with(spec["entailing"], words) or any(
+        _is(spec["instrument_verbs"], [w]) for w in words[-8:]
+    ):
+        return "event"
+    return "irrealis"
+
+
+def action_mood(
+    lex: Lexicon,
+    text: str,
+    clause_start: int,
+    trigger: re.Match[str],
+    sentence: tuple[int, int],
+    quantified: bool,
+) -> Mood:
+    """The mood of the action ``trigger`` in the clause that starts at
+    ``clause_start``; ``quantified`` when it acts on a number (an attribute
+    with a number, "20 сбитых беспилотников", still reports the downing)."""
+    spec = _spec(lex)
+    sentence_start, sentence_end = sentence
+    if spec["other_senses"].match(text, _skip_space(text, trigger.end())):
+        return "other_sense"
+    sentence_tail = text[trigger.end() : sentence_end].rstrip(" »\"'”)")
+    if sentence_tail.endswith("?"):
+        return "irrealis"
+    before = _words_before(text, clause_start, trigger.start())
+    if spec["conditional"].search(" ".join(before)):
+        return "irrealis"
+    # The verb an infinitive depends on may stand behind a parenthesis
+    # ("used rocket systems (HIMARS) to strike"): read the whole sentence.
+    governing = _words_before(text, sentence_start, trigger.start())
+    if lex.lang in ("ru", "uk"):
+        return _slavic_mood(lex, spec, text, trigger, before, governing, quantified)
+    return _english_mood(spec, text, trigger, before, governing, quantified)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _negated(spec: dict[str, Any], words: list[str]) -> bool:
+    """A negation right before the action, adverbs and "been" skipped."""
+    words = _strip_skipped(spec, words)
+    return bool(words) and _is(spec["negation"], words[-1:])
+
+
+def _english_mood(
+    spec: dict[str, Any],
+    text: str,
+    trigger: re.Match[str],
+    before: list[str],
+    governing: list[str],
+    quantified: bool,
+) -> Mood:
+    words = _strip_skipped(spec, before)
+    if words and _is(spec["infinitive_marker"], words[-1:]):
+        marker = len(governing) - (len(before) - len(words)) - 1
+        return _after_infinitive_marker(spec, governing[:marker])
+    if _ends_with(spec["modal"], words):
+        return "irrealis"
+    stated = trigger.group()
+    participle = " " not in stated.strip() and (
+        re.search(r"(?:ed|en)$", stated, re.I)
+        or spec["irregular_participles"].fullmatch(stated)
+    )
+    if participle and not quantified:
+        after = _WORD.match(text, _skip_space(text, trigger.end()))
+        if (
+            text[trigger.start() - 1 : trigger.start()] == "-"
+            or (words and _is(spec["attributive_before"], words[-1:]))
+            or (words and words[-1].endswith(("'s", "’s")))
+            or (
+                after is not None
+                and _is(spec["attributive_nouns"], [after.group()])
+                and not (words and _is(spec["skip"], words[-1:]))
+            )
+        ):
+            return "attributive"
+    if _negated(spec, before):
+        return "negated"
+    return "event"
+
+
+def _slavic_mood(
+    lex: Lexicon,
+    spec: dict[str, Any],
+    text: str,
+    trigger: re.Match[str],
+    before: list[str],
+    governing: list[str],
+    quantified: bool,
+) -> Mood:
+    first = _WORD.match(trigger.group())
+    if first is None:
+        return "event"
+    tags = _forms(lex.lang, first.group().casefold())
+    infinitive = any(
+        "INFN" in t or "infn" in t or (lex.lang == "uk" and _uk_infinitive(t, first))
+        for t in tags
+    )
+    verb = any(t.startswith(("VERB", "PRTS")) for t in tags)
+    future = bool(tags) and all("futr" in t or "infn" in t for t in tags if "VERB" in t)
+    if infinitive and not any("past" in t or "Impe" in t for t in tags):
+        return _after_infinitive_marker(spec, governing)
+    if verb and future and any("futr" in t for t in tags):
+        return "irrealis"
+    if _ends_with(spec["modal"], _strip_skipped(spec, before)):
+        return "irrealis"
+    adjectival = bool(tags) and all(t.startswith(("PRTF", "ADJF")) for t in tags)
+    if adjectival and not quantified:
+        cases = {g for t in tags for g in re.split(r"[ ,]", t)}
+        preposition = bool(before) and _is(spec["attributive_before"], before[-1:])
+        if preposition or not cases & {"nomn", "voct"}:
+            return "attributive"
+    if _negated(spec, before):
+        return "negated"
+    return "event"
+
+
+def _uk_infinitive(tag: str, word: re.Match[str]) -> bool:
+    """pymorphy3's Ukrainian dictionary leaves some infinitives untagged
+    ("звільнити" is "VERB,perf"): a verb ending in -ти/-ть with no tense."""
+    return (
+        tag.startswith("VERB")
+        and not any(g in tag for g in ("past", "pres", "futr", "Impe", "impr"))
+        and word.group().casefold().endswith(("ти", "ть", "тися", "тись"))
+    )
