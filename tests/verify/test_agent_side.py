@@ -60,5 +60,7 @@ def test_side_gaining(
     ],
 )
 def test_agent_side_is_read_from_the_clause(text: str, agent: str) -> None:
-    (claim,) = check_text(text, published=date(2025, 11, 20)).claims
-    assert claim.agent_side == agent
+    # A denial may also yield the denied claim itself: every reading of the
+    # clause names the same side as acting.
+    claims = check_text(text, published=date(2025, 11, 20)).claims
+    assert claims and all(c.agent_side == agent for c in claims)
