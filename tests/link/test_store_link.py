@@ -105,9 +105,8 @@ def test_new_claims_join_existing_events(
     )
     run_cli("ingest", str(later), "--db", db, "--quiet")
     summary = json.loads(run_cli("link", "--db", db, "--format", "json")[1])
-    # The denial (and the denied claim, when the extractor reads it too)
-    # joins the one stored event.
-    assert summary["placed"] >= 1 and summary["events"] == 1
+    # the denial, and the claim it answers: both join the one event
+    assert summary["placed"] == 2 and summary["events"] == 1
     (event,) = json.loads(run_cli("events", "--db", db, "--format", "json")[1])
     assert event["status"] == "disputed"
     assert any(m["relation"] in ("denies", "disputes") for m in event["members"])

@@ -360,6 +360,13 @@ class EventLinker:
             )
         if not asserted:
             return Member(claim, "origin", None, "the first source known to assert it")
+        if claim.claimant.via == "reported":
+            # Known only as what another source denies or disputes ("Kyiv denied
+            # that Russian forces took X"): the claim already here, never support.
+            origin = asserted[0].claim
+            return Member(
+                claim, "repeats", origin.id, "the claim another source answers"
+            )
         for earlier in asserted:
             other = earlier.claim
             if claim.forwarded_from and self._forwarded_from(claim, other):
