@@ -114,6 +114,11 @@ def test_a_claim_about_the_past_month_does_not_stretch_the_event() -> None:
     assert len(event.members) == 2
     assert event.first_day is not None and event.last_day is not None
     assert (event.last_day - event.first_day).days <= 7
+    # Alone, such a claim's event is its last week.
+    alone = EventLinker(load_registry())
+    alone.add([claim(1, day=DAY, first=DAY - timedelta(days=30))])
+    [event] = alone.events.values()
+    assert (event.first_day, event.last_day) == (DAY - timedelta(days=6), DAY)
 
 
 def test_a_source_restating_itself_repeats_never_corroborates() -> None:

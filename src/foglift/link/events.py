@@ -276,7 +276,7 @@ class EventLinker:
         tolerance = self._tolerance(event.action)
         low, high = core[0] - tolerance, core[1] + tolerance
         first, last = core
-        for member in event.members:
+        for member in event.members[1:]:  # the first is the origin: the core
             window = member.claim.window
             if window is None:
                 continue
