@@ -22,6 +22,20 @@ SETTINGS: dict[str, Setting] = {
             "so this only stops runaway inputs from exhausting memory.",
         ),
         Setting(
+            "max_json_depth",
+            64,
+            "Deepest nesting of arrays and objects a JSON input may have; a "
+            "Telegram export is 6 deep, and a streaming parser's cost grows with "
+            "the square of the depth (a 100,000-deep file would exhaust memory).",
+        ),
+        Setting(
+            "max_document_chars",
+            2_000_000,
+            "Longest text one document of a batch may have (about 300,000 words, "
+            "60 whole daily assessments); a longer one is rejected with a reason "
+            "so one runaway post cannot stall a batch.",
+        ),
+        Setting(
             "binary_control_ratio",
             0.02,
             "Share of NUL/C0 control bytes above which input is treated as binary.",

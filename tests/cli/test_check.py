@@ -111,7 +111,10 @@ def test_russian_text_is_read_and_other_languages_refused(
 def test_findings_can_be_filtered(tmp_path: Path, run_cli: Run) -> None:
     path = tmp_path / "a.txt"
     path.write_text(
-        ARTICLE.replace("Andriivka", "Andriivka and Krasnokamensk"), encoding="utf-8"
+        ARTICLE.replace(
+            "Andriivka.", "Andriivka. Fighting goes on in Krasnokamensk, it said."
+        ),
+        encoding="utf-8",
     )
 
     def codes(*options: str) -> list[str]:

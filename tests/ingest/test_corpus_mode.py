@@ -165,8 +165,8 @@ def test_claims_findings_filter(tmp_path: Path, run_cli: Run) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(
-        "Russian forces captured Kurakhove and Krasnokamensk, "
-        "the Russian Defence Ministry said.",
+        "Russian forces captured Kurakhove, the Russian Defence Ministry said. "
+        "Russian forces also advanced in Krasnokamensk, it said.",
         "utf-8",
     )
     db = str(tmp_path / "s.db")

@@ -107,3 +107,30 @@ def test_byte_order_marks_are_honoured(tmp_path: Path, run_cli: Run) -> None:
     )
     reads = _reads(tmp_path / "result.json")
     assert [getattr(r, "text", None) for r in reads] == [TEXT]
+
+
+def test_deep_json_is_refused_at_once(tmp_path: Path) -> None:
+    deep = b'{"messages": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    (tmp_path / "deep.json").write_bytes(deep)
+    (tmp_path / "rows.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    reads = _reads(tmp_path / "deep.json", tmp_path / "rows.json")
+    assert [(type(r).__name__, getattr(r, "code", "")) for r in reads] == [
+        ("Rejected", "FL108"),
+        ("Rejected", "FL108"),
+    ]
+    assert all("nested deeper" in getattr(r, "reason", "") for r in reads)
+
+
+def test_a_runaway_document_is_rejected_and_the_batch_goes_on(
+    tmp_path: Path, run_cli: Run
+) -> None:
+    rows = [{"id": "1", "text": TEXT * 40_000}, {"id": "2", "text": TEXT}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    db = str(tmp_path / "s.db")
+    code, out, _ = run_cli(
+        "ingest", str(tmp_path / "a.jsonl"), "--db", db, "--format", "json"
+    )
+    summary = json.loads(out)
+    assert code == 0 and summary["new"] == 1
+    [rejected] = summary["rejections"]
+    assert rejected["code"] == "FL105" and "split it" in rejected["reason"]

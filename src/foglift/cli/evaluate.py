@@ -221,9 +221,19 @@ def _run_claims(args: argparse.Namespace) -> int:
             share = hits / scored if scored else None
             cells.append(f"{cue} {_pct(share)} n={scored}")
         print(f"  {lang:<4} " + "; ".join(cells))
-    print("halves (recall / precision):")
+    print("halves by id parity (recall / precision / claimant / type / action):")
     for (lang, half), tally in sorted(result.by_half.items()):
-        print(f"  {lang}-{half:<5} {_pct(tally.recall)} / {_pct(tally.precision)}")
+        shares = " / ".join(
+            _pct(v)
+            for v in (
+                tally.recall,
+                tally.precision,
+                tally.share("claimant"),
+                tally.share("type"),
+                tally.share("action"),
+            )
+        )
+        print(f"  {lang}-{half:<5} {shares}")
     for item, error in result.failed:
         print(f"failed {item}: {error}")
     if args.errors:

@@ -41,8 +41,13 @@ def _role_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 @cache
 def _titled_pattern(lex: Lexicon) -> re.Pattern[str]:
     titles = [t for words in lex.data["titles"].values() for t in words]
+    # A title opens a sentence too ("Губернатор ...").
+    titles += [t[:1].upper() + t[1:] for t in titles]
     title_rx = phrase_pattern(titles, flags=0).pattern
-    return re.compile(rf"(?P<title>{title_rx})\s+{_NAME.format(c=lex.capital)}")
+    # "губернатор Брянской области Иван Петров": the region between title and name.
+    regions = phrase_pattern(lex.data["places"]["region_nouns"]).pattern
+    region = rf"(?P<region>\s+[{lex.capital}][\w'’-]+\s+(?:{regions}))?"
+    return re.compile(rf"(?P<title>{title_rx}){region}\s+{_NAME.format(c=lex.capital)}")
 
 
 @cache
@@ -86,6 +91,28 @@ def _side_of(words: str, lex: Lexicon) -> Side:
         for side in sides:
             if side == found:
                 return side
+    return "unknown"
+
+
+@cache
+def _region_sides(lex: Lexicon) -> dict[Side, re.Pattern[str]]:
+    spec = lex.data.get("region_sides", {})
+    out: dict[Side, re.Pattern[str]] = {}
+    for side in ("russia", "ukraine"):
+        if spec.get(side):
+            out[side] = phrase_pattern(spec[side])
+    return out
+
+
+def _official_side(words: str, lex: Lexicon) -> Side:
+    """Side words first ("Russian-installed"), then the region an official's
+    title names ("Mykolaiv Oblast Head", "губернатор Брянской области")."""
+    side = _side_of(words, lex)
+    if side != "unknown":
+        return side
+    for region_side, pattern in _region_sides(lex).items():
+        if pattern.search(words):
+            return region_side
     return "unknown"
 
 
@@ -150,15 +177,12 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
             yield _named(source, m.start(), m.end())
             continue
         before = text[max(0, m.start() - 40) : m.start()]
-        kind = _kind(kind_of.get(" ".join(m.group("title").casefold().split()), ""))
-        yield Claimant(
-            person,
-            kind,
-            True,
-            _side_of(before, lex),
-            m.start(),
-            m.end(),
-        )
+        title = " ".join(m.group("title").casefold().split())
+        kind = _kind(kind_of.get(title, ""))
+        side = _side_of(before, lex)
+        if side == "unknown" and kind == "official":
+            side = _official_side(text[max(0, m.start() - 40) : m.end()], lex)
+        yield Claimant(person, kind, True, side, m.start(), m.end())
 
 
 def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
@@ -196,6 +220,8 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
         kind = _kind(noun_kind)
         phrase = " ".join(m.group().split())
         side = _side_of(m.group("mods") or "", lex)
+        if kind == "official" and side == "unknown":
+            side = _official_side(m.group("mods") or "", lex)
         if kind == "independent_analyst" and side in ("russia", "ukraine"):
             kind = "unknown"  # "Russian experts" are not independent analysts
         yield Claimant(phrase, kind, False, side, m.start(), m.end())
@@ -276,6 +302,8 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
     not_names = set(lex.data["places"]["stopwords"])
     seen: list[Claimant] = []
     for m in pattern.finditer(text):
+        if re.search(r"['’]s$", m.group("name")):
+            continue  # "the Ministry's claims": a possessive, and "claims" a noun
         words = re.findall(r"[\w'’-]+", m.group("name"))
         while words and words[0] in not_names:
             words = words[1:]  # "The", "On", "However"
@@ -293,7 +321,8 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
             found = kinds.get(w.rstrip("s") if w.rstrip("s") in kinds else w)
             if found is not None:
                 kind = _kind(found)
-        claimant = Claimant(name, kind, True, _side_of(name, lex), start, m.end("name"))
+        side = _official_side(name, lex) if kind == "official" else _side_of(name, lex)
+        claimant = Claimant(name, kind, True, side, start, m.end("name"))
         seen.append(claimant)
         yield claimant
 

@@ -276,7 +276,7 @@ def _attribute(
             if found is not None:
                 return found[0], cue.stance, found[1], cue
             return ctx.author, cue.stance, None, cue
-    signed = _dash_signature(ctx, i)
+    signed = _dash_signature(ctx, i) or _evidence_speaker(ctx, i, trigger)
     if signed is not None:
         return signed, "asserts", None, None
     trailing = (
@@ -369,6 +369,37 @@ def _dash_signature(ctx: Context, i: int) -> Claimant | None:
             return replace(last, via="signed")
         if mentions and ctx.cues(s.start, s.end):
             return None  # a sentence with a speaker of its own
+    return None
+
+
+@cache
+def _evidence_cue(lex: Lexicon) -> re.Pattern[str] | None:
+    spec = lex.data.get("reactions", {})
+    if not spec.get("evidence_nouns"):
+        return None
+    nouns = phrase_pattern(spec["evidence_nouns"]).pattern
+    verbs = phrase_pattern(spec["evidence_verbs"]).pattern
+    return re.compile(
+        rf"(?P<noun>{nouns})[^.;:!?]{{0,80}}?(?:{verbs})(?:\s+that)?",
+        re.IGNORECASE,
+    )
+
+
+def _evidence_speaker(ctx: Context, i: int, trigger: re.Match[str]) -> Claimant | None:
+    """Footage or imagery described as showing the action, with no speaker
+    ("Geolocated footage published on May 3 indicates that ..."): the
+    evidence is the claimant, of kind "evidence"."""
+    pattern = _evidence_cue(ctx.lex)
+    if pattern is None:
+        return None
+    s = ctx.sentences[i]
+    for m in pattern.finditer(ctx.text, s.start, trigger.start()):
+        if any(m.start() <= c.start < m.end() for c in ctx.sentence_claimants(i)):
+            continue  # "X published footage that shows": X speaks
+        return Claimant(
+            m.group("noun"), "evidence", False, "unknown",
+            m.start("noun"), m.end("noun"), via="evidence",
+        )  # fmt: skip
     return None
 
 
@@ -747,6 +778,18 @@ def sentence_at(ctx: Context, pos: int) -> int:
         if s.start <= pos < s.end:
             return i
     return len(ctx.sentences) - 1
+
+
+def _nobody_says(ctx: Context, i: int, speaker: Claimant, cue: Cue) -> bool:
+    """ "Neither Russian nor Ukrainian sources reported fighting": a reporting
+    verb whose subject is negated says nobody claims it."""
+    words = ctx.lex.data.get("mood", {}).get("negated_subjects", [])
+    if not words or speaker.via != "subject" or speaker.end > cue.start:
+        return False
+    s = ctx.sentences[i]
+    head = ctx.text[max(s.start, speaker.start - 25) : speaker.start]
+    found = phrase_pattern(words).search(head)
+    return found is not None and not re.search(r"[,.;:!?]", head[found.end() :])
 
 
 def _mood(ctx: Context, trigger: re.Match[str], s: Sentence, quantified: bool) -> Mood:
@@ -1140,6 +1183,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if mood in NOT_CLAIMS:
                 continue
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
+            if cue is not None and _nobody_says(ctx, i, claimant, cue):
+                continue
             if mood in ("negated", "failed"):
                 stance = "denies"  # "have not seized", "failed to capture"
             if cue is not None:

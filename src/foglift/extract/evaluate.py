@@ -438,10 +438,7 @@ class Evaluation:
             "items": self.items,
             "languages": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
             "halves": {
-                f"{lang}-{half}": {
-                    "recall": round(t.recall, 4),
-                    "precision": round(t.precision, 4),
-                }
+                f"{lang}-{half}": t.as_dict()
                 for (lang, half), t in sorted(self.by_half.items())
             },
             "macro": {k: _round(v) for k, v in self.macro().items()},
@@ -534,13 +531,11 @@ def place_points_by_cue(
 
     out: list[tuple[str, bool]] = []
     for g, p in match(item.claims, predicted, registry):
-        points = _pred_points(predicted[p])
         for place in item.claims[g].get("places") or ():
-            if place.get("lat") is None or place.get("lon") is None:
+            if _point(place) is None:
                 continue
             name = str(place.get("name") or "")
             at = find_name(item.text, name) if name else -1
             cue = gold_place_cue(item.text, at, at + len(name)) if at >= 0 else "none"
-            gold = (float(place["lat"]), float(place["lon"]))
-            out.append((cue, any(_km(gold, q) <= _POINT_KM for q in points)))
+            out.append((cue, _placed(place, predicted[p])))
     return out

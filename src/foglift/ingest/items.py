@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from foglift.model import Rejected
 
@@ -107,3 +108,25 @@ def reject(source: str, code: str, reason: str, stage: str = "read") -> Rejected
         code=code,
         reason=clean_text(reason),
     )
+
+
+class TooDeep(ValueError):
+    """A JSON input nested deeper than ``max_json_depth``."""
+
+
+def guard_depth(
+    events: Iterator[tuple[str, str, Any]],
+) -> Iterator[tuple[str, str, Any]]:
+    """Pass streaming JSON events through, raising TooDeep past the limit."""
+    from foglift.settings import default
+
+    limit = int(default("max_json_depth"))
+    depth = 0
+    for prefix, event, value in events:
+        if event in ("start_map", "start_array"):
+            depth += 1
+            if depth > limit:
+                raise TooDeep(f"nested deeper than {limit} levels")
+        elif event in ("end_map", "end_array"):
+            depth -= 1
+        yield prefix, event, value

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, Any
 
-from foglift.ingest.items import Reader, Skipped, make_item, reject
+from foglift.ingest.items import (
+    Reader,
+    Skipped,
+    TooDeep,
+    guard_depth,
+    make_item,
+    reject,
+)
 from foglift.ingest.text import skip_utf8_bom
 
 _MESSAGE_PREFIXES = ("messages.item", "chats.list.item.messages.item")
@@ -45,7 +52,7 @@ def _events(stream: IO[bytes]) -> Iterator[tuple[str, str, Any]]:
 
     skip_utf8_bom(stream)
     # ijson hands back Decimal for non-integer numbers; float is what JSON means
-    yield from ijson.parse(stream, use_float=True)
+    yield from guard_depth(ijson.parse(stream, use_float=True))
 
 
 def read_telegram(stream: IO[bytes], name: str) -> Reader:
@@ -75,6 +82,9 @@ def read_telegram(stream: IO[bytes], name: str) -> Reader:
                 chat[_CHAT_FIELDS[prefix]] = str(value)
             elif prefix == "chats.list.item" and event == "start_map":
                 chat = {}
+    except TooDeep as exc:
+        yield reject(name, "FL108", f"JSON {exc} after {count} message(s)")
+        return
     except ijson.JSONError as exc:
         yield reject(
             name,

@@ -31,7 +31,7 @@ from foglift.model import Document, Rejected
 from foglift.settings import default
 from foglift.store.db import Store
 from foglift.store.neardup import find_original, record_marks, shingles
-from foglift.store.runs import finish_run, start_run
+from foglift.store.runs import finish_run, interrupt_run, start_run
 from foglift.store.schema import documents
 from foglift.store.write import (
     derived_columns,
@@ -108,6 +108,15 @@ def _run_pipeline(item: Item, options: PipelineOptions) -> Document | Rejected |
     """The checked Document, a Rejected, or the language nobody can extract yet."""
     from foglift.pipeline import check_text
 
+    most = int(default("max_document_chars"))
+    if len(item.text) > most:
+        return reject(
+            item.key,
+            "FL105",
+            f"{len(item.text):,} characters, more than the {most:,} one document "
+            "may have; split it",
+            stage="pipeline",
+        )
     try:
         return check_text(
             item.text,
@@ -355,6 +364,24 @@ def ingest_paths(
     summary.run_id = run_id = start_run(
         store, "ingest", arguments or {"paths": list(paths)}
     )
+    try:
+        _ingest_all(store, paths, read_options, options, summary, on_item, on_checked)
+    except BaseException:
+        interrupt_run(store, run_id)
+        raise
+    finish_run(store, run_id, summary.counts())
+    return summary
+
+
+def _ingest_all(
+    store: Store,
+    paths: Sequence[str],
+    read_options: ReadOptions,
+    options: PipelineOptions,
+    summary: IngestSummary,
+    on_item: Callable[[Read, Outcome], None] | None,
+    on_checked: Callable[[Read, Checked | None], None] | None,
+) -> None:
     size = int(default("ingest_batch_documents"))
     batch: list[Read] = []
     chars = 0
@@ -368,5 +395,3 @@ def ingest_paths(
                 batch, chars = [], 0
         if batch:
             _write_batch(conn, batch, options, summary, on_item, on_checked)
-    finish_run(store, run_id, summary.counts())
-    return summary

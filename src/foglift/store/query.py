@@ -10,11 +10,22 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, TextClause, and_, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    TextClause,
+    and_,
+    func,
+    or_,
+    select,
+    text,
+)
 
 from foglift.errors import UsageError
 from foglift.ingest.items import clean_text
@@ -154,7 +165,17 @@ def _claims_select(store: Store, f: ClaimFilter) -> Select[Any]:
         if f.verdict_checks:
             judged = judged.where(verdicts.c.check.in_(f.verdict_checks))
         query = query.where(claims.c.id.in_(judged))
-    return query.order_by(day_first.desc().nulls_last(), claims.c.seq)
+    # Newest first, undated last; (day, seq) is a key no row shares, so pages
+    # follow on from the last row seen (keyset), never by counting rows.
+    return query.add_columns(_day_key().label("day_key")).order_by(
+        _day_key().desc(), claims.c.seq
+    )
+
+
+def _day_key() -> ColumnElement[str]:
+    """The day a claim is about (else its document's date), '' when undated."""
+    day_first = func.coalesce(claims.c.first_day, documents.c.published)
+    return func.coalesce(day_first, "")
 
 
 def _claim_record(row: Any, places: list[dict[str, Any]], flags: list[Any]) -> Any:
@@ -222,35 +243,35 @@ PLACE_FIELDS = (
 
 
 def _details(
-    store: Store, ids: Sequence[str]
+    conn: Connection, ids: Sequence[str]
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     places: dict[str, list[dict[str, Any]]] = defaultdict(list)
     flags: dict[str, list[dict[str, Any]]] = defaultdict(list)
     judged: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    with store.engine.connect() as conn:
-        for row in conn.execute(
-            select(verdicts).where(verdicts.c.claim_id.in_(ids)).order_by(verdicts.c.id)
-        ):
-            judged[row.claim_id].append(verdict_record(row))
-        for row in conn.execute(
-            select(place_mentions)
-            .where(place_mentions.c.claim_id.in_(ids))
-            .order_by(place_mentions.c.id)
-        ):
-            places[row.claim_id].append({k: getattr(row, k) for k in PLACE_FIELDS})
-        for row in conn.execute(
-            select(findings).where(findings.c.claim_id.in_(ids)).order_by(findings.c.id)
-        ):
-            flags[row.claim_id].append(
-                {
-                    "code": row.code,
-                    "severity": row.severity,
-                    "message": row.message,
-                    "start": row.start,
-                    "end": row.end,
-                    "evidence": row.evidence,
-                }
-            )
+    # the caller's connection: a page and its details come from one snapshot
+    for row in conn.execute(
+        select(verdicts).where(verdicts.c.claim_id.in_(ids)).order_by(verdicts.c.id)
+    ):
+        judged[row.claim_id].append(verdict_record(row))
+    for row in conn.execute(
+        select(place_mentions)
+        .where(place_mentions.c.claim_id.in_(ids))
+        .order_by(place_mentions.c.id)
+    ):
+        places[row.claim_id].append({k: getattr(row, k) for k in PLACE_FIELDS})
+    for row in conn.execute(
+        select(findings).where(findings.c.claim_id.in_(ids)).order_by(findings.c.id)
+    ):
+        flags[row.claim_id].append(
+            {
+                "code": row.code,
+                "severity": row.severity,
+                "message": row.message,
+                "start": row.start,
+                "end": row.end,
+                "evidence": row.evidence,
+            }
+        )
     return places, flags, judged
 
 
@@ -259,29 +280,54 @@ def verdict_record(row: Any) -> dict[str, Any]:
 
 
 def query_claims(store: Store, f: ClaimFilter) -> Iterator[dict[str, Any]]:
-    """Claim records matching ``f``, newest first, in pages of 500."""
+    """Claim records matching ``f``, newest first, in pages of 500.
+
+    Every page is read in one read transaction, so a running ingest adds
+    nothing half-way through an export, and each page starts after the last
+    row of the one before (keyset paging: linear in the store's size).
+    """
     query = _claims_select(store, f)
     page, sent = 500, 0
-    offset = 0
-    while True:
-        with store.engine.connect() as conn:
-            rows = conn.execute(query.limit(page).offset(offset)).all()
-        if not rows:
-            return
-        offset += len(rows)
-        ids = [r._mapping[claims.c.id] for r in rows]
-        places, flags, judged = _details(store, ids)
-        for row in rows:
-            record = _claim_record(row, places.get(row._mapping[claims.c.id], []), [])
-            record["findings"] = flags.get(record["id"], [])
-            record["verdicts"] = judged.get(record["id"], [])
-            record["verdict"] = verdict_summary(record["verdicts"])
-            if f.near and not _is_near(record["places"], f.near):
-                continue
-            yield record
-            sent += 1
-            if f.limit is not None and sent >= f.limit:
+    key = _day_key()
+    with _snapshot(store) as conn:
+        after: tuple[str, int] | None = None
+        while True:
+            paged = query
+            if after is not None:
+                paged = paged.where(
+                    or_(key < after[0], and_(key == after[0], claims.c.seq > after[1]))
+                )
+            rows = conn.execute(paged.limit(page)).all()
+            if not rows:
                 return
+            last = rows[-1]._mapping
+            after = (last["day_key"], last[claims.c.seq])
+            places, flags, judged = _details(
+                conn, [r._mapping[claims.c.id] for r in rows]
+            )
+            for row in rows:
+                claim_id = row._mapping[claims.c.id]
+                record = _claim_record(row, places.get(claim_id, []), [])
+                record["findings"] = flags.get(claim_id, [])
+                record["verdicts"] = judged.get(claim_id, [])
+                record["verdict"] = verdict_summary(record["verdicts"])
+                if f.near and not _is_near(record["places"], f.near):
+                    continue
+                yield record
+                sent += 1
+                if f.limit is not None and sent >= f.limit:
+                    return
+
+
+@contextmanager
+def _snapshot(store: Store) -> Iterator[Connection]:
+    """A connection in one read transaction: on PostgreSQL at repeatable
+    read, on SQLite (WAL) every read of a transaction sees one snapshot."""
+    with store.engine.connect() as conn:
+        if store.dialect == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
 
 
 def _is_near(places: list[dict[str, Any]], near: tuple[float, float, float]) -> bool:

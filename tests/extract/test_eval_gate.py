@@ -1,0 +1,35 @@
+"""Quality gate on claims-dev, the hand-annotated real texts (skipped when
+../shared is absent). The floors are the figures measured at the end of the
+round that built `foglift eval claims` (docs/evaluation.md), less a point for
+noise; a gate may only go up."""
+
+from __future__ import annotations
+
+import pytest
+
+from foglift.extract.evaluate import evaluate
+from tests.conftest import shared_path
+
+# language -> (recall, precision, claimant, stance, type, action)
+FLOORS = {
+    "en": (0.43, 0.93, 0.86, 0.98, 0.93, 0.91),
+    "ru": (0.57, 0.92, 0.81, 0.98, 0.96, 0.92),
+    "uk": (0.38, 0.93, 0.72, 0.97, 0.89, 0.85),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FLOORS))
+def test_claims_dev_does_not_regress(lang: str) -> None:
+    path = shared_path("data", "claims-dev", f"{lang}.jsonl")
+    tally = evaluate([path]).by_lang[lang]
+    recall, precision, claimant, stance, claim_type, action = FLOORS[lang]
+    assert tally.recall >= recall
+    assert tally.precision >= precision
+    for name, floor in (
+        ("claimant", claimant),
+        ("stance", stance),
+        ("type", claim_type),
+        ("action", action),
+    ):
+        share = tally.share(name)
+        assert share is not None and share >= floor, (name, share)
