@@ -125,6 +125,19 @@ SETTINGS: dict[str, Setting] = {
             "another event.",
         ),
         Setting(
+            "link_advance_tolerance_days",
+            1,
+            "Days by which two advance claims may miss each other and still be "
+            "one event: advances go on for weeks, and the same push reported "
+            "three days apart is another step of it, not the same happening.",
+        ),
+        Setting(
+            "link_event_max_days",
+            7,
+            "Longest core window of an event: a claim about 'the past month' "
+            "links as a claim about its last week, so events stay bounded.",
+        ),
+        Setting(
             "link_radius_km",
             5.0,
             "Farthest two resolved points may lie apart and still be one place: a "

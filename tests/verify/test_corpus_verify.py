@@ -235,3 +235,60 @@ def test_stored_claims_a_map_cannot_judge_say_why(
     [advance] = found["advanced"]
     assert advance["status"] == "not_judged"
     assert "'advanced' is not a change of control" in advance["steps"][-1]
+
+
+def test_stored_claims_keep_the_alternatives_of_their_places() -> None:
+    """A claim's place rows leave the resolution's alternatives on the
+    document's row; rebuilding the claim joins them back, so the place check
+    sees the namesakes."""
+    from foglift.store.verify import claim_from_record
+
+    record = {
+        "id": "d1:c1",
+        "claim_type": "territorial",
+        "action": "captured",
+        "action_as_stated": "captured",
+        "action_start": 0,
+        "action_end": 8,
+        "claimant": {
+            "name": "X",
+            "kind": "official",
+            "named": True,
+            "side": "russia",
+            "start": 0,
+            "end": 1,
+        },
+        "stance": "asserts",
+        "voice": "attributed",
+        "start": 0,
+        "end": 30,
+        "places": [
+            {
+                "name": "Testivka",
+                "start": 12,
+                "end": 20,
+                "gazetteer_id": "g:1",
+                "lat": 48.0,
+                "lon": 37.0,
+                "precision": "settlement",
+                "confidence": 0.6,
+            }
+        ],
+        "document": {"published": "2025-06-20"},
+    }
+    twin = {
+        "gazetteer_id": "g:2",
+        "name": "Testivka",
+        "country": "UA",
+        "admin1": "Kharkiv",
+        "lat": 49.0,
+        "lon": 36.0,
+        "score": 2.5,
+    }
+    claim, published = claim_from_record(record, {(12, 20): {"alternatives": [twin]}})
+    resolved = claim.places[0].resolved
+    assert resolved is not None and published is not None
+    assert [a.gazetteer_id for a in resolved.alternatives] == ["g:2"]
+    bare, _ = claim_from_record(record)
+    assert bare.places[0].resolved is not None
+    assert bare.places[0].resolved.alternatives == ()

@@ -34,7 +34,7 @@ SIZES = {
 
 @pytest.fixture(autouse=True)
 def sizes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(extent_module, "_size_of", SIZES.get)
+    monkeypatch.setattr(extent_module, "_size_of", lambda gid, lat: SIZES.get(gid))
     yield
 
 
@@ -83,6 +83,26 @@ def test_radius_grows_with_population_within_bounds() -> None:
     assert radii[0] == radii[1] == 600  # villages: the floor
     assert 2_500 <= radius_for_population(60_000) <= 3_500
     assert radii[-1] == 15_000
+
+
+def test_extent_of_a_real_gazetteer_town(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gazetteer's own population sizes a town (Pokrovsk, ~60,000)."""
+    monkeypatch.undo()
+    pokrovsk = Resolution(
+        "katotth:UA14160210010099403",
+        "Pokrovsk",
+        (),
+        "UA",
+        None,
+        None,
+        48.283074,
+        37.179079,
+        "settlement",
+        0.9,
+    )
+    found = settlement_extent(pokrovsk, 500)
+    assert 2_500 <= found.radius_m <= 3_500, found
+    assert found.basis.startswith("population")
 
 
 def test_extent_from_population_then_size_class() -> None:
@@ -267,6 +287,8 @@ def test_namesake_far_from_the_front_gives_its_weight_back(tmp_path: Path) -> No
         ("They captured a village near Testivka.", "ground near"),
         ("Вони зайняли позиції біля Testivka.", "ground near"),
         ("Удар в районе населенного пункта Testivka.", "ground near"),
+        ("Звільнили село у Testivka районі.", "administrative unit (районі)"),
+        ("Fighting in the Testivka district.", "administrative unit (district)"),
     ],
 )
 def test_a_front_or_the_ground_near_a_town_is_not_judged(

@@ -6,10 +6,20 @@ and value), and time windows that overlap within a tolerance. Linking is
 incremental and blocked on (type, action, place cell or unit), so its cost grows
 with the corpus, not with its square.
 
+An event is one happening, not a chain: a claim is matched against the
+event's *core* -- its origin's place and time window (at most
+``link_event_max_days`` long, ending on the origin's last day) -- never
+against whichever member it happens to be near, so a run of daily reports
+about fighting near one town does not grow into a month-long event. Advances
+(``advanced``) are ongoing: two a few days apart are two advances, so they link
+within ``link_advance_tolerance_days`` only.
+
 Within an event the members are ordered by publication. The first source to
 assert it is the ``origin``; a forward, a copy, or the same claimant (or owner)
 again ``repeats``; a source independent of every earlier one ``corroborates``;
 a same-side source of another owner corroborates too but is not independent.
+A source restating its own earlier claim (the same outlet relaying the same
+claimant again, an analyst repeating yesterday's assessment) repeats it.
 Denials and disputes keep their own relation.
 """
 
@@ -25,7 +35,7 @@ from typing import Literal
 from foglift.link.independence import is_independent, owner_of, same_side
 from foglift.model import OWN_VOICE, Claimant, Document
 from foglift.settings import default
-from foglift.sources import Registry, translit_skeleton
+from foglift.sources import Registry, name_key, translit_skeleton
 
 Relation = Literal["origin", "repeats", "corroborates", "disputes", "denies"]
 Status = Literal[
@@ -96,6 +106,17 @@ class Event:
     status: Status = "single_source"
     independent_origins: int = 0
 
+    def origin_window(self) -> tuple[date, date] | None:
+        """The window of the event's first member by publication (its origin),
+        else the event's own span."""
+        for member in self.members:
+            window = member.claim.window
+            if window is not None:
+                return window
+        if self.first_day is None or self.last_day is None:
+            return None
+        return self.first_day, self.last_day
+
 
 def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
     dlat = math.radians(b_lat - a_lat)
@@ -119,6 +140,10 @@ class EventLinker:
         self._blocks: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
         self._next = 1
         self.tolerance = timedelta(days=int(default("link_time_tolerance_days")))
+        self.advance_tolerance = timedelta(
+            days=int(default("link_advance_tolerance_days"))
+        )
+        self.max_days = int(default("link_event_max_days"))
         self.radius_km = float(default("link_radius_km"))
         for event in events:
             self._index(event)
@@ -169,14 +194,27 @@ class EventLinker:
 
     # --- matching ---------------------------------------------------------
 
+    def _tolerance(self, action: str) -> timedelta:
+        return self.advance_tolerance if action == "advanced" else self.tolerance
+
+    def core(self, event: Event) -> tuple[date, date] | None:
+        """The days a claim must reach to join ``event``: its origin's window,
+        at most ``link_event_max_days`` long, ending on the origin's last day."""
+        window = event.origin_window()
+        if window is None:
+            return None
+        first, last = window
+        return max(first, last - timedelta(days=self.max_days - 1)), last
+
     def _matches(self, event: Event, claim: LinkClaim) -> bool:
         window = claim.window
-        if window is None or event.first_day is None or event.last_day is None:
-            same_time = window is None and event.first_day is None
+        core = self.core(event)
+        if window is None or core is None:
+            same_time = window is None and core is None
         else:
+            tolerance = self._tolerance(event.action)
             same_time = (
-                window[0] - self.tolerance <= event.last_day
-                and event.first_day <= window[1] + self.tolerance
+                window[0] - tolerance <= core[1] and core[0] <= window[1] + tolerance
             )
         if not same_time:
             return False
@@ -220,15 +258,31 @@ class EventLinker:
                 found = self._new_event(claim)
             elif all(m.claim.id != claim.id for m in found.members):
                 found.members.append(Member(claim, "origin", None, ""))
-                window = claim.window
-                if window and found.first_day and found.last_day:
-                    found.first_day = min(found.first_day, window[0])
-                    found.last_day = max(found.last_day, window[1])
-                    self._index(found)  # its window may reach new weeks
             changed.add(found.id)
         for event_id in changed:
-            self.relate(self.events[event_id])
+            event = self.events[event_id]
+            self.relate(event)
+            self._bound(event)
+            self._index(event)  # its span may reach new weeks
         return changed
+
+    def _bound(self, event: Event) -> None:
+        """The event's span: its members' windows, each cut to the core and
+        the tolerance around it (a claim about "the past month" that matched
+        does not stretch the event to a month)."""
+        core = self.core(event)
+        if core is None:
+            return
+        tolerance = self._tolerance(event.action)
+        low, high = core[0] - tolerance, core[1] + tolerance
+        first, last = core
+        for member in event.members[1:]:  # the first is the origin: the core
+            window = member.claim.window
+            if window is None:
+                continue
+            first = min(first, max(window[0], low))
+            last = max(last, min(window[1], high))
+        event.first_day, event.last_day = first, last
 
     @staticmethod
     def _linkable(claim: LinkClaim) -> bool:
@@ -323,6 +377,15 @@ class EventLinker:
                 return Member(claim, "repeats", other.id, "a near-copy of its text")
         for earlier in asserted:
             other = earlier.claim
+            if self._restates(claim, other):
+                return Member(
+                    claim,
+                    "repeats",
+                    other.id,
+                    f"{claim.source} restates its own earlier claim",
+                )
+        for earlier in asserted:
+            other = earlier.claim
             if self._same_claimant(claim.claimant, other.claimant):
                 how = (
                     f"relays {other.claimant.name}'s claim"
@@ -363,6 +426,19 @@ class EventLinker:
             return True
         source = self.registry.by_alias(claim.forwarded_from or "")
         return source is not None and source.id == other.claimant.registry_id
+
+    @staticmethod
+    def _restates(claim: LinkClaim, other: LinkClaim) -> bool:
+        """The same outlet saying the same claimant's thing again: its own
+        voice, or the same unnamed group ("Russian milbloggers") it relays."""
+        if not claim.source or name_key(claim.source) != name_key(other.source):
+            return False
+        a, b = claim.claimant, other.claimant
+        if a.via in OWN_VOICE and b.via in OWN_VOICE:
+            return True
+        if a.named or b.named:
+            return a.named and b.named and name_key(a.name) == name_key(b.name)
+        return (a.side, a.kind) == (b.side, b.kind)
 
     def _same_claimant(self, a: Claimant, b: Claimant) -> bool:
         if a.registry_id and b.registry_id:

@@ -43,17 +43,28 @@ class Extent:
 
 
 @lru_cache(maxsize=65_536)
-def _size_of(gazetteer_id: str) -> tuple[int, str] | None:
-    """Population and feature code from the gazetteer; None when unknown."""
-    try:
-        from foglift.geoparse.index import place_by_id
+def _size_of(gazetteer_id: str, lat: float) -> tuple[int, str] | None:
+    """Population and feature code from the gazetteer; None when unknown.
 
-        place = place_by_id(gazetteer_id)
+    Looked up by latitude first (the index has one on it) and then by id.
+    """
+    try:
+        from foglift.geoparse.index import connection
+
+        row = (
+            connection()
+            .execute(
+                "SELECT population, fcode FROM places WHERE lat BETWEEN ? AND ? "
+                "AND gazetteer_id = ?",
+                (lat - 1e-6, lat + 1e-6, gazetteer_id),
+            )
+            .fetchone()
+        )
     except Exception:  # no index at hand: the size class stays unknown
         return None
-    if place is None:
+    if row is None:
         return None
-    return place.population, place.fcode
+    return int(row[0] or 0), str(row[1] or "")
 
 
 def radius_for_population(population: int) -> float:
@@ -68,7 +79,7 @@ def settlement_extent(place: Resolution, buffer_m: float) -> Extent:
     """
     if place.precision != "settlement":
         return Extent(buffer_m, f"a {place.precision}: a {buffer_m:g} m buffer")
-    size = _size_of(place.gazetteer_id)
+    size = _size_of(place.gazetteer_id, place.lat)
     if size is not None and size[0] > 0:
         population = size[0]
         return Extent(

@@ -84,6 +84,14 @@ _FRONT_BEFORE = re.compile(
     r"\bнаправлениях)\s*[«\"']?\s*$",
     re.IGNORECASE,
 )
+_QUOTES = " \t\n-–—»\"'"
+# A unit named after its town ("Pokrovsk district", "у Покровському районі",
+# "Бахмутской общины"): the unit, not the settlement.
+_UNIT_AFTER = re.compile(
+    r"^[\s\-–—»\"']*(?:district|raion|rayon|oblast|region|hromada|community|"
+    r"район\w*|област\w*|громад\w*|общин\w*|округ\w*)\b",
+    re.IGNORECASE,
+)
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear|\bnearby|\baround|\boutskirts\s+of|\bapproaches\s+to|"
     r"\bвблизи|\bоколо|\bв\s+районе|\bв\s+окрестностях|\bпод|\bна\s+подступах\s+к|"
@@ -413,6 +421,12 @@ def _not_a_settlement(place: PlaceMention, text: str | None, base: int) -> str |
     before = text[max(0, start - 60) : start]
     if _FRONT_AFTER.search(after) or _FRONT_BEFORE.search(before):
         return f"{place.name!r} names a front (a direction), not a settlement"
+    unit = _UNIT_AFTER.search(after)
+    if unit:
+        word = unit.group(0).strip(_QUOTES)
+        return (
+            f"{place.name!r} names an administrative unit ({word}), not the settlement"
+        )
     if _NEAR_BEFORE.search(before):
         return (
             f"the claim is about the ground near {place.name!r}, not the "
