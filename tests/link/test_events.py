@@ -118,3 +118,15 @@ def test_linking_is_incremental() -> None:
     assert first == again and len(linker.events) == 1
     (event,) = linker.events.values()
     assert len(event.members) == 1  # the same claim twice is one member
+
+
+def test_how_a_member_joined_names_no_author() -> None:
+    day = date(2025, 11, 20)
+    linker = EventLinker(load_registry())
+    linker.add(_claims(MOD, day, "mod_russia"))
+    # an unsigned text (a plain file, no publisher) repeating the capture
+    linker.add(_claims("Подразделения освободили Родинское.", day, "notes/a.txt"))
+    (event,) = linker.events.values()
+    how = event.members[-1].reason
+    assert "author" not in how
+    assert "notes/a.txt" in how and "Russian Ministry of Defence" in how

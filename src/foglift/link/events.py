@@ -46,6 +46,14 @@ _CELL_DEG = 0.1  # blocking cell (~11 km); neighbours are searched too
 _MAX_WEEKS = 8  # weeks a window is indexed under
 
 
+def speaker(claim: LinkClaim) -> str:
+    """Who a claim's claimant is, in words: a text with no named source and no
+    known publisher is named by where it came from, never "author"."""
+    if claim.claimant.name == "author" and claim.claimant.via in OWN_VOICE:
+        return f"the text from {claim.source}"
+    return claim.claimant.name
+
+
 @dataclass(frozen=True, slots=True)
 class LinkClaim:
     """A claim as linking sees it: what, where, when, who, and from which document."""
@@ -352,12 +360,10 @@ class EventLinker:
     def _relation(self, claim: LinkClaim, asserted: list[Member]) -> Member:
         if claim.stance == "denies":
             parent = asserted[0].claim.id if asserted else None
-            return Member(claim, "denies", parent, f"{claim.claimant.name} denies it")
+            return Member(claim, "denies", parent, f"{speaker(claim)} denies it")
         if claim.stance == "disputes":
             parent = asserted[0].claim.id if asserted else None
-            return Member(
-                claim, "disputes", parent, f"{claim.claimant.name} disputes it"
-            )
+            return Member(claim, "disputes", parent, f"{speaker(claim)} disputes it")
         if not asserted:
             return Member(claim, "origin", None, "the first source known to assert it")
         if claim.claimant.via == "reported":
@@ -390,7 +396,7 @@ class EventLinker:
                 how = (
                     f"relays {other.claimant.name}'s claim"
                     if claim.claimant.via not in OWN_VOICE
-                    else f"{claim.claimant.name} again"
+                    else f"{speaker(claim)} again"
                 )
                 return Member(claim, "repeats", other.id, how)
         origin = asserted[0].claim
@@ -402,22 +408,18 @@ class EventLinker:
                 claim,
                 "corroborates",
                 origin.id,
-                f"{claim.claimant.name} ({claim.claimant.side}) is independent of "
-                f"{', '.join(sorted({m.claim.claimant.name for m in asserted}))}",
+                f"{speaker(claim)} ({claim.claimant.side}) is independent of "
+                f"{', '.join(sorted({speaker(m.claim) for m in asserted}))}",
                 independent=True,
             )
-        tie = (
-            "the same side"
+        who, first = speaker(claim), speaker(origin)
+        how = (
+            f"{who} asserts it too, but is on the same side as {first}"
             if same_side(claim.claimant, origin.claimant)
-            else "unknown ties"
+            else f"{who} asserts it too; whether it is independent of {first} "
+            "is not known"
         )
-        return Member(
-            claim,
-            "corroborates",
-            origin.id,
-            f"{claim.claimant.name} asserts it too, but shares {tie} "
-            f"with {origin.claimant.name}",
-        )
+        return Member(claim, "corroborates", origin.id, how)
 
     def _forwarded_from(self, claim: LinkClaim, other: LinkClaim) -> bool:
         """Whether ``claim``'s document forwards ``other``'s source."""
