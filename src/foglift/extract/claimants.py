@@ -194,6 +194,14 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
         yield Claimant(person, kind, True, side, m.start(), m.end())
 
 
+def _governed(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a preposition tying people to others stands right before
+    ``start``: "with Ukrainian forces" is no subject of the verb after it."""
+    words = lex.data["unnamed"].get("affiliation_words", [])
+    before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 24) : start])
+    return before is not None and before.group(1).casefold() in words
+
+
 def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
     reporting = re.compile(
         "|".join(lex.reporting[k].pattern for k in ("asserts", "denies", "disputes")),
@@ -217,6 +225,8 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
         noun_kind = lex.source_nouns.get(head)
         if noun_kind == "anonymous" and not_before.match(text, m.end("head")):
             continue  # "the source of the fire" is no source of information
+        if noun_kind is None and _governed(text, m.start(), lex):
+            continue  # "a volunteer fighting with Ukrainian forces claimed"
         if noun_kind is None:
             # A person is a source only when reported as saying something.
             after = text[m.end() : m.end() + 40]
