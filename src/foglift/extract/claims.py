@@ -242,6 +242,9 @@ def carried_claimant(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     return None
 
 
+_ONE_WORD = re.compile(r"\s+[\w'’-]+\s+")
+
+
 def _attribute(
     ctx: Context, i: int, trigger: re.Match[str]
 ) -> tuple[Claimant, Stance, int | None, Cue | None]:
@@ -254,7 +257,13 @@ def _attribute(
     if lead and not _WORDLIKE.search(text, s.start, lead[0].start):
         return replace(lead[0], via="colon"), "asserts", None, None
     for m in ctx.lex.according_to.finditer(text, s.start, s.end):
-        after = [c for c in mentions if m.end() <= c.start <= m.end() + 6]
+        # One word may qualify the source ("за даними російського відомства").
+        after = [
+            c
+            for c in mentions
+            if m.end() <= c.start
+            and (c.start <= m.end() + 6 or _ONE_WORD.fullmatch(text, m.end(), c.start))
+        ]
         if after:
             return replace(after[0], via="according_to"), "asserts", None, None
         if _own_pronouns(ctx.lex).match(text, m.end()):  # "за його словами"
