@@ -194,6 +194,14 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
         yield Claimant(person, kind, True, side, m.start(), m.end())
 
 
+def _governed(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a preposition tying people to others stands right before
+    ``start``: "with Ukrainian forces" is no subject of the verb after it."""
+    words = lex.data["unnamed"].get("affiliation_words", [])
+    before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 24) : start])
+    return before is not None and before.group(1).casefold() in words
+
+
 def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
     reporting = re.compile(
         "|".join(lex.reporting[k].pattern for k in ("asserts", "denies", "disputes")),
@@ -217,6 +225,8 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
         noun_kind = lex.source_nouns.get(head)
         if noun_kind == "anonymous" and not_before.match(text, m.end("head")):
             continue  # "the source of the fire" is no source of information
+        if noun_kind is None and _governed(text, m.start(), lex):
+            continue  # "a volunteer fighting with Ukrainian forces claimed"
         if noun_kind is None:
             # A person is a source only when reported as saying something.
             after = text[m.end() : m.end() + 40]
@@ -336,6 +346,57 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
         yield claimant
 
 
+def _quoted_surnames(
+    text: str, lex: Lexicon, found: list[Claimant]
+) -> Iterator[Claimant]:
+    """A lone surname after a quote and its reporting verb ("..., – наголосив
+    Коваль") is the person named in full before it."""
+    verbs = phrase_pattern(
+        w
+        for stance in ("asserts", "denies", "disputes")
+        for w in lex.data["reporting"][stance]["verbs"]
+        if " " not in w
+    ).pattern
+    pattern = re.compile(
+        rf"[,.!?»\"”]\s*[–—-]\s*(?:{verbs})\s+"
+        rf"(?P<name>[{lex.capital}][\w'’-]+)\b(?![ \t]+[{lex.capital}])"
+    )
+    for m in pattern.finditer(text):
+        if any(c.start < m.end("name") and m.start("name") < c.end for c in found):
+            continue
+        full = [
+            c
+            for c in found
+            if c.end <= m.start()
+            and len(c.name.split()) > 1
+            and c.name.split()[-1] == m.group("name")
+        ]
+        if full:
+            yield replace(full[-1], start=m.start("name"), end=m.end("name"))
+            continue
+        # Named in full before with a title a few words ahead ("командир
+        # підрозділу Андрій Коваль"), though no verb made them a source there.
+        cap = lex.capital
+        named = list(
+            re.finditer(
+                rf"(?<![\w'’-])[{cap}][\w'’-]+[ \t]+{re.escape(m.group('name'))}\b",
+                text[: m.start()],
+            )
+        )
+        if not named:
+            continue
+        first = named[-1]
+        ahead = text[max(0, first.start() - 60) : first.start()].casefold().split()
+        titled = [k for k, ts in lex.data["titles"].items() for t in ts if t in ahead]
+        if titled:
+            kind = _kind(titled[-1])
+            side: Side = "unknown"
+            if kind == "official":
+                side = _official_side(first.group(), lex)
+            start, end = m.start("name"), m.end("name")
+            yield Claimant(first.group(), kind, True, side, start, end)
+
+
 def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claimant, ...]:
     """Every claimant mention in ``text``, in order, overlaps resolved."""
     ranked: list[tuple[int, Claimant, str | None]] = []
@@ -353,6 +414,7 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
             continue
         taken.append((claimant.start, claimant.end))
         kept.append((claimant, role))
+    kept += [(c, None) for c in _quoted_surnames(text, lex, [k[0] for k in kept])]
     kept.sort(key=lambda k: k[0].start)
     defaults = lex.data.get("role_defaults", {})
     return tuple(

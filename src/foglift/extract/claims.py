@@ -242,6 +242,9 @@ def carried_claimant(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     return None
 
 
+_ONE_WORD = re.compile(r"\s+[\w'’-]+\s+")
+
+
 def _attribute(
     ctx: Context, i: int, trigger: re.Match[str]
 ) -> tuple[Claimant, Stance, int | None, Cue | None]:
@@ -254,7 +257,13 @@ def _attribute(
     if lead and not _WORDLIKE.search(text, s.start, lead[0].start):
         return replace(lead[0], via="colon"), "asserts", None, None
     for m in ctx.lex.according_to.finditer(text, s.start, s.end):
-        after = [c for c in mentions if m.end() <= c.start <= m.end() + 6]
+        # One word may qualify the source ("за даними російського відомства").
+        after = [
+            c
+            for c in mentions
+            if m.end() <= c.start
+            and (c.start <= m.end() + 6 or _ONE_WORD.fullmatch(text, m.end(), c.start))
+        ]
         if after:
             return replace(after[0], via="according_to"), "asserts", None, None
         if _own_pronouns(ctx.lex).match(text, m.end()):  # "за його словами"
@@ -873,6 +882,17 @@ def _acts_on_place(
     )
 
 
+def _object_unit(ctx: Context, span: tuple[int, int]) -> re.Match[str] | None:
+    """The first unit word in an object, past whom a place was cleared of
+    ("зачистили від окупантів село X" takes a village, not people)."""
+    cleared = {w.casefold() for w in ctx.lex.data["places"].get("cleared_of", [])}
+    for unit in ctx.lex.units.pattern.finditer(ctx.text, *span):
+        before = re.search(r"([\w'-]+)\s+$", ctx.text[span[0] : unit.start()])
+        if before is None or before.group(1).casefold() not in cleared:
+            return unit
+    return None
+
+
 def _time_for(
     ctx: Context, i: int, trigger: re.Match[str], carried_from: int | None
 ) -> TimeSpan | None:
@@ -1449,7 +1469,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 )
             # Without a number, a unit word in the object still tells the kind:
             # "launched ground assaults against X" is an attack, not a launch.
-            unit = ctx.lex.units.pattern.search(ctx.text, *obj)
+            unit = _object_unit(ctx, obj)
             if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
                 unit = ctx.lex.units.pattern.search(ctx.text, *subject)
             named = ctx.lex.units.get(unit.group()) if unit else None

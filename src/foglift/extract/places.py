@@ -71,6 +71,17 @@ def _patterns(
     ).pattern
     at = phrase_pattern(spec.get("locative", [])).pattern
     weapon = rf"(?:(?i:{weapons})\s+(?:(?i:{before}|{at})\s+)?)?"
+    # So may whom a place was cleared of ("зачистили від ворога Петрівку").
+    enemy = lex.data.get("agents", {}).get("enemy", [])
+    cleared = spec.get("cleared_of", [])
+    if enemy and cleared:
+        of_enemy = rf"(?:(?i:{phrase_pattern(cleared).pattern})\s+"
+        of_enemy += rf"(?i:{phrase_pattern(enemy).pattern})\s+)?"
+        weapon += of_enemy
+    # And who did it, after a noun of the action ("окупацію ворогом сіл X").
+    agents = spec.get("agent_between", [])
+    if agents:
+        weapon += rf"(?:(?i:{phrase_pattern(agents).pattern})\s+)?"
     cued = re.compile(
         rf"(?:(?i:{actions})[\s*_]*\s[\s*_]*{weapon}"
         rf"|(?i:{before})[\s*_]*\s[\s*_]*"
