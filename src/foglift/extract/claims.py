@@ -1393,6 +1393,47 @@ def _signature(ctx: Context) -> Claimant:
     return replace(named[-1], via="signature") if signed and named else _AUTHOR
 
 
+@cache
+def _ground_attack(
+    lex: Lexicon,
+) -> tuple[Table[bool], re.Pattern[str], Table[bool]]:
+    """Attack verbs that tell a ground attack unless the clause names fire; the
+    fire words ("with drones", "shelled", "artillery") that make a strike; the
+    nouns of a target struck from afar ("attacked the airfield")."""
+    spec = lex.data.get("ground_attack", {})
+    verbs = Table(dict.fromkeys(spec.get("verbs", []), True))
+    targets = Table(dict.fromkeys(spec.get("targets", []), True))
+    return verbs, phrase_pattern(spec.get("fire", [])), targets
+
+
+_NEXT_WORD = re.compile(r"\s*(?:(?:the|a|an)\s+)?([\w'’-]+)", re.IGNORECASE)
+
+
+def _is_ground_attack(
+    ctx: Context, trigger: re.Match[str], s: Sentence, start: int
+) -> bool:
+    """Whether an attack verb tells an attack on the ground: no weapon, no fire
+    and no aerial or strike unit in its clause ("attacked near X")."""
+    verbs, fire, targets = _ground_attack(ctx.lex)
+    if trigger.group() not in verbs:
+        return False
+    # A place or a target as the direct object is struck from afar ("Israel
+    # attacked Iran", "атаковали аэродром"); a ground attack is "near X".
+    end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
+    word = _NEXT_WORD.match(ctx.text, trigger.end(), s.end)
+    if word is not None and any(p.start == word.start(1) for p in ctx.places):
+        return False
+    if targets.pattern.search(ctx.text, trigger.end(), min(end, trigger.end() + 30)):
+        return False
+    if fire.search(ctx.text, start, end):
+        return False
+    for unit in ctx.lex.units.pattern.finditer(ctx.text, start, end):
+        found = ctx.lex.units.get(unit.group())
+        if found is not None and found[1] in ("aerial", "strikes"):
+            return False
+    return True
+
+
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
     claims: list[Claim] = []
@@ -1473,16 +1514,20 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
                 unit = ctx.lex.units.pattern.search(ctx.text, *subject)
             named = ctx.lex.units.get(unit.group()) if unit else None
+            ground = _is_ground_attack(ctx, trigger, s, subject[0])
             for found_q, group in groups:
                 category = found_q.category if found_q else ""
                 if not category and named is not None and named[1] in entry.units:
                     category = named[1]
                 claim_type = entry.by_unit.get(category, entry.claim_type)
+                action = entry.action_by_unit.get(category, entry.action)
+                if ground and category not in ("aerial", "strikes"):
+                    claim_type, action = "other", "attacked"
                 claims.append(
                     Claim(
                         id="",
                         claim_type=_claim_type(claim_type),
-                        action=entry.action_by_unit.get(category, entry.action),
+                        action=action,
                         action_as_stated=trigger.group(),
                         action_start=trigger.start(),
                         action_end=trigger.end(),

@@ -46,6 +46,7 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "infinitive_marker": phrase_pattern(spec.get("infinitive_marker", [])),
         "instrument_verbs": phrase_pattern(spec.get("instrument_verbs", [])),
         "irregular_participles": phrase_pattern(spec.get("irregular_participles", [])),
+        "list_conjunctions": phrase_pattern(spec.get("list_conjunctions", [])),
     }
 
 
@@ -167,6 +168,7 @@ def _english_mood(
             text[trigger.start() - 1 : trigger.start()] == "-"
             or (words and _is(spec["attributive_before"], words[-1:]))
             or (words and words[-1].endswith(("'s", "’s")))
+            or _list_item(spec, text, trigger, words)
             or (
                 after is not None
                 and _is(spec["attributive_nouns"], [after.group()])
@@ -177,6 +179,17 @@ def _english_mood(
     if _negated(spec, before):
         return "negated"
     return "event"
+
+
+def _list_item(
+    spec: dict[str, Any], text: str, trigger: re.Match[str], words: list[str]
+) -> bool:
+    """A participle opening the last item of a list of places ("from X; Y, Z;
+    and occupied W"): the conjunction follows a comma or a semicolon."""
+    if not words or not _is(spec["list_conjunctions"], words[-1:]):
+        return False
+    head = text[max(0, trigger.start() - 60) : trigger.start()]
+    return re.search(rf"[,;]\s*{re.escape(words[-1])}\s+$", head) is not None
 
 
 def _slavic_mood(
