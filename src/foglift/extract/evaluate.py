@@ -16,7 +16,6 @@ each field's agreement is the share of pairs that agree.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -192,12 +191,9 @@ def read_gold(path: Path) -> Iterator[GoldItem]:
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    from foglift.geoparse.resolve import distance_km
+
+    return distance_km(a[0], a[1], b[0], b[1])
 
 
 def _stem(name: str) -> str:
