@@ -144,6 +144,7 @@ def _run_claim_places(path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+_SCORES = ("recall", "precision")  # over all claims; the rest over matched pairs
 _TARGETS = {
     "recall": 0.85,
     "precision": 0.90,
@@ -175,43 +176,19 @@ def _run_claims(args: argparse.Namespace) -> int:
     langs = sorted(result.by_lang)
     rows = ["recall", "precision", *FIELDS]
     print(f"items {result.items}; failed {len(result.failed)}")
-    print(
-        f"{'':<14}" + "".join(f"{lang:>14}" for lang in langs) + f"{'macro':>8}  target"
-    )
+    print(f"{'':<14}" + "".join(f"{lang:>16}" for lang in langs) + "   macro  target")
     macro = result.macro()
-    counts = "".join(
-        f"{f'{t.matched}/{t.gold} of {t.predicted}':>16}"
-        for t in (result.by_lang[lang] for lang in langs)
-    )
+    tallies = [result.by_lang[lang] for lang in langs]
+    counts = "".join(f"{f'{t.matched}/{t.gold} of {t.predicted}':>16}" for t in tallies)
     print(f"{'matched/gold':<14}{counts}")
     for row in rows:
-        cells = []
-        for lang in langs:
-            tally = result.by_lang[lang]
-            value = (
-                getattr(tally, row)
-                if row in ("recall", "precision")
-                else tally.share(row)
-            )
-            n = "" if row in ("recall", "precision") else f" n={tally.scored[row]}"
-            cells.append(f"{_pct(value) + n:>16}")
+        row_cells = "".join(f"{_cell(t, row):>16}" for t in tallies)
         target = _TARGETS.get(row)
         mark = ""
-        if target is not None and macro[row] is not None:
-            worst = min(
-                v
-                for lang in langs
-                if (
-                    v := (
-                        getattr(result.by_lang[lang], row)
-                        if row in ("recall", "precision")
-                        else result.by_lang[lang].share(row)
-                    )
-                )
-                is not None
-            )
-            mark = f"  >={target:.0%} {'met' if worst >= target else 'NOT met'}"
-        print(f"{row:<14}" + "".join(cells) + f"{_pct(macro[row]):>8}{mark}")
+        values = [v for t in tallies if (v := t.value(row)) is not None]
+        if target is not None and values:
+            mark = f"  >={target:.0%} {'met' if min(values) >= target else 'NOT met'}"
+        print(f"{row:<14}{row_cells}{_pct(macro[row]):>8}{mark}")
     print("place_point by cue beside the place (qualifier / anchor / none):")
     for lang in langs:
         cues = result.place_cues.get(lang, {})
@@ -224,14 +201,8 @@ def _run_claims(args: argparse.Namespace) -> int:
     print("halves by id parity (recall / precision / claimant / type / action):")
     for (lang, half), tally in sorted(result.by_half.items()):
         shares = " / ".join(
-            _pct(v)
-            for v in (
-                tally.recall,
-                tally.precision,
-                tally.share("claimant"),
-                tally.share("type"),
-                tally.share("action"),
-            )
+            _pct(tally.value(name))
+            for name in ("recall", "precision", "claimant", "type", "action")
         )
         print(f"  {lang}-{half:<5} {shares}")
     for item, error in result.failed:
@@ -244,6 +215,12 @@ def _run_claims(args: argparse.Namespace) -> int:
                     f"  {e['item']}: gold={e['gold']!s} | predicted={e['predicted']!s}"
                 )
     return 0
+
+
+def _cell(tally: Any, row: str) -> str:
+    """A share, with the number of pairs it is over where that is not all."""
+    count = "" if row in _SCORES else f" n={tally.scored[row]}"
+    return _pct(tally.value(row)) + count
 
 
 def _pct(value: float | None) -> str:

@@ -148,7 +148,7 @@ def _with_progress(
     from foglift.store.ingest import PipelineOptions, ingest_paths
 
     tally: Counter[str] = Counter()
-    counter = _Counter()
+    counter = _RunningCount()
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingest[/]"),
@@ -184,7 +184,7 @@ def _with_progress(
         )
 
 
-class _Counter:
+class _RunningCount:
     """Documents, claims and rejects as the pipeline finishes each item."""
 
     def __init__(self) -> None:
@@ -218,7 +218,7 @@ def _with_progress_lines(
     from foglift.store.ingest import PipelineOptions, ingest_paths
 
     every = float(default("progress_every_seconds"))
-    counter = _Counter()
+    counter = _RunningCount()
     last = time.monotonic()
 
     def checked(read: Any, result: Any) -> None:

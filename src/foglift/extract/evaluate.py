@@ -136,6 +136,14 @@ class Tally:
     def precision(self) -> float:
         return self.matched / self.predicted if self.predicted else 0.0
 
+    def value(self, name: str) -> float | None:
+        """Recall, precision, or a field's agreement, by name."""
+        if name == "recall":
+            return self.recall
+        if name == "precision":
+            return self.precision
+        return self.share(name)
+
     def share(self, name: str) -> float | None:
         return self.agree[name] / self.scored[name] if self.scored[name] else None
 
@@ -429,14 +437,10 @@ class Evaluation:
 
     def macro(self) -> dict[str, float | None]:
         tallies = list(self.by_lang.values())
-        out: dict[str, float | None] = {
-            "recall": _mean([t.recall for t in tallies]),
-            "precision": _mean([t.precision for t in tallies]),
+        return {
+            name: _mean([v for t in tallies if (v := t.value(name)) is not None])
+            for name in ("recall", "precision", *FIELDS)
         }
-        for f in FIELDS:
-            shares = [s for t in tallies if (s := t.share(f)) is not None]
-            out[f] = _mean(shares)
-        return out
 
     def as_dict(self) -> dict[str, Any]:
         return {

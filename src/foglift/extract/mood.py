@@ -50,11 +50,10 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
     }
 
 
-@cache
 def _morph(lang: str) -> Any:
-    import pymorphy3  # type: ignore[import-untyped]
+    from foglift.geoparse.morphology import analyzer
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    return analyzer(lang)
 
 
 @cache

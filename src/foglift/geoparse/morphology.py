@@ -94,7 +94,9 @@ _SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 @lru_cache(maxsize=2)
-def _analyzer(lang: str) -> Any:
+def analyzer(lang: str) -> Any:
+    """The one pymorphy3 analyser of ``lang`` ("ru" or "uk") in this process:
+    its dictionaries are loaded once, for extraction and geoparsing alike."""
     import pymorphy3  # type: ignore[import-untyped]
 
     return pymorphy3.MorphAnalyzer(lang=lang)
@@ -104,7 +106,7 @@ def _analyzer(lang: str) -> Any:
 def _parses(lang: str, word: str) -> tuple[Any, ...]:
     # detection asks whether a word is a given name, then for its nominatives:
     # one dictionary parse serves both
-    return tuple(_analyzer(lang).parse(word))
+    return tuple(analyzer(lang).parse(word))
 
 
 def _languages(word: str) -> tuple[str, ...]:

@@ -170,11 +170,10 @@ def _inflected(items: dict[str, V], lang: str) -> dict[str, V]:
     return out
 
 
-@cache
 def _morph(lang: str) -> Any:
-    import pymorphy3  # type: ignore[import-untyped]
+    from foglift.geoparse.morphology import analyzer
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    return analyzer(lang)
 
 
 def _build(lang: str, data: dict[str, Any]) -> Lexicon:
