@@ -208,6 +208,10 @@ def printable(value: object, limit: int | None = None) -> str:
     """Text safe for a terminal: control and format characters (escape
     sequences, direction overrides) shown as U+FFFD, newlines as spaces."""
     text = "" if value is None else str(value)
+    if text.isprintable():  # the common case, decided in C
+        if limit is not None and len(text) > limit:
+            return text[: limit - 1] + "…"
+        return text
     out = []
     for ch in text:
         if ch in "\n\r\t":

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import IO, Any
 
 from foglift.model import Rejected
 
@@ -114,19 +114,53 @@ class TooDeep(ValueError):
     """A JSON input nested deeper than ``max_json_depth``."""
 
 
-def guard_depth(
-    events: Iterator[tuple[str, str, Any]],
-) -> Iterator[tuple[str, str, Any]]:
-    """Pass streaming JSON events through, raising TooDeep past the limit."""
+def loads_bounded(text: str) -> Any:
+    """``json.loads`` refusing a value nested deeper than ``max_json_depth``
+    with :class:`TooDeep`, never a RecursionError."""
+    import json
+
     from foglift.settings import default
 
     limit = int(default("max_json_depth"))
-    depth = 0
-    for prefix, event, value in events:
-        if event in ("start_map", "start_array"):
-            depth += 1
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise TooDeep(f"nested deeper than {limit} levels") from None
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
             if depth > limit:
                 raise TooDeep(f"nested deeper than {limit} levels")
-        elif event in ("end_map", "end_array"):
-            depth -= 1
-        yield prefix, event, value
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((v, depth + 1) for v in items if isinstance(v, dict | list))
+    return data
+
+
+def parse_bounded(stream: IO[bytes]) -> Iterator[tuple[str, str, Any]]:
+    """``ijson.parse`` of ``stream``, raising TooDeep past ``max_json_depth``.
+
+    The depth is checked on the parser's basic events, before prefixes are
+    built: a prefix is as long as the nesting is deep, so checking after them
+    let a 200 kB file of nested brackets cost gigabytes.
+    """
+    import ijson
+
+    from foglift.settings import default
+
+    limit = int(default("max_json_depth"))
+
+    def guarded(events: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+        depth = 0
+        for event, value in events:
+            if event in ("start_map", "start_array"):
+                depth += 1
+                if depth > limit:
+                    raise TooDeep(f"nested deeper than {limit} levels")
+            elif event in ("end_map", "end_array"):
+                depth -= 1
+            yield event, value
+
+    # ijson hands back Decimal for non-integer numbers; float is what JSON means
+    basic = ijson.basic_parse(stream, use_float=True, buf_size=16 * 1024)
+    return ijson.parse(guarded(basic))  # type: ignore[no-any-return]
