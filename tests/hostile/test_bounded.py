@@ -3,6 +3,7 @@ under a resource limit: refused with a reason, and nothing else is lost."""
 
 from __future__ import annotations
 
+import io
 import json
 import resource
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from foglift.ingest.items import _CappedStrings
 from foglift.spans import SpanSet
 
 Run = Callable[..., tuple[int, str, str]]
@@ -181,3 +183,45 @@ def test_a_series_name_cannot_steer_the_terminal(tmp_path: Path, run_cli: Run) -
     _, out, _ = run_cli("series", "check", "--series-db", db)
     assert "decrease" in out and "tanks" in out
     assert not {"\x1b", "\x07", "\u202e"} & set(out)
+
+
+class _Drip(io.BytesIO):
+    """A stream handing out a few bytes a read, so strings and escape
+    sequences straddle reads."""
+
+    def __init__(self, data: bytes, size: int) -> None:
+        super().__init__(data)
+        self._size = size
+
+    def read(self, size: int | None = -1) -> bytes:
+        return super().read(self._size)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    st.lists(st.text(max_size=40), max_size=6),
+    st.integers(1, 9),
+    st.integers(len("messages"), 30),
+    st.booleans(),
+)
+def test_capped_strings_keep_json_valid_and_cut_only_long_strings(
+    texts: list[str], read_size: int, limit: int, ascii_only: bool
+) -> None:
+    raw = json.dumps({"messages": texts}, ensure_ascii=ascii_only).encode()
+    capped = _CappedStrings(_Drip(raw, read_size), limit)
+    data = b"".join(iter(lambda: capped.read(read_size), b""))
+    read = json.loads(data)["messages"]  # still valid JSON
+    assert len(read) == len(texts)
+    for before, after in zip(texts, read, strict=True):
+        encoded = json.dumps(before, ensure_ascii=ascii_only).encode()[1:-1]
+        if len(encoded) <= limit:
+            assert after == before
+        else:
+            # (a surrogate pair cut by a read may keep its first half)
+            whole = after[:-1] if after and "\ud800" <= after[-1] <= "\udbff" else after
+            assert before.startswith(whole)
+            # (an escape sequence cut by a read may run five bytes over)
+            assert (
+                len(json.dumps(after, ensure_ascii=ascii_only).encode()) - 2
+                <= limit + 5
+            )
