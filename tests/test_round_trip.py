@@ -122,3 +122,34 @@ def test_check_json_equals_the_exported_record(
     assert all(p["resolved"]["native_names"] for p in places)
     assert any(c["reactions"] for c in checked["claims"])
     assert any(v["status"] != "no_data" for v in checked["verdicts"])
+
+
+def test_the_library_checks_with_the_cli_evidence(tmp_path: Path, run_cli: Run) -> None:
+    """``check_text(..., evidence=Evidence.load(control_maps=DIR))`` is what
+    ``foglift check --control-maps DIR`` does: the same verdicts, findings,
+    everything."""
+    from datetime import date
+
+    from foglift import Evidence, check_text
+    from foglift.records import document_to_dict
+
+    path = tmp_path / "en.txt"
+    path.write_text(TEXTS["en"], encoding="utf-8")
+    maps = _maps(run_cli, path, tmp_path / "maps")
+    cli = _checked(run_cli, path, "--control-maps", str(maps), "--window-days", "2")
+    evidence = Evidence.load(control_maps=maps, window_days=2)
+    day = date(2025, 11, 12)
+    doc = check_text(
+        TEXTS["en"], source=cli["source"], published=day, evidence=evidence
+    )
+    assert document_to_dict(doc) == cli
+    assert doc.stages[-1] == "verify" and doc.verdicts
+    # a window shorter than the map's lag: the library heard the option too
+    assert "confirmed" not in {v.status for v in doc.verdicts}
+    default = Evidence.load(control_maps=maps)
+    judged = check_text(
+        TEXTS["en"], source=cli["source"], published=day, evidence=default
+    )
+    assert "confirmed" in {v.status for v in judged.verdicts}
+    plain = check_text(TEXTS["en"], source=cli["source"], published=day)
+    assert plain.verdicts == () and "verify" not in plain.stages
