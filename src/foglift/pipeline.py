@@ -101,6 +101,7 @@ def check_text(
     states in its own voice is that publisher's claim. With ``evidence`` the
     claims are verified too, as ``foglift check --control-maps DIR`` does.
     """
+    from foglift.budget import check_time
     from foglift.extract import extract
     from foglift.geoparse import geoparse
     from foglift.link import assess_sourcing
@@ -119,8 +120,11 @@ def check_text(
         publisher=publisher,
     )
     doc = normalise(doc, lang)
+    check_time()
     doc = extract(doc, sources_file)
+    check_time()
     doc = geoparse(doc)
+    check_time()
     doc = assess_sourcing(doc, sources_file)
     if evidence is not None and evidence.given:
         from foglift.verify import verify

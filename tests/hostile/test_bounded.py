@@ -225,3 +225,29 @@ def test_capped_strings_keep_json_valid_and_cut_only_long_strings(
                 len(json.dumps(after, ensure_ascii=ascii_only).encode()) - 2
                 <= limit + 5
             )
+
+
+def test_a_document_over_its_time_budget_is_rejected_and_the_next_read() -> None:
+    from foglift.model import Item
+    from foglift.runs.process import PipelineOptions, process_item
+
+    text = "Russian forces captured Kurakhove, the Defence Ministry said. " * 50
+    slow = Item(key="a.txt", text=text, source_name="a", kind="file")
+    spent = process_item(slow, PipelineOptions(cpu_seconds=1e-9))
+    assert spent.document is None and spent.rejected is not None
+    assert spent.rejected.code == "FL109"
+    assert "CPU seconds" in spent.rejected.reason
+    done = process_item(slow, PipelineOptions())
+    assert done.rejected is None and done.document is not None
+    assert done.document.claims
+
+
+def test_check_time_stops_a_stage_between_units_of_work() -> None:
+    from foglift.budget import OutOfTime, check_time, time_budget
+
+    check_time()  # no budget: never raises
+    with time_budget(1e-9), pytest.raises(OutOfTime):
+        sum(range(10_000))
+        check_time()
+    with time_budget(3600):
+        check_time()
