@@ -27,10 +27,15 @@ TEXT = (
 
 def clear_caches() -> None:
     """Empty the in-process caches, so a run measures SQLite and morphology."""
-    from foglift.geoparse import index, morphology, names
+    from foglift.geoparse import index, morphology, names, resolve
 
     index.clear_caches()
-    for cached in (morphology.word_nominatives, names.name_key, names.skeleton):
+    for cached in (
+        morphology.word_nominatives,
+        names.name_key,
+        names.skeleton,
+        resolve._matches,
+    ):
         cached.cache_clear()
 
 

@@ -103,13 +103,18 @@ def _patterns(
     return cued, suffixed, re.compile(name), passive, counted_list
 
 
+@cache
+def _region_nouns(lex: Lexicon) -> Table[bool]:
+    return Table(dict.fromkeys(lex.data["places"]["region_nouns"], True))
+
+
 def find_place_candidates(
     text: str, lex: Lexicon, exclude: list[tuple[int, int]]
 ) -> tuple[PlaceMention, ...]:
     """Place candidates outside the ``exclude`` spans (claimant mentions)."""
     spec = lex.data["places"]
     stop = set(spec["stopwords"])
-    regions = Table(dict.fromkeys(spec["region_nouns"], True))
+    regions = _region_nouns(lex)
     cued, suffixed, single, passive, counted_list = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
     # spans taken so far, kept sorted: a text of thousands of mentions must

@@ -45,8 +45,39 @@ def _pieces(block: str, lang: str) -> Iterator[str]:
         from razdel import sentenize
 
         yield from (s.text for s in sentenize(block))
-    else:
-        yield from _segmenter("en").segment(block)
+    elif block:
+        segmenter = _segmenter("en")
+        yield from _in_order(segmenter.processor(block).process(), block)
+
+
+def _in_order(sentences: list[str], text: str) -> Iterator[str]:
+    """pysbd's own step from its sentences to the text's (``Segmenter.segment``
+    without cleaning): each sentence with the blanks after it, at its first
+    place in ``text`` that ends past the one before. pysbd compiles a pattern
+    per sentence for it, which, with the patterns of its rules, overflowed the
+    ``re`` module's cache: half of an English report's sentence splitting."""
+    prior_end = 0
+    for sentence in sentences:
+        if not sentence:
+            # the pattern of an empty sentence matches blanks anywhere
+            blanks = re.compile(r"\s*")
+            found = next(
+                (m for m in blanks.finditer(text) if m.end() > prior_end), None
+            )
+            if found is not None:
+                prior_end = found.end()
+                yield found.group()
+            continue
+        at = text.find(sentence)
+        while at >= 0:
+            end = at + len(sentence)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior_end:
+                prior_end = end
+                yield text[at:end]
+                break
+            at = text.find(sentence, end)
 
 
 def split_sentences(text: str, lang: str = "en") -> tuple[Sentence, ...]:

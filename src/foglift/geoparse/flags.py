@@ -147,13 +147,16 @@ def _closest_in_box(
 @dataclass(frozen=True, slots=True)
 class _BoxSkeletons:
     """A box's cells, their skeletons in one list, where each cell starts in
-    it, and each skeleton's latitude and storage order."""
+    it, and each skeleton's latitude and storage order; the distinct
+    skeletons, and which of them each skeleton is."""
 
     cells: tuple[SettlementCell, ...]
     skeletons: list[str]
     starts: Any
     lats: Any
     rowids: Any
+    distinct: list[str]
+    which: Any
 
     @staticmethod
     @lru_cache(maxsize=8)
@@ -161,12 +164,23 @@ class _BoxSkeletons:
         import numpy as np
 
         cells = tuple(settlement_cells(*box))
+        skeletons = [skel for cell in cells for skel in cell.skeletons]
+        # villages share names (eleven Andriivkas): a name's similarity is
+        # computed once, a box holds about 60% as many names as settlements
+        first: dict[str, int] = {}
+        which = np.fromiter(
+            (first.setdefault(skel, len(first)) for skel in skeletons),
+            dtype=np.int64,
+            count=len(skeletons),
+        )
         return _BoxSkeletons(
             cells,
-            [skel for cell in cells for skel in cell.skeletons],
+            skeletons,
             np.cumsum([0, *(len(cell.skeletons) for cell in cells)]),
             np.concatenate([c.lats for c in cells]) if cells else np.zeros(0),
             np.concatenate([c.rowids for c in cells]) if cells else np.zeros(0),
+            list(first),
+            which,
         )
 
 
@@ -183,11 +197,11 @@ def _closest_skeletons(
         return []
     scores = process.cdist(
         [target],
-        box.skeletons,
+        box.distinct,
         scorer=fuzz.ratio,
         score_cutoff=SUGGEST_CUTOFF,
         dtype=np.float64,
-    )[0]
+    )[0][box.which]
     hits = np.flatnonzero(scores >= SUGGEST_CUTOFF)
     best = hits[np.lexsort((box.rowids[hits], box.lats[hits], -scores[hits]))]
     best = best[:SUGGEST_POOL]

@@ -109,6 +109,75 @@ def _parses(lang: str, word: str) -> tuple[Any, ...]:
     return tuple(analyzer(lang).parse(word))
 
 
+@lru_cache(maxsize=65536)
+def _inflection(
+    lang: str, para_id: int, idx: int, required: frozenset[str]
+) -> tuple[str, str] | None:
+    """(prefix, suffix) of the form pymorphy3's ``Parse.inflect(required)``
+    picks in a paradigm for its form ``idx``, or None when it finds none.
+
+    The choice depends on the paradigm's tags only, not on the stem, so one
+    choice serves every word of the paradigm; ``inflect`` itself builds the
+    whole lexeme (a tag and a string per form) to make it, each time.
+    """
+    dictionary = analyzer(lang).dictionary
+    paradigm = dictionary.paradigms[para_id]
+    size = len(paradigm) // 3
+    tags = [dictionary.build_tag_info(para_id, i) for i in range(size)]
+    possible = [i for i in range(size) if required <= tags[i].grammemes]
+    if not possible:
+        required = tags[idx].fix_rare_cases(required)
+        possible = [i for i in range(size) if required <= tags[i].grammemes]
+    if not possible:
+        return None
+    grammemes = tags[idx].updated_grammemes(required)
+
+    def similarity(i: int) -> float:
+        # pymorphy3's own measure; max() keeps the first of equals, as it does
+        found = tags[i].grammemes
+        return len(grammemes & found) - 0.1 * len(grammemes ^ found)
+
+    best = max(possible, key=similarity)
+    prefix = dictionary.paradigm_prefixes[paradigm[size * 2 + best]]
+    return prefix, dictionary.suffixes[paradigm[best]]
+
+
+def _inflected_word(lang: str, parse: Any, required: frozenset[str]) -> str | None:
+    """``parse.inflect(required).word``, without building the lexeme, for a
+    word the dictionary holds, or parses by the analogy of a known ending,
+    under any prefixes split off first (what nearly every parse is)."""
+    from pymorphy3.units import (  # type: ignore[import-untyped]
+        DictionaryAnalyzer,
+        KnownPrefixAnalyzer,
+        KnownSuffixAnalyzer,
+        UnknownPrefixAnalyzer,
+    )
+
+    stack = parse.methods_stack
+    prefixes = ""
+    for method in stack[1:]:
+        if isinstance(method[0], KnownPrefixAnalyzer | UnknownPrefixAnalyzer):
+            # the prefix units put their prefix before every form of the lexeme
+            prefixes = method[1] + prefixes
+        elif not isinstance(method[0], KnownSuffixAnalyzer):
+            break
+    else:
+        if isinstance(stack[0][0], DictionaryAnalyzer):
+            unit, fixed_word, para_id, idx = stack[0]
+            choice = _inflection(lang, para_id, idx, required)
+            if choice is None:
+                return None
+            paradigm = unit.dict.paradigms[para_id]
+            stem = str(unit.dict.build_stem(paradigm, idx, fixed_word))
+            return prefixes + choice[0] + stem + choice[1]
+    inflected = parse.inflect(set(required))
+    return None if inflected is None else str(inflected.word)
+
+
+_SINGULAR = frozenset({"nomn"})
+_PLURAL = frozenset({"nomn", "plur"})
+
+
 def _languages(word: str) -> tuple[str, ...]:
     if _UK_ONLY.search(word) or "'" in word or "’" in word or "ʼ" in word:
         return ("uk",)
@@ -130,12 +199,10 @@ def word_nominatives(word: str, dictionaries: bool = True) -> tuple[str, ...]:
             tag = parse.tag
             if tag.POS not in ("NOUN", "ADJF") or parse.score < 0.01:
                 continue
-            grammemes = {"nomn"}
-            if tag.number == "plur" or "Pltm" in tag:
-                grammemes.add("plur")
-            inflected = parse.inflect(grammemes)
+            plural = tag.number == "plur" or "Pltm" in tag
+            inflected = _inflected_word(lang, parse, _PLURAL if plural else _SINGULAR)
             if inflected is not None:
-                out.setdefault(inflected.word, None)
+                out.setdefault(inflected, None)
     for ending, replacements in _SUFFIX_RULES:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             stem = word[: -len(ending)]

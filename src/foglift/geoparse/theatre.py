@@ -398,6 +398,29 @@ def _within_anchor(
     return [m for _, m in sorted(fitting, key=lambda x: x[0])]
 
 
+def _all_but_each(by_name: dict[str, Context]) -> dict[str, Context]:
+    """For each name, the other names' contexts absorbed in order: the names
+    before it (gathered once, left to right), then the names after it
+    (gathered once, right to left), instead of every other name again for
+    each name. The same context: areas keep their first place and largest
+    weight, points their order, and the votes (halves, ones and twos) add up
+    exactly in any order."""
+    names = list(by_name)
+    after: list[Context] = [Context()]
+    for name in reversed(names[1:]):
+        later = Context()
+        later.absorb(by_name[name])
+        later.absorb(after[-1])
+        after.append(later)
+    after.reverse()
+    out: dict[str, Context] = {}
+    before = Context()
+    for k, name in enumerate(names):
+        out[name] = before.merged(after[k])
+        before.absorb(by_name[name])
+    return out
+
+
 def resolve_spans(
     text: str,
     spans: Sequence[Span],
@@ -568,13 +591,7 @@ def resolve_spans(
         by_name: dict[str, Context] = {}
         for j, other in enumerate(contributions):
             by_name.setdefault(spans[j].key, Context()).absorb(other)
-        others_of: dict[str, Context] = {}
-        for name in by_name:
-            gathered = Context()
-            for other_name, other in by_name.items():
-                if other_name != name:
-                    gathered.absorb(other)
-            others_of[name] = gathered
+        others_of = _all_but_each(by_name)
         nearby_of = _paragraph_contexts(spans, paragraphs, contributions)
         chosen = []
         for i, found in enumerate(matches):

@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Generic, TypeVar
 
@@ -46,6 +46,13 @@ def phrase_pattern(
     phrases: Iterable[str], *, flags: int = re.IGNORECASE
 ) -> re.Pattern[str]:
     """One alternation over ``phrases``: longest first, word-bounded, any spacing."""
+    # Extraction asks for the same lists' patterns for every text: building
+    # the pattern's source cost more than matching it (a tenth of extraction).
+    return _phrase_pattern(tuple(phrases), flags)
+
+
+@lru_cache(maxsize=1024)
+def _phrase_pattern(phrases: tuple[str, ...], flags: int) -> re.Pattern[str]:
     alternatives = sorted(
         {p.strip() for p in phrases if p.strip()}, key=len, reverse=True
     )
