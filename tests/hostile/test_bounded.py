@@ -251,3 +251,25 @@ def test_check_time_stops_a_stage_between_units_of_work() -> None:
         check_time()
     with time_budget(3600):
         check_time()
+
+
+def test_a_store_that_cannot_be_written_is_read_as_it_is(
+    tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Russian forces captured Kurakhove, the Defence Ministry of Russia said.",
+        "utf-8",
+    )
+    db = tmp_path / "s.db"
+    assert run_cli("ingest", str(tmp_path / "in"), "--db", str(db), "--quiet")[0] == 0
+    before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    # (tests run as any user, root included: the check itself is replaced)
+    monkeypatch.setattr("foglift.store.db._writable", lambda path: False)
+    code, out, err = run_cli("claims", "--db", str(db), "--format", "json")
+    assert code == 0, err
+    assert "Kurakhove" in out
+    code, out, err = run_cli("link", "--db", str(db))
+    assert code != 0 and "Traceback" not in err and "read" in err.lower()
+    after = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    assert after == before  # nothing written, no journal files made
