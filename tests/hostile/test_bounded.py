@@ -273,3 +273,19 @@ def test_a_store_that_cannot_be_written_is_read_as_it_is(
     assert code != 0 and "Traceback" not in err and "read" in err.lower()
     after = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
     assert after == before  # nothing written, no journal files made
+
+
+def test_standard_input_is_read_up_to_the_input_limit(tmp_path: Path) -> None:
+    # /dev/zero never ends: the reader must stop at the limit, not drain it
+    with open("/dev/zero", "rb") as endless:
+        done = subprocess.run(
+            [sys.executable, "-m", "foglift.cli.main", "ingest", "-", "--db", "s.db"],
+            stdin=endless,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=tmp_path,
+            preexec_fn=_limited,
+        )
+    assert "larger than max_input_bytes" in done.stderr + done.stdout, done.stderr
+    assert "Traceback" not in done.stderr
