@@ -289,3 +289,33 @@ def test_standard_input_is_read_up_to_the_input_limit(tmp_path: Path) -> None:
         )
     assert "larger than max_input_bytes" in done.stderr + done.stdout, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_no_command_opens_a_network_connection(
+    tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a network connection was attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text(
+        '<html><head><link rel="stylesheet" href="http://198.51.100.7/x.css">'
+        '<script src="https://198.51.100.7/x.js"></script></head><body><p>Russian '
+        "forces captured Kurakhove, the Defence Ministry said.</p>"
+        '<img src="http://198.51.100.7/pixel.gif"></body></html>',
+        "utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    for args in (
+        ("ingest", str(tmp_path / "in"), "--db", db, "--quiet"),
+        ("link", "--db", db),
+        ("claims", "--db", db, "--format", "claimreview"),
+        ("check", str(tmp_path / "in" / "a.html")),
+    ):
+        code, _, err = run_cli(*args)
+        assert code in (0, 1), (args, err)
+        assert "network connection" not in err
