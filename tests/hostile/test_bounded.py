@@ -62,7 +62,8 @@ def test_a_deep_telegram_export_is_refused_within_bounded_memory(
     )
     code, peak_kb = map(int, done.stdout.split())
     assert code == 0, done.stderr
-    assert peak_kb < 500 * 1024, f"peak {peak_kb} kB"
+    # (the pipeline's models loaded: about 0.5 GB; the old parser took over 4 GB)
+    assert peak_kb < 1024 * 1024, f"peak {peak_kb} kB"
     rejected = _foglift("rejected", "--db", "s.db", "--format", "json", cwd=tmp_path)
     assert "nested deeper than" in rejected.stdout
 
@@ -251,3 +252,102 @@ def test_check_time_stops_a_stage_between_units_of_work() -> None:
         check_time()
     with time_budget(3600):
         check_time()
+
+
+def test_a_store_that_cannot_be_written_is_read_as_it_is(
+    tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Russian forces captured Kurakhove, the Defence Ministry of Russia said.",
+        "utf-8",
+    )
+    db = tmp_path / "s.db"
+    assert run_cli("ingest", str(tmp_path / "in"), "--db", str(db), "--quiet")[0] == 0
+    before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    # (tests run as any user, root included: the check itself is replaced)
+    monkeypatch.setattr("foglift.store.db._writable", lambda path: False)
+    code, out, err = run_cli("claims", "--db", str(db), "--format", "json")
+    assert code == 0, err
+    assert "Kurakhove" in out
+    code, out, err = run_cli("link", "--db", str(db))
+    assert code != 0 and "Traceback" not in err and "read" in err.lower()
+    after = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    assert after == before  # nothing written, no journal files made
+
+
+def test_standard_input_is_read_up_to_the_input_limit(tmp_path: Path) -> None:
+    # /dev/zero never ends: the reader must stop at the limit, not drain it
+    with open("/dev/zero", "rb") as endless:
+        done = subprocess.run(
+            [sys.executable, "-m", "foglift.cli.main", "ingest", "-", "--db", "s.db"],
+            stdin=endless,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=tmp_path,
+            preexec_fn=_limited,
+        )
+    assert "larger than max_input_bytes" in done.stderr + done.stdout, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_no_command_opens_a_network_connection(
+    tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a network connection was attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text(
+        '<html><head><link rel="stylesheet" href="http://198.51.100.7/x.css">'
+        '<script src="https://198.51.100.7/x.js"></script></head><body><p>Russian '
+        "forces captured Kurakhove, the Defence Ministry said.</p>"
+        '<img src="http://198.51.100.7/pixel.gif"></body></html>',
+        "utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    for args in (
+        ("ingest", str(tmp_path / "in"), "--db", db, "--quiet"),
+        ("link", "--db", db),
+        ("claims", "--db", db, "--format", "claimreview"),
+        ("check", str(tmp_path / "in" / "a.html")),
+    ):
+        code, _, err = run_cli(*args)
+        assert code in (0, 1), (args, err)
+        assert "network connection" not in err
+
+
+def test_an_export_claiming_another_channels_id_never_replaces_its_posts(
+    tmp_path: Path, run_cli: Run
+) -> None:
+    def export(folder: str, name: str, text: str) -> Path:
+        path = tmp_path / folder
+        path.mkdir()
+        message = {"id": 1, "type": "message", "date": "2025-11-20T09:00:00"}
+        body = {"name": name, "type": "public_channel", "id": 777}
+        body["messages"] = [{**message, "text": text}]
+        (path / "result.json").write_text(json.dumps(body), "utf-8")
+        return path
+
+    real = export("real", "Front news", "Russian forces captured Kurakhove.")
+    forged = export("forged", "Impostor", "Ukrainian forces recaptured Kurakhove.")
+    db = str(tmp_path / "s.db")
+    assert run_cli("ingest", str(real), "--db", db, "--quiet")[0] == 0
+    assert run_cli("ingest", str(forged), "--db", db, "--quiet")[0] == 0
+    code, out, _ = run_cli("documents", "--db", db, "--format", "json")
+    listed = json.loads(out)
+    assert code == 0 and len(listed) == 2  # both current: neither replaced
+    # the same channel's edited post is a new version of it
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    body = json.loads((real / "result.json").read_text("utf-8"))
+    body["messages"][0]["text"] = "Russian forces captured Kurakhove and Dachne."
+    (edited / "result.json").write_text(json.dumps(body), "utf-8")
+    assert run_cli("ingest", str(edited), "--db", db, "--quiet")[0] == 0
+    code, out, _ = run_cli("documents", "--db", db, "--format", "json")
+    assert len(json.loads(out)) == 2

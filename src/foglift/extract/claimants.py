@@ -300,7 +300,8 @@ def _named_subject_pattern(lex: Lexicon) -> re.Pattern[str] | None:
         if " " not in w
     ).pattern
     return re.compile(
-        rf"(?P<name>{cap}(?:[ \t]+(?:(?:{joiner})[ \t]+)?{cap}){{0,8}})"
+        # (beginning a word: a long unbroken word is not rescanned per letter)
+        rf"(?<![\w'’-])(?P<name>{cap}(?:[ \t]+(?:(?:{joiner})[ \t]+)?{cap}){{0,8}})"
         rf"(?=\s+(?:on\s+\w+\s+\d{{1,2}}\s+)?(?:has\s+|have\s+|had\s+)?(?:{verbs}))"
     )
 

@@ -16,6 +16,7 @@ from foglift.model import PlaceMention
 from foglift.spans import SpanSet
 
 _WORD = r"[{c}][\w'’]*(?:-[\w'’]+)*"
+_STARTS_WORD = r"(?<![\w'’-])"
 _BRACKET = re.compile(r"\([^()\n]*\)")
 
 
@@ -89,11 +90,16 @@ def _patterns(
         rf"|(?i:{counted})[^—–:\n.]{{0,60}}?\s[—–:]\s*)"
         rf"(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
-    suffixed = re.compile(rf"(?P<name>{region_name})\s+(?P<noun>(?i:{nouns}))")
+    # A name begins a word: tried inside one, a long unbroken word would be
+    # scanned to its end from every letter (quadratic in its length).
+    suffixed = re.compile(
+        rf"{_STARTS_WORD}(?P<name>{region_name})\s+(?P<noun>(?i:{nouns}))"
+    )
     # The subject of a passive action: "Kupiansk was captured".
     aux = lex.passive_aux.pattern
     passive = re.compile(
-        rf"(?P<name>{name})(?=\s+(?i:{aux})\s+(?:\w+ly\s+)?(?i:{actions}))"
+        rf"{_STARTS_WORD}(?P<name>{name})"
+        rf"(?=\s+(?i:{aux})\s+(?:\w+ly\s+)?(?i:{actions}))"
     )
     # The same list after a count, when a cue before the count took the match
     # ("зашли в два села Черниговской области — A и B").

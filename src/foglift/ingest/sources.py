@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import stat
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from typing import IO
 from foglift.errors import InputError
 from foglift.ingest.items import Reader, Skipped, make_item, reject
 from foglift.ingest.text import decode_bytes, read_bounded
+from foglift.settings import default
 
 TEXT = {".txt", ".md", ".markdown", ".text"}
 HTML = {".html", ".htm", ".xhtml"}
@@ -335,8 +335,24 @@ def _host(url: str | None) -> str | None:
 
 
 def _read_stdin(options: ReadOptions) -> Reader:
+    most = int(default("max_input_bytes"))
     with tempfile.TemporaryFile() as spool:
-        shutil.copyfileobj(sys.stdin.buffer, spool, 1 << 20)
+        # at most one byte past the limit: stdin may never end (/dev/zero)
+        copied = 0
+        while copied <= most:
+            block = sys.stdin.buffer.read(min(1 << 20, most + 1 - copied))
+            if not block:
+                break
+            spool.write(block)
+            copied += len(block)
+        if copied > most:
+            yield reject(
+                "<stdin>",
+                "FL105",
+                f"standard input is larger than max_input_bytes ({most:,} bytes); "
+                "give a file or a folder instead",
+            )
+            return
         spool.seek(0)
         head = spool.read(4096)
         spool.seek(0)

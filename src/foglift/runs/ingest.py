@@ -106,7 +106,7 @@ def _store_item(
     doc = processed.document
     if not processed.extracted:
         summary.without_claims[doc.lang] += 1
-    latest = latest_version(conn, item.key)
+    top, replaced = latest_version(conn, item.key, item.source_name)
     grams = shingles(item.text)
     match, sampled, counts = find_original(conn, item.text, grams, item.key)
     if item.source_name not in summary.known_sources:
@@ -118,8 +118,8 @@ def _store_item(
             doc,
             item,
             extracted=processed.extracted,
-            version=latest.version + 1 if latest else 1,
-            supersedes=latest.id if latest else None,
+            version=top + 1,
+            supersedes=replaced,
             near=(match.original_id, match.score) if match else None,
             run_id=run_id,
         ),
@@ -128,7 +128,7 @@ def _store_item(
     summary.claims += write_derived(conn, doc)
     if match:
         summary.near_duplicates += 1
-    if latest:
+    if replaced:
         summary.versions += 1
         return "version"
     summary.new += 1

@@ -54,12 +54,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_read_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may change the store file and create its journal
+    files beside it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
 @dataclass(frozen=True, slots=True)
 class Store:
     """An open, migrated store."""
 
     engine: Engine
     url: str
+    # opened in a folder this process cannot write: queries only
+    read_only: bool = False
 
     @property
     def dialect(self) -> str:
@@ -152,6 +167,8 @@ def open_store(db: str | None = None, *, create: bool = True) -> Store:
             )
         if path.parent and not path.parent.exists():
             raise InputError(f"no such directory for the store: {path.parent}")
+        if not create and path.exists() and not _writable(path):
+            return _open_read_only(path, url)
     try:
         engine = create_engine(url, future=True)
     except (ArgumentError, ImportError) as exc:
@@ -186,6 +203,38 @@ def open_store(db: str | None = None, *, create: bool = True) -> Store:
         engine.dispose()
         raise InputError(f"cannot migrate store {_redact(url)}: {exc}") from exc
     return Store(engine, url)
+
+
+def _open_read_only(path: Path, url: str) -> Store:
+    """A store in a folder this process cannot write: read as it is, with no
+    journal switch and no migration (SQLite's immutable mode takes no locks,
+    right when nobody can write there)."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    engine = create_engine(
+        "sqlite://", creator=lambda: _sqlite_connect(uri), future=True
+    )
+    event.listen(engine, "connect", _sqlite_read_only)
+    try:
+        current = is_current(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise InputError(f"cannot read store {path}: {exc}") from exc
+    if not current:
+        engine.dispose()
+        raise InputError(
+            f"the store {path} is read-only and needs a newer schema",
+            hint="open it once where it can be written (any query command "
+            "migrates it), then read it here",
+        )
+    return Store(engine, url, read_only=True)
+
+
+def _sqlite_connect(uri: str) -> Any:
+    import sqlite3
+
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
 
 def table_names(store: Store) -> list[str]:

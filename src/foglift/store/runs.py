@@ -11,6 +11,7 @@ import os
 import socket
 from typing import Any
 
+from foglift.errors import InputError
 from foglift.store.db import Store
 from foglift.store.schema import runs
 from foglift.store.write import now
@@ -50,6 +51,12 @@ def mark_dead_runs(store: Store) -> int:
 def start_run(store: Store, command: str, arguments: dict[str, Any]) -> int:
     from foglift.version import __version__
 
+    if store.read_only:
+        raise InputError(
+            f"`foglift {command}` writes to the store, and this one is read-only "
+            "here (its file or folder cannot be written)",
+            hint="copy the store somewhere writable, or run where it can be written",
+        )
     mark_dead_runs(store)
     with store.engine.begin() as conn:
         result = conn.execute(

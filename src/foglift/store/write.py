@@ -182,10 +182,9 @@ _STORED = select(documents.c.extracted, documents.c.lang).where(
     documents.c.id == bindparam("doc_id")
 )
 _LATEST = (
-    select(documents.c.id, documents.c.version)
+    select(documents.c.id, documents.c.version, documents.c.source_name)
     .where(documents.c.item_key == bindparam("item_key"))
     .order_by(documents.c.version.desc())
-    .limit(1)
 )
 
 
@@ -194,9 +193,17 @@ def stored_document(conn: Connection, doc_id: str) -> Row[Any, Any] | None:
     return conn.execute(_STORED, {"doc_id": doc_id}).first()
 
 
-def latest_version(conn: Connection, item_key: str) -> Row[Any, Any] | None:
-    """The newest stored version of an item: its ``id`` and ``version``."""
-    return conn.execute(_LATEST, {"item_key": item_key}).first()
+def latest_version(
+    conn: Connection, item_key: str, source_name: str
+) -> tuple[int, str | None]:
+    """The highest version number stored under ``item_key`` (0: none) and the
+    id of the newest version from ``source_name``, which a new text of the
+    item supersedes; another source's documents under the same key (an export
+    from another channel claiming its chat id) are never superseded."""
+    rows = conn.execute(_LATEST, {"item_key": item_key}).all()
+    top = rows[0].version if rows else 0
+    same = next((row.id for row in rows if row.source_name == source_name), None)
+    return top, same
 
 
 def mark_extracted(conn: Connection, doc: Document) -> None:
