@@ -51,6 +51,11 @@ class Item:
     source_external_id: str | None = None
     source_url: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # media files to record: (path as the input names it, type such as photo,
+    # video_file, animation, img), relative to ``media_root``, the folder the
+    # input was read from (None: no folder, e.g. stdin)
+    media_refs: tuple[tuple[str, str], ...] = ()
+    media_root: str | None = None
 
     @property
     def published(self) -> date | None:
@@ -61,6 +66,8 @@ class Item:
 class Skipped:
     source: str
     reason: str
+    # a post with media and no text: what media provenance needs of it
+    post: Item | None = None
 
 
 Read = Item | Rejected | Skipped
@@ -88,6 +95,8 @@ def make_item(
     for name, value in fields.items():
         if isinstance(value, str):
             cleaned[name] = clean_text(value)
+        elif isinstance(value, tuple) and name == "media_refs":
+            cleaned[name] = tuple(tuple(clean_text(str(v)) for v in r) for r in value)
         elif isinstance(value, tuple):
             cleaned[name] = tuple(clean_text(str(v)) for v in value)
         else:
