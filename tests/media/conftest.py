@@ -26,6 +26,10 @@ def write_export(folder: Path, name: str, chat_id: int, messages: list[Any]) -> 
 
 @pytest.fixture
 def exports(tmp_path: Path) -> Path:
+    return make_exports(tmp_path)
+
+
+def make_exports(tmp_path: Path) -> Path:
     """Two channels' exports: the first posts a clip about Kherson in January
     2024, the second re-posts a trimmed, smaller cut of it in March 2025 under
     a claim about Pokrovsk, and both post photos, hostile files among them."""
