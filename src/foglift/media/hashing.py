@@ -151,6 +151,7 @@ def _image_record(
     import imagehash
     from PIL import Image, UnidentifiedImageError
 
+    bound = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = limits.max_pixels
     try:
         with warnings.catch_warnings():
@@ -179,6 +180,8 @@ def _image_record(
         ) from None
     except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
         raise MediaRefused(DAMAGED, f"a damaged {mime}: {_brief(exc)}") from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = bound
     pdq, quality = pdq_of(rgb)
     notes = (
         (f"animated ({frames} frames): the first frame is hashed",)
@@ -306,7 +309,8 @@ def _sample_frames(
                 and float(np.abs(thumb - previous).mean()) > CUT_DIFFERENCE
             )
             previous = thumb
-            if time.monotonic() - started > limits.max_seconds:
+            # the first frame is always hashed: a slow file still gets a hash
+            if kept and time.monotonic() - started > limits.max_seconds:
                 notes.append(
                     f"hashed up to {last_seen:.0f} s"
                     + (f" of {duration:.0f} s" if duration else "")
@@ -350,6 +354,10 @@ def image_dihedral(path: Path, limits: Limits | None = None) -> list[bytes]:
     from PIL import Image
 
     limits = limits or Limits.from_settings()
+    bound = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = limits.max_pixels
-    with Image.open(path) as image:
-        return pdq_dihedral(rgb_for_hashing(image))
+    try:
+        with Image.open(path) as image:
+            return pdq_dihedral(rgb_for_hashing(image))
+    finally:
+        Image.MAX_IMAGE_PIXELS = bound
