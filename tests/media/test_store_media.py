@@ -9,7 +9,7 @@ from sqlalchemy import select
 from foglift.store import open_store
 from foglift.store.db import Store
 from foglift.store.ingest import ingest_paths
-from foglift.store.schema import findings, media, media_occurrences
+from foglift.store.schema import findings, media, media_hashes, media_occurrences
 
 
 @pytest.fixture
@@ -97,3 +97,37 @@ def test_rerun_adds_nothing(store: Store, exports: Path) -> None:
     )
     assert before == after
     assert not again.media  # nothing new to record
+
+
+def test_the_index_file_beside_the_store_is_used_and_checked(
+    store: Store, exports: Path, tmp_path: Path
+) -> None:
+    from foglift.store.media import MediaIndex, index_cache
+
+    ingest_paths(store, [str(exports / "ChatExport_first")])
+    cache = index_cache(store)
+    assert cache is not None and cache.exists()
+    stored = len(rows(store, media_hashes))
+    with store.engine.connect() as conn:
+        index = MediaIndex.load(conn, cache)
+    assert len(index.hashes) == stored and index._saved_size == stored
+    # the second channel's re-post is matched through the saved arrays
+    ingest_paths(store, [str(exports / "ChatExport_second")])
+    clusters = {r["path"].rsplit("/", 1)[-1]: r["cluster"] for r in rows(store, media)}
+    assert clusters["new.mp4"] == clusters["strike.mp4"]
+    with store.engine.connect() as conn:
+        index = MediaIndex.load(conn, cache)
+    assert len(index.hashes) == len(rows(store, media_hashes)) == index._saved_size
+    # arrays of another store are not trusted
+    other = open_store(str(tmp_path / "other.db"))
+    try:
+        ingest_paths(other, [str(exports / "ChatExport_second")])
+        foreign = index_cache(other)
+        assert foreign is not None
+        cache.write_bytes(foreign.read_bytes())
+    finally:
+        other.close()
+    with store.engine.connect() as conn:
+        index = MediaIndex.load(conn, cache)
+    assert len(index.hashes) == len(rows(store, media_hashes))
+    assert index._saved_size == 0  # read afresh from the store

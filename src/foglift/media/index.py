@@ -78,6 +78,19 @@ class HashIndex:
     def payload(self, rows: Any) -> Any:
         return self._payload[rows]
 
+    def arrays(self) -> tuple[Any, Any, Any]:
+        """(columns (4, n) uint64, payload, matchable) of the rows held."""
+        n = self.size
+        return self._columns[:, :n], self._payload[:n], self._matchable[:n]
+
+    @classmethod
+    def from_arrays(cls, columns: Any, payload: Any, matchable: Any) -> HashIndex:
+        """An index over arrays saved by :meth:`arrays` (no copy of ``columns``
+        beyond making room to grow)."""
+        index = cls(int(columns.shape[1]) + 1024)
+        index.add(np.ascontiguousarray(columns.T), payload, matchable)
+        return index
+
     def search(self, queries: Sequence[bytes], max_distance: int) -> list[Hit]:
         """Every (query, stored row) pair within ``max_distance`` bits, nearest
         first for each query. Rows marked not matchable (low quality) are

@@ -22,7 +22,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, select, update
+from sqlalchemy import Connection, and_, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from foglift.ingest.items import Item, Read, Skipped, parse_day
@@ -122,53 +122,147 @@ class MediaSummary:
 
 
 class MediaIndex:
-    """The archive's PDQ hashes in memory, with each media's matchable frames."""
+    """The archive's PDQ hashes in memory, with each media's matchable frames.
+
+    Loading a million hashes from SQLite row by row takes seconds, so the
+    arrays are kept in a file beside an SQLite store (``STORE.media-index.npz``)
+    and only the rows added since are read; the file is checked against the
+    store (row count, last hash) and rebuilt when they disagree.
+    """
 
     def __init__(self) -> None:
+        import numpy as np
+
         self.hashes = HashIndex()
-        self.frames_of: dict[int, int] = {}
         self.min_quality = int(default("media_pdq_min_quality"))
+        self.last_id = 0
+        self._quality: list[Any] = []  # int16 chunks, in row order
+        self._counts = np.zeros(0, dtype=np.int32)  # matchable frames by seq
+        self._extra: dict[int, int] = {}
+        self._saved_size = 0
+
+    def frames_of(self, seq: int) -> int:
+        if seq in self._extra:
+            return self._extra[seq]
+        return int(self._counts[seq]) if seq < len(self._counts) else 0
 
     @classmethod
-    def load(cls, conn: Connection) -> MediaIndex:
+    def load(cls, conn: Connection, cache: Path | None = None) -> MediaIndex:
+        index = cls._from_cache(conn, cache) if cache else None
+        if index is None:
+            index = cls()
+        index._read_rows(conn)
+        return index
+
+    @classmethod
+    def _from_cache(cls, conn: Connection, cache: Path) -> MediaIndex | None:
+        import numpy as np
+
+        try:
+            with np.load(cache) as saved:
+                columns, payload = saved["columns"], saved["payload"]
+                quality, last_id = saved["quality"], int(saved["last_id"])
+                last_pdq = bytes(saved["last_pdq"])
+        except (OSError, KeyError, ValueError):
+            return None
+        n = int(payload.shape[0])
+        count = conn.execute(
+            select(func.count()).where(media_hashes.c.id <= last_id)
+        ).scalar_one()
+        stored = conn.execute(
+            select(media_hashes.c.pdq).where(media_hashes.c.id == last_id)
+        ).scalar()
+        if count != n or (n and (stored is None or bytes(stored) != last_pdq)):
+            return None  # another store, or rows removed: read it afresh
+        index = cls()
+        good = quality >= index.min_quality
+        index.hashes = HashIndex.from_arrays(columns, payload, good)
+        index._quality = [quality.astype(np.int16)]
+        index._counts = np.bincount(
+            (payload[good] >> _POSITION_BITS).astype(np.int64)
+        ).astype(np.int32)
+        index.last_id = last_id
+        index._saved_size = n
+        return index
+
+    def _read_rows(self, conn: Connection) -> None:
         import numpy as np
 
         from foglift.media.index import pack
 
-        index = cls()
         result = conn.execute(
             select(
+                media_hashes.c.id,
                 media_hashes.c.media_seq,
                 media_hashes.c.position,
                 media_hashes.c.pdq,
                 media_hashes.c.quality,
-            ).order_by(media_hashes.c.id)
-        )
-        while rows := result.fetchmany(50_000):
-            seqs = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-            positions = np.fromiter(
-                (r[1] for r in rows), dtype=np.int64, count=len(rows)
             )
-            quality = np.fromiter((r[3] for r in rows), dtype=np.int64, count=len(rows))
-            good = quality >= index.min_quality
-            index.hashes.add(
-                pack([bytes(r[2]) for r in rows]),
+            .where(media_hashes.c.id > self.last_id)
+            .order_by(media_hashes.c.id)
+        )
+        counts: dict[int, int] = {}
+        while rows := result.fetchmany(50_000):
+            n = len(rows)
+            seqs = np.fromiter((r[1] for r in rows), dtype=np.int64, count=n)
+            positions = np.fromiter((r[2] for r in rows), dtype=np.int64, count=n)
+            quality = np.fromiter((r[4] for r in rows), dtype=np.int16, count=n)
+            good = quality >= self.min_quality
+            self.hashes.add(
+                pack([bytes(r[3]) for r in rows]),
                 (seqs << _POSITION_BITS) | positions,
                 good,
             )
+            self._quality.append(quality)
             for seq in seqs[good].tolist():
-                index.frames_of[seq] = index.frames_of.get(seq, 0) + 1
-        return index
+                counts[seq] = counts.get(seq, 0) + 1
+            self.last_id = int(rows[-1][0])
+        for seq, n in counts.items():
+            self._extra[seq] = self.frames_of(seq) + n
 
-    def add(self, seq: int, frames: Sequence[FrameHash]) -> None:
+    def save(self, cache: Path) -> None:
+        """Write the arrays beside the store when rows were added since they
+        were last read or written; a folder that cannot be written is no error."""
+        import os
+
+        import numpy as np
+
+        if self.hashes.size == self._saved_size:
+            return
+        columns, payload, _good = self.hashes.arrays()
+        quality = np.concatenate(self._quality) if self._quality else np.zeros(0)
+        last = columns[:, -1] if self.hashes.size else np.zeros(4, dtype=np.uint64)
+        temporary = cache.with_name(cache.name + f".{os.getpid()}.tmp")
+        try:
+            with temporary.open("wb") as out:
+                np.savez(
+                    out,
+                    columns=columns,
+                    payload=payload,
+                    quality=quality,
+                    last_id=np.int64(self.last_id),
+                    last_pdq=np.frombuffer(
+                        last.astype(">u8").tobytes(), dtype=np.uint8
+                    ),
+                )
+            os.replace(temporary, cache)
+            self._saved_size = self.hashes.size
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+    def add(self, seq: int, frames: Sequence[FrameHash], last_id: int) -> None:
+        """Hashes just written to the store (``last_id``: the last row's id)."""
+        import numpy as np
+
         good = [f.quality >= self.min_quality for f in frames]
         self.hashes.add(
             [f.pdq for f in frames],
             [(seq << _POSITION_BITS) | f.position for f in frames],
             good,
         )
-        if any(good):
-            self.frames_of[seq] = sum(good)
+        self._quality.append(np.array([f.quality for f in frames], dtype=np.int16))
+        self._extra[seq] = sum(good)
+        self.last_id = max(self.last_id, last_id)
 
     def matches(
         self,
@@ -201,7 +295,7 @@ class MediaIndex:
         return judge(
             pairs,
             len(usable),
-            self.frames_of,
+            {seq: self.frames_of(seq) for _q, seq, _p, _d in pairs},
             float(default("media_video_match_share")),
         )
 
@@ -226,7 +320,7 @@ class MediaRecorder:
         needs it (on a connection of its own: the post's is mid-write)."""
         if self._index is None:
             with self.store.engine.connect() as conn:
-                self._index = MediaIndex.load(conn)
+                self._index = MediaIndex.load(conn, index_cache(self.store))
         return self._index
 
     def record(self, post: MediaPost) -> None:
@@ -351,7 +445,10 @@ class MediaRecorder:
                     for f in record.frames
                 ],
             )
-        index.add(seq, record.frames)
+        last = conn.execute(
+            select(func.max(media_hashes.c.id)).where(media_hashes.c.media_seq == seq)
+        ).scalar()
+        index.add(seq, record.frames, int(last or 0))
         self.summary.files += 1
         self.touched.add(cluster)
         return seq
@@ -389,7 +486,19 @@ class MediaRecorder:
         if self.touched:
             with self.store.engine.begin() as conn:
                 self.summary.findings = refresh_findings(conn, self.touched)
+        cache = index_cache(self.store)
+        if self._index is not None and cache is not None:
+            self._index.save(cache)
         return self.summary
+
+
+def index_cache(store: Store) -> Path | None:
+    """Where an SQLite store keeps its media index arrays (None: PostgreSQL,
+    whose server reads the rows fast enough)."""
+    database = store.engine.url.database
+    if store.dialect != "sqlite" or not database or database == ":memory:":
+        return None
+    return Path(database + ".media-index.npz")
 
 
 def _media_row(record: MediaRecord, path: Path, run_id: int) -> dict[str, Any]:

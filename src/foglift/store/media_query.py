@@ -18,7 +18,7 @@ from sqlalchemy import Connection, func, select
 
 from foglift.errors import InputError, UsageError
 from foglift.store.db import Store
-from foglift.store.media import MediaIndex, cluster_sightings
+from foglift.store.media import MediaIndex, cluster_sightings, index_cache
 from foglift.store.schema import claims, media, media_hashes, media_occurrences
 
 _CLUSTER = re.compile(r"^c(\d+)$", re.IGNORECASE)
@@ -226,7 +226,10 @@ def find_media(
         variants = image_dihedral(path)[1:]  # the first is the image itself
     with store.engine.connect() as conn:
         loading = time.perf_counter()
-        index = MediaIndex.load(conn)
+        cache = index_cache(store)
+        index = MediaIndex.load(conn, cache)
+        if cache is not None:
+            index.save(cache)  # rows added since the file was written
         loaded = time.perf_counter() - loading
         searching = time.perf_counter()
         found = index.matches(
