@@ -7,7 +7,9 @@ distinct pictures, hashing speed, and index query time at 100k and 1M hashes.
 Pictures and clips are generated (tests/media/synth.py: Pillow drawings of
 shapes, text and grain; PyAV-encoded clips with a cut every 3 seconds), so the
 figures measure foglift's hashing and matching, not a photo collection.
-Figures and how they were recorded: benchmarks/README.md, docs/media.md.
+Times are CPU seconds (time.process_time), as in the other benchmarks: the
+machine is shared. Figures and how they were recorded: benchmarks/README.md
+and docs/media.md.
 """
 
 from __future__ import annotations
@@ -129,14 +131,14 @@ def hashing_speed(folder: Path) -> None:
         path = folder / f"h{seed}.jpg"
         drawing(70_000 + seed, (1280, 960)).save(path, quality=88)
         paths.append(path)
-    started = time.perf_counter()
+    started = time.process_time()
     for path in paths:
         probe_file(path)
-    per_image = (time.perf_counter() - started) / len(paths)
+    per_image = (time.process_time() - started) / len(paths)
     clip = write_clip(folder / "speed.mp4", 99, 0, 60, fps=25, size=(640, 480))
-    started = time.perf_counter()
+    started = time.process_time()
     record = probe_file(clip)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     print(
         f"\nhashing: {1 / per_image:.1f} images/s (1280x960 JPEG: decode, SHA-256, "
         f"EXIF, PDQ, pHash); video {(record.duration or 0) / elapsed:.1f} s of "
@@ -163,13 +165,13 @@ def query_time(sizes: list[int], queries: int = 30) -> None:
             planted.append((row, value.to_bytes(32, "big"), len(bits)))
         one, eight, recalled = [], [], 0
         for row, query, distance in planted:
-            started = time.perf_counter()
+            started = time.process_time()
             hits = index.search([query], THRESHOLD)
-            one.append(time.perf_counter() - started)
+            one.append(time.process_time() - started)
             recalled += any(h.row == row and h.distance == distance for h in hits)
-            started = time.perf_counter()
+            started = time.process_time()
             index.search([query] * 8, THRESHOLD)
-            eight.append(time.perf_counter() - started)
+            eight.append(time.process_time() - started)
         print(
             f"  {size:>9,} hashes: median {statistics.median(one) * 1000:.1f} ms, "
             f"p90 {sorted(one)[int(0.9 * len(one))] * 1000:.1f} ms; eight hashes "
@@ -190,7 +192,7 @@ def store_find(size: int, folder: Path) -> None:
     rng = np.random.default_rng(2)
     per_file = 10
     files = size // per_file
-    started = time.perf_counter()
+    started = time.process_time()
     with store.engine.begin() as conn:
         conn.execute(
             insert(media),
@@ -224,7 +226,7 @@ def store_find(size: int, folder: Path) -> None:
                     for p in range(per_file)
                 ],
             )
-    filled = time.perf_counter() - started
+    filled = time.process_time() - started
     probe = folder / "probe.jpg"
     drawing(11).save(probe, quality=90)  # PDQ quality 100: it is searched
     found = find_media(store, probe)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.media.synth import drawing, jpeg_bytes, write_clip
+from tests.media.synth import drawing, jpeg_bytes, mirror, write_clip
 
 
 def message(msg_id: int, date: str, text: str, **media: str) -> dict[str, Any]:
@@ -32,7 +32,8 @@ def exports(tmp_path: Path) -> Path:
 def make_exports(tmp_path: Path) -> Path:
     """Two channels' exports: the first posts a clip about Kherson in January
     2024, the second re-posts a trimmed, smaller cut of it in March 2025 under
-    a claim about Pokrovsk, and both post photos, hostile files among them."""
+    a claim about Pokrovsk, and both post photos (one re-posted recompressed,
+    then mirrored), hostile files among them."""
     root = tmp_path / "exports"
     first = root / "ChatExport_first"
     (first / "video_files").mkdir(parents=True)
@@ -72,6 +73,7 @@ def make_exports(tmp_path: Path) -> Path:
     photo = drawing(12)
     (second / "photos" / "photo_2.jpg").write_bytes(jpeg_bytes(photo))
     (second / "photos" / "photo_3.jpg").write_bytes(jpeg_bytes(drawing(11), 40))
+    (second / "photos" / "photo_4.jpg").write_bytes(jpeg_bytes(mirror(drawing(11))))
     (second / "photos" / "program.jpg").write_bytes(b"MZ\x90\x00" + b"\x00" * 200)
     (second / "photos" / "clip.jpg").write_bytes(
         (second / "video_files" / "new.mp4").read_bytes()
@@ -106,6 +108,7 @@ def make_exports(tmp_path: Path) -> Path:
             message(15, "2025-03-06T11:00:00", "", photo="photos/cut.jpg"),
             message(16, "2025-03-06T12:00:00", "", photo="photos/link.jpg"),
             message(17, "2025-03-06T13:00:00", "", photo="../../secret.jpg"),
+            message(19, "2025-03-07T08:00:00", "", photo="photos/photo_4.jpg"),
             message(
                 18,
                 "2025-03-06T14:00:00",

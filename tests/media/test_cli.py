@@ -15,7 +15,7 @@ def test_find_show_clusters(exports: Path, tmp_path: Path, run_cli: Run) -> None
     db = str(tmp_path / "m.db")
     code, out, err = run_cli("ingest", str(exports), "--db", db, "--format", "json")
     assert code == 0, err
-    assert json.loads(out)["media"]["files"] == 5
+    assert json.loads(out)["media"]["files"] == 6
     clip = exports / "ChatExport_second" / "video_files" / "new.mp4"
     code, out, _ = run_cli("media", "find", str(clip), "--db", db, "--format", "json")
     found = json.loads(out)
@@ -42,7 +42,7 @@ def test_find_show_clusters(exports: Path, tmp_path: Path, run_cli: Run) -> None
     assert shown["id"] == sha and shown["metadata_status"] == "absent"
     assert shown["frames"] and len(shown["frames"][0]["pdq"]) == 64
     code, out, _ = run_cli("media", "clusters", "--db", db, "--format", "json")
-    assert [c["posts"] for c in json.loads(out)] == [2, 2]
+    assert [c["posts"] for c in json.loads(out)] == [3, 2]
     assert run_cli("media", "show", "c999", "--db", db)[0] == 1
     assert run_cli("media", "show", "nonsense!", "--db", db)[0] == 2
     assert run_cli("media", "find", str(tmp_path / "nope.jpg"), "--db", db)[0] == 1

@@ -30,7 +30,7 @@ def test_export_media_become_records_and_hostile_files_are_refused(
     summary = ingest_paths(store, [str(exports)])
     files = {r["path"].split("/")[-1]: r for r in rows(store, media)}
     assert set(files) == {"strike.mp4", "photo_1.jpg", "new.mp4", "photo_2.jpg",
-                          "photo_3.jpg"}  # fmt: skip
+                          "photo_3.jpg", "photo_4.jpg"}  # fmt: skip
     strike = files["strike.mp4"]
     assert strike["kind"] == "video" and strike["mime"] == "video/mp4"
     assert strike["duration"] == pytest.approx(12, abs=0.2)
@@ -41,6 +41,7 @@ def test_export_media_become_records_and_hostile_files_are_refused(
     # the trimmed re-post and the recompressed photo join their originals
     assert files["new.mp4"]["cluster"] == strike["cluster"]
     assert files["photo_3.jpg"]["cluster"] == files["photo_1.jpg"]["cluster"]
+    assert files["photo_4.jpg"]["cluster"] == files["photo_1.jpg"]["cluster"]  # mirror
     assert files["photo_2.jpg"]["cluster"] != files["photo_1.jpg"]["cluster"]
     refused = {r.source.rsplit("/", 1)[-1]: r.code for r in summary.rejected}
     assert refused == {
@@ -53,7 +54,7 @@ def test_export_media_become_records_and_hostile_files_are_refused(
     occurrences = rows(store, media_occurrences)
     not_included = [o for o in occurrences if o["code"] == "FL140"]
     assert len(not_included) == 1 and not_included[0]["media_seq"] is None
-    assert summary.media["files"] == 5 and summary.media["refused"] == 5
+    assert summary.media["files"] == 6 and summary.media["refused"] == 5
     media_only = next(o for o in occurrences if o["path"] == "photos/photo_3.jpg")
     assert media_only["document_id"] is None  # a post with no text still counts
     assert media_only["posted_at"] == "2025-03-06T08:00:00"
@@ -131,3 +132,25 @@ def test_the_index_file_beside_the_store_is_used_and_checked(
         index = MediaIndex.load(conn, cache)
     assert len(index.hashes) == len(rows(store, media_hashes))
     assert index._saved_size == 0  # read afresh from the store
+
+
+def test_a_saved_page_records_its_local_images(store: Store, tmp_path: Path) -> None:
+    from tests.media.synth import drawing, jpeg_bytes
+
+    page = tmp_path / "site"
+    (page / "page_files").mkdir(parents=True)
+    (page / "page_files" / "map.jpg").write_bytes(jpeg_bytes(drawing(31)))
+    (page / "article.html").write_text(
+        "<!doctype html><html><head><title>Report</title></head><body><article>"
+        "<p>Russian forces shelled Kostiantynivka on Monday, the governor said.</p>"
+        '<img src="page_files/map.jpg"><img src="https://example.org/remote.jpg">'
+        '<img src="data:image/png;base64,AAAA"><img src="../../etc/passwd">'
+        "</article></body></html>",
+        "utf-8",
+    )
+    summary = ingest_paths(store, [str(page / "article.html")])
+    (recorded,) = rows(store, media)
+    assert recorded["path"].endswith("map.jpg") and recorded["kind"] == "image"
+    paths = sorted(o["path"] for o in rows(store, media_occurrences))
+    assert paths == ["../../etc/passwd", "page_files/map.jpg"]
+    assert [r.code for r in summary.rejected] == ["FL141"]

@@ -193,7 +193,13 @@ def _image_record(
         raise MediaRefused(DAMAGED, f"a damaged {mime}: {_brief(exc)}") from None
     finally:
         Image.MAX_IMAGE_PIXELS = bound
-    pdq, quality = pdq_of(rgb)
+    import numpy as np
+    import pdqhash
+
+    # the dihedral transform costs what one hash does and gives all eight
+    hashes, quality = pdqhash.compute_dihedral(np.ascontiguousarray(rgb))
+    packed = [np.packbits(np.asarray(h, dtype=np.uint8)).tobytes() for h in hashes]
+    pdq = packed[0]
     notes = (
         (f"animated ({frames} frames): the first frame is hashed",)
         if frames > 1
@@ -211,8 +217,9 @@ def _image_record(
         created=created,
         gps=gps,
         phash=phash,
-        frames=(FrameHash(pdq, quality, 0),),
+        frames=(FrameHash(pdq, int(quality), 0),),
         notes=notes,
+        variants=tuple(packed[1:]),
     )
 
 
@@ -357,18 +364,3 @@ def _sample_frames(
     if not kept:
         raise MediaRefused(DAMAGED, "no frame could be decoded")
     return tuple(kept), tuple(notes)
-
-
-def image_dihedral(path: Path, limits: Limits | None = None) -> list[bytes]:
-    """The 8 dihedral PDQ hashes (rotations, mirror images) of an image file
-    already accepted by :func:`probe_file`."""
-    from PIL import Image
-
-    limits = limits or Limits.from_settings()
-    bound = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = limits.max_pixels
-    try:
-        with Image.open(path) as image:
-            return pdq_dihedral(rgb_for_hashing(image))
-    finally:
-        Image.MAX_IMAGE_PIXELS = bound

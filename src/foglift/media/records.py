@@ -55,6 +55,9 @@ class MediaRecord:
     phash: str | None = None  # 64-bit pHash, hex, for images
     frames: tuple[FrameHash, ...] = ()
     notes: tuple[str, ...] = ()  # bounds hit, a name that disagrees with content
+    # a still's PDQ hashes mirrored and rotated (7 of them), to find copies
+    # flipped to dodge matching; used for look-ups, not stored
+    variants: tuple[bytes, ...] = ()
 
 
 class MediaRefused(Exception):

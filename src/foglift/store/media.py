@@ -408,7 +408,9 @@ class MediaRecorder:
 
         record = probe_file(path, limits, sha)
         index = self._loaded()
-        found = index.matches(record.frames)
+        # a still is looked up mirrored and rotated too: flipping is how a
+        # re-poster dodges PDQ (eight lookups instead of one)
+        found = index.matches(record.frames, variants=record.variants)
         inserted = conn.execute(
             media.insert().values(**_media_row(record, path, self.run_id))
         ).inserted_primary_key

@@ -214,16 +214,14 @@ def find_media(
     """Where the file at ``path`` (or a near-duplicate) has been seen."""
     import time
 
-    from foglift.media.hashing import image_dihedral, probe_file
+    from foglift.media.hashing import probe_file
     from foglift.media.records import MediaRefused
 
     try:
         record = probe_file(path)
     except MediaRefused as refused:
         raise InputError(f"{refused.code}: {refused.reason}") from None
-    variants: list[bytes] = []
-    if mirrored and record.kind != "video":
-        variants = image_dihedral(path)[1:]  # the first is the image itself
+    variants = list(record.variants) if mirrored else []
     with store.engine.connect() as conn:
         loading = time.perf_counter()
         cache = index_cache(store)
