@@ -69,3 +69,15 @@ def test_claims_carry_media_and_mediareview(
     assert review["mediaAuthenticityCategory"] == "DecontextualizedContent"
     assert review["isBasedOn"]["identifier"] == "telegram:1001/1"
     assert review["itemReviewed"]["mediaItemAppearance"][0]["sha256"] == media["media"]
+
+
+def test_events_show_their_members_media(
+    exports: Path, tmp_path: Path, run_cli: Run
+) -> None:
+    db = str(tmp_path / "m.db")
+    run_cli("ingest", str(exports), "--db", db, "--quiet")
+    assert run_cli("link", "--db", db)[0] == 0
+    _, out, _ = run_cli("events", "--db", db, "--format", "json")
+    members = [m for e in json.loads(out) for m in e["members"]]
+    (later,) = [m for m in members if m["text"].startswith("The Ministry")]
+    assert later["media"][0]["first_seen"]["source"] == "First Channel"

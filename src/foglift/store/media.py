@@ -80,7 +80,7 @@ def post_of(read: Read, outcome: str) -> MediaPost | None:
 
     item: Item | None = None
     doc_id: str | None = None
-    if isinstance(read, Item) and outcome != "rejected":
+    if isinstance(read, Item) and read.media_refs and outcome != "rejected":
         item = read
         doc_id = document_id(read.key, read.text)
     elif isinstance(read, Skipped) and read.post is not None:
