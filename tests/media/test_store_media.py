@@ -154,3 +154,23 @@ def test_a_saved_page_records_its_local_images(store: Store, tmp_path: Path) -> 
     paths = sorted(o["path"] for o in rows(store, media_occurrences))
     assert paths == ["../../etc/passwd", "page_files/map.jpg"]
     assert [r.code for r in summary.rejected] == ["FL141"]
+
+
+def test_a_decoder_failing_on_one_file_refuses_only_that_file(
+    store: Store, exports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from foglift.media import hashing
+
+    real = hashing.probe_file
+
+    def fragile(path: Path, *args: Any, **kwargs: Any) -> Any:
+        if path.name == "photo_2.jpg":
+            raise RuntimeError("decoder bug")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(hashing, "probe_file", fragile)
+    summary = ingest_paths(store, [str(exports)])
+    failed = [r for r in summary.rejected if r.code == "FL900"]
+    assert [r.source.rsplit("/", 1)[-1] for r in failed] == ["photo_2.jpg"]
+    assert "decoder bug" in failed[0].reason
+    assert summary.media["files"] == 5  # the others are recorded

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from foglift.ingest.items import Item, Read, Skipped, parse_day
 from foglift.media.cluster import MediaMatch, judge
@@ -391,6 +391,21 @@ class MediaRecorder:
                 self._occurrence(
                     conn, post, given, media_type, code="FL100", problem=str(exc)
                 )
+            except SQLAlchemyError:
+                raise  # the store's, not the file's: the post is written again
+            except Exception as exc:  # a decoder's bug on hostile bytes: this file only
+                reason = f"the media reader failed: {type(exc).__name__}: {exc}"[:500]
+                self._occurrence(
+                    conn, post, given, media_type, code="FL900", problem=reason
+                )
+                rejected = Rejected(
+                    source=f"{post.item_key}: {given}"[:2000],
+                    stage="media",
+                    code="FL900",
+                    reason=reason,
+                )
+                record_rejection(conn, rejected, self.run_id)
+                self.summary.refused.append(rejected)
 
     def _known(self, conn: Connection, sha: str) -> int | None:
         row = conn.execute(select(media.c.seq).where(media.c.id == sha)).first()
