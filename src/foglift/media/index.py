@@ -4,7 +4,7 @@ distance d of a query, by brute force in numpy.
 Hashes are held as four columns of uint64 (bits 0-63, 64-127 ...), so a query
 is, per block of rows, four XORs, four popcounts (``np.bitwise_count``) and
 three additions into a uint8 distance, all in buffers reused from block to
-block: about 8 ms per query at a million hashes on one core, no Python loop
+block: about 5 ms of CPU per query at a million hashes, no Python loop
 over rows. Exact (no recall lost to approximation), and simple to keep in step
 with the store: rows are appended as media are recorded.
 """
