@@ -184,8 +184,8 @@ def store_find(size: int, folder: Path) -> None:
     """`foglift media find` on a store holding ``size`` hashes: load + search."""
     from sqlalchemy import insert
 
+    from foglift.runs.media import find_media
     from foglift.store import open_store
-    from foglift.store.media_query import find_media
     from foglift.store.schema import media, media_hashes
 
     store = open_store(str(folder / "find.db"))

@@ -6,9 +6,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from foglift.runs.ingest import ingest_paths
 from foglift.store import open_store
 from foglift.store.db import Store
-from foglift.store.ingest import ingest_paths
 from foglift.store.schema import findings, media, media_hashes, media_occurrences
 
 
@@ -103,7 +103,8 @@ def test_rerun_adds_nothing(store: Store, exports: Path) -> None:
 def test_the_index_file_beside_the_store_is_used_and_checked(
     store: Store, exports: Path, tmp_path: Path
 ) -> None:
-    from foglift.store.media import MediaIndex, index_cache
+    from foglift.runs.media import MediaIndex
+    from foglift.store.media import index_cache
 
     ingest_paths(store, [str(exports / "ChatExport_first")])
     cache = index_cache(store)

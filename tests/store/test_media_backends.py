@@ -8,9 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from foglift.runs.ingest import ingest_paths
+from foglift.runs.media import find_media
 from foglift.store import open_store
-from foglift.store.ingest import ingest_paths
-from foglift.store.media_query import find_media, list_clusters
+from foglift.store.media import list_clusters
 from foglift.store.schema import findings, media, media_occurrences
 from tests.media.conftest import make_exports
 

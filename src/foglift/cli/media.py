@@ -78,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _query(store: Any, args: argparse.Namespace) -> Any:
-    from foglift.store.media_query import find_media, list_clusters, show_media
+    from foglift.runs.media import find_media
+    from foglift.store.media import list_clusters, show_media
 
     if args.action == "find":
         return find_media(

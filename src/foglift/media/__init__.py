@@ -7,5 +7,6 @@ index.py     every stored hash within Hamming distance d (numpy, blocked)
 cluster.py   when two files are one footage (frames matched on each side)
 findings.py  media.recycled and media.metadata_conflict on claims
 
-The store side (recording, clusters, queries) is ``foglift.store.media``.
+Recording a run's media and matching them is ``foglift.runs.media``; reading
+files, clusters and posts back is ``foglift.store.media``.
 """
