@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit postgres bench bench-ingest clean
+.PHONY: demo test lint typecheck unit postgres bench bench-ingest bench-media clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ bench: $(STAMP)
 bench-ingest: $(STAMP)
 	$(BIN)/python benchmarks/real_text.py --only ingest --ingest 10000,100000
 	$(BIN)/python benchmarks/ingest_telegram.py 10000 100000
+
+# near-duplicate recall per transform, false matches, hashing speed, index
+# query time at 100k and 1M hashes (docs/media.md)
+bench-media: $(STAMP)
+	$(BIN)/python benchmarks/media.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -28,6 +28,7 @@ TEXTS = {
 # the store's own fields of a record, beside the claim's
 STORED = {"document", "verdict", "findings", "verdicts", "text", "first_day"}
 STORED |= {"last_day", "document_id", "claim_id"}
+STORED |= {"media"}  # the files its post carries (media provenance)
 
 
 def _checked(run_cli: Run, path: Path, *extra: str) -> dict[str, Any]:

@@ -324,6 +324,11 @@ class Item:
     source_external_id: str | None = None
     source_url: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # media files to record: (path as the input names it, type such as photo,
+    # video_file, animation, img), relative to ``media_root``, the folder the
+    # input was read from (None: no folder, e.g. stdin)
+    media_refs: tuple[tuple[str, str], ...] = ()
+    media_root: str | None = None
 
     @property
     def published(self) -> date | None:
@@ -336,6 +341,8 @@ class Skipped:
 
     source: str
     reason: str
+    # a post with media and no text: what media provenance needs of it
+    post: Item | None = None
 
 
 Read = Item | Rejected | Skipped  # what a reader yields

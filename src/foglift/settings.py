@@ -246,6 +246,88 @@ SETTINGS: dict[str, Setting] = {
             "one claim may say was taken per day before it is flagged as "
             "implausible; a judgement, not yet a measurement.",
         ),
+        Setting(
+            "media_max_image_pixels",
+            100_000_000,
+            "Most pixels an image or video frame may have (Pillow's "
+            "MAX_IMAGE_PIXELS); a 12,000 x 8,000 photo is 96 million, and a "
+            "decompression bomb claims billions.",
+        ),
+        Setting(
+            "media_max_file_bytes",
+            4 * 1024**3,
+            "Largest media file read (Telegram's own limit is 4 GB); a larger "
+            "one is refused with the reason.",
+        ),
+        Setting(
+            "media_sample_seconds",
+            1.0,
+            "Seconds between the video frames hashed (vPDQ samples about once "
+            "a second); consecutive near-identical frames are then dropped.",
+        ),
+        Setting(
+            "media_max_video_frames",
+            1800,
+            "Most frames hashed per video (30 minutes at one a second); a "
+            "longer video is hashed up to here and says so.",
+        ),
+        Setting(
+            "media_max_video_seconds",
+            60.0,
+            "Most wall-clock seconds spent decoding one video; a 10 GB file is "
+            "hashed as far as this allows and says how far it got.",
+        ),
+        Setting(
+            "media_frame_dedupe_distance",
+            8,
+            "PDQ distance (of 256 bits) under which a sampled frame repeats the "
+            "one kept before it and is dropped (a still scene, a title card).",
+        ),
+        Setting(
+            "media_pdq_distance",
+            31,
+            "Largest PDQ Hamming distance (of 256 bits) two frames may have to "
+            "match: PDQ's published threshold; benchmarks/media.py measures "
+            "recall per transform and false matches among distinct images at it.",
+        ),
+        Setting(
+            "media_pdq_min_quality",
+            50,
+            "PDQ quality (0-100) under which a hash is kept but never matched: "
+            "flat, near-blank frames all look alike (PDQ's recommendation).",
+        ),
+        Setting(
+            "media_video_match_share",
+            0.5,
+            "Share of the shorter video's distinct frames that must match frames "
+            "of the other for the two to be one footage (a trimmed clip inside "
+            "a longer video matches with most of its frames).",
+        ),
+        Setting(
+            "media_recycled_days",
+            2,
+            "Days before a claim's event (or its post) footage must have been "
+            "seen first for the claim to be flagged media.recycled; a post "
+            "about yesterday's attack may carry yesterday's video.",
+        ),
+        Setting(
+            "media_other_place_km",
+            50.0,
+            "Distance between the places of two claims carrying one footage "
+            "above which the later one is flagged media.recycled.",
+        ),
+        Setting(
+            "media_gps_conflict_km",
+            50.0,
+            "Distance between a file's GPS tag and the claimed place above which "
+            "media.metadata_conflict is flagged.",
+        ),
+        Setting(
+            "media_old_days",
+            30,
+            "Days before the claimed event a file's creation time may be before "
+            "media.metadata_conflict is flagged.",
+        ),
     )
 }
 

@@ -256,6 +256,16 @@ def _print_summary(console: Any, summary: Any) -> None:
         f"rejected {counts['rejected']}, skipped {counts['skipped']}"
     )
     console.print(Text(f"foglift ingest: run {summary.run_id}: {line}"))
+    if summary.media:
+        m = summary.media
+        console.print(
+            Text(
+                f"  media: {m['files']} new files ({m['near_duplicates']} near-"
+                f"duplicates of stored ones), {m['known_files']} already stored, "
+                f"{m['not_included']} not in the export, {m['refused']} refused; "
+                f"{m['findings']} media findings on claims"
+            )
+        )
     if summary.extracted_later:
         console.print(
             Text(

@@ -83,6 +83,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "track records: each claimant's claims on the maps; series anomalies",
         "foglift sources stats --since 2025-01-01 --format json",
     ),
+    "media": (
+        "foglift.cli.media",
+        "where a photo or video was first seen; clusters of near-duplicates",
+        "foglift media find clip.mp4 --db corpus.db",
+    ),
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2

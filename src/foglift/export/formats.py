@@ -19,7 +19,15 @@ from foglift.export.records import (
     printable,
 )
 
-CLAIM_FORMATS = ("table", "json", "jsonl", "csv", "geojson", "claimreview")
+CLAIM_FORMATS = (
+    "table",
+    "json",
+    "jsonl",
+    "csv",
+    "geojson",
+    "claimreview",
+    "mediareview",
+)
 ROW_FORMATS = ("table", "json", "jsonl", "csv")
 
 
@@ -124,6 +132,10 @@ def write_claims(
         from foglift.export.claimreview import write_claimreview
 
         return write_claimreview(records, out)
+    if fmt == "mediareview":
+        from foglift.export.mediareview import write_mediareview
+
+        return write_mediareview(records, out)
     return _table(records, out, CLAIM_COLUMNS, "Claims")
 
 
@@ -172,7 +184,7 @@ def write_verdicts(
     """Claim records with their verdicts in ``fmt``: JSON and JSONL as claim
     records (``verdicts`` holds steps, parameters and evidence), CSV and the
     table one row per verdict; GeoJSON and ClaimReview as for claims."""
-    if fmt in ("json", "jsonl", "geojson", "claimreview"):
+    if fmt in ("json", "jsonl", "geojson", "claimreview", "mediareview"):
         return write_claims(records, fmt, out, opsec, limit)
     records = _released(records, opsec, limit)
     if fmt == "csv":

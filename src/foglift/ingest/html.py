@@ -56,3 +56,32 @@ def extract_page(markup: str) -> Page:
         return str(value).strip() or None if value else None
 
     return Page(text, meta("title"), meta("author"), meta("date"), meta("url"))
+
+
+_IMG = re.compile(
+    r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"'<>]{1,1024})["']""", re.IGNORECASE
+)
+# a saved page with more pictures than this is a gallery, not an article
+MAX_PAGE_IMAGES = 200
+
+
+def local_images(markup: str) -> tuple[tuple[str, str], ...]:
+    """The images a saved page shows from files beside it (``<img src>`` with
+    a relative path), as (path, "img"); remote and inline images are left out."""
+    from urllib.parse import unquote, urlsplit
+
+    found: list[tuple[str, str]] = []
+    for m in _IMG.finditer(markup):
+        src = m.group(1).strip()
+        try:
+            parts = urlsplit(src)
+        except ValueError:
+            continue
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        ref = (unquote(parts.path), "img")
+        if ref not in found:
+            found.append(ref)
+        if len(found) >= MAX_PAGE_IMAGES:
+            break
+    return tuple(found)

@@ -40,6 +40,8 @@ def make_item(
     for name, value in fields.items():
         if isinstance(value, str):
             cleaned[name] = clean_text(value)
+        elif isinstance(value, tuple) and name == "media_refs":
+            cleaned[name] = tuple(tuple(clean_text(str(v)) for v in r) for r in value)
         elif isinstance(value, tuple):
             cleaned[name] = tuple(clean_text(str(v)) for v in value)
         else:

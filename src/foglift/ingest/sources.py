@@ -292,7 +292,7 @@ def _read_text(
 def _read_html(
     data: bytes, name: str, key: str, source: str, options: ReadOptions
 ) -> Reader:
-    from foglift.ingest.html import extract_page
+    from foglift.ingest.html import extract_page, local_images
 
     try:
         markup = decode_bytes(data, name, options.encoding)
@@ -320,6 +320,8 @@ def _read_html(
         url=page.url,
         posted_at=posted_at,
         published_from=published_from,
+        media_refs=local_images(markup),
+        media_root=None if name == "<stdin>" else str(Path(name).parent),
     )
 
 

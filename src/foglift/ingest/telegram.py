@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from foglift.ingest.items import (
+    Item,
     Reader,
     Skipped,
     TooDeep,
@@ -118,10 +119,11 @@ def _message_item(message: Any, chat: dict[str, str], name: str) -> Reader:
         yield reject(name, "FL107", "a message without an id")
         return
     text = message_text(message.get("text"))
-    if not text.strip():
-        yield Skipped(where, "no text (media only)")
-        return
     key = f"telegram:{chat_id}/{msg_id}" if chat_id else f"{name}#{msg_id}"
+    if not text.strip():
+        post = _media_post(message, key, chat_name, chat_id, name)
+        yield Skipped(where, "no text (media only)", post=post)
+        return
     media = tuple(
         str(message[f])
         for f in _MEDIA_FIELDS
@@ -142,4 +144,64 @@ def _message_item(message: Any, chat: dict[str, str], name: str) -> Reader:
         reply_to=str(reply) if isinstance(reply, int | str) else None,
         media=media,
         source_external_id=chat_id,
+        media_refs=media_refs(message),
+        media_root=media_root(name),
+    )
+
+
+# Telegram's media types that are footage; voice, audio and stickers are not
+_FOOTAGE = {"video_file", "animation", "video_message"}
+
+
+def media_refs(message: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The photos, videos and animations a message carries, as (path, type);
+    thumbnails are left out (the video they show is hashed itself)."""
+    refs: list[tuple[str, str]] = []
+    photo = message.get("photo")
+    if isinstance(photo, str) and photo:
+        refs.append((photo, "photo"))
+    file = message.get("file")
+    kind = message.get("media_type")
+    mime = message.get("mime_type")
+    if isinstance(file, str) and file:
+        if isinstance(kind, str) and kind in _FOOTAGE:
+            refs.append((file, kind))
+        elif (
+            kind is None
+            and isinstance(mime, str)
+            and mime.startswith(("image/", "video/"))
+        ):
+            refs.append((file, mime.split("/")[0]))
+    return tuple(refs)
+
+
+def media_root(name: str) -> str | None:
+    """The export's folder, which the paths in result.json are relative to."""
+    from pathlib import Path
+
+    return None if name.startswith("<") else str(Path(name).parent)
+
+
+def _media_post(
+    message: dict[str, Any],
+    key: str,
+    chat_name: str,
+    chat_id: str | None,
+    name: str,
+) -> Item | None:
+    refs = media_refs(message)
+    if not refs:
+        return None
+    posted = message.get("date")
+    forwarded = message.get("forwarded_from")
+    return make_item(
+        key=key,
+        text="",
+        source_name=chat_name,
+        kind="telegram",
+        posted_at=posted if isinstance(posted, str) else None,
+        forwarded_from=forwarded if isinstance(forwarded, str) else None,
+        source_external_id=chat_id,
+        media_refs=refs,
+        media_root=media_root(name),
     )

@@ -63,8 +63,10 @@ class IngestSummary:
     skipped: Counter[str] = field(default_factory=Counter)
     without_claims: Counter[str] = field(default_factory=Counter)  # by language
     known_sources: set[str] = field(default_factory=set)
+    media: dict[str, int] = field(default_factory=dict)  # MediaSummary.counts()
 
     def counts(self) -> dict[str, Any]:
+        media = {"media": self.media} if self.media else {}
         return {
             "read": self.read,
             "new": self.new,
@@ -76,6 +78,7 @@ class IngestSummary:
             "rejected": len(self.rejected),
             "skipped": sum(self.skipped.values()),
             "stored_without_claims": dict(sorted(self.without_claims.items())),
+            **media,
         }
 
 
@@ -312,11 +315,24 @@ def ingest_paths(
     summary.run_id = run_id = start_run(
         store, "ingest", arguments or {"paths": list(paths)}
     )
+    from foglift.runs.media import MediaRecorder
+
+    recorder = MediaRecorder(store, run_id)
+
+    def committed(read: Read, outcome: Outcome) -> None:
+        recorder.hear(read, outcome)  # the media of a post once it is stored
+        if on_item is not None:
+            on_item(read, outcome)
+
     try:
-        _ingest_all(store, paths, read_options, options, summary, on_item, on_checked)
+        _ingest_all(store, paths, read_options, options, summary, committed, on_checked)
+        media = recorder.finish()
     except BaseException:
         interrupt_run(store, run_id)
         raise
+    if media.occurrences:
+        summary.media = media.counts()
+        summary.rejected.extend(media.refused)
     finish_run(store, run_id, summary.counts())
     return summary
 

@@ -216,6 +216,7 @@ def event_record(event: Event, records: dict[str, dict[str, Any]]) -> dict[str, 
                 "lang": m.claim.lang,
                 "text": record.get("text"),
                 "verdict": (record.get("verdict") or {}).get("status"),
+                "media": record.get("media") or [],  # its post's, first seen where
             }
         )
     fields = _event_fields(event)

@@ -299,6 +299,8 @@ def query_claims(store: Store, f: ClaimFilter) -> Iterator[dict[str, Any]]:
     nothing half-way through an export, and each page starts after the last
     row of the one before (keyset paging: linear in the store's size).
     """
+    from foglift.store.media import media_of_documents
+
     query = _claims_select(store, f)
     page, sent = 500, 0
     key = _day_key()
@@ -320,12 +322,16 @@ def query_claims(store: Store, f: ClaimFilter) -> Iterator[dict[str, Any]]:
                 [r._mapping[claims.c.id] for r in rows],
                 sorted({r._mapping[claims.c.document_id] for r in rows}),
             )
+            carried = media_of_documents(
+                conn, sorted({r._mapping[claims.c.document_id] for r in rows})
+            )
             for row in rows:
                 claim_id = row._mapping[claims.c.id]
                 record = _claim_record(row, places.get(claim_id, []))
                 record["findings"] = flags.get(claim_id, [])
                 record["verdicts"] = judged.get(claim_id, [])
                 record["verdict"] = verdict_summary(record["verdicts"])
+                record["media"] = carried.get(record["document_id"], [])
                 if f.near and not _is_near(record["places"], f.near):
                     continue
                 yield record

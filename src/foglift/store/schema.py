@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -252,6 +253,67 @@ mark_counts = Table(
     metadata,
     Column("mark", Integer, primary_key=True, autoincrement=False),
     Column("n", Integer, nullable=False),
+)
+
+# Media provenance (migration 0005): one row per file by content hash, its
+# PDQ hashes (one for a still, one per kept frame of a video), and every post
+# that carries it or names a file that was refused (``code``/``problem``).
+# ``cluster`` is the seq of the first-recorded file of its near-duplicates.
+media = Table(
+    "media",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False, unique=True),  # SHA-256 of the bytes
+    Column("kind", String(16), nullable=False),  # image, video, animation
+    Column("mime", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("width", Integer),
+    Column("height", Integer),
+    Column("duration", Float),
+    Column("metadata", JSON, nullable=False),
+    Column("metadata_status", String(16), nullable=False),  # present, absent
+    Column("created", String(40)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("phash", String(16)),
+    Column("notes", JSON, nullable=False),
+    Column("cluster", Integer, nullable=False),
+    Column("path", Text, nullable=False),  # where it was first read
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("recorded_at", String(32), nullable=False),
+    Index("ix_media_cluster", "cluster"),
+)
+
+media_hashes = Table(
+    "media_hashes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("media_seq", Integer, ForeignKey("media.seq"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("seconds", Float),
+    Column("pdq", LargeBinary(32), nullable=False),
+    Column("quality", Integer, nullable=False),
+    Index("ix_media_hashes_media", "media_seq"),
+)
+
+media_occurrences = Table(
+    "media_occurrences",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("item_key", String(1024), nullable=False),
+    Column("document_id", String(32)),  # null: a post with media and no text
+    Column("source_name", String(512), nullable=False),
+    Column("posted_at", String(32)),
+    Column("published", String(10)),
+    Column("path", Text, nullable=False),  # as the post names it
+    Column("media_type", String(32)),  # photo, video_file, animation, img ...
+    Column("media_seq", Integer, ForeignKey("media.seq")),  # null when refused
+    Column("code", String(16)),
+    Column("problem", Text),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    UniqueConstraint("item_key", "path", name="uq_media_occurrences_item_path"),
+    Index("ix_media_occurrences_media", "media_seq"),
+    Index("ix_media_occurrences_document", "document_id"),
 )
 
 CONTENT_TABLES = (
