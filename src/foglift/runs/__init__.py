@@ -1,0 +1,1 @@
+"""Running a corpus: the per-batch work, the executors that run it, the ledger."""
