@@ -23,8 +23,7 @@ from foglift.model import (
     TimeSpan,
 )
 from foglift.pipeline import check_text
-
-__version__ = "0.1.0"
+from foglift.version import __version__
 
 __all__ = [
     "SCHEMA",

@@ -21,9 +21,9 @@ from foglift.runs.executors import (
     executor_for,
     local_executor,
 )
+from foglift.runs.ingest import ingest_paths
 from foglift.runs.plan import BatchReport, Progress, run_ingest
 from foglift.store import Store, open_store
-from foglift.store.ingest import ingest_paths
 from foglift.store.schema import batches
 from tests.store.corpus import telegram_export, write_mixed_corpus
 from tests.store.test_store import snapshot

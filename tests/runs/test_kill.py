@@ -17,8 +17,8 @@ from pathlib import Path
 import psutil
 from sqlalchemy import create_engine, func, select
 
+from foglift.runs.ingest import ingest_paths
 from foglift.store import open_store, store_url
-from foglift.store.ingest import ingest_paths
 from foglift.store.schema import batches
 from tests.store.corpus import telegram_export, write_mixed_corpus
 from tests.store.test_store import snapshot

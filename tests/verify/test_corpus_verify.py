@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import select
 
 from foglift.model import Verdict
+from foglift.runs.ingest import ingest_paths
+from foglift.runs.verify import verify_store
 from foglift.store import Store, open_store
-from foglift.store.ingest import ingest_paths
 from foglift.store.query import ClaimFilter, query_claims
 from foglift.store.schema import runs, verdicts
-from foglift.store.verify import verify_store
 from foglift.verify import read_control_maps, replay
 from tests.store.conftest import db_url, new_db_url, postgres_server  # noqa: F401
 from tests.verify.corpus import write_maps, write_posts
@@ -241,7 +241,7 @@ def test_stored_claims_keep_the_alternatives_of_their_places() -> None:
     """A claim's place rows leave the resolution's alternatives on the
     document's row; rebuilding the claim joins them back, so the place check
     sees the namesakes."""
-    from foglift.store.verify import claim_from_record
+    from foglift.runs.verify import claim_from_record
 
     record = {
         "id": "d1:c1",

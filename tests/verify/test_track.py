@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from foglift.runs.track import claimant_of, track_records, wilson
 from foglift.sources import load_registry
-from foglift.store.track import claimant_of, track_records, wilson
 
 
 def record(

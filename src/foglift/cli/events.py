@@ -69,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
     from foglift.cli.claims import filter_from_args
     from foglift.export.formats import write_rows
     from foglift.export.records import Opsec, apply_opsec
+    from foglift.runs.link import event_records
     from foglift.store import open_store
-    from foglift.store.events import event_records
 
     claim_filter = filter_from_args(args)
     store = open_store(args.db, create=False)
@@ -106,8 +106,8 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_event(args: argparse.Namespace) -> int:
+    from foglift.runs.link import get_event
     from foglift.store import open_store
-    from foglift.store.events import get_event
 
     store = open_store(args.db, create=False)
     try:

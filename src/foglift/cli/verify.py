@@ -123,8 +123,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from foglift.runs.verify import verify_store
     from foglift.store import open_store
-    from foglift.store.verify import verify_store
 
     if not (args.control_maps or args.series_db or args.reference):
         raise UsageError(

@@ -3,81 +3,31 @@
 A reader never raises for one bad item: it yields a ``Rejected`` with the
 stage (``read``), a code and a reason, and goes on. ``Skipped`` is for input
 that is fine but holds nothing to check (a photo-only Telegram post, a service
-message, an image beside a Telegram export).
+message, an image beside a Telegram export). The records themselves live in
+:mod:`foglift.model`, below every stage and the store.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
-from foglift.model import Rejected
+from foglift.model import Item, Read, Rejected, Skipped, clean_text, parse_day
 
-# NUL cannot be stored in PostgreSQL text and lone surrogates cannot be encoded
-# as UTF-8; each becomes U+FFFD so character offsets stay where they were.
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+__all__ = [
+    "Item",
+    "Read",
+    "Reader",
+    "Skipped",
+    "TooDeep",
+    "clean_text",
+    "guard_depth",
+    "make_item",
+    "parse_day",
+    "reject",
+]
 
-
-def clean_text(value: str) -> str:
-    return _UNSTORABLE.sub("\ufffd", value)
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One document as read, before the pipeline.
-
-    ``key`` identifies the item within its input across runs (a path, a
-    channel and message id, a feed entry id); the document id hashes it with
-    the text, so the same key with new text is a new version.
-    """
-
-    key: str
-    text: str
-    source_name: str
-    kind: str  # file, html, telegram, feed, table
-    title: str | None = None
-    author: str | None = None
-    url: str | None = None
-    posted_at: str | None = None  # ISO date or date-time, as precise as given
-    # where posted_at came from when the input had none of its own:
-    # "--published", "dateline", "file name"
-    published_from: str | None = None
-    forwarded_from: str | None = None
-    reply_to: str | None = None
-    media: tuple[str, ...] = ()
-    source_external_id: str | None = None
-    source_url: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def published(self) -> date | None:
-        return parse_day(self.posted_at)
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    source: str
-    reason: str
-
-
-Read = Item | Rejected | Skipped
 Reader = Iterator[Read]
-
-
-def parse_day(value: str | None) -> date | None:
-    """The calendar day of an ISO date or date-time string, or None."""
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
 
 
 def make_item(

@@ -140,10 +140,10 @@ class DaskExecutor:
 def warm_reference_data() -> dict[str, str]:
     """Load the gazetteer index, the lexicons and the morphology in this
     process; returns what was loaded, so a client can check its workers."""
-    from foglift import __version__
     from foglift.extract.lexicon import load_lexicon
     from foglift.geoparse.index import connection, index_path
     from foglift.geoparse.morphology import analyzer
+    from foglift.version import __version__
 
     connection()
     for lang in ("en", "ru", "uk"):

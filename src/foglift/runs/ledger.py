@@ -22,7 +22,7 @@ from foglift.store.write import now
 
 def batch_key(command: str, options: Sequence[str], members: Iterable[str]) -> str:
     """The key of one batch: the command, this foglift, the options, the members."""
-    from foglift import __version__
+    from foglift.version import __version__
 
     digest = hashlib.sha256()
     for part in (command, __version__, *options):

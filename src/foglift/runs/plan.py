@@ -3,7 +3,8 @@
 The plan cuts the inputs into batches in their stable order (by count and by
 characters, as the serial run does), keys each batch (:mod:`foglift.runs.ledger`)
 and, before a batch is shipped, looks up which of its documents the store
-already holds extracted: only the others go to :func:`process_batch`. The
+already holds extracted: only the others go to
+:func:`foglift.runs.process.process_batch`. The
 executor (this process, local workers or a Dask cluster) returns each batch's
 results in input order, and this process, the one writer, writes each batch
 and its ledger row in one transaction. So every executor writes the same rows
@@ -26,35 +27,26 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
-from foglift.ingest.items import Item, Read, Skipped
 from foglift.ingest.sources import ReadOptions, read_inputs
-from foglift.model import Rejected
+from foglift.model import Item, Read, Rejected, Skipped
 from foglift.runs.executors import Executor, SerialExecutor
-from foglift.runs.ledger import batch_key, is_finished, record_batch
-from foglift.settings import default
-from foglift.store.db import Store
-from foglift.store.ingest import (
+from foglift.runs.ingest import (
     BATCH_CHARS,
-    Checked,
     IngestSummary,
     Outcome,
-    PipelineOptions,
     _restore,
-    _run_pipeline,
     _store_alone,
     _store_read,
 )
+from foglift.runs.ledger import batch_key, is_finished, record_batch
+from foglift.runs.process import PipelineOptions, Processed, process_batch
+from foglift.settings import default
+from foglift.store.db import Store
 from foglift.store.runs import finish_run, interrupt_run, start_run
 from foglift.store.schema import documents
 from foglift.store.write import rejection_id
 
 COMMAND = "ingest"
-
-
-def process_batch(items: Sequence[Item], options: PipelineOptions) -> list[Checked]:
-    """The pipeline's result for each item: no store, no shared state, so any
-    worker may run it."""
-    return [_run_pipeline(item, options) for item in items]
 
 
 @dataclass(slots=True)
@@ -169,7 +161,7 @@ def _count_finished(batch: PlannedBatch, summary: IngestSummary) -> Counter[str]
 def write_batch(
     conn: Connection,
     batch: PlannedBatch,
-    results: Sequence[Checked],
+    results: Sequence[Processed],
     options: PipelineOptions,
     summary: IngestSummary,
 ) -> Counter[str]:
@@ -177,7 +169,7 @@ def write_batch(
     writer got in first, item by item, then the ledger row."""
     if batch.finished:
         return _count_finished(batch, summary)
-    checked: list[Checked | None] = [None] * len(batch.reads)
+    checked: list[Processed | None] = [None] * len(batch.reads)
     for position, result in zip(batch.todo, results, strict=True):
         checked[position] = result
     before = copy.deepcopy(summary)

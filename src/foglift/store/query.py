@@ -28,8 +28,7 @@ from sqlalchemy import (
 )
 
 from foglift.errors import UsageError
-from foglift.ingest.items import clean_text
-from foglift.model import VERDICT_FIELDS
+from foglift.model import VERDICT_FIELDS, clean_text
 from foglift.store.db import Store
 from foglift.store.schema import (
     claims,
@@ -338,6 +337,33 @@ def _is_near(places: list[dict[str, Any]], near: tuple[float, float, float]) -> 
         and distance_km(lat, lon, p["lat"], p["lon"]) <= km
         for p in places
     )
+
+
+def document_context(
+    store: Store, doc_ids: list[str]
+) -> tuple[dict[str, str], dict[str, dict[tuple[int, int], dict[str, Any]]]]:
+    """Texts and full place resolutions (by start, end) of ``doc_ids``."""
+    texts: dict[str, str] = {}
+    found: dict[str, dict[tuple[int, int], dict[str, Any]]] = {}
+    with store.engine.connect() as conn:
+        for doc in conn.execute(
+            select(documents.c.id, documents.c.text).where(documents.c.id.in_(doc_ids))
+        ):
+            texts[doc.id] = doc.text
+        for row in conn.execute(
+            select(
+                place_mentions.c.document_id,
+                place_mentions.c.start,
+                place_mentions.c.end,
+                place_mentions.c.resolution,
+            ).where(
+                place_mentions.c.document_id.in_(doc_ids),
+                place_mentions.c.claim_id.is_(None),
+                place_mentions.c.resolution.is_not(None),
+            )
+        ):
+            found.setdefault(row.document_id, {})[(row.start, row.end)] = row.resolution
+    return texts, found
 
 
 @dataclass(frozen=True, slots=True)

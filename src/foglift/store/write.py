@@ -7,10 +7,9 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, bindparam, select
 
-from foglift.ingest.items import Item
-from foglift.model import Claim, Document, PlaceMention, Rejected
+from foglift.model import Claim, Document, Item, PlaceMention, Rejected
 from foglift.store.schema import (
     claims,
     documents,
@@ -198,6 +197,36 @@ def write_derived(conn: Connection, doc: Document) -> int:
             ],
         )
     return len(doc.claims)
+
+
+_STORED = select(documents.c.extracted, documents.c.lang).where(
+    documents.c.id == bindparam("doc_id")
+)
+_LATEST = (
+    select(documents.c.id, documents.c.version)
+    .where(documents.c.item_key == bindparam("item_key"))
+    .order_by(documents.c.version.desc())
+    .limit(1)
+)
+
+
+def stored_document(conn: Connection, doc_id: str) -> Row[Any, Any] | None:
+    """Whether ``doc_id`` is stored: its ``extracted`` and ``lang``, or None."""
+    return conn.execute(_STORED, {"doc_id": doc_id}).first()
+
+
+def latest_version(conn: Connection, item_key: str) -> Row[Any, Any] | None:
+    """The newest stored version of an item: its ``id`` and ``version``."""
+    return conn.execute(_LATEST, {"item_key": item_key}).first()
+
+
+def mark_extracted(conn: Connection, doc: Document) -> None:
+    """A document stored without claims, now extracted: its new columns."""
+    conn.execute(
+        documents.update()
+        .where(documents.c.id == doc.id)
+        .values(extracted=True, lang=doc.lang, text=doc.text, **derived_columns(doc))
+    )
 
 
 def insert_document(conn: Connection, row: dict[str, Any]) -> None:

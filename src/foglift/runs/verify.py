@@ -1,4 +1,4 @@
-"""Verify a stored corpus: rebuild claims from their rows, judge, store verdicts.
+"""Verify a stored corpus: read claims back, judge them, store the verdicts.
 
 Each check (control maps, series, reference) replaces the verdicts it gave a
 claim before, in the same transaction that writes the new ones: rerunning with
@@ -14,8 +14,6 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from foglift.model import (
     Candidate,
     Claim,
@@ -27,9 +25,8 @@ from foglift.model import (
     Verdict,
 )
 from foglift.store.db import Store
-from foglift.store.query import ClaimFilter, query_claims
+from foglift.store.query import ClaimFilter, document_context, query_claims
 from foglift.store.runs import finish_run, start_run
-from foglift.store.schema import documents, place_mentions
 from foglift.store.verdicts import replace_verdicts
 from foglift.verify.maps import ControlMaps
 from foglift.verify.reference import CHECK as REFERENCE_CHECK
@@ -149,36 +146,9 @@ class _Stored:
     text: str | None
 
 
-def _document_context(
-    store: Store, doc_ids: list[str]
-) -> tuple[dict[str, str], dict[str, dict[tuple[int, int], dict[str, Any]]]]:
-    """Texts and full place resolutions of the documents ``doc_ids``."""
-    texts: dict[str, str] = {}
-    found: dict[str, dict[tuple[int, int], dict[str, Any]]] = {}
-    with store.engine.connect() as conn:
-        for doc in conn.execute(
-            select(documents.c.id, documents.c.text).where(documents.c.id.in_(doc_ids))
-        ):
-            texts[doc.id] = doc.text
-        for row in conn.execute(
-            select(
-                place_mentions.c.document_id,
-                place_mentions.c.start,
-                place_mentions.c.end,
-                place_mentions.c.resolution,
-            ).where(
-                place_mentions.c.document_id.in_(doc_ids),
-                place_mentions.c.claim_id.is_(None),
-                place_mentions.c.resolution.is_not(None),
-            )
-        ):
-            found.setdefault(row.document_id, {})[(row.start, row.end)] = row.resolution
-    return texts, found
-
-
 def _rebuild(store: Store, records: list[dict[str, Any]]) -> list[_Stored]:
     doc_ids = sorted({str(r["document_id"]) for r in records})
-    texts, resolutions = _document_context(store, doc_ids)
+    texts, resolutions = document_context(store, doc_ids)
     out = []
     for record in records:
         doc_id = str(record["document_id"])
