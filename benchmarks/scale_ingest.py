@@ -60,8 +60,19 @@ def _one(paths: list[str], db: str, workers: int | None, batch: int | None) -> N
     progress = Progress(
         lambda line: print(line, file=sys.stderr, flush=True), executor.name, 30.0
     )
+    last = time.monotonic()
+
+    def report(batch_report: Any) -> None:
+        nonlocal last
+        progress(batch_report)
+        if time.monotonic() - last >= 120:  # memory, for a run cut short
+            last = time.monotonic()
+            now = {"client": _usage(), **_worker_usage(executor)}
+            peaks = {k: round(v["peak_mb"]) for k, v in now.items()}
+            print(f"peak MB so far: {peaks}", file=sys.stderr, flush=True)
+
     summary = run_ingest(
-        store, paths, executor=executor, on_batch=progress, batch_documents=batch
+        store, paths, executor=executor, on_batch=report, batch_documents=batch
     )
     wall = time.monotonic() - started
     after = _usage()

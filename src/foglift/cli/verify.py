@@ -9,6 +9,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from foglift.cli.scale import add_scale_arguments
 from foglift.errors import UsageError
 from foglift.model import Document
 from foglift.settings import SETTINGS
@@ -120,10 +121,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=day, help="claims about days from (YYYY-MM-DD)")
     parser.add_argument("--until", type=day, help="claims about days until")
     parser.add_argument("--format", default="text", choices=["text", "json"])
+    add_scale_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from foglift.runs.verify import verify_store
+    from foglift.runs.executors import executor_for
+    from foglift.runs.verify import Evidence, verify_store
     from foglift.store import open_store
 
     if not (args.control_maps or args.series_db or args.reference):
@@ -146,16 +149,23 @@ def run(args: argparse.Namespace) -> int:
             "settings": dict(settings.as_parameters()),
             "map_files": len(maps.files()) if maps is not None else 0,
         }
-        summary = verify_store(
-            store,
-            maps,
-            settings,
-            series=series,
-            reference=reference,
-            since=args.since,
-            until=args.until,
-            arguments=arguments,
+        # workers read the maps and series from these paths, once each
+        evidence = Evidence(
+            maps, settings, series, args.control_maps, args.maps_config, args.series_db
         )
+        with executor_for(args.workers, args.scheduler) as executor:
+            summary = verify_store(
+                store,
+                maps,
+                settings,
+                series=series,
+                reference=reference,
+                since=args.since,
+                until=args.until,
+                arguments={**arguments, "executor": executor.name},
+                executor=executor,
+                evidence=evidence,
+            )
     finally:
         store.close()
     counts = {"run_id": summary.run_id, **summary.counts()}

@@ -186,11 +186,17 @@ def local_executor(workers: int, *, processes: bool = True) -> DaskExecutor:
         raise UsageError("--workers needs at least 1", hint="--workers 2")
     distributed = _import_distributed()
     _quiet_dask_logs()
+    import dask
+
+    # the statistical profiler samples every worker thread 100 times a second;
+    # a run does not read its profiles (the nannies pass this to the workers)
+    dask.config.set({"distributed.worker.profile.enabled": False})
     cluster = distributed.LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
         processes=processes,
-        dashboard_address=None,
+        # any free port: several runs on one machine must not meet on 8787
+        dashboard_address=":0",
         # the run's memory is bounded by its window; a worker past this is
         # restarted by its nanny and its batch given to another
         memory_limit=os.environ.get("FOGLIFT_WORKER_MEMORY", "auto"),
