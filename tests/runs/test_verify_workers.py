@@ -10,13 +10,11 @@ from typing import Any
 from sqlalchemy import select
 
 from foglift.runs.executors import local_executor
-from foglift.runs.ingest import ingest_paths
-from foglift.runs.verify import Evidence, evidence_from_paths, verify_store
+from foglift.runs.verify import SharedEvidence, evidence_from_paths, verify_store
 from foglift.store import Store, open_store
-from foglift.store.query import ClaimFilter, query_claims
 from foglift.store.schema import verdicts
 from foglift.verify import MapSettings, read_control_maps
-from tests.verify.corpus import write_maps, write_posts
+from tests.verify.corpus import ingest_with_maps, write_maps
 
 WHO_RAN_IT = {"id", "run_id", "created_at"}
 
@@ -29,12 +27,7 @@ def _verdicts(store: Store) -> list[tuple[Any, ...]]:
 
 def _corpus(db: str, tmp_path: Path) -> tuple[Store, Path]:
     store = open_store(db)
-    ingest_paths(store, [str(write_posts(tmp_path / "in"))])
-    points = {}
-    for record in query_claims(store, ClaimFilter(types=("territorial",))):
-        for place in record["places"]:
-            points[place["resolved_name"]] = (place["lat"], place["lon"])
-    return store, write_maps(tmp_path / "maps", points)
+    return store, ingest_with_maps(store, tmp_path)
 
 
 def test_verify_on_workers_writes_the_serial_verdicts(
@@ -46,10 +39,12 @@ def test_verify_on_workers_writes_the_serial_verdicts(
         serial = verify_store(store, maps)
         expected = _verdicts(store)
         assert serial.written > 0
-        evidence = Evidence(maps, MapSettings(), None, str(maps_dir))
+        evidence = SharedEvidence(maps, MapSettings(), None, str(maps_dir))
         executor = local_executor(2, processes=False)
         try:
-            again = verify_store(store, maps, executor=executor, evidence=evidence)
+            again = verify_store(
+                store, maps, executor=executor, shared_evidence=evidence
+            )
         finally:
             executor.close()
         assert again.counts() == {
@@ -66,7 +61,7 @@ def test_evidence_travels_as_paths_and_is_read_once_per_process(
 ) -> None:
     maps_dir = write_maps(tmp_path / "maps", {"Toretsk": (48.4, 37.85)})
     maps = read_control_maps(maps_dir)
-    evidence = Evidence(maps, MapSettings(), None, str(maps_dir))
+    evidence = SharedEvidence(maps, MapSettings(), None, str(maps_dir))
     whole = len(pickle.dumps(maps))
     shipped = pickle.dumps(evidence)
     assert len(shipped) < whole  # the polygons stay behind
@@ -75,6 +70,6 @@ def test_evidence_travels_as_paths_and_is_read_once_per_process(
     assert [f.path for f in first.maps.files()] == [f.path for f in maps.files()]
     (maps_dir / "late.txt").write_text("a new file in the folder", "utf-8")
     assert pickle.loads(shipped).maps is not first.maps  # changed: read again
-    in_memory = Evidence(maps, MapSettings())
+    in_memory = SharedEvidence(maps, MapSettings())
     assert pickle.loads(pickle.dumps(in_memory)).maps is not None  # travels whole
     assert evidence_from_paths(None, None, MapSettings(), None).maps is None

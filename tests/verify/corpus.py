@@ -79,7 +79,7 @@ def ingest_with_maps(store: Store, tmp_path: Path) -> Path:
 
     ingest_paths(store, [str(write_posts(tmp_path / "in"))])
     points = {
-        p["resolved_name"]: (p["lat"], p["lon"])
+        p["resolved"]["name"]: (p["resolved"]["lat"], p["resolved"]["lon"])
         for r in query_claims(store, ClaimFilter(types=("territorial",)))
         for p in r["places"]
     }

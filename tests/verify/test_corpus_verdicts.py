@@ -39,7 +39,7 @@ def test_status_filter_and_json_carry_steps_and_hashes(
     )
     assert code == 0
     records = json.loads(out)
-    assert [r["places"][0]["resolved_name"] for r in records] == ["Kurakhove"]
+    assert [r["places"][0]["resolved"]["name"] for r in records] == ["Kurakhove"]
     (v,) = records[0]["verdicts"]
     assert v["status"] == "confirmed" and v["lag_days"] == 3
     assert v["steps"][-1].startswith("confirmed:")

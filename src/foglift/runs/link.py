@@ -12,8 +12,15 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from foglift.link.events import Event, EventLinker, LinkClaim, Member, block_space
-from foglift.model import Claimant
+from foglift.link.events import (
+    Event,
+    EventLinker,
+    LinkClaim,
+    Member,
+    block_space,
+    link_claim,
+)
+from foglift.records import claim_from_dict
 from foglift.runs.executors import Executor
 from foglift.sources import Registry
 from foglift.store.db import Store
@@ -41,40 +48,18 @@ def _day(value: object) -> date | None:
     return date.fromisoformat(str(value)) if value else None
 
 
-def link_claim(record: dict[str, Any]) -> LinkClaim:
+def stored_link_claim(record: dict[str, Any]) -> LinkClaim:
     """A stored claim record as linking sees it."""
-    document = record.get("document") or {}
-    places = record.get("places") or []
-    place = next(
-        (
-            p
-            for p in places
-            if p.get("gazetteer_id") and p.get("precision") == "settlement"
-        ),
-        places[0] if places else None,
-    )
-    quantity = record.get("quantity") or {}
-    resolved = bool(place and place.get("gazetteer_id"))
-    return LinkClaim(
-        id=record["id"],
+    document = record["document"]
+    return link_claim(
+        claim_from_dict(record),
+        claim_id=record["id"],
         document_id=record["document_id"],
         source=str(document.get("source") or ""),
-        claim_type=record["claim_type"],
-        action=record["action"],
-        stance=record["stance"],
-        claimant=Claimant(**record["claimant"]),
         published=_day(document.get("published")),
-        first_day=_day(record.get("first_day")),
-        last_day=_day(record.get("last_day")),
-        place_id=place.get("gazetteer_id") if place else None,
-        place_name=None if resolved or not place else place.get("name"),
-        lat=place.get("lat") if resolved and place else None,
-        lon=place.get("lon") if resolved and place else None,
-        unit=quantity.get("unit") if quantity and not places else None,
-        value=quantity.get("value") if quantity and not places else None,
+        lang=str(document.get("lang") or "en"),
         forwarded_from=document.get("forwarded_from"),
         copy_of=document.get("near_duplicate_of"),
-        lang=str(document.get("lang") or "en"),
         order=str(document.get("posted_at") or document.get("ingested_at") or ""),
     )
 
@@ -153,7 +138,7 @@ def link_store(
     claims can never meet (:func:`partition`), each linked by a worker; the
     events and their ids are those of a run in one process."""
     run_id = start_run(store, "link", {})
-    claims = {r["id"]: link_claim(r) for r in query_claims(store, ClaimFilter())}
+    claims = {r["id"]: stored_link_claim(r) for r in query_claims(store, ClaimFilter())}
     stored = load_events(store, claims)
     linked = {m.claim.id for e in stored for m in e.members}
     new = [c for c_id, c in claims.items() if c_id not in linked]
@@ -299,7 +284,7 @@ def _events_with_records(
     those claims are read, not the whole store."""
     member_ids = sorted(member_claim_ids(store, event_ids))
     records = _claim_records(store, member_ids)
-    claims = {c_id: link_claim(r) for c_id, r in records.items()}
+    claims = {c_id: stored_link_claim(r) for c_id, r in records.items()}
     return load_events(store, claims, event_ids), records
 
 
@@ -351,10 +336,10 @@ def event_record(event: Event, records: dict[str, dict[str, Any]]) -> dict[str, 
     if not fields["place_name"]:  # a resolved place shows its gazetteer name
         fields["place_name"] = next(
             (
-                p.get("resolved_name")
+                p["resolved"]["name"]
                 for r in (records.get(m.claim.id, {}) for m in event.members)
                 for p in r.get("places", [])
-                if p.get("gazetteer_id") == event.place_id
+                if p.get("resolved") and p["resolved"]["gazetteer_id"] == event.place_id
             ),
             None,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from foglift.budget import OutOfTime, time_budget
 from foglift.errors import UsageError
 from foglift.ingest.items import Item, reject
 from foglift.model import Document, Rejected
@@ -22,6 +23,8 @@ class PipelineOptions:
     lang: str = "auto"
     sources_file: str | None = None
     source_name: str | None = None  # named by the user: the publisher of plain files
+    # CPU seconds one document may take (None: the setting; 0: no budget)
+    cpu_seconds: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +77,28 @@ def process_item(item: Item, options: PipelineOptions) -> Processed:
             stage="pipeline",
         )
         return Processed(item.key, None, False, rejected)
+    seconds = options.cpu_seconds
+    if seconds is None:
+        seconds = float(default("document_cpu_seconds"))
     try:
-        doc = check_text(
-            item.text,
-            source=item.key,
-            published=item.published,
-            lang=options.lang,
-            sources_file=options.sources_file,
-            publisher=publisher_of(item, options),
+        with time_budget(seconds):
+            doc = check_text(
+                item.text,
+                source=item.key,
+                published=item.published,
+                lang=options.lang,
+                sources_file=options.sources_file,
+                publisher=publisher_of(item, options),
+            )
+    except OutOfTime as exc:
+        rejected = reject(
+            item.key,
+            "FL109",
+            f"{exc} (the budget of one document); split it or raise "
+            "document_cpu_seconds",
+            stage="pipeline",
         )
+        return Processed(item.key, None, False, rejected)
     except UsageError:  # no extractor for this language (yet)
         lang = "und" if options.lang == "auto" else options.lang
         return Processed(item.key, bare_document(item, lang), False)

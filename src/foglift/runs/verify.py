@@ -11,24 +11,16 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from foglift.model import (
-    Candidate,
-    Claim,
-    Claimant,
-    PlaceMention,
-    Quantity,
-    Resolution,
-    TimeSpan,
-    Verdict,
-)
+from foglift.model import Claim, TimeSpan, Verdict
+from foglift.records import claim_from_dict
 from foglift.runs.executors import Executor, SerialExecutor
 from foglift.store.db import Store
-from foglift.store.query import ClaimFilter, document_context, query_claims
+from foglift.store.query import ClaimFilter, document_texts, query_claims
 from foglift.store.runs import finish_run, start_run
 from foglift.store.verdicts import replace_verdicts
 from foglift.verify.maps import ControlMaps
@@ -44,83 +36,6 @@ BATCH = 200  # claims whose verdicts are swapped in one transaction
 
 def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10]) if value else None
-
-
-def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
-
-
-def _alternatives(resolution: dict[str, Any] | None) -> tuple[Candidate, ...]:
-    out = []
-    for a in (resolution or {}).get("alternatives") or ():
-        try:
-            out.append(Candidate(**_known(Candidate, a)))
-        except TypeError:  # a record from an older layout: no alternatives
-            continue
-    return tuple(out)
-
-
-def claim_from_record(
-    record: dict[str, Any],
-    resolutions: dict[tuple[int, int], dict[str, Any]] | None = None,
-) -> tuple[Claim, date | None]:
-    """The :class:`Claim` a stored claim record was written from, and its
-    document's publication day. The claim's id is the store id (doc:c1).
-
-    ``resolutions`` are the document's full place resolutions by (start, end),
-    which carry the alternatives a claim's own place rows leave out."""
-    claimant = Claimant(**_known(Claimant, record["claimant"]))
-    time = None
-    if record.get("time"):
-        t = _known(TimeSpan, record["time"])
-        for key in ("first_day", "last_day", "anchor"):
-            t[key] = _day(t.get(key))
-        time = TimeSpan(**t)
-    quantity = (
-        Quantity(**_known(Quantity, record["quantity"]))
-        if record.get("quantity")
-        else None
-    )
-    places = []
-    for p in record.get("places", []):
-        resolved = None
-        if p.get("gazetteer_id") and p.get("lat") is not None and p.get("lon"):
-            resolved = Resolution(
-                gazetteer_id=p["gazetteer_id"],
-                name=p.get("resolved_name") or p["name"],
-                native_names=(),
-                country=p.get("country") or "",
-                admin1=p.get("admin1"),
-                admin2=p.get("admin2"),
-                lat=float(p["lat"]),
-                lon=float(p["lon"]),
-                precision=p.get("precision") or "settlement",
-                confidence=float(p.get("confidence") or 0.0),
-                alternatives=_alternatives(
-                    (resolutions or {}).get((p["start"], p["end"]))
-                ),
-            )
-        places.append(PlaceMention(p["name"], p["start"], p["end"], resolved))
-    claim = Claim(
-        id=record["id"],
-        claim_type=record["claim_type"],
-        action=record["action"],
-        action_as_stated=record["action_as_stated"],
-        action_start=record["action_start"],
-        action_end=record["action_end"],
-        claimant=claimant,
-        stance=record["stance"],
-        voice=record["voice"],
-        start=record["start"],
-        end=record["end"],
-        quantity=quantity,
-        time=time,
-        places=tuple(places),
-        hedges=tuple(record.get("hedges") or ()),
-        agent_side=record.get("agent_side") or "unknown",
-    )
-    return claim, _day((record.get("document") or {}).get("published"))
 
 
 @dataclass
@@ -142,7 +57,7 @@ class VerifySummary:
 
 @dataclass
 class _Stored:
-    """A stored claim rebuilt, with its document's day and text."""
+    """A stored claim read back (its id the store's), its document's day and text."""
 
     claim: Claim
     published: date | None
@@ -151,13 +66,15 @@ class _Stored:
 
 def _rebuild(store: Store, records: list[dict[str, Any]]) -> list[_Stored]:
     doc_ids = sorted({str(r["document_id"]) for r in records})
-    texts, resolutions = document_context(store, doc_ids)
-    out = []
-    for record in records:
-        doc_id = str(record["document_id"])
-        claim, published = claim_from_record(record, resolutions.get(doc_id))
-        out.append(_Stored(claim, published, texts.get(doc_id)))
-    return out
+    texts = document_texts(store, doc_ids)
+    return [
+        _Stored(
+            claim_from_dict(record),
+            _day(record["document"]["published"]),
+            texts.get(str(record["document_id"])),
+        )
+        for record in records
+    ]
 
 
 def _batches(store: Store, f: ClaimFilter) -> Iterator[list[_Stored]]:
@@ -176,15 +93,13 @@ def _with_day(claim: Claim, published: date | None) -> Claim:
     sums, which take one fallback day for all claims)."""
     if claim.time is not None or published is None:
         return claim
-    from dataclasses import replace
-
     span = TimeSpan(published, published, "", "date", 0, 0, published, "published")
     return replace(claim, time=span)
 
 
 @dataclass(frozen=True, eq=False)
-class Evidence:
-    """What claims are checked against.
+class SharedEvidence:
+    """The control maps and series claims are checked against, for workers.
 
     Sent to a worker it travels as where to read it (the maps folder and its
     config, the series file), and the worker reads it once: a per-process cache
@@ -206,7 +121,7 @@ class Evidence:
         )
         if not from_paths:
             return (
-                Evidence,
+                SharedEvidence,
                 (self.maps, self.settings, self.series, None, None, None),
             )
         return (
@@ -236,7 +151,7 @@ def evidence_from_paths(
     maps_config: str | None,
     settings: MapSettings,
     series_path: str | None,
-) -> Evidence:
+) -> SharedEvidence:
     """The evidence under these paths, read once per process while its files
     stay the same."""
     from foglift.verify import JsonSeriesStore, read_control_maps
@@ -257,13 +172,13 @@ def evidence_from_paths(
                 JsonSeriesStore(Path(series_path)) if series_path else None,
             )
         maps, series = _loaded[key]
-    return Evidence(maps, settings, series, maps_dir, maps_config, series_path)
+    return SharedEvidence(maps, settings, series, maps_dir, maps_config, series_path)
 
 
 Checks = list[tuple[str, list[Verdict]]]
 
 
-def verdicts_for_batch(batch: list[_Stored], evidence: Evidence) -> list[Checks]:
+def verdicts_for_batch(batch: list[_Stored], evidence: SharedEvidence) -> list[Checks]:
     """Each claim's verdicts by check (control maps, series): no store, so any
     worker may run it."""
     out = []
@@ -294,16 +209,17 @@ def verify_store(
     until: date | None = None,
     arguments: dict[str, Any] | None = None,
     executor: Executor | None = None,
-    evidence: Evidence | None = None,
+    shared_evidence: SharedEvidence | None = None,
 ) -> VerifySummary:
     """Verdicts for every stored claim (latest document versions) in the days
     ``since``..``until``; returns what was written. Records a ``verify`` run.
 
     ``executor`` runs the checks of each batch of claims (serial when None);
-    with workers, pass ``evidence`` built by :func:`evidence_from_paths`, so
-    each worker reads the maps once instead of receiving them."""
+    with workers, pass ``shared_evidence`` naming the files (see
+    :class:`SharedEvidence`), so each worker reads the maps once instead of
+    receiving them."""
     settings = settings or MapSettings()
-    evidence = evidence or Evidence(maps, settings, series)
+    evidence = shared_evidence or SharedEvidence(maps, settings, series)
     executor = executor or SerialExecutor()
     summary = VerifySummary()
     summary.run_id = run_id = start_run(store, "verify", arguments or {})

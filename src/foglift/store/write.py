@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, select
 
 from foglift.model import Claim, Document, Item, PlaceMention, Rejected
+from foglift.records import finding_to_dict, plain
 from foglift.store.schema import (
     claims,
     documents,
@@ -22,17 +22,6 @@ from foglift.store.schema import (
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def jsonable(value: Any) -> Any:
-    """Dates as ISO strings, tuples as lists: plain JSON types all the way down."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return value
 
 
 def content_hash(text: str) -> str:
@@ -98,9 +87,9 @@ def document_row(
 def derived_columns(doc: Document) -> dict[str, Any]:
     """The document columns the pipeline fills (rewritten when re-extracted)."""
     return {
-        "repairs": jsonable([asdict(r) for r in doc.repairs]),
+        "repairs": plain(doc.repairs),
         "sentences": [[s.start, s.end] for s in doc.sentences],
-        "claimants": jsonable([asdict(c) for c in doc.claimants]),
+        "claimants": plain(doc.claimants),
         "stages": list(doc.stages),
     }
 
@@ -122,7 +111,7 @@ def _claim_row(doc: Document, claim: Claim) -> dict[str, Any]:
         "claimant_named": claim.claimant.named,
         "claimant_side": claim.claimant.side,
         "claimant_registry_id": claim.claimant.registry_id,
-        "claimant": jsonable(asdict(claim.claimant)),
+        "claimant": plain(claim.claimant),
         "agent_side": claim.agent_side,
         "stance": claim.stance,
         "voice": claim.voice,
@@ -131,12 +120,12 @@ def _claim_row(doc: Document, claim: Claim) -> dict[str, Any]:
         "text": doc.text[claim.start : claim.end],
         "quantity_value": quantity.value if quantity else None,
         "quantity_unit": quantity.unit if quantity else None,
-        "quantity": jsonable(asdict(quantity)) if quantity else None,
+        "quantity": plain(quantity),
         "first_day": time.first_day.isoformat() if time and time.first_day else None,
         "last_day": time.last_day.isoformat() if time and time.last_day else None,
-        "time": jsonable(asdict(time)) if time else None,
-        "hedges": list(claim.hedges),
-        "reactions": jsonable([asdict(r) for r in claim.reactions]),
+        "time": plain(time),
+        "hedges": plain(claim.hedges),
+        "reactions": plain(claim.reactions),
     }
 
 
@@ -159,7 +148,7 @@ def _place_row(
         "lon": r.lon if r else None,
         "precision": r.precision if r else None,
         "confidence": r.confidence if r else None,
-        "resolution": jsonable(asdict(r)) if r else None,
+        "resolution": plain(r),
     }
 
 
@@ -180,22 +169,12 @@ def write_derived(conn: Connection, doc: Document) -> int:
     if places:
         conn.execute(place_mentions.insert(), places)
     if doc.findings:
-        conn.execute(
-            findings.insert(),
-            [
-                {
-                    "document_id": doc.id,
-                    "claim_id": f"{doc.id}:{f.claim_id}" if f.claim_id else None,
-                    "code": f.code,
-                    "severity": f.severity,
-                    "message": f.message,
-                    "start": f.start,
-                    "end": f.end,
-                    "evidence": dict(f.evidence),
-                }
-                for f in doc.findings
-            ],
-        )
+        rows = []
+        for f in doc.findings:
+            row = finding_to_dict(f)
+            row["claim_id"] = f"{doc.id}:{f.claim_id}" if f.claim_id else None
+            rows.append({"document_id": doc.id, **row})
+        conn.execute(findings.insert(), rows)
     return len(doc.claims)
 
 
