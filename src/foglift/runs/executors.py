@@ -170,12 +170,13 @@ def _check_workers(client: Any) -> None:
 
 
 def _quiet_dask_logs() -> None:
-    # distributed logs every worker start and stop at INFO on stderr, which
-    # would bury the run's own progress lines
+    # distributed logs every worker start and stop at INFO, and the tasks it
+    # cancels on Ctrl-C at WARNING, on stderr: that would bury the run's own
+    # progress lines and its summary (a lost batch is reported by the run)
     import logging
 
     for name in ("distributed", "distributed.scheduler", "distributed.nanny"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def local_executor(workers: int, *, processes: bool = True) -> DaskExecutor:
