@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from foglift.cli.claims import day
+from foglift.cli.scale import add_scale_arguments, ingest_scaled, scaled
 from foglift.errors import MissingInput, UsageError
 
 
@@ -57,6 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quiet", action="store_true", help="no progress bar or text summary"
     )
+    add_scale_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -96,7 +98,15 @@ def run(args: argparse.Namespace) -> int:
         "strict": args.strict,
     }
     try:
-        if args.quiet:
+        if scaled(args):
+            summary = ingest_scaled(
+                store,
+                args,
+                read_options,
+                PipelineOptions(args.lang, args.sources, args.source),
+                arguments,
+            )
+        elif args.quiet:
             summary = ingest_paths(
                 store,
                 args.paths,
@@ -284,6 +294,14 @@ def _print_summary(console: Any, summary: Any) -> None:
                 f"  rejected {rejected.code} [{rejected.stage}] "
                 f"{_tail(printable(rejected.source), 80)}: "
                 f"{printable(rejected.reason, 200)}"
+            )
+        )
+    if summary.rejected:
+        console.print(
+            Text(
+                f"  the {len(summary.rejected)} rejected input(s) are recorded in the "
+                "store's rejections table with their reasons (`foglift rejected`); "
+                "skipped ones are only counted here"
             )
         )
     if len(summary.rejected) > 20:

@@ -7,6 +7,7 @@ import json
 import sys
 
 from foglift.cli.claims import add_store_argument
+from foglift.cli.scale import add_scale_arguments, scaled
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,11 +16,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sources", metavar="FILE", help="extra source registry (TOML)"
     )
     parser.add_argument("--format", default="text", choices=["text", "json"])
+    add_scale_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from foglift.runs.executors import executor_for
     from foglift.runs.link import link_store
     from foglift.sources import load_registry
     from foglift.store import open_store
@@ -27,7 +30,11 @@ def run(args: argparse.Namespace) -> int:
     registry = load_registry(args.sources)
     store = open_store(args.db, create=False)
     try:
-        summary = link_store(store, registry)
+        if scaled(args):  # parts of the corpus that never meet, on workers
+            with executor_for(args.workers, args.scheduler) as executor:
+                summary = link_store(store, registry, executor)
+        else:
+            summary = link_store(store, registry)
     finally:
         store.close()
     if args.format == "json":

@@ -9,6 +9,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from foglift.cli.scale import add_scale_arguments
 from foglift.errors import UsageError
 from foglift.settings import SETTINGS
 
@@ -95,10 +96,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=day, help="claims about days from (YYYY-MM-DD)")
     parser.add_argument("--until", type=day, help="claims about days until")
     parser.add_argument("--format", default="text", choices=["text", "json"])
+    add_scale_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from foglift.runs.verify import verify_store
+    from foglift.runs.executors import executor_for
+    from foglift.runs.verify import SharedEvidence, verify_store
     from foglift.store import open_store
     from foglift.verify import MapSettings
 
@@ -123,16 +126,28 @@ def run(args: argparse.Namespace) -> int:
             "settings": dict(settings.as_parameters()),
             "map_files": len(maps.files()) if maps is not None else 0,
         }
-        summary = verify_store(
-            store,
+        # workers read the maps and series from these paths, once each
+        shared = SharedEvidence(
             maps,
             settings,
-            series=evidence.series,
-            reference=evidence.reference,
-            since=args.since,
-            until=args.until,
-            arguments=arguments,
+            evidence.series,
+            args.control_maps,
+            args.maps_config,
+            args.series_db,
         )
+        with executor_for(args.workers, args.scheduler) as executor:
+            summary = verify_store(
+                store,
+                maps,
+                settings,
+                series=evidence.series,
+                reference=evidence.reference,
+                since=args.since,
+                until=args.until,
+                arguments={**arguments, "executor": executor.name},
+                executor=executor,
+                shared_evidence=shared,
+            )
     finally:
         store.close()
     counts = {"run_id": summary.run_id, **summary.counts()}

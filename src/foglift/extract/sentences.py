@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from foglift.model import Sentence
@@ -12,11 +12,19 @@ from foglift.model import Sentence
 _BLOCK = re.compile(r"[^\n]+")
 
 
-@cache
-def _segmenter(lang: str) -> Any:
-    import pysbd
+# A pysbd segmenter keeps the text it is splitting on itself: one per thread,
+# or two threads splitting at once (Dask workers in one process, a web
+# server) cut each other's sentences.
+_local = threading.local()
 
-    return pysbd.Segmenter(language=lang, clean=False)
+
+def _segmenter(lang: str) -> Any:
+    segmenters: dict[str, Any] = _local.__dict__.setdefault("segmenters", {})
+    if lang not in segmenters:
+        import pysbd
+
+        segmenters[lang] = pysbd.Segmenter(language=lang, clean=False)
+    return segmenters[lang]
 
 
 # The segmenter's cost grows faster than the length of what it is given; a

@@ -138,6 +138,23 @@ def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+def block_space(
+    item: LinkClaim | Event,
+) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """Where :class:`EventLinker` blocks ``item``: its type and action with
+    its place name or unit, or with the cell of its point (then also the cell,
+    whose neighbours it searches). Items of different spaces, or of cells no
+    chain of neighbouring cells joins, never meet: runs may link them apart."""
+    base = (item.claim_type, item.action)
+    if item.lat is not None and item.lon is not None:
+        cell = (int(item.lat // _CELL_DEG), int(item.lon // _CELL_DEG))
+        return (*base, "cell"), cell
+    if item.place_name:
+        return (*base, "name", translit_skeleton(item.place_name)), None
+    value = f"{item.value:g}" if item.value else ""
+    return (*base, "unit", str(item.unit), value), None
+
+
 class EventLinker:
     """Places claims into events, one batch at a time."""
 

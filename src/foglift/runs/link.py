@@ -12,8 +12,16 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from foglift.link.events import Event, EventLinker, LinkClaim, Member, link_claim
+from foglift.link.events import (
+    Event,
+    EventLinker,
+    LinkClaim,
+    Member,
+    block_space,
+    link_claim,
+)
 from foglift.records import claim_from_dict
+from foglift.runs.executors import Executor
 from foglift.sources import Registry
 from foglift.store.db import Store
 from foglift.store.events import (
@@ -121,20 +129,34 @@ def _event_row(event: Event, run_id: int) -> dict[str, Any]:
     return {**_event_fields(event), "run_id": run_id}
 
 
-def link_store(store: Store, registry: Registry) -> LinkSummary:
-    """Place every claim no event holds yet; rewrite the events that changed."""
+def link_store(
+    store: Store, registry: Registry, executor: Executor | None = None
+) -> LinkSummary:
+    """Place every claim no event holds yet; rewrite the events that changed.
+
+    With an ``executor`` the work is split into the parts of the corpus whose
+    claims can never meet (:func:`partition`), each linked by a worker; the
+    events and their ids are those of a run in one process."""
     run_id = start_run(store, "link", {})
     claims = {r["id"]: stored_link_claim(r) for r in query_claims(store, ClaimFilter())}
     stored = load_events(store, claims)
     linked = {m.claim.id for e in stored for m in e.members}
-    linker = EventLinker(registry, stored)
     new = [c for c_id, c in claims.items() if c_id not in linked]
-    changed = linker.add(new)
-    placed = {m.claim.id for e_id in changed for m in linker.events[e_id].members}
+    if executor is None:
+        linker = EventLinker(registry, stored)
+        changed_ids = linker.add(new)
+        events = linker.events
+    else:
+        events = {e.id: e for e in stored}
+        changed_ids = set()
+        for event in _link_parts(stored, new, registry, executor):
+            events[event.id] = event
+            changed_ids.add(event.id)
+    placed = {m.claim.id for e_id in changed_ids for m in events[e_id].members}
     existing = {e.id for e in stored}
     with store.engine.begin() as conn:  # one transaction: a killed run leaves no half
-        for event_id in sorted(changed):
-            event = linker.events[event_id]
+        for event_id in sorted(changed_ids):
+            event = events[event_id]
             members = [
                 {
                     "claim_id": m.claim.id,
@@ -152,11 +174,99 @@ def link_store(store: Store, registry: Registry) -> LinkSummary:
         claims=len(claims),
         placed=len(placed - linked),
         unlinkable=len([c for c in new if c.id not in placed]),
-        events=len(linker.events),
-        changed=len(changed),
+        events=len(events),
+        changed=len(changed_ids),
     )
     finish_run(store, run_id, asdict(summary))
     return summary
+
+
+Part = tuple[list[Event], list[tuple[int, LinkClaim]]]
+
+
+def partition(stored: Sequence[Event], new: Sequence[LinkClaim]) -> list[Part]:
+    """The stored events and new claims (with their positions) in parts that
+    never meet: one per blocking space (type, action, place name or unit) and,
+    for points, per group of cells joined by chains of neighbouring cells (a
+    claim searches its cell's neighbours). Parts in the order of their first
+    new claim, each keeping the order of its events and claims."""
+    parent: dict[Any, Any] = {}
+
+    def find(x: Any) -> Any:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def root_of(item: LinkClaim | Event) -> Any:
+        space, cell = block_space(item)
+        if cell is None:
+            return find(space)
+        node = (space, cell)
+        if node not in parent:
+            parent[node] = node
+            row, col = cell
+            for dr in (-1, 0, 1):
+                for dc in (-1, 0, 1):
+                    near = (space, (row + dr, col + dc))
+                    if near in parent:
+                        parent[find(near)] = find(node)
+        return node
+
+    items: list[tuple[Any, Event | tuple[int, LinkClaim]]] = [
+        (root_of(e), e) for e in stored
+    ]
+    items += [(root_of(c), (n, c)) for n, c in enumerate(new)]
+    parts: dict[Any, Part] = {}
+    for node, item in items:
+        events, claims = parts.setdefault(find(node), ([], []))
+        if isinstance(item, Event):
+            events.append(item)
+        else:
+            claims.append(item)
+    return sorted((p for p in parts.values() if p[1]), key=lambda p: p[1][0][0])
+
+
+def link_part(part: Part, registry: Registry) -> list[tuple[Event, int | None]]:
+    """Link one part's new claims to its events; returns the events changed,
+    each new one with the position of the claim that opened it."""
+    stored, claims = part
+    linker = EventLinker(registry, stored)
+    first = linker._next  # the ids this part gives its new events start here
+    changed = linker.add(c for _, c in claims)
+    known = {e.id for e in stored}
+    position = {c.id: n for n, c in claims}
+    out: list[tuple[Event, int | None]] = []
+    for event_id in changed:
+        event = linker.events[event_id]
+        if event_id in known:
+            out.append((event, None))
+        else:
+            assert int(event_id.lstrip("e")) >= first
+            out.append((event, min(position[m.claim.id] for m in event.members)))
+    return out
+
+
+def _link_parts(
+    stored: Sequence[Event],
+    new: Sequence[LinkClaim],
+    registry: Registry,
+    executor: Executor,
+) -> Iterator[Event]:
+    """The changed events of every part, new ones numbered as one linker
+    would number them: in the order of the claims that opened them."""
+    parts = partition(stored, new)
+    opened: list[tuple[int, Event]] = []
+    for _, changed in executor.map(link_part, ((p, p) for p in parts), registry):
+        for event, position in changed:
+            if position is None:
+                yield event
+            else:
+                opened.append((position, event))
+    next_id = max((int(e.id.lstrip("e") or 0) + 1 for e in stored), default=1)
+    for number, (_, event) in enumerate(sorted(opened, key=lambda o: o[0])):
+        event.id = f"e{next_id + number}"
+        yield event
 
 
 def _claim_records(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:

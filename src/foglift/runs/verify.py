@@ -8,14 +8,17 @@ a changed sha256 in ``evidence``.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from foglift.model import Claim, TimeSpan, Verdict
 from foglift.records import claim_from_dict
+from foglift.runs.executors import Executor, SerialExecutor
 from foglift.store.db import Store
 from foglift.store.query import ClaimFilter, document_texts, query_claims
 from foglift.store.runs import finish_run, start_run
@@ -94,6 +97,107 @@ def _with_day(claim: Claim, published: date | None) -> Claim:
     return replace(claim, time=span)
 
 
+@dataclass(frozen=True, eq=False)
+class SharedEvidence:
+    """The control maps and series claims are checked against, for workers.
+
+    Sent to a worker it travels as where to read it (the maps folder and its
+    config, the series file), and the worker reads it once: a per-process cache
+    keyed by those paths and their files' sizes and times, so a revised map is
+    read again and the polygons never travel in the task graph. Evidence built
+    in memory (no paths) travels whole.
+    """
+
+    maps: ControlMaps | None = None
+    settings: MapSettings = field(default_factory=MapSettings)
+    series: SeriesStore | None = None
+    maps_dir: str | None = None
+    maps_config: str | None = None
+    series_path: str | None = None
+
+    def __reduce__(self) -> Any:
+        from_paths = (self.maps is None or self.maps_dir is not None) and (
+            self.series is None or self.series_path is not None
+        )
+        if not from_paths:
+            return (
+                SharedEvidence,
+                (self.maps, self.settings, self.series, None, None, None),
+            )
+        return (
+            evidence_from_paths,
+            (self.maps_dir, self.maps_config, self.settings, self.series_path),
+        )
+
+
+def _file_stamps(path: str | None) -> tuple[tuple[str, int, int], ...]:
+    if path is None:
+        return ()
+    root = Path(path)
+    files = sorted(root.iterdir()) if root.is_dir() else [root]
+    return tuple(
+        (f.name, st.st_size, st.st_mtime_ns)
+        for f in files
+        if f.is_file() and (st := f.stat())
+    )
+
+
+_loaded: dict[tuple[Any, ...], tuple[ControlMaps | None, SeriesStore | None]] = {}
+_loaded_lock = threading.Lock()
+
+
+def evidence_from_paths(
+    maps_dir: str | None,
+    maps_config: str | None,
+    settings: MapSettings,
+    series_path: str | None,
+) -> SharedEvidence:
+    """The evidence under these paths, read once per process while its files
+    stay the same."""
+    from foglift.verify import JsonSeriesStore, read_control_maps
+
+    key = (
+        maps_dir,
+        maps_config,
+        _file_stamps(maps_dir),
+        _file_stamps(maps_config),
+        series_path,
+        _file_stamps(series_path),
+    )
+    with _loaded_lock:
+        if key not in _loaded:
+            _loaded.clear()  # one evidence set at a time per process
+            _loaded[key] = (
+                read_control_maps(maps_dir, maps_config) if maps_dir else None,
+                JsonSeriesStore(Path(series_path)) if series_path else None,
+            )
+        maps, series = _loaded[key]
+    return SharedEvidence(maps, settings, series, maps_dir, maps_config, series_path)
+
+
+Checks = list[tuple[str, list[Verdict]]]
+
+
+def verdicts_for_batch(batch: list[_Stored], evidence: SharedEvidence) -> list[Checks]:
+    """Each claim's verdicts by check (control maps, series): no store, so any
+    worker may run it."""
+    out = []
+    for stored in batch:
+        claim, published = stored.claim, stored.published
+        checks: Checks = []
+        if evidence.maps is not None:
+            found = territorial_verdicts(
+                claim, published, evidence.maps, evidence.settings, text=stored.text
+            )
+            checks.append((MAP_CHECK, found))
+        if evidence.series is not None:
+            checks.append(
+                (SERIES_CHECK, series_verdicts(claim, published, evidence.series))
+            )
+        out.append(checks)
+    return out
+
+
 def verify_store(
     store: Store,
     maps: ControlMaps | None = None,
@@ -104,29 +208,29 @@ def verify_store(
     since: date | None = None,
     until: date | None = None,
     arguments: dict[str, Any] | None = None,
+    executor: Executor | None = None,
+    shared_evidence: SharedEvidence | None = None,
 ) -> VerifySummary:
     """Verdicts for every stored claim (latest document versions) in the days
-    ``since``..``until``; returns what was written. Records a ``verify`` run."""
+    ``since``..``until``; returns what was written. Records a ``verify`` run.
+
+    ``executor`` runs the checks of each batch of claims (serial when None);
+    with workers, pass ``shared_evidence`` naming the files (see
+    :class:`SharedEvidence`), so each worker reads the maps once instead of
+    receiving them."""
     settings = settings or MapSettings()
+    evidence = shared_evidence or SharedEvidence(maps, settings, series)
+    executor = executor or SerialExecutor()
     summary = VerifySummary()
     summary.run_id = run_id = start_run(store, "verify", arguments or {})
     claim_filter = ClaimFilter(since=since, until=until)
     counted: list[Claim] = []
-    for batch in _batches(store, claim_filter):
+    tasks = ((batch, batch) for batch in _batches(store, claim_filter))
+    for batch, results in executor.map(verdicts_for_batch, tasks, evidence):
         with store.engine.begin() as conn:
-            for stored in batch:
+            for stored, checks in zip(batch, results, strict=True):
                 claim, published = stored.claim, stored.published
                 summary.claims += 1
-                checks: list[tuple[str, list[Verdict]]] = []
-                if maps is not None:
-                    found = territorial_verdicts(
-                        claim, published, maps, settings, text=stored.text
-                    )
-                    checks.append((MAP_CHECK, found))
-                if series is not None:
-                    checks.append(
-                        (SERIES_CHECK, series_verdicts(claim, published, series))
-                    )
                 for check, found in checks:
                     removed, written = replace_verdicts(
                         conn, [claim.id], check, found, run_id

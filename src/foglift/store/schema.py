@@ -326,3 +326,20 @@ CONTENT_TABLES = (
     "marks",
     "mark_counts",
 )
+
+# The ledger of finished batches (migration 0006): a batch's row is written in
+# the transaction that writes the batch, so a row means the whole batch is
+# stored, and a rerun after a killed run skips it without reading its items.
+# ``id`` hashes what the batch holds (its documents' ids and the options that
+# shaped them), ``counts`` what writing it did.
+batches = Table(
+    "batches",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("command", String(16), nullable=False),  # ingest, link, verify
+    Column("size", Integer, nullable=False),  # reads: items, rejected, skipped
+    Column("first_item", Text),
+    Column("counts", JSON, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("finished_at", String(32), nullable=False),
+)
