@@ -83,6 +83,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "track records: each claimant's claims on the maps; series anomalies",
         "foglift sources stats --since 2025-01-01 --format json",
     ),
+    "serve": (
+        "foglift.cli.serve",
+        "the read-only dashboard: claims and verdicts on a map and a timeline",
+        "foglift serve --db corpus.db --control-maps maps/ --port 8000",
+    ),
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
