@@ -245,6 +245,8 @@ def claim(ctx: Context, request: Request) -> dict[str, Any]:
     doc = queries.document(ctx.store, record["document_id"])
     spans = field_spans(record)
     text = doc["text"] if doc else record["text"]
+    for span in spans:
+        span["text"] = text[span["start"] : span["end"]]
     shown = passage(text, record["start"], record["end"], spans)
     for verdict in record["verdicts"]:
         verdict["label"] = LABELS.get(verdict["status"], verdict["status"])

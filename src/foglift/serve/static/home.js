@@ -245,7 +245,7 @@ function drawTimeline(t) {
     select: { show: true },
     axes: [{}, { size: 40 }],
     series: [
-      { value: (u, v) => (v == null ? "" : new Date(v * 1000).toISOString().slice(0, 10)) },
+      { label: "Day", value: (u, v) => (v == null ? "" : new Date(v * 1000).toISOString().slice(0, 10)) },
       ...names.map((n, k) => ({
         label: n,
         fill: colours[n] || "#999",
