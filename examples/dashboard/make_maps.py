@@ -59,7 +59,8 @@ def snapshot(n: int) -> dict[str, object]:
 SOURCE = """[[source]]
 name = "demo"
 pattern = "demo-front_*"
-side = "ukraine"  # plays a Ukrainian-side map: its own side's claims can be contradicted
+# plays a Ukrainian-side map: its own side's claims can be contradicted
+side = "ukraine"
 layer_properties = ["name"]
 
 [source.layers]

