@@ -77,8 +77,10 @@ def main() -> int:
         page.goto(url + claims[0])
         settle(page)
         page.screenshot(path=str(OUT / "dashboard-claim.png"), full_page=True)
-        event = page.locator("a[href^='/events/']").first.get_attribute("href")
-        page.goto(url + str(event))
+        # the event with the most sources shows the tree best
+        events = page.request.get(f"{url}/api/events?limit=200").json()["events"]
+        event = max(events, key=lambda e: (e["members"], e["id"]))["id"]
+        page.goto(f"{url}/events/{event}")
         settle(page)
         page.screenshot(path=str(OUT / "dashboard-event.png"), full_page=True)
         page.goto(url + "/sources/ru-mod")

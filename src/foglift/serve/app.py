@@ -174,9 +174,7 @@ def selection(ctx: Context, request: Request) -> Selection:
     query = _param(request, "q")
     seqs = None
     if query is not None:
-        from foglift.serve.queries import search_claim_seqs
-
-        seqs = frozenset(search_claim_seqs(ctx.store, query[:200]))
+        seqs = ctx.index.search(query[:200])
     return Selection(
         equals=equals,
         since=since.toordinal() if since else None,
@@ -325,4 +323,5 @@ def create_app(store: Store, control_maps: str | None = None) -> Starlette:
         exception_handlers={HTTPException: http_error, Exception: server_error},
     )
     app.state.ctx = ctx
+    ctx.index.warm()
     return app

@@ -106,9 +106,16 @@ class ClaimIndex:
         default_factory=lambda: np.zeros(0, dtype=np.int64)
     )  # rows newest first
 
+    _rows: dict[str, int] = field(default_factory=dict)
+
     @property
     def size(self) -> int:
         return len(self.ids)
+
+    def row_of(self, claim_id: str) -> int | None:
+        if not self._rows and self.ids:
+            self._rows = {c: i for i, c in enumerate(self.ids)}
+        return self._rows.get(claim_id)
 
 
 def build_index(store: Store) -> ClaimIndex:
@@ -183,8 +190,9 @@ def _ordinal(value: Any) -> int:
 
 
 class IndexHolder:
-    """The current index, rebuilt when the store changes (checked at most
-    every few seconds); readers never wait for a rebuild after the first."""
+    """The current index. The first build is waited for; after that a change
+    in the store (checked at most every few seconds) rebuilds it in the
+    background while requests go on reading the previous one."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -192,20 +200,56 @@ class IndexHolder:
         self._index: ClaimIndex | None = None
         self._fingerprint: tuple[Any, ...] | None = None
         self._checked = 0.0
+        self._rebuilding = False
+        self._searches: dict[str, frozenset[int]] = {}
+
+    def warm(self) -> None:
+        """Build the first index now, in the background."""
+        threading.Thread(target=self.get, daemon=True).start()
 
     def get(self) -> ClaimIndex:
-        now = time.monotonic()
-        if self._index is not None and now - self._checked < REFRESH_SECONDS:
-            return self._index
-        with self._lock:
-            if self._index is not None and now - self._checked < REFRESH_SECONDS:
+        index = self._index
+        if index is None:
+            with self._lock:
+                if self._index is None:
+                    self._fingerprint = queries.fingerprint(self.store)
+                    self._index = build_index(self.store)
+                    self._checked = time.monotonic()
                 return self._index
-            current = queries.fingerprint(self.store)
-            if self._index is None or current != self._fingerprint:
-                self._index = build_index(self.store)
-                self._fingerprint = current
+        if time.monotonic() - self._checked >= REFRESH_SECONDS:
+            self._check()
+        return self._index or index
+
+    def _check(self) -> None:
+        with self._lock:
+            if self._rebuilding:
+                return
             self._checked = time.monotonic()
-            return self._index
+            current = queries.fingerprint(self.store)
+            if current == self._fingerprint:
+                return
+            self._rebuilding = True
+        threading.Thread(target=self._rebuild, args=(current,), daemon=True).start()
+
+    def _rebuild(self, current: tuple[Any, ...]) -> None:
+        try:
+            index = build_index(self.store)
+            with self._lock:
+                self._index, self._fingerprint = index, current
+                self._searches = {}
+        finally:
+            self._rebuilding = False
+
+    def search(self, query: str) -> frozenset[int]:
+        """Claims matching a search (cached until the store changes: moving
+        the map with a search set asks the same question again)."""
+        found = self._searches.get(query)
+        if found is None:
+            found = frozenset(queries.search_claim_seqs(self.store, query))
+            if len(self._searches) > 64:
+                self._searches.clear()
+            self._searches[query] = found
+        return found
 
 
 @dataclass(frozen=True)

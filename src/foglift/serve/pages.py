@@ -122,13 +122,12 @@ def _summaries(ctx: Context, ids: list[str]) -> list[dict[str, Any]]:
     found = queries.claim_summaries(ctx.store, ids)
     index = ctx.index.get()
     verdict = index.columns["verdict"]
-    position = {claim_id: i for i, claim_id in enumerate(index.ids)}
     out = []
     for claim_id in ids:
         row = found.get(claim_id)
         if row is None:
             continue
-        at = position.get(claim_id)
+        at = index.row_of(claim_id)
         row["verdict"] = verdict.values[verdict.codes[at]] if at is not None else None
         out.append(row)
     return out

@@ -16,7 +16,7 @@ if (box) {
       scales: { x: { time: true } },
       axes: [{}, { size: 40 }],
       series: [
-        { value: (u, v) => (v == null ? "" : new Date(v * 1000).toISOString().slice(0, 7)) },
+        { label: "Month", value: (u, v) => (v == null ? "" : new Date(v * 1000).toISOString().slice(0, 7)) },
         ...names.map((n) => ({
           label: VERDICT_LABELS[n],
           fill: VERDICT_COLOURS[n],
