@@ -2,11 +2,11 @@
 
 No boundary polygons ship with the project's reference data, only points, so
 the map is drawn from them: every Ukrainian settlement (OCHA p-codes, 29,705
-points, each in its oblast) and every GeoNames place of 500+ people in the
+points, each in its oblast and raion) and every GeoNames place of 500+ people in the
 neighbouring countries. Land is where settlements are (each point grown by a
 few kilometres, gaps closed), which draws the Black Sea and Azov coasts; each
-country is the Voronoi cells of its own points, and each oblast the cells of
-its settlements, so borders run halfway between the last villages on either
+country is the Voronoi cells of its own points, and each oblast (and raion)
+the cells of its settlements, so borders run halfway between the last villages on either
 side. At the scale of an oblast that is within a few kilometres of the real
 line; it is a backdrop for the claims, not a survey.
 
@@ -85,10 +85,13 @@ def build(admin: Path) -> dict[str, Any]:
     }
     ua_xy = [(float(s["lon"]), float(s["lat"])) for s in settlements if s["lat"]]
     ua_oblast = [s["pcode"][:4] for s in settlements if s["lat"]]
+    # a p-code is UA + oblast (2) + raion (2) + hromada (3) + settlement (3)
+    ua_raion = [s["pcode"][:6] for s in settlements if s["lat"]]
     abroad = _geonames_abroad()
     xy = ua_xy + [(x, y) for x, y, _ in abroad]
     country = ["UA"] * len(ua_xy) + [c for _, _, c in abroad]
     oblast = ua_oblast + [""] * len(abroad)
+    raion = ua_raion + [""] * len(abroad)
     points = shapely.points(xy)
     frame = shapely.box(WEST, SOUTH, EAST, NORTH)
     cells = shapely.get_parts(
@@ -99,10 +102,12 @@ def build(admin: Path) -> dict[str, Any]:
     owner = tree.query(cells, predicate="contains")
     by_country: dict[str, list[Any]] = defaultdict(list)
     by_oblast: dict[str, list[Any]] = defaultdict(list)
+    by_raion: dict[str, list[Any]] = defaultdict(list)
     for cell_n, point_n in zip(owner[0], owner[1], strict=True):
         by_country[country[point_n]].append(cells[cell_n])
         if oblast[point_n]:
             by_oblast[oblast[point_n]].append(cells[cell_n])
+            by_raion[raion[point_n]].append(cells[cell_n])
     land = shapely.union_all(
         [
             _land(shapely.points(ua_xy), UA_REACH),
@@ -148,6 +153,27 @@ def build(admin: Path) -> dict[str, Any]:
                 "geometry": _rounded(shapely.boundary(area)),
             }
         )
+    raion_lines = [
+        shapely.boundary(shapely.intersection(shapely.union_all(parts), ukraine))
+        for parts in by_raion.values()
+    ]
+    # every raion edge once (neighbours share theirs), oblast edges left out
+    edges = shapely.line_merge(shapely.union_all(raion_lines))
+    oblast_edges = shapely.union_all(
+        [shapely.boundary(f) for f in shapely.get_parts(ukraine)]
+        + [
+            shapely.boundary(shapely.intersection(shapely.union_all(p), ukraine))
+            for p in by_oblast.values()
+        ]
+    )
+    inner = shapely.difference(edges, shapely.buffer(oblast_edges, 0.01))
+    features.append(
+        {
+            "type": "Feature",
+            "properties": {"kind": "raion", "name": ""},
+            "geometry": _rounded(inner),
+        }
+    )
     labels = _country_labels(admin) + [
         {
             "kind": "oblast",

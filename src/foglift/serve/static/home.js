@@ -51,15 +51,28 @@ function query(extra) {
 
 // --- basemap ----------------------------------------------------------------
 getJSON("/static/basemap.geojson").then((data) => {
+  const style = (f) => ({
+    className: "base-" + f.properties.kind,
+    weight: { oblast: 0.8, raion: 0.5 }[f.properties.kind] || 1.2,
+  });
   L.geoJSON(data, {
     pane: "base",
     interactive: false,
-    style: (f) => ({ className: "base-" + f.properties.kind, weight: f.properties.kind === "oblast" ? 0.8 : 1.2 }),
+    filter: (f) => f.properties.kind !== "raion",
+    style,
   }).addTo(map);
+  // raion borders only once the map is close enough to read them
+  const raions = L.geoJSON(data, {
+    pane: "base",
+    interactive: false,
+    filter: (f) => f.properties.kind === "raion",
+    style,
+  });
   const labels = L.layerGroup().addTo(map);
   const draw = () => {
     labels.clearLayers();
     const zoom = map.getZoom();
+    if (zoom >= 8) raions.addTo(map); else map.removeLayer(raions);
     for (const p of data.labels || []) {
       if (zoom < p.minzoom) continue;
       const icon = L.divIcon({ className: "label label-" + p.kind, html: el("span", {}, p.name), iconSize: null });
