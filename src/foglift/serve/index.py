@@ -99,7 +99,6 @@ class ClaimIndex:
     place_codes: npt.NDArray[np.int32]  # the first located place, by code
     places: list[str]  # gazetteer ids (or names) by code; "" unlocated
     place_names: dict[str, str]
-    event: list[str]
     columns: dict[str, Column]
     labels: dict[str, str] = field(default_factory=dict)  # claimant key -> name
     order: npt.NDArray[np.int64] = field(
@@ -123,38 +122,42 @@ def build_index(store: Store) -> ClaimIndex:
     judged: dict[str, list[str]] = {}
     for claim_id, status in queries.verdict_statuses(store):
         judged.setdefault(claim_id, []).append(status)
-    events = queries.event_of_claims(store)
-    seq: list[int] = []
-    ids: list[str] = []
-    days: list[int] = []
-    lat: list[float] = []
-    lon: list[float] = []
-    place: list[str] = []
+    rows = list(queries.claim_rows(store))
+    # column by column: a 100k-claim store is read in a few seconds
+    (
+        seq,
+        ids,
+        types,
+        actions,
+        sides,
+        _stances,
+        claimants,
+        names,
+        days,
+        langs,
+        sources,
+    ) = (list(c) for c in zip(*rows, strict=True)) if rows else ([],) * 11
+    ordinal = {d: _ordinal(d) for d in set(days)}
+    found = [places.get(i) for i in ids]
+    place = [(f[2] or f"name:{f[3]}") if f else "" for f in found]
     place_names: dict[str, str] = {}
-    event: list[str] = []
-    raw: dict[str, list[str]] = {name: [] for name in CATEGORIES}
+    for key, f in zip(place, found, strict=True):
+        if f:
+            place_names.setdefault(key, f[3])
+    claimant = [str(c or "?") for c in claimants]
     labels: dict[str, str] = {}
-    for row in queries.claim_rows(store):
-        seq.append(int(row.seq))
-        ids.append(row.id)
-        days.append(_ordinal(row.day))
-        found = places.get(row.id)
-        lat.append(found[0] if found else math.nan)
-        lon.append(found[1] if found else math.nan)
-        key = (found[2] or f"name:{found[3]}") if found else ""
-        place.append(key)
-        if found:
-            place_names.setdefault(key, found[3])
-        event.append(events.get(row.id, ""))
-        claimant = str(row.claimant or "?")
-        labels.setdefault(claimant, str(row.claimant_name or claimant))
-        raw["claimant"].append(claimant)
-        raw["side"].append(str(row.claimant_side or "unknown"))
-        raw["type"].append(str(row.claim_type))
-        raw["action"].append(str(row.action))
-        raw["verdict"].append(group_of(judged.get(row.id, [])))
-        raw["lang"].append(str(row.lang or "?"))
-        raw["source"].append(str(row.source_name or "?"))
+    for key, name in zip(claimant, names, strict=True):
+        labels.setdefault(key, str(name or key))
+    no_verdict = group_of([])
+    raw: dict[str, list[str]] = {
+        "claimant": claimant,
+        "side": [str(s or "unknown") for s in sides],
+        "type": [str(t) for t in types],
+        "action": [str(a) for a in actions],
+        "verdict": [group_of(judged[i]) if i in judged else no_verdict for i in ids],
+        "lang": [str(x or "?") for x in langs],
+        "source": [str(x or "?") for x in sources],
+    }
     columns = {
         name: _column(
             values,
@@ -162,16 +165,16 @@ def build_index(store: Store) -> ClaimIndex:
         )
         for name, values in raw.items()
     }
+    place_column = _column(place, ("",))
     index = ClaimIndex(
         seq=np.array(seq, dtype=np.int64),
         ids=ids,
-        day=np.array(days, dtype=np.int32),
-        lat=np.array(lat, dtype=np.float64),
-        lon=np.array(lon, dtype=np.float64),
-        place_codes=_column(place, ("",)).codes,
-        places=_column(place, ("",)).values,
+        day=np.array([ordinal[d] for d in days], dtype=np.int32),
+        lat=np.array([f[0] if f else math.nan for f in found], dtype=np.float64),
+        lon=np.array([f[1] if f else math.nan for f in found], dtype=np.float64),
+        place_codes=place_column.codes,
+        places=place_column.values,
         place_names=place_names,
-        event=event,
         columns=columns,
         labels=labels,
     )

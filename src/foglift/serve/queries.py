@@ -83,12 +83,6 @@ def verdict_statuses(store: Store) -> Iterator[tuple[str, str]]:
         yield from conn.execute(select(verdicts.c.claim_id, verdicts.c.status))
 
 
-def event_of_claims(store: Store) -> dict[str, str]:
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(event_members.c.claim_id, event_members.c.event_id))
-        return {claim_id: event_id for claim_id, event_id in rows}
-
-
 def fingerprint(store: Store) -> tuple[Any, ...]:
     """Cheap numbers that change when anything the map shows changes."""
     with store.engine.connect() as conn:
