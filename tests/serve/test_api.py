@@ -58,6 +58,8 @@ def test_view_filters(client: Any) -> None:
     assert get(client, "/api/view?type=losses").json()["count"] == 1
     assert get(client, "/api/view?q=Kupiansk").json()["count"] == 1
     assert get(client, "/api/view?q=nowhere-at-all").json()["count"] == 0
+    # a place in another script and case form: the Russian locative of Kupiansk
+    assert get(client, "/api/view?q=Купянске").json()["count"] == 1
     brushed = get(client, "/api/view?from=2025-11-05&to=2025-11-09").json()
     assert brushed["count"] == 2
     assert brushed["count_all_days"] == CLAIMS

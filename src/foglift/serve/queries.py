@@ -105,7 +105,8 @@ def fingerprint(store: Store) -> tuple[Any, ...]:
 
 def search_claim_seqs(store: Store, query: str, cap: int = 200_000) -> set[int]:
     """Claims whose text, wording or claimant matches ``query`` (full-text),
-    or that mention a place whose name contains it."""
+    or that mention a place whose name contains it or that the gazetteer
+    reads it as."""
     query = clean_text(query).strip()
     if not query:
         return set()
@@ -141,7 +142,29 @@ def search_claim_seqs(store: Store, query: str, cap: int = 200_000) -> set[int]:
             .limit(cap)
         )
         found.update(int(r[0]) for r in conn.execute(by_place))
+        places = gazetteer_ids(query)
+        if places:
+            by_gazetteer = (
+                select(claims.c.seq)
+                .join(place_mentions, place_mentions.c.claim_id == claims.c.id)
+                .where(place_mentions.c.gazetteer_id.in_(places))
+                .limit(cap)
+            )
+            found.update(int(r[0]) for r in conn.execute(by_gazetteer))
     return found
+
+
+def gazetteer_ids(query: str, limit: int = 5) -> list[str]:
+    """The places a search can mean in any script or case form (Покровську,
+    Красноармейске -> Pokrovsk), from the gazetteer; none when it is not built."""
+    if len(query) > 80:
+        return []
+    try:
+        from foglift.geoparse.stage import lookup
+
+        return [c.gazetteer_id for c in lookup(query, limit=limit)]
+    except Exception:  # a missing or broken gazetteer only narrows the search
+        return []
 
 
 def document(store: Store, document_id: str) -> dict[str, Any] | None:
