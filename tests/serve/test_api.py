@@ -185,3 +185,15 @@ def test_store_is_opened_read_only(corpus: tuple[Any, Path]) -> None:
     store, _ = corpus
     with store.engine.connect() as conn, pytest.raises(OperationalError):
         conn.execute(text("DELETE FROM claims"))
+
+
+def test_claims_are_paged_newest_first(client: Any) -> None:
+    whole = get(client, "/api/claims?limit=200").json()["claims"]
+    assert len(whole) == CLAIMS
+    days = [c["day"] for c in whole]
+    assert days == sorted(days, reverse=True)
+    pages = [
+        get(client, f"/api/claims?offset={n}&limit=2").json()["claims"]
+        for n in range(0, CLAIMS, 2)
+    ]
+    assert [c["id"] for page in pages for c in page] == [c["id"] for c in whole]

@@ -117,6 +117,12 @@ def test_brushing_the_timeline_filters_the_map(page: Recorded, server: Server) -
     wait_for_count(p, CLAIMS)
 
 
+def test_claim_list_pages_on(page: Recorded, server: Server) -> None:
+    p = open_home(page, server)
+    assert p.locator("#claims li").count() == CLAIMS  # fewer than a page
+    assert p.locator("#more").is_hidden()
+
+
 def test_snapshot_layer_follows_the_slider(page: Recorded, server: Server) -> None:
     p = open_home(page, server)
     label = p.locator("#snapshot-label")

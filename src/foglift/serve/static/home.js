@@ -333,7 +333,13 @@ async function refresh(how) {
   else if (chart) chart.redraw(false, false);
   const list = document.getElementById("claims");
   list.textContent = "";
-  for (const c of data.claims) {
+  listClaims(data.claims, data.count);
+  document.body.dataset.ready = String(mine);
+}
+
+function listClaims(claims, count) {
+  const list = document.getElementById("claims");
+  for (const c of claims) {
     const li = el("li", { class: "v-" + c.verdict });
     li.appendChild(el("i", { class: "dot v-" + c.verdict, title: VERDICT_LABELS[c.verdict] }));
     li.appendChild(el("a", { href: "/claims/" + encodeURIComponent(c.id) }, (c.day || "undated") + " · " + c.action));
@@ -341,7 +347,15 @@ async function refresh(how) {
     li.appendChild(el("bdi", { class: "text" }, c.text));
     list.appendChild(li);
   }
-  document.body.dataset.ready = String(mine);
+  const more = document.getElementById("more");
+  more.hidden = list.children.length >= count || list.children.length >= 2000;
+  more.dataset.count = String(count);
 }
+
+document.getElementById("more").addEventListener("click", async () => {
+  const offset = document.getElementById("claims").children.length;
+  const data = await getJSON("/api/claims?" + query({ offset: String(offset), limit: "50" }));
+  listClaims(data.claims, data.count);
+});
 
 init();
