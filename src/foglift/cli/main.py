@@ -88,6 +88,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "where a photo or video was first seen; clusters of near-duplicates",
         "foglift media find clip.mp4 --db corpus.db",
     ),
+    "serve": (
+        "foglift.cli.serve",
+        "the read-only dashboard: claims and verdicts on a map and a timeline",
+        "foglift serve --db corpus.db --control-maps maps/ --port 8000",
+    ),
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
