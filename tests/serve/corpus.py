@@ -135,20 +135,20 @@ def write_maps(folder: Path, points: dict[str, tuple[float, float]]) -> Path:
 
 def build_store(store: Store, folder: Path, posts: list[dict[str, Any]]) -> Path:
     """Ingest, link and verify ``posts``; returns the maps folder."""
+    from foglift.runs.ingest import ingest_paths
+    from foglift.runs.link import link_store
+    from foglift.runs.verify import verify_store
     from foglift.sources import load_registry
-    from foglift.store.events import link_store
-    from foglift.store.ingest import ingest_paths
     from foglift.store.query import ClaimFilter, query_claims
-    from foglift.store.verify import verify_store
     from foglift.verify import MapSettings, read_control_maps
 
     ingest_paths(store, [str(write_jsonl(folder / "in" / "posts.jsonl", posts))])
     link_store(store, load_registry())
     points = {
-        p["resolved_name"]: (p["lat"], p["lon"])
+        p["resolved"]["name"]: (p["resolved"]["lat"], p["resolved"]["lon"])
         for r in query_claims(store, ClaimFilter(types=("territorial",)))
         for p in r["places"]
-        if p["lat"] is not None
+        if p.get("resolved")
     }
     maps = write_maps(folder / "maps", points)
     verify_store(store, read_control_maps(maps), MapSettings())

@@ -18,7 +18,8 @@ from foglift.serve import queries
 from foglift.serve.index import SIDES, VERDICT_GROUPS, cluster, group_of, mask
 from foglift.serve.index import options as filter_options
 from foglift.serve.index import timeline as day_counts
-from foglift.store.query import ClaimFilter, query_claims
+from foglift.store.query import ClaimFilter
+from foglift.store.query import query_claims as _query_claims
 from foglift.store.verdicts import LABELS, explanation
 
 if TYPE_CHECKING:
@@ -131,6 +132,24 @@ def _summaries(ctx: Context, ids: list[str]) -> list[dict[str, Any]]:
         row["verdict"] = verdict.values[verdict.codes[at]] if at is not None else None
         out.append(row)
     return out
+
+
+_RESOLVED = ("gazetteer_id", "precision", "admin1", "admin2", "country", "lat", "lon")
+
+
+def query_claims(store: Any, filters: ClaimFilter) -> list[dict[str, Any]]:
+    """Claim records as the store exports them, each place also carrying its
+    resolution's fields flat (``resolved_name``, ``gazetteer_id``, ``lat``...),
+    the names the pages and their templates read."""
+    records = list(_query_claims(store, filters))
+    for record in records:
+        for place in record.get("places") or []:
+            resolved = place.get("resolved") or {}
+            place["resolved_name"] = resolved.get("name")
+            place["confidence"] = resolved.get("confidence")
+            for key in _RESOLVED:
+                place[key] = resolved.get(key)
+    return records
 
 
 # --- one claim --------------------------------------------------------------
@@ -253,7 +272,7 @@ def claim(ctx: Context, request: Request) -> dict[str, Any]:
     member = queries.event_for_claim(ctx.store, claim_id)
     event = None
     if member is not None:
-        from foglift.store.events import get_event
+        from foglift.runs.link import get_event
 
         found = get_event(ctx.store, member["event_id"])
         if found is not None:
@@ -327,7 +346,7 @@ def event_tree(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def event(ctx: Context, request: Request) -> dict[str, Any]:
-    from foglift.store.events import get_event
+    from foglift.runs.link import get_event
 
     found = get_event(ctx.store, request.path_params["event_id"])
     if found is None:
@@ -391,8 +410,8 @@ TRACKED_LIMIT = 20_000  # claims a track record is computed over (newest first)
 
 
 def source(ctx: Context, request: Request) -> dict[str, Any]:
+    from foglift.runs.track import claimant_of, track_records
     from foglift.sources import load_registry
-    from foglift.store.track import claimant_of, track_records
 
     key = request.path_params["key"]
     index = ctx.index.get()
