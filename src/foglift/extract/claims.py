@@ -11,11 +11,12 @@ asserts it in its own voice.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, partial
+from typing import TypeVar
 
 from foglift.budget import check_time
 from foglift.extract.claimants import region_side_in
@@ -70,6 +71,13 @@ class Cue:
     end: int
 
 
+_T = TypeVar("_T")
+
+
+def _start(item: PlaceMention | Claimant) -> int:
+    return item.start
+
+
 @dataclass
 class Context:
     """Everything extracted from one text that claims are assembled from."""
@@ -87,9 +95,36 @@ class Context:
     author: Claimant = _AUTHOR
     report_date: TimeExpr | None = None  # a date in the heading ("as of 25 November")
 
+    # starts of claimants, places and quantities, built on first use: the
+    # filters below look up a span by bisection instead of scanning every
+    # mention of the text per claim (quadratic in a long text)
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+
+    def _starting_in(
+        self, kind: str, items: Sequence[_T], a: int, b: int, start: Callable[[_T], int]
+    ) -> list[_T]:
+        """The items (sorted by start) whose start lies in ``[a, b)``."""
+        starts = self._starts.get(kind)
+        if starts is None:
+            starts = self._starts[kind] = [start(item) for item in items]
+        return list(items[bisect_left(starts, a) : bisect_left(starts, b)])
+
     def sentence_claimants(self, i: int) -> list[Claimant]:
         s = self.sentences[i]
-        return [c for c in self.claimants if s.start <= c.start and c.end <= s.end]
+        return [
+            c for c in self.claimants_starting_in(s.start, s.end + 1) if c.end <= s.end
+        ]
+
+    def places_starting_in(self, a: int, b: int) -> list[PlaceMention]:
+        return self._starting_in("places", self.places, a, b, _start)
+
+    def claimants_starting_in(self, a: int, b: int) -> list[Claimant]:
+        return self._starting_in("claimants", self.claimants, a, b, _start)
+
+    def quantities_starting_in(self, a: int, b: int) -> list[FoundQuantity]:
+        return self._starting_in(
+            "quantities", self.quantities, a, b, lambda q: q.quantity.start
+        )
 
     def cues(self, start: int, end: int) -> list[Cue]:
         found = [
@@ -711,7 +746,8 @@ def _action_at(ctx: Context, start: int | None, category: str) -> str | None:
 
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
     """Places inside the spans, and the list they start ("X, Y and Z")."""
-    found = [p for p in ctx.places if any(a <= p.start < b for a, b in spans)]
+    by_id = {id(p): p for a, b in spans for p in ctx.places_starting_in(a, b)}
+    found = sorted(by_id.values(), key=lambda p: (p.start, p.end))
     if not found:
         return ()
     # Extend over a list ("X, Y and Z"); a tail joined by commas alone is not
@@ -1140,16 +1176,20 @@ class _Sides:
     enemy: Side = "unknown"
 
 
+_LONGEST_QUANTITY = 500
+
+
 def _sides_in(ctx: Context, a: int, b: int, claimant: Claimant) -> _Sides:
     own_words, enemy_words = _agent_words(ctx.lex)
     by_name: Side = "unknown"
     by_word: Side = "unknown"
     own: Side = "unknown"
     enemy: Side = "unknown"
-    numbers = [(q.quantity.start, q.quantity.end) for q in ctx.quantities]
-    for c in ctx.claimants:
-        if a <= c.start and c.end <= b and c.side in ("russia", "ukraine"):
-            if any(s <= c.start < e for s, e in numbers):
+    for c in ctx.claimants_starting_in(a, b + 1):
+        if c.end <= b and c.side in ("russia", "ukraine"):
+            # (a quantity's words are far fewer than this many characters)
+            near = ctx.quantities_starting_in(c.start - _LONGEST_QUANTITY, c.start + 1)
+            if any(q.quantity.start <= c.start < q.quantity.end for q in near):
                 continue  # a number ("два") read as a source's name is neither
             by_name = c.side
     for word in re.finditer(r"[\w'’-]+", ctx.text[a:b]):
@@ -1265,27 +1305,32 @@ def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
     def paragraph_at(pos: int) -> int:
         return ctx.paragraph_of[max(0, bisect_right(starts, pos) - 1)]
 
+    # each paragraph's extent, and its claims with an agent so far, gathered
+    # once (not by a scan of the whole text per claim)
+    extents: dict[int, tuple[int, int]] = {}
+    for s in ctx.sentences:
+        p = paragraph_at(s.start)
+        a, b = extents.get(p, (s.start, s.end))
+        extents[p] = (min(a, s.start), max(b, s.end))
+    with_agents: dict[int, list[Claim]] = {}
     out: list[Claim] = []
     for claim in claims:
+        paragraph = paragraph_at(claim.action_start)
         if claim.agent_side == "unknown":
-            paragraph = paragraph_at(claim.action_start)
-            earlier = [
-                c
-                for c in reversed(out)
-                if c.agent_side != "unknown"
-                and paragraph_at(c.action_start) == paragraph
-            ]
+            earlier = with_agents.get(paragraph, [])[::-1]
             agent = _carried_agent(claim, earlier)
             if agent == "unknown":
-                agent = _agent_by_region(ctx, claim, paragraph_at)
+                agent = _agent_by_region(ctx, claim, extents.get(paragraph))
             if agent != "unknown":
                 claim = replace(claim, agent_side=agent)
+        if claim.agent_side != "unknown":
+            with_agents.setdefault(paragraph, []).append(claim)
         out.append(claim)
     return out
 
 
 def _agent_by_region(
-    ctx: Context, claim: Claim, paragraph_at: Callable[[int], int]
+    ctx: Context, claim: Claim, paragraph: tuple[int, int] | None
 ) -> Side:
     """An agent no clause names, from where it happened: a strike, its damage
     and casualties in a region of one state are the other state's doing ("в
@@ -1294,14 +1339,9 @@ def _agent_by_region(
     else its paragraph, and only when every region named is one state's."""
     if claim.action not in _CONSEQUENCES | _ATTACKS | {"shot down"}:
         return "unknown"
-    paragraph = paragraph_at(claim.action_start)
     spans = [(claim.start, claim.end)]
-    spans.append(
-        (
-            min(s.start for s in ctx.sentences if paragraph_at(s.start) == paragraph),
-            max(s.end for s in ctx.sentences if paragraph_at(s.start) == paragraph),
-        )
-    )
+    if paragraph is not None:
+        spans.append(paragraph)
     for a, b in spans:
         side = region_side_in(ctx.text[a:b], ctx.lex)
         if side != "unknown":
