@@ -164,11 +164,17 @@ def write_batch(
     results: Sequence[Processed],
     options: PipelineOptions,
     summary: IngestSummary,
+    on_item: Callable[[Read, str], None] | None = None,
 ) -> Counter[str]:
     """Write one batch and its ledger row in one transaction; when another
-    writer got in first, item by item, then the ledger row."""
+    writer got in first, item by item, then the ledger row. ``on_item`` hears
+    each read's outcome once the batch is committed."""
     if batch.finished:
-        return _count_finished(batch, summary)
+        counted = _count_finished(batch, summary)
+        if on_item is not None:
+            for read in batch.reads:
+                on_item(read, _finished_outcome(read))
+        return counted
     checked: list[Processed | None] = [None] * len(batch.reads)
     for position, result in zip(batch.todo, results, strict=True):
         checked[position] = result
@@ -185,7 +191,16 @@ def write_batch(
         with conn.begin():
             if not is_finished(conn, batch.key):
                 _record(conn, batch, outcomes, summary.run_id)
+    if on_item is not None:
+        for read, outcome in zip(batch.reads, outcomes, strict=True):
+            on_item(read, outcome)
     return Counter(outcomes)
+
+
+def _finished_outcome(read: Read) -> str:
+    if isinstance(read, Skipped):
+        return "skipped"
+    return "rejected" if isinstance(read, Rejected) else "unchanged"
 
 
 def _record(
@@ -227,13 +242,18 @@ def run_ingest(
     summary.run_id = run_id = start_run(
         store, COMMAND, {**given, "executor": executor.name}
     )
+    from foglift.runs.media import MediaRecorder
+
+    recorder = MediaRecorder(store, run_id)  # the posts' media, as a serial run
     try:
         with store.engine.connect() as conn:
             reads = read_inputs(list(paths), read_options)
             planned = plan_batches(conn, reads, options, batch_documents)
             tasks = ((b, [b.reads[i] for i in b.todo]) for b in planned)
             for batch, results in executor.map(process_batch, tasks, options):
-                outcomes = write_batch(conn, batch, results, options, summary)
+                outcomes = write_batch(
+                    conn, batch, results, options, summary, recorder.hear
+                )
                 if on_batch is not None:
                     on_batch(
                         BatchReport(
@@ -243,9 +263,13 @@ def run_ingest(
                             batch.finished,
                         )
                     )
+        media = recorder.finish()
     except BaseException:
         interrupt_run(store, run_id)
         raise
+    if media.occurrences:
+        summary.media = media.counts()
+        summary.rejected.extend(media.refused)
     finish_run(
         store,
         run_id,
