@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from foglift.geoparse.names import name_key
+from foglift.names import name_key
 
 if TYPE_CHECKING:
     from foglift.geoparse.build import Gazetteer

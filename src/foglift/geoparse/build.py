@@ -27,15 +27,16 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import math
 import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from foglift.geography import distance_km
 from foglift.geoparse.airports import add_airports
-from foglift.geoparse.names import has_cyrillic, is_indexable, name_key
+from foglift.geoparse.names import is_indexable
+from foglift.names import has_cyrillic, name_key
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -92,13 +93,6 @@ def _read_tsv_rows(path: Path) -> Iterator[list[str]]:
         for line in handle:
             if line.strip() and not line.startswith("#"):
                 yield line.rstrip("\n").split("\t")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _fmt(value: float) -> str:
@@ -183,7 +177,7 @@ def consensus_point(references: list[tuple[float, float]]) -> tuple[float, float
     """
 
     def near(point: tuple[float, float]) -> list[tuple[float, float]]:
-        return [q for q in references if haversine_km(*point, *q) <= CONSENSUS_KM]
+        return [q for q in references if distance_km(*point, *q) <= CONSENSUS_KM]
 
     best = max(references, key=lambda p: (len(near(p)), -references.index(p)))
     group = near(best)
@@ -570,7 +564,7 @@ def merge_geonames_ukraine(gaz: Gazetteer) -> int:
         for name in names:
             for place_id in by_key.get(name_key(name), ()):
                 place = gaz.places[place_id]
-                distance = haversine_km(
+                distance = distance_km(
                     lat, lon, float(place["lat"]), float(place["lon"])
                 )
                 taken = place["merged_geonameid"]

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from foglift.errors import InputError
-from foglift.geoparse.resolve import distance_km
+from foglift.geography import distance_km
 from foglift.geoparse.theatre import Span, resolve_spans
 
 MAX_ERROR_KM = 20039.0

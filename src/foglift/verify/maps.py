@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import hashlib
-import math
 import re
 import sqlite3
 import tomllib
@@ -44,12 +43,12 @@ import shapely  # type: ignore[import-untyped]
 from shapely.geometry import shape  # type: ignore[import-untyped]
 
 from foglift.errors import DataError
+from foglift.geography import buffer_polygon
 from foglift.model import Side
 
 LayerStatus = Literal["occupied", "unknown", "liberated", "ignore"]
 LAYER_STATUSES: tuple[LayerStatus, ...] = ("occupied", "unknown", "liberated", "ignore")
 CONFIG_NAME = "maps.toml"
-_METRES_PER_DEGREE = 111_320.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,15 +276,7 @@ class PlaceOnDay:
         return self.grey > 0
 
 
-def place_area(lon: float, lat: float, buffer_m: float) -> shapely.Geometry:
-    """A circle of ``buffer_m`` metres around a point, in degrees (an ellipse)."""
-    if buffer_m <= 0:
-        return shapely.points(lon, lat)
-    dlat = buffer_m / _METRES_PER_DEGREE
-    dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
-    angles = np.linspace(0.0, 2 * math.pi, 65)
-    ring = np.column_stack([lon + dlon * np.cos(angles), lat + dlat * np.sin(angles)])
-    return shapely.polygons(ring)
+place_area = buffer_polygon  # a claim's place and the buffer around it
 
 
 def read_place(snap: Snapshot, day: date, area: shapely.Geometry) -> PlaceOnDay:
