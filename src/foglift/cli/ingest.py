@@ -10,8 +10,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from foglift.cli.claims import day
-from foglift.errors import MissingInput, UsageError
+from foglift.cli.options import check_stdin, day
+from foglift.errors import MissingInput
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -67,11 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from foglift.store import open_store
     from foglift.store.ingest import PipelineOptions, ingest_paths
 
-    if "-" in args.paths and sys.stdin.isatty():
-        raise UsageError(
-            "reading from stdin, but nothing is piped in",
-            hint="cat export.jsonl | foglift ingest -",
-        )
+    check_stdin(args.paths, "cat export.jsonl | foglift ingest -")
     missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
     if missing:  # before the store is opened: a typo creates nothing
         raise MissingInput(

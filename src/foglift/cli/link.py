@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from foglift.cli.claims import add_store_argument
+from foglift.cli.options import add_format_option, add_store_argument
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,7 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sources", metavar="FILE", help="extra source registry (TOML)"
     )
-    parser.add_argument("--format", default="text", choices=["text", "json"])
+    add_format_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:

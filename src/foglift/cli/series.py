@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from foglift.cli.options import add_format_option
 from foglift.errors import UsageError
 
 DEFAULT_SERIES_DB = "foglift-series.json"
@@ -36,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             metavar="FILE",
             help=f"the series store (default {DEFAULT_SERIES_DB})",
         )
-        p.add_argument("--format", default="text", choices=["text", "json"])
+        add_format_option(p)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -46,7 +46,12 @@ SERIES_COLUMNS = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from foglift.cli.claims import add_store_argument, day
+    from foglift.cli.options import (
+        ROW_FORMATS,
+        add_format_option,
+        add_store_argument,
+        day,
+    )
     from foglift.cli.series import DEFAULT_SERIES_DB
 
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
@@ -68,9 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "; left out when missing)",
     )
     stats.add_argument("--sources", metavar="FILE", help="extra source registry (TOML)")
-    stats.add_argument(
-        "--format", default="table", choices=["table", "json", "jsonl", "csv"]
-    )
+    add_format_option(stats, ROW_FORMATS)
 
 
 def _cell(value: Any) -> str:

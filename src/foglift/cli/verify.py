@@ -9,6 +9,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from foglift.cli.options import add_format_option
 from foglift.errors import UsageError
 from foglift.model import Document
 from foglift.settings import SETTINGS
@@ -113,13 +114,13 @@ def verify_from_args(doc: Document, args: argparse.Namespace) -> Document:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from foglift.cli.claims import add_store_argument, day
+    from foglift.cli.options import add_store_argument, day
 
     add_store_argument(parser)
     add_verify_arguments(parser)
     parser.add_argument("--since", type=day, help="claims about days from (YYYY-MM-DD)")
     parser.add_argument("--until", type=day, help="claims about days until")
-    parser.add_argument("--format", default="text", choices=["text", "json"])
+    add_format_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
