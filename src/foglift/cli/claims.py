@@ -17,7 +17,7 @@ from foglift.cli.options import (
     keep_finding,
     near,
 )
-from foglift.errors import UsageError
+from foglift.errors import DateRangeError
 
 if TYPE_CHECKING:
     from foglift.store.query import ClaimFilter
@@ -76,7 +76,7 @@ def filter_from_args(args: argparse.Namespace) -> ClaimFilter:
     from foglift.store.query import ClaimFilter
 
     if args.since and args.until and args.since > args.until:
-        raise UsageError("--since is after --until")
+        raise DateRangeError("--since is after --until")
     places = list(args.place or [])
     return ClaimFilter(
         places=place_ids(places) if places else (),

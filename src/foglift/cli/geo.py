@@ -15,7 +15,7 @@ import sys
 from dataclasses import asdict
 
 from foglift.cli.options import add_format_option, add_limit_option
-from foglift.errors import UsageError
+from foglift.errors import BadCountryCode
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,10 +51,7 @@ def _run_lookup(args: argparse.Namespace) -> int:
     from foglift.geoparse import lookup
 
     if args.country and len(args.country) != 2:
-        raise UsageError(
-            f"--country {args.country!r} is not a two-letter code",
-            hint="use ISO 3166 alpha-2, e.g. --country UA",
-        )
+        raise BadCountryCode(f"--country {args.country!r} is not a two-letter code")
     candidates = lookup(args.name, near=args.near, country=args.country)[: args.limit]
     if args.format == "json":
         payload = {"name": args.name, "candidates": [asdict(c) for c in candidates]}

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from foglift.errors import UsageError
+from foglift.errors import NothingPiped
 
 TEXT = "text"
 # the name the listing commands used for their human format until 0.x
@@ -61,7 +61,7 @@ def set_format_choices(parser: argparse.ArgumentParser, choices: Sequence[str]) 
 def check_stdin(paths: Sequence[str], example: str) -> None:
     """Refuse ``-`` when nothing is piped in, rather than wait for a terminal."""
     if "-" in paths and sys.stdin.isatty():
-        raise UsageError("reading from stdin, but nothing is piped in", hint=example)
+        raise NothingPiped("reading from stdin, but nothing is piped in", hint=example)
 
 
 def read_input(path: str, encoding: str, example: str) -> tuple[str, str]:

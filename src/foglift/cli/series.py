@@ -7,7 +7,7 @@ import json
 import sys
 
 from foglift.cli.options import add_format_option
-from foglift.errors import UsageError
+from foglift.errors import MissingAction, UnknownSeries
 
 DEFAULT_SERIES_DB = "foglift-series.json"
 
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from foglift.verify.series import JsonSeriesStore, find_anomalies, import_series
 
     if args.action is None:
-        raise UsageError(
+        raise MissingAction(
             "say what to do: import or check",
             hint="foglift series import russia_losses_equipment.json",
         )
@@ -63,10 +63,7 @@ def run(args: argparse.Namespace) -> int:
     names = args.names or store.names()
     unknown = [n for n in names if store.get(n) is None]
     if unknown:
-        raise UsageError(
-            f"no such series in {args.series_db}: {', '.join(unknown)}",
-            hint="foglift series check with no names lists every series",
-        )
+        raise UnknownSeries(f"no such series in {args.series_db}: {', '.join(unknown)}")
     found = []
     for name in names:
         series = store.get(name)

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from foglift.errors import UsageError
+from foglift.errors import DateRangeError, MissingAction
 
 OUTCOMES = ("confirmed", "already_held", "contested", "contradicted", "not_confirmed")
 CLAIMANT_COLUMNS = (
@@ -102,11 +102,11 @@ def run(args: argparse.Namespace) -> int:
     from foglift.verify.series import JsonSeriesStore
 
     if args.action != "stats":
-        raise UsageError(
+        raise MissingAction(
             "say what to show: stats", hint="foglift sources stats --since 2025-01-01"
         )
     if args.since and args.until and args.since > args.until:
-        raise UsageError("--since is after --until")
+        raise DateRangeError("--since is after --until")
     store = open_store(args.db, create=False)
     try:
         claimants, left_out = claimant_stats(

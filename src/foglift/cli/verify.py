@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from foglift.cli.options import add_format_option
-from foglift.errors import UsageError
+from foglift.errors import DateRangeError, NoEvidence
 from foglift.model import Document
 from foglift.settings import SETTINGS
 
@@ -128,12 +128,12 @@ def run(args: argparse.Namespace) -> int:
     from foglift.store.verify import verify_store
 
     if not (args.control_maps or args.series_db or args.reference):
-        raise UsageError(
+        raise NoEvidence(
             "no evidence to verify against",
             hint="foglift verify --control-maps maps/ (or --series-db, --reference)",
         )
     if args.since and args.until and args.since > args.until:
-        raise UsageError("--since is after --until")
+        raise DateRangeError("--since is after --until")
     store = open_store(args.db, create=False)
     try:
         maps, settings, series, reference = _evidence_from_args(args)

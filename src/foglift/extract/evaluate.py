@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from foglift.errors import InputError
+from foglift.errors import GoldError
 from foglift.model import Claim
 from foglift.names import name_key, skeleton
 from foglift.sources import Registry, load_registry
@@ -83,10 +83,6 @@ _FUNCTION_WORDS = frozenset(
         "до",
     ]
 )
-
-
-class GoldError(InputError):
-    code = "FL111"
 
 
 @dataclass(frozen=True, slots=True)

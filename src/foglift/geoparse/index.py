@@ -31,7 +31,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from foglift.errors import DataError
 from foglift.geography import box_around, distance_km, within_km
 
 BUILDER_VERSION = "18"
@@ -64,10 +63,6 @@ ROMANISED_COUNTRIES = frozenset(
         "MN",
     ]
 )
-
-
-class IndexMissing(DataError):
-    code = "FL301"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from foglift.errors import DataError
+from foglift.errors import RegistryError
 from foglift.model import ClaimantKind, Side
 from foglift.names import name_key, skeleton
 
@@ -127,17 +127,19 @@ def _parse(raw: str, origin: str) -> dict[str, Source]:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"source registry {origin} is not valid TOML: {exc}") from exc
+        raise RegistryError(
+            f"source registry {origin} is not valid TOML: {exc}"
+        ) from exc
     found: dict[str, Source] = {}
     for n, entry in enumerate(data.get("source", []), 1):
         missing = {"id", "name", "kind", "side", "aliases"} - set(entry)
         if missing:
-            raise DataError(
+            raise RegistryError(
                 f"source #{n} in {origin} lacks {', '.join(sorted(missing))}",
                 hint="every [[source]] needs id, name, kind, side and aliases",
             )
         if entry["kind"] not in _KINDS or entry["side"] not in _SIDES:
-            raise DataError(
+            raise RegistryError(
                 f"source {entry['id']!r} in {origin}: kind {entry['kind']!r} or "
                 f"side {entry['side']!r} is not one foglift knows",
                 hint=f"kind is one of {sorted(_KINDS)}; side one of {sorted(_SIDES)}",
@@ -164,7 +166,7 @@ def load_registry(user_file: str | None = None) -> Registry:
         try:
             raw = path.read_text("utf-8")
         except OSError as exc:
-            raise DataError(
+            raise RegistryError(
                 f"cannot read source registry {path}: {exc.strerror}",
                 hint="pass a readable TOML file to --sources",
             ) from exc

@@ -42,7 +42,7 @@ import numpy.typing as npt
 import shapely  # type: ignore[import-untyped]
 from shapely.geometry import shape  # type: ignore[import-untyped]
 
-from foglift.errors import DataError
+from foglift.errors import MapSourcesError
 from foglift.geography import buffer_polygon
 from foglift.model import Side
 
@@ -335,7 +335,7 @@ def load_sources(config: Path | None) -> tuple[MapSource, ...]:
     try:
         data = tomllib.loads(config.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataError(
+        raise MapSourcesError(
             f"cannot read the map sources file {config.name}: {exc}",
             hint="see docs/verify.md for the [[source]] table layout",
         ) from exc
@@ -363,7 +363,7 @@ def load_sources(config: Path | None) -> tuple[MapSource, ...]:
                 )
             )
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
-            raise DataError(
+            raise MapSourcesError(
                 f"{config.name}: [[source]] number {i + 1} is incomplete: {exc}",
                 hint="each source needs name, side and a [source.layers] table",
             ) from exc
@@ -589,14 +589,14 @@ def read_control_maps(
     """
     root = Path(directory)
     if not root.is_dir():
-        raise DataError(
+        raise MapSourcesError(
             f"control-map directory not found: {root}",
             hint="pass a folder of dated GeoJSON snapshots, e.g. "
             "deepstatemap_data_20251115.geojson",
         )
     config_path = Path(config) if config else root / CONFIG_NAME
     if config and not config_path.exists():
-        raise DataError(f"map sources file not found: {config_path}")
+        raise MapSourcesError(f"map sources file not found: {config_path}")
     sources = load_sources(config_path)
     maps = ControlMaps(directory=str(root))
     cache = _MapCache()
