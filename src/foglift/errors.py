@@ -9,7 +9,7 @@ One class per distinct error, one code per class: :data:`ERROR_CODES` is the
 table (code -> class), and ``docs/errors.md`` lists it (a test keeps the two
 equal). A class's ``hint`` is what a raise says when it gives none of its own.
 The codes of the family bases (FL100, FL200, FL300) mean "some error of the
-family"; FL9xx are recorded rejections, never raised.
+family". FL109 and FL900 are recorded as rejections in a batch, never raised.
 """
 
 from __future__ import annotations
@@ -100,6 +100,12 @@ class GoldError(InputError):
     """A gold claims file (JSONL) has a malformed line."""
 
     code = "FL111"
+
+
+class UnknownEvent(InputError):
+    """No event of the id given in the store."""
+
+    code = "FL112"
 
 
 # --- FL2xx: usage ----------------------------------------------------------------

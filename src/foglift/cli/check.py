@@ -37,8 +37,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from foglift.cli.verify import evidence_from_args
     from foglift.pipeline import check_text
 
+    evidence = evidence_from_args(args)
     text, source = read_input(
         args.path, args.encoding, "cat article.txt | foglift check -"
     )
@@ -49,10 +51,8 @@ def run(args: argparse.Namespace) -> int:
         lang=args.lang,
         sources_file=args.sources,
         publisher=args.publisher,
+        evidence=evidence,
     )
-    from foglift.cli.verify import verify_from_args
-
-    doc = verify_from_args(doc, args)
     if args.findings != "all" or args.code:
         from dataclasses import replace
 
