@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 
 from foglift.link.events import EventLinker, LinkClaim
 from foglift.link.independence import is_independent
@@ -71,3 +71,58 @@ def test_sides_and_unknowns_are_not_independent_either() -> None:
     assert not is_independent(blog, mod, registry)  # same side
     assert not is_independent(_claimant("nobody", "unknown"), mod, registry)
     assert not is_independent(mod, mod, registry)  # the claimant itself
+
+
+def _dated(n: int, day: date, action: str = "captured") -> LinkClaim:
+    return LinkClaim(
+        f"c{n}", f"d{n}", f"site{n}", "territorial", action, "asserts",
+        _claimant(f"s{n}"), day, place_name="Hamlet", lat=48.05, lon=37.55,
+    )  # fmt: skip
+
+
+def _events_apart(days: int, action: str = "captured") -> int:
+    linker = EventLinker(Registry({}))
+    later = DAY + timedelta(days=days)
+    linker.add([_dated(1, DAY, action), _dated(2, later, action)])
+    return len(linker.events)
+
+
+def test_claims_within_the_time_tolerance_are_one_event() -> None:
+    tolerance = int(default("link_time_tolerance_days"))
+    assert tolerance == 3
+    assert _events_apart(tolerance) == 1
+    assert _events_apart(tolerance + 1) == 2
+
+
+def test_an_advance_has_a_tighter_tolerance() -> None:
+    tolerance = int(default("link_advance_tolerance_days"))
+    assert tolerance == 1
+    assert _events_apart(tolerance, "advanced") == 1
+    assert _events_apart(tolerance + 1, "advanced") == 2
+
+
+def test_an_event_spans_at_most_its_longest_window() -> None:
+    # a claim about a whole month joins an event by its last days only
+    most = int(default("link_event_max_days"))
+    tolerance = int(default("link_time_tolerance_days"))
+
+    def linker_with_month() -> EventLinker:
+        linker = EventLinker(Registry({}))
+        month = LinkClaim(
+            "c1", "d1", "site1", "territorial", "captured", "asserts",
+            _claimant("s1"), DAY, first_day=DAY - timedelta(days=30), last_day=DAY,
+            place_name="Hamlet", lat=48.05, lon=37.55,
+        )  # fmt: skip
+        linker.add([month])
+        return linker
+
+    linker = linker_with_month()
+    (event,) = linker.events.values()
+    core = linker.core(event)
+    assert core is not None and (core[1] - core[0]).days == most - 1
+    reach = most - 1 + tolerance  # days before the month's last day
+    linker.add([_dated(2, DAY - timedelta(days=reach))])
+    assert len(linker.events) == 1
+    linker = linker_with_month()
+    linker.add([_dated(2, DAY - timedelta(days=reach + 1))])
+    assert len(linker.events) == 2
