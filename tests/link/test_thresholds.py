@@ -104,6 +104,7 @@ def test_an_advance_has_a_tighter_tolerance() -> None:
 def test_an_event_spans_at_most_its_longest_window() -> None:
     # a claim about a whole month joins an event by its last days only
     most = int(default("link_event_max_days"))
+    assert most == 7  # a week: one report cycle
     tolerance = int(default("link_time_tolerance_days"))
 
     def linker_with_month() -> EventLinker:
