@@ -102,7 +102,7 @@ def test_no_vicinity_without_a_named_town_close_by() -> None:
 
 
 def test_airports_are_places_under_their_short_names() -> None:
-    from foglift.geoparse.airports import airport_names
+    from foglift.geoparse.build.airports import airport_names
 
     assert list(airport_names("London Heathrow Airport", "London")) == [
         ("London Heathrow Airport", "name"),
@@ -187,7 +187,7 @@ def test_detection(text: str, expected: list[str]) -> None:
 
 
 def test_airport_strips_named_like_words_add_no_aliases() -> None:
-    from foglift.geoparse.airports import airport_names
+    from foglift.geoparse.build.airports import airport_names
 
     assert ("Bob", "name") not in list(
         airport_names("Robert/Bob/Curtis Memorial Airport", "Mayville")

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from foglift.geoparse.index import place_by_id
-from foglift.geoparse.names import name_key, russian_spellings
+from foglift.geoparse.names import russian_spellings
 from foglift.geoparse.resolve import context_of_place, find_matches, rank
+from foglift.names import name_key
 
 # A name in Russian letters only (no і ї є ґ ў, no Latin look-alikes) that is
 # not a Ukrainian name of the place is read as its Russian name.

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from foglift.errors import DataError
-from foglift.sources import load_registry, translit_skeleton
+from foglift.names import skeleton
+from foglift.sources import load_registry
 
 
 def test_shipped_registry_covers_both_sides_and_independents() -> None:
@@ -19,12 +20,8 @@ def test_shipped_registry_covers_both_sides_and_independents() -> None:
 
 
 def test_transliteration_variants_share_a_skeleton() -> None:
-    assert translit_skeleton("Vojenkory Russkoy Vesny") == translit_skeleton(
-        "Voenkory Russkoi Vesny"
-    )
-    assert translit_skeleton("Военкоры Русской Весны") == translit_skeleton(
-        "Voyenkory Russkoy Vesny"
-    )
+    assert skeleton("Vojenkory Russkoy Vesny") == skeleton("Voenkory Russkoi Vesny")
+    assert skeleton("Военкоры Русской Весны") == skeleton("Voyenkory Russkoy Vesny")
 
 
 def test_fuzzy_match_rejects_unrelated_names() -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from foglift.cli.claims import day
-from foglift.errors import UsageError
+from foglift.cli.options import add_format_option, day, read_input
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,14 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the channel or site the text came from: what the text states in its "
         "own voice is its claim (a name in the source registry gives kind and side)",
     )
-    parser.add_argument("--format", default="text", choices=["text", "json"])
+    add_format_option(parser)
     parser.add_argument(
         "--encoding", default="utf-8", help="input encoding (default utf-8)"
     )
     parser.add_argument(
         "--sources", metavar="FILE", help="extra source registry (TOML)"
     )
-    from foglift.cli.claims import add_findings_arguments
+    from foglift.cli.options import add_findings_arguments
     from foglift.cli.verify import add_verify_arguments
 
     add_findings_arguments(parser)
@@ -38,18 +37,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from foglift.ingest import read_text
+    from foglift.cli.verify import evidence_from_args
     from foglift.pipeline import check_text
 
-    if args.path == "-" and sys.stdin.isatty():
-        raise UsageError(
-            "reading from stdin, but nothing is piped in",
-            hint="cat article.txt | foglift check -",
-        )
-    from foglift.cli.verify import evidence_from_args
-
     evidence = evidence_from_args(args)
-    text, source = read_text(args.path, args.encoding)
+    text, source = read_input(
+        args.path, args.encoding, "cat article.txt | foglift check -"
+    )
     doc = check_text(
         text,
         source=source,
@@ -62,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if args.findings != "all" or args.code:
         from dataclasses import replace
 
-        from foglift.cli.claims import keep_finding
+        from foglift.cli.options import keep_finding
 
         kept = tuple(f for f in doc.findings if keep_finding(args, f.code, f.severity))
         doc = replace(doc, findings=kept)

@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from foglift.cli.claims import add_store_argument, count, day
+from foglift.cli.options import (
+    ROW_FORMATS,
+    TEXT,
+    add_format_option,
+    add_limit_option,
+    add_store_argument,
+    day,
+)
 
 COLUMNS = [
     ("published", lambda r: r["published"] or r["posted_at"], 12),
@@ -21,7 +28,6 @@ COLUMNS = [
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from foglift.export.formats import ROW_FORMATS
 
     add_store_argument(parser)
     parser.add_argument("--source", help="source name contains")
@@ -37,8 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="include each document's text (json, jsonl, csv)",
     )
-    parser.add_argument("--limit", type=count, help="at most this many documents")
-    parser.add_argument("--format", default="table", choices=ROW_FORMATS)
+    add_limit_option(parser, "documents")
+    add_format_option(parser, ROW_FORMATS)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.db, create=False)
     try:
         rows: Any = query_documents(
-            store, doc_filter, with_text=args.with_text and args.format != "table"
+            store, doc_filter, with_text=args.with_text and args.format != TEXT
         )
         write_rows(rows, args.format, sys.stdout, COLUMNS, "Documents")
     finally:

@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from foglift.cli.options import add_format_option
 from foglift.errors import MissingInput
 
 
@@ -47,14 +48,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="resolve the annotated spans (else detect mentions first)",
     )
-    geo.add_argument("--format", default="text", choices=["text", "json"])
+    add_format_option(geo)
     claims = sub.add_parser(
         "claims",
         help="claim extraction on gold claims (JSONL, one item a line)",
         epilog="Example: foglift eval claims en.jsonl ru.jsonl uk.jsonl --errors 20",
     )
     claims.add_argument("gold", nargs="+", help="gold JSONL files")
-    claims.add_argument("--format", default="text", choices=["text", "json"])
+    add_format_option(claims)
     claims.add_argument(
         "--errors",
         type=int,

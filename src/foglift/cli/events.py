@@ -6,21 +6,19 @@ import argparse
 import sys
 from typing import Any
 
-from foglift.errors import InputError
+from foglift.errors import UnknownEvent
 
 STATUSES = ("single_source", "partisan_only", "independently_corroborated", "disputed")
-FORMATS = ("table", "json", "jsonl", "csv", "geojson")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from foglift.cli.claims import add_arguments as claim_arguments
+    from foglift.cli.options import EVENT_FORMATS, set_format_choices
 
     # The same filters as `foglift claims`: an event shows when one of its
     # claims passes them.
     claim_arguments(parser)
-    for action in parser._actions:
-        if action.dest == "format":
-            action.choices = FORMATS
+    set_format_choices(parser, EVENT_FORMATS)
     parser.add_argument("--status", action="append", choices=STATUSES)
     from foglift.store.verdicts import STATUS_ORDER
 
@@ -96,13 +94,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def add_event_arguments(parser: argparse.ArgumentParser) -> None:
-    from foglift.cli.claims import add_store_argument
+    from foglift.cli.options import add_format_option, add_store_argument
 
     parser.add_argument(
         "event_id", metavar="ID", help="an event id from `foglift events`"
     )
     add_store_argument(parser)
-    parser.add_argument("--format", default="text", choices=["text", "json"])
+    add_format_option(parser)
 
 
 def run_event(args: argparse.Namespace) -> int:
@@ -115,7 +113,7 @@ def run_event(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if event is None:
-        raise InputError(
+        raise UnknownEvent(
             f"no event {args.event_id!r} in the store",
             hint="list them with `foglift events`; run `foglift link` after ingesting",
         )

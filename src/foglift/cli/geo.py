@@ -14,7 +14,8 @@ import json
 import sys
 from dataclasses import asdict
 
-from foglift.errors import UsageError
+from foglift.cli.options import add_format_option, add_limit_option
+from foglift.errors import BadCountryCode
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,8 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     lookup.add_argument("name", help="a place name in any spelling, script or case")
     lookup.add_argument("--near", metavar="PLACE", help="a place that gives context")
     lookup.add_argument("--country", metavar="CC", help="ISO 3166 alpha-2 code")
-    lookup.add_argument("--limit", type=int, default=5, help="candidates to show")
-    lookup.add_argument("--format", default="text", choices=["text", "json"])
+    add_limit_option(lookup, "candidates", default=5)
+    add_format_option(lookup)
     parse = sub.add_parser(
         "parse",
         help="place mentions in a text file, resolved in the text's context",
@@ -37,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parse.add_argument("path", help="a text file, or - for stdin")
     parse.add_argument("--encoding", default="utf-8")
-    parse.add_argument("--format", default="text", choices=["text", "json"])
+    add_format_option(parse)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,10 +51,7 @@ def _run_lookup(args: argparse.Namespace) -> int:
     from foglift.geoparse import lookup
 
     if args.country and len(args.country) != 2:
-        raise UsageError(
-            f"--country {args.country!r} is not a two-letter code",
-            hint="use ISO 3166 alpha-2, e.g. --country UA",
-        )
+        raise BadCountryCode(f"--country {args.country!r} is not a two-letter code")
     candidates = lookup(args.name, near=args.near, country=args.country)[: args.limit]
     if args.format == "json":
         payload = {"name": args.name, "candidates": [asdict(c) for c in candidates]}
@@ -72,15 +70,12 @@ def _run_lookup(args: argparse.Namespace) -> int:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    from foglift.cli.options import read_normalised
     from foglift.geoparse import parse_text
-    from foglift.ingest.text import read_text
 
-    if args.path == "-" and sys.stdin.isatty():
-        raise UsageError(
-            "reading from stdin, but nothing is piped in",
-            hint="cat article.txt | foglift geo parse -",
-        )
-    text, _source = read_text(args.path, args.encoding)
+    text = read_normalised(
+        args.path, args.encoding, "cat article.txt | foglift geo parse -"
+    )
     mentions = parse_text(text)
     if args.format == "json":
         payload = [asdict(m) for m in mentions]

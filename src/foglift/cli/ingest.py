@@ -10,9 +10,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from foglift.cli.claims import day
+from foglift.cli.options import check_stdin, day
 from foglift.cli.scale import add_scale_arguments, ingest_scaled, scaled
-from foglift.errors import MissingInput, UsageError
+from foglift.errors import MissingInput
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,11 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from foglift.runs.process import PipelineOptions
     from foglift.store import open_store
 
-    if "-" in args.paths and sys.stdin.isatty():
-        raise UsageError(
-            "reading from stdin, but nothing is piped in",
-            hint="cat export.jsonl | foglift ingest -",
-        )
+    check_stdin(args.paths, "cat export.jsonl | foglift ingest -")
     missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
     if missing:  # before the store is opened: a typo creates nothing
         raise MissingInput(

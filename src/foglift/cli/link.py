@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from foglift.cli.claims import add_store_argument
+from foglift.cli.options import add_format_option, add_store_argument
 from foglift.cli.scale import add_scale_arguments, scaled
 
 
@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sources", metavar="FILE", help="extra source registry (TOML)"
     )
-    parser.add_argument("--format", default="text", choices=["text", "json"])
+    add_format_option(parser)
     add_scale_arguments(parser)
 
 

@@ -13,7 +13,7 @@ from foglift.errors import MissingInput, UsageError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from foglift.cli.claims import add_store_argument
+    from foglift.cli.options import add_store_argument
 
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
     find = sub.add_parser(

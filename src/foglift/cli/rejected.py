@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from foglift.cli.claims import add_store_argument, count
+from foglift.cli.options import (
+    ROW_FORMATS,
+    add_format_option,
+    add_limit_option,
+    add_store_argument,
+)
 
 COLUMNS = [
     ("code", lambda r: r["code"], 6),
@@ -17,12 +22,10 @@ COLUMNS = [
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from foglift.export.formats import ROW_FORMATS
-
     add_store_argument(parser)
     parser.add_argument("--code", help="only this code, e.g. FL102")
-    parser.add_argument("--limit", type=count, help="at most this many")
-    parser.add_argument("--format", default="table", choices=ROW_FORMATS)
+    add_limit_option(parser, "rejections")
+    add_format_option(parser, ROW_FORMATS)
 
 
 def run(args: argparse.Namespace) -> int:

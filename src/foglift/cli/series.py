@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from foglift.errors import UsageError
+from foglift.cli.options import add_format_option
+from foglift.errors import MissingAction, UnknownSeries
 
 DEFAULT_SERIES_DB = "foglift-series.json"
 
@@ -36,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             metavar="FILE",
             help=f"the series store (default {DEFAULT_SERIES_DB})",
         )
-        p.add_argument("--format", default="text", choices=["text", "json"])
+        add_format_option(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from foglift.verify.series import JsonSeriesStore, find_anomalies, import_series
 
     if args.action is None:
-        raise UsageError(
+        raise MissingAction(
             "say what to do: import or check",
             hint="foglift series import russia_losses_equipment.json",
         )
@@ -66,10 +67,7 @@ def run(args: argparse.Namespace) -> int:
     names = args.names or store.names()
     unknown = [n for n in names if store.get(n) is None]
     if unknown:
-        raise UsageError(
-            f"no such series in {args.series_db}: {', '.join(unknown)}",
-            hint="foglift series check with no names lists every series",
-        )
+        raise UnknownSeries(f"no such series in {args.series_db}: {', '.join(unknown)}")
     found = []
     for name in names:
         series = store.get(name)

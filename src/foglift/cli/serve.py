@@ -11,7 +11,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from foglift.cli.claims import add_store_argument
+    from foglift.cli.options import add_store_argument
 
     add_store_argument(parser)
     parser.add_argument(

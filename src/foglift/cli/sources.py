@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from foglift.errors import UsageError
+from foglift.errors import DateRangeError, MissingAction
 
 OUTCOMES = ("confirmed", "already_held", "contested", "contradicted", "not_confirmed")
 CLAIMANT_COLUMNS = (
@@ -46,7 +46,12 @@ SERIES_COLUMNS = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from foglift.cli.claims import add_store_argument, day
+    from foglift.cli.options import (
+        ROW_FORMATS,
+        add_format_option,
+        add_store_argument,
+        day,
+    )
     from foglift.cli.series import DEFAULT_SERIES_DB
 
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
@@ -68,9 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "; left out when missing)",
     )
     stats.add_argument("--sources", metavar="FILE", help="extra source registry (TOML)")
-    stats.add_argument(
-        "--format", default="table", choices=["table", "json", "jsonl", "csv"]
-    )
+    add_format_option(stats, ROW_FORMATS)
 
 
 def _cell(value: Any) -> str:
@@ -99,11 +102,11 @@ def run(args: argparse.Namespace) -> int:
     from foglift.verify.series import JsonSeriesStore
 
     if args.action != "stats":
-        raise UsageError(
+        raise MissingAction(
             "say what to show: stats", hint="foglift sources stats --since 2025-01-01"
         )
     if args.since and args.until and args.since > args.until:
-        raise UsageError("--since is after --until")
+        raise DateRangeError("--since is after --until")
     store = open_store(args.db, create=False)
     try:
         claimants, left_out = claimant_stats(

@@ -8,8 +8,6 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from foglift.errors import UsageError
-
 STATUSES = (
     "confirmed",
     "already_held",
@@ -56,8 +54,6 @@ def run(args: argparse.Namespace) -> int:
     from foglift.store.query import query_claims
     from foglift.store.verdicts import verdict_summary
 
-    if args.limit is not None and args.limit < 0:
-        raise UsageError("--limit must be 0 or more")
     statuses = tuple(args.status or ())
     checks = tuple(args.check or ())
     claim_filter = replace(

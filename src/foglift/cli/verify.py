@@ -9,8 +9,9 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from foglift.cli.options import add_format_option
 from foglift.cli.scale import add_scale_arguments
-from foglift.errors import UsageError
+from foglift.errors import DateRangeError, NoEvidence
 from foglift.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -89,13 +90,13 @@ def evidence_from_args(args: argparse.Namespace) -> Evidence:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from foglift.cli.claims import add_store_argument, day
+    from foglift.cli.options import add_store_argument, day
 
     add_store_argument(parser)
     add_verify_arguments(parser)
     parser.add_argument("--since", type=day, help="claims about days from (YYYY-MM-DD)")
     parser.add_argument("--until", type=day, help="claims about days until")
-    parser.add_argument("--format", default="text", choices=["text", "json"])
+    add_format_option(parser)
     add_scale_arguments(parser)
 
 
@@ -106,12 +107,12 @@ def run(args: argparse.Namespace) -> int:
     from foglift.verify import MapSettings
 
     if not (args.control_maps or args.series_db or args.reference):
-        raise UsageError(
+        raise NoEvidence(
             "no evidence to verify against",
             hint="foglift verify --control-maps maps/ (or --series-db, --reference)",
         )
     if args.since and args.until and args.since > args.until:
-        raise UsageError("--since is after --until")
+        raise DateRangeError("--since is after --until")
     store = open_store(args.db, create=False)
     try:
         evidence = evidence_from_args(args)

@@ -19,6 +19,7 @@ from functools import cache, partial
 from typing import TypeVar
 
 from foglift.budget import check_time
+from foglift.datelines import opening_dateline
 from foglift.extract.claimants import region_side_in
 from foglift.extract.lexicon import ActionEntry, Lexicon, Table, phrase_pattern
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
@@ -56,10 +57,6 @@ _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
 _COLON = re.compile(r"[\s*_]*:")
 _WORDLIKE = re.compile(r"\w")  # markup and emoji around a heading are no words
-_DATELINE = re.compile(
-    r"\s*[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'’/-]{1,40},\s+[^()\n]{0,30}?"
-    r"\((?P<agency>[^()\n]{2,40})\)\s*[-–—]"
-)
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
 _SUBJECT_REACH = 100  # characters before an action in which its subject may lie
 
@@ -1389,7 +1386,7 @@ def find_author(ctx: Context) -> Claimant:
     first_line = ctx.text.split("\n", 1)[0]
     if not ctx.sentences:
         return _AUTHOR
-    dateline = _DATELINE.match(ctx.text)
+    dateline = opening_dateline(ctx.text)
     if dateline:  # "KYIV, Nov 3 (Reuters) -": the agency writes in its own voice
         agency = [
             c

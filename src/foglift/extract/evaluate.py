@@ -23,9 +23,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from foglift.errors import InputError
+from foglift.errors import GoldError
 from foglift.model import Claim
-from foglift.sources import Registry, load_registry, name_key, translit_skeleton
+from foglift.names import name_key, skeleton
+from foglift.sources import Registry, load_registry
 
 FIELDS = (
     "claimant",
@@ -82,10 +83,6 @@ _FUNCTION_WORDS = frozenset(
         "до",
     ]
 )
-
-
-class GoldError(InputError):
-    code = "FL111"
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +196,7 @@ def read_gold(path: Path) -> Iterator[GoldItem]:
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    from foglift.geoparse.resolve import distance_km
+    from foglift.geography import distance_km
 
     return distance_km(a[0], a[1], b[0], b[1])
 
@@ -242,7 +239,7 @@ def _same_place(gold: dict[str, Any], pred: Claim) -> bool:
 
 def _tokens(name: str) -> set[str]:
     return {
-        translit_skeleton(w)[:5]
+        skeleton(w)[:5]
         for w in name_key(name).split()
         if w not in _FUNCTION_WORDS and len(w) > 1
     }

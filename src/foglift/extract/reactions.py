@@ -20,8 +20,8 @@ from foglift.extract.claims import Context, carried_claimant
 from foglift.extract.lexicon import Lexicon, phrase_pattern
 from foglift.extract.quantities import parse_number
 from foglift.model import Claim, Claimant, Reaction, ReactionRelation, Sentence
+from foglift.names import skeleton
 from foglift.settings import default
-from foglift.sources import translit_skeleton
 
 _NUMBER = re.compile(r"\d[\d,. ]*\d|\d")
 
@@ -114,8 +114,8 @@ def _same_place(name: str, others: list[str]) -> bool:
     """Купянск, Купянска and Kupiansk are one place for pointing at a claim."""
     from rapidfuzz import fuzz
 
-    key = translit_skeleton(name)
-    return any(fuzz.ratio(key, translit_skeleton(o)) >= 80 for o in others)
+    key = skeleton(name)
+    return any(fuzz.ratio(key, skeleton(o)) >= 80 for o in others)
 
 
 def _reactor(

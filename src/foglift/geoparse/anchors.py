@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from foglift.geography import distance_km, initial_bearing
+
 
 class _Spanlike(Protocol):
     @property
@@ -293,22 +295,11 @@ UNSTATED_KM = 45.0
 BEARING_TOLERANCE = 67.5
 
 
-def initial_bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Degrees from point 1 to point 2, 0 north, clockwise."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlon = math.radians(lon2 - lon1)
-    x = math.sin(dlon) * math.cos(p2)
-    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dlon)
-    return math.degrees(math.atan2(x, y)) % 360.0
-
-
 def fits(
     anchor: Anchor, lat: float, lon: float, anchor_lat: float, anchor_lon: float
 ) -> float | None:
     """How badly a point misses what the anchor says (0 is exact), or None
     when it is outside the stated bearing or distance."""
-    from foglift.geoparse.resolve import distance_km
-
     d = distance_km(anchor_lat, anchor_lon, lat, lon)
     if anchor.km is not None:
         low, high = anchor.km * 0.5 - 3.0, anchor.km * 1.5 + 3.0

@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from foglift.datelines import follows_town
 from foglift.geoparse.resolve import Match, find_matches, importance
-from foglift.geoparse.theatre import AGENCY, LOWER_WORD, PLACE_WORD_BEFORE, Span
+from foglift.geoparse.theatre import LOWER_WORD, PLACE_WORD_BEFORE, Span
 
 # find_matches, remembered for one text
 Finder = Callable[[str], list[Match]]
@@ -55,9 +56,6 @@ _STREET_BEFORE = re.compile(
 _DOTTED = re.compile(
     r"\b(?:[A-Z]\.){2,}|(?<=, )[A-Z][a-z]{1,4}\.|(?<=[a-z], )[A-Z]{2}(?![\w.])"
 )
-# after a town in capitals opening a news item: "TORRINGTON —", "KYIV, Nov 12",
-# "RUSSELLVILLE, Ark. (AP)", "Washington (CNN)"
-_DATELINE = re.compile(rf"\s*(?:[-–—]|,|{AGENCY})")
 _TOWN_BEFORE = re.compile(rf"[{_CAPITALS}][\w'’-]*, $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]|\bnn)\s*[\"'“‘«(]*\s*$")
 # capitalised words that are never places in running text, though some
@@ -109,7 +107,7 @@ def _acceptable(
         and not phrase.isupper()
         and phrase.casefold() in common
         and not _place_word_before(text, start)
-        and not _DATELINE.match(text, start + len(phrase))
+        and not follows_town(text, start + len(phrase))
     ):
         # a word the text also writes in lower case ("the main effort", "a
         # rifle") is a common word when capitalised, unless the words before
@@ -154,7 +152,7 @@ def _acceptable(
         sentence_start
         and len(words) == 1
         and phrase.casefold() not in known
-        and not _DATELINE.match(text, start + len(phrase))
+        and not follows_town(text, start + len(phrase))
     ):
         return any(importance(m.place) >= 4.7 for m in strong)
     return True

@@ -35,15 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from foglift.errors import InputError
-from foglift.geoparse.resolve import distance_km
+from foglift.errors import CorpusError
+from foglift.geography import distance_km
 from foglift.geoparse.theatre import Span, resolve_spans
 
 MAX_ERROR_KM = 20039.0
-
-
-class CorpusError(InputError):
-    code = "FL110"
 
 
 @dataclass(frozen=True, slots=True)

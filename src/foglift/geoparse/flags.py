@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from foglift.geography import distance_km, distances_km
 from foglift.geoparse.index import (
     Place,
     SettlementCell,
@@ -25,10 +26,9 @@ from foglift.geoparse.index import (
     renamings,
     settlement_cells,
 )
-from foglift.geoparse.names import has_cyrillic, name_key, skeleton
-from foglift.geoparse.resolve import distance_km
 from foglift.geoparse.theatre import Resolved
 from foglift.model import Severity
+from foglift.names import has_cyrillic, name_key, skeleton
 
 # beyond this many km past the nearest anchor's radius a place is "outside";
 # a front line is a few hundred km deep, a neighbouring oblast is within reach
@@ -228,18 +228,12 @@ def _in_reach(
     towns = np.array([cell.towns[i] for cell, i in hits])
     pks = [int(cell.pks[i]) for cell, i in hits]
     near = np.zeros(len(hits), dtype=bool)
-    rad_lats, cos_lats = np.radians(lats), np.cos(np.radians(lats))
     everywhere = np.ones(len(hits), dtype=bool)
     # one anchor per point: a town named forty times is one anchor
     points = {(a.lat, a.lon, a.radius, r) for a, r in zip(anchors, reach, strict=True)}
     for lat, lon, anchor_radius, radius in points:
         eligible = towns if anchor_radius >= 500 else everywhere
-        p2 = math.radians(lat)
-        h = (
-            np.sin((p2 - rad_lats) / 2) ** 2
-            + cos_lats * math.cos(p2) * np.sin(np.radians(lon - lons) / 2) ** 2
-        )
-        km = 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        km = distances_km(lats, lons, lat, lon)
         inside = eligible & (km <= radius)
         # numpy's last digit may differ from math's: on the edge, ask math
         for i in np.flatnonzero(np.abs(km - radius) < 1e-6):

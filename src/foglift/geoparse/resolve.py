@@ -34,7 +34,7 @@ from foglift.geoparse.index import (
     places_for_skeleton,
     settlement_cells,
 )
-from foglift.geoparse.names import has_cyrillic, name_key, skeleton
+from foglift.names import has_cyrillic, name_key, skeleton
 
 # How the alias matched -> score adjustment. Chosen on the development corpora
 # (TR-News, GeoVirus) and the Ukrainian coverage test; see docs/geoparse.md.
@@ -167,7 +167,7 @@ class Match:
 
 
 @dataclass(slots=True)
-class Context:
+class PlaceContext:
     """What the rest of a document says about where things are."""
 
     areas: dict[str, float] = field(default_factory=dict)  # place id -> weight
@@ -185,8 +185,8 @@ class Context:
         # evidence adds up (three mentions of Kentucky outweigh one), to a cap
         self.areas[place_id] = max(self.areas.get(place_id, 0.0), weight)
 
-    def merged(self, other: Context) -> Context:
-        out = Context(
+    def merged(self, other: PlaceContext) -> PlaceContext:
+        out = PlaceContext(
             dict(self.areas),
             list(self.points),
             dict(self.countries),
@@ -197,7 +197,7 @@ class Context:
         out.absorb(other)
         return out
 
-    def absorb(self, other: Context) -> None:
+    def absorb(self, other: PlaceContext) -> None:
         """Add what ``other`` says to this context, in place."""
         for key, weight in other.areas.items():
             self.add_area(key, weight)
@@ -520,13 +520,6 @@ def importance(place: Place) -> float:
     return math.log10(population + 10)
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _nearness(d: float) -> float:
     for limit, value in NEAR_STEPS:
         if d < limit:
@@ -534,7 +527,7 @@ def _nearness(d: float) -> float:
     return 0.0
 
 
-def _neighbours(context: Context) -> list[tuple[float, float, float]]:
+def _neighbours(context: PlaceContext) -> list[tuple[float, float, float]]:
     """The context's points, one per place: a place named three times is one
     neighbour, at its strongest weight."""
     weights: dict[tuple[float, float], float] = {}
@@ -545,7 +538,7 @@ def _neighbours(context: Context) -> list[tuple[float, float, float]]:
 
 def score(
     match: Match,
-    context: Context | None,
+    context: PlaceContext | None,
     neighbours: list[tuple[float, float, float]] | None = None,
 ) -> Scored:
     place = match.place
@@ -605,7 +598,7 @@ def score(
     return Scored(match, total, tuple(cues), total - alone, nearest)
 
 
-def rank(matches: Iterable[Match], context: Context | None = None) -> list[Scored]:
+def rank(matches: Iterable[Match], context: PlaceContext | None = None) -> list[Scored]:
     found = list(matches)
     neighbours = _neighbours(context) if context is not None else None
     scored = [score(m, context, neighbours) for m in found]
@@ -654,9 +647,9 @@ def confidence(ranked: list[Scored]) -> float:
     return 1.0 / sum(math.exp(min(50.0, s.score - top)) for s in ranked)
 
 
-def context_of_place(place: Place, weight: float = 3.0) -> Context:
+def context_of_place(place: Place, weight: float = 3.0) -> PlaceContext:
     """The context a place named beside another gives it ("Andriivka, Donetsk")."""
-    context = Context()
+    context = PlaceContext()
     if place.precision in ("country", "region", "district"):
         context.add_area(place.id, weight)
     # A named raion or county is the cue: its oblast counts for much less, so

@@ -7,7 +7,7 @@ import dataclasses
 from foglift.geoparse.flags import place_flags
 from foglift.geoparse.records import to_candidate, to_resolution, to_vicinity
 from foglift.geoparse.resolve import (
-    Context,
+    PlaceContext,
     context_of_place,
     find_matches,
     rank,
@@ -27,7 +27,7 @@ def lookup(
     point count as context; ``country`` (ISO 3166 alpha-2) keeps only entries
     in that country.
     """
-    context: Context | None = None
+    context: PlaceContext | None = None
     if near:
         anchors = rank(find_matches(near))
         if anchors:

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from foglift.budget import check_time
+from foglift.datelines import agency_follows, is_capitals
+from foglift.geography import equirectangular_km
 from foglift.geoparse.anchors import (
     Anchor,
     anchored,
@@ -38,10 +40,9 @@ from foglift.geoparse.anchors import (
     strip_plural,
 )
 from foglift.geoparse.index import Place
-from foglift.geoparse.names import name_key, skeleton
 from foglift.geoparse.resolve import (
-    Context,
     Match,
+    PlaceContext,
     Scored,
     confidence,
     context_of_place,
@@ -50,6 +51,7 @@ from foglift.geoparse.resolve import (
     rank,
     with_lookalikes,
 )
+from foglift.names import name_key, skeleton
 
 _FRONT = re.compile(
     r"^\s*(?:direction|axis|front|sector|salient|bridgehead|pocket|"
@@ -127,19 +129,19 @@ ELSEWHERE = 0.2
 
 
 def _paragraph_contexts(
-    spans: Sequence[Span], paragraphs: Sequence[int], contributions: list[Context]
-) -> dict[tuple[str, int], Context]:
+    spans: Sequence[Span], paragraphs: Sequence[int], contributions: list[PlaceContext]
+) -> dict[tuple[str, int], PlaceContext]:
     """For each (name, paragraph): what the paragraph's other names say."""
-    by_paragraph: dict[tuple[str, int], Context] = {}
+    by_paragraph: dict[tuple[str, int], PlaceContext] = {}
     for j, other in enumerate(contributions):
         key = (spans[j].key, paragraphs[j])
-        by_paragraph.setdefault(key, Context()).absorb(other)
+        by_paragraph.setdefault(key, PlaceContext()).absorb(other)
     names_in: dict[int, list[str]] = {}
     for name, paragraph in by_paragraph:
         names_in.setdefault(paragraph, []).append(name)
-    out: dict[tuple[str, int], Context] = {}
+    out: dict[tuple[str, int], PlaceContext] = {}
     for (name, paragraph), _ in by_paragraph.items():
-        gathered = Context()
+        gathered = PlaceContext()
         for other_name in names_in[paragraph]:
             if other_name != name:
                 gathered.absorb(by_paragraph[(other_name, paragraph)])
@@ -147,10 +149,10 @@ def _paragraph_contexts(
     return out
 
 
-def _blend(everywhere: Context, nearby: Context) -> Context:
+def _blend(everywhere: PlaceContext, nearby: PlaceContext) -> PlaceContext:
     """The other names' context: their own paragraph's at full weight, the
     rest of the text's at ELSEWHERE."""
-    out = Context()
+    out = PlaceContext()
     for place_id, weight in everywhere.areas.items():
         out.areas[place_id] = ELSEWHERE * weight
     for place_id, weight in nearby.areas.items():
@@ -193,17 +195,6 @@ def _lacks(found: Sequence[Match], area_id: str) -> bool:
     )
 
 
-# after a dateline's town: "(CNN)", "(AP) -", ", Ukraine (Reuters)"
-# a news agency in brackets after a dateline's town: "(AP)", "(CNN)", "(RNS)"
-AGENCY = r"\([A-Z][\w .&-]{0,30}\)"
-_AGENCY = re.compile(rf"(?:,[^\n(]{{1,40}})?\s*{AGENCY}")
-
-
-def _is_capitals(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
 def is_front(text: str, span: Span) -> bool:
     return bool(
         _FRONT.match(text[span.end : span.end + 30])
@@ -211,10 +202,10 @@ def is_front(text: str, span: Span) -> bool:
     )
 
 
-def _contribution(best: Scored, weight: float) -> Context:
+def _contribution(best: Scored, weight: float) -> PlaceContext:
     """What one resolved mention tells about the others."""
     place = best.match.place
-    context = Context()
+    context = PlaceContext()
     area_weight = {"country": 1.5, "region": 2.5, "district": 3.0}.get(place.precision)
     if area_weight is not None:
         context.add_area(place.id, area_weight * weight)
@@ -238,10 +229,7 @@ _CLUSTER_CAP = 1.0
 
 
 def _closeness(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    # equirectangular distance: exact enough below 250 km, and cheap
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    y = math.radians(lat2 - lat1)
-    d = 6371.0 * math.hypot(x, y)
+    d = equirectangular_km(lat1, lon1, lat2, lon2)  # exact enough below 250 km
     return next((value for limit, value in _CLOSE if d < limit), 0.0)
 
 
@@ -398,7 +386,7 @@ def _within_anchor(
     return [m for _, m in sorted(fitting, key=lambda x: x[0])]
 
 
-def _all_but_each(by_name: dict[str, Context]) -> dict[str, Context]:
+def _all_but_each(by_name: dict[str, PlaceContext]) -> dict[str, PlaceContext]:
     """For each name, the other names' contexts absorbed in order: the names
     before it (gathered once, left to right), then the names after it
     (gathered once, right to left), instead of every other name again for
@@ -406,15 +394,15 @@ def _all_but_each(by_name: dict[str, Context]) -> dict[str, Context]:
     weight, points their order, and the votes (halves, ones and twos) add up
     exactly in any order."""
     names = list(by_name)
-    after: list[Context] = [Context()]
+    after: list[PlaceContext] = [PlaceContext()]
     for name in reversed(names[1:]):
-        later = Context()
+        later = PlaceContext()
         later.absorb(by_name[name])
         later.absorb(after[-1])
         after.append(later)
     after.reverse()
-    out: dict[str, Context] = {}
-    before = Context()
+    out: dict[str, PlaceContext] = {}
+    before = PlaceContext()
     for k, name in enumerate(names):
         out[name] = before.merged(after[k])
         before.absorb(by_name[name])
@@ -476,7 +464,7 @@ def resolve_spans(
 
     # qualifiers: "X, Y" / "X (Y)" / "X and Z in southern Y" where Y is an
     # area containing a candidate of X
-    pair_context: dict[int, Context] = {}
+    pair_context: dict[int, PlaceContext] = {}
     pair_cue: dict[int, str] = {}
     why: dict[int, str] = {}
     for q, names in qualified_lists(text, spans):
@@ -510,7 +498,7 @@ def resolve_spans(
             ]
             if rank_in_list and (not inside or level <= _LEVEL[qualifier.precision]):
                 continue  # a list's earlier names only take a constraint
-            context = Context()
+            context = PlaceContext()
             for area in qualifiers:
                 context.absorb(context_of_place(area, weight=4.0))
             pair_context[i] = context
@@ -551,7 +539,9 @@ def resolve_spans(
         if kind_word and i not in pair_context:
             word = kind_word.group(1).casefold()
             village = word not in _TOWN_WORDS
-            pair_context[i] = Context(wanted="village" if village else "settlement")
+            pair_context[i] = PlaceContext(
+                wanted="village" if village else "settlement"
+            )
             pair_cue[i] = f"named as a {word}"
 
     # A dateline ("WASHINGTON (AP) -", "KYIV, Nov 12 -") names a town
@@ -560,9 +550,9 @@ def resolve_spans(
         if (
             i not in pair_context
             and not text[line_start : span.start].strip()
-            and (_is_capitals(span.name) or _AGENCY.match(text, span.end))
+            and (is_capitals(span.name) or agency_follows(text, span.end))
         ):
-            pair_context[i] = Context(wanted="settlement")
+            pair_context[i] = PlaceContext(wanted="settlement")
             pair_cue[i] = "named as a town in a dateline"
 
     # A report by direction ("На Покровському напрямку ...", one paragraph a
@@ -580,7 +570,7 @@ def resolve_spans(
         contributions = []
         for i, ranked in enumerate(chosen):
             if not ranked:
-                contributions.append(Context())
+                contributions.append(PlaceContext())
                 continue
             weight = 1.0 if confidence(ranked) > 0.5 else 0.5
             if fronts[i]:
@@ -588,9 +578,9 @@ def resolve_spans(
             contributions.append(_contribution(ranked[0], weight))
         # What the other names say, gathered once per name: a long article
         # repeats its names, and gathering per mention would be quadratic.
-        by_name: dict[str, Context] = {}
+        by_name: dict[str, PlaceContext] = {}
         for j, other in enumerate(contributions):
-            by_name.setdefault(spans[j].key, Context()).absorb(other)
+            by_name.setdefault(spans[j].key, PlaceContext()).absorb(other)
         others_of = _all_but_each(by_name)
         nearby_of = _paragraph_contexts(spans, paragraphs, contributions)
         chosen = []
@@ -599,7 +589,7 @@ def resolve_spans(
             if paragraphs[i] in front_paragraphs:
                 nearby = nearby_of[(spans[i].key, paragraphs[i])]
                 context = _blend(context, nearby)
-            context = context.merged(pair_context.get(i, Context()))
+            context = context.merged(pair_context.get(i, PlaceContext()))
             context.support = support[i]
             chosen.append(rank(found, context))
     # an anchor resolved otherwise in context than alone: its bearing again

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from foglift.errors import UsageError
+from foglift.errors import BadColumnMapping
 from foglift.ingest.items import Reader, TooDeep, make_item, parse_bounded, reject
 from foglift.ingest.text import skip_utf8_bom
 from foglift.settings import default
@@ -52,7 +52,7 @@ def parse_mapping(spec: str | None) -> dict[str, str]:
         field, sep, column = part.partition("=")
         field, column = field.strip(), column.strip()
         if not sep or not column or field not in FIELDS:
-            raise UsageError(
+            raise BadColumnMapping(
                 f"cannot read column mapping {part.strip()!r}",
                 hint=f"FIELD=COLUMN pairs, FIELD one of {', '.join(FIELDS)}; "
                 "e.g. --map text=body,published=date",

@@ -25,17 +25,18 @@ Denials and disputes keep their own relation.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from foglift.geography import within_km
 from foglift.link.independence import is_independent, owner_of, same_side
 from foglift.model import OWN_VOICE, Claim, Claimant, ClaimType, Document, Stance
+from foglift.names import name_key, skeleton
 from foglift.settings import default
-from foglift.sources import Registry, name_key, translit_skeleton
+from foglift.sources import Registry
 
 Relation = Literal["origin", "repeats", "corroborates", "disputes", "denies"]
 Status = Literal[
@@ -126,18 +127,6 @@ class Event:
         return self.first_day, self.last_day
 
 
-def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    dlat = math.radians(b_lat - a_lat)
-    dlon = math.radians(b_lon - a_lon)
-    h = (
-        math.sin(dlat / 2) ** 2
-        + math.cos(math.radians(a_lat))
-        * math.cos(math.radians(b_lat))
-        * math.sin(dlon / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 def block_space(
     item: LinkClaim | Event,
 ) -> tuple[tuple[str, ...], tuple[int, int] | None]:
@@ -150,7 +139,7 @@ def block_space(
         cell = (int(item.lat // _CELL_DEG), int(item.lon // _CELL_DEG))
         return (*base, "cell"), cell
     if item.place_name:
-        return (*base, "name", translit_skeleton(item.place_name)), None
+        return (*base, "name", skeleton(item.place_name)), None
     value = f"{item.value:g}" if item.value else ""
     return (*base, "unit", str(item.unit), value), None
 
@@ -189,7 +178,7 @@ class EventLinker:
                 ("cell", str(row + dr), str(col + dc)) for dr in steps for dc in steps
             ]
         elif claim.place_name:
-            places = [("name", translit_skeleton(claim.place_name))]
+            places = [("name", skeleton(claim.place_name))]
         elif claim.unit is not None:
             places = [("unit", claim.unit, f"{claim.value:g}" if claim.value else "")]
         weeks = self._weeks(claim, widen=neighbours)
@@ -248,11 +237,9 @@ class EventLinker:
         if None not in (event.lat, event.lon, claim.lat, claim.lon):
             assert event.lat is not None and event.lon is not None
             assert claim.lat is not None and claim.lon is not None
-            return _km(event.lat, event.lon, claim.lat, claim.lon) <= self.radius_km
+            return within_km(event.lat, event.lon, claim.lat, claim.lon, self.radius_km)
         if event.place_name and claim.place_name:
-            return translit_skeleton(event.place_name) == translit_skeleton(
-                claim.place_name
-            )
+            return skeleton(event.place_name) == skeleton(claim.place_name)
         return (event.unit, event.value) == (claim.unit, claim.value) and bool(
             claim.unit
         )

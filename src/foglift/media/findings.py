@@ -83,7 +83,7 @@ def moment(value: str | None) -> datetime | None:
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    from foglift.geoparse.resolve import distance_km
+    from foglift.geography import distance_km
 
     return float(distance_km(a[0], a[1], b[0], b[1]))
 

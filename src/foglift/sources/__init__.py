@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from foglift.sources.registry import (
-    Registry,
-    Source,
-    load_registry,
-    name_key,
-    translit_skeleton,
-)
+from foglift.names import name_key
+from foglift.sources.registry import Registry, Source, load_registry
 
-__all__ = ["Registry", "Source", "load_registry", "name_key", "translit_skeleton"]
+__all__ = ["Registry", "Source", "load_registry", "name_key"]

@@ -8,51 +8,18 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from foglift.errors import DataError
+from foglift.errors import RegistryError
 from foglift.model import ClaimantKind, Side
+from foglift.names import name_key, skeleton
 
 _KINDS = {"official", "military_blogger", "media", "independent_analyst", "anonymous"}
 _SIDES = {"russia", "ukraine", "independent"}
-
-_CYRILLIC = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e",
-        "є": "e", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k",
-        "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-        "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-        "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    }
-)  # fmt: skip
-_SKELETON_STEPS = (
-    (re.compile(r"[jy]"), "i"),  # Vojenkory / Voyenkory / Voenkory
-    (re.compile(r"i([aeiou])"), r"\1"),  # ie / ye / je after the step above
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"w"), "v"),
-    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
-)
-
-
-def name_key(name: str) -> str:
-    """Case-, diacritic-, apostrophe- and spacing-insensitive key of a name."""
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’ʼ`«»\"“”„]", "", text)
-    return " ".join(re.findall(r"\w+", text))
-
-
-def translit_skeleton(name: str) -> str:
-    """A loose Latin skeleton so transliteration variants of a name compare equal."""
-    text = name_key(name).translate(_CYRILLIC)
-    for pattern, repl in _SKELETON_STEPS:
-        text = pattern.sub(repl, text)
-    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +66,7 @@ class Registry:
         from rapidfuzz import fuzz, process
 
         skeletons = _skeleton_index(self)
-        found = process.extractOne(
-            translit_skeleton(name), list(skeletons), scorer=fuzz.ratio
-        )
+        found = process.extractOne(skeleton(name), list(skeletons), scorer=fuzz.ratio)
         if found is None or found[1] < min_score:
             return None
         return skeletons[found[0]], float(found[1])
@@ -117,7 +82,7 @@ def _alias_index(registry: Registry) -> dict[str, Source]:
 
 @cache
 def _skeleton_index(registry: Registry) -> dict[str, Source]:
-    return {translit_skeleton(a): s for s in registry for a in (s.name, *s.aliases)}
+    return {skeleton(a): s for s in registry for a in (s.name, *s.aliases)}
 
 
 _WORD_START = re.compile(r"(?<![\w-])\w")
@@ -162,17 +127,19 @@ def _parse(raw: str, origin: str) -> dict[str, Source]:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"source registry {origin} is not valid TOML: {exc}") from exc
+        raise RegistryError(
+            f"source registry {origin} is not valid TOML: {exc}"
+        ) from exc
     found: dict[str, Source] = {}
     for n, entry in enumerate(data.get("source", []), 1):
         missing = {"id", "name", "kind", "side", "aliases"} - set(entry)
         if missing:
-            raise DataError(
+            raise RegistryError(
                 f"source #{n} in {origin} lacks {', '.join(sorted(missing))}",
                 hint="every [[source]] needs id, name, kind, side and aliases",
             )
         if entry["kind"] not in _KINDS or entry["side"] not in _SIDES:
-            raise DataError(
+            raise RegistryError(
                 f"source {entry['id']!r} in {origin}: kind {entry['kind']!r} or "
                 f"side {entry['side']!r} is not one foglift knows",
                 hint=f"kind is one of {sorted(_KINDS)}; side one of {sorted(_SIDES)}",
@@ -199,7 +166,7 @@ def load_registry(user_file: str | None = None) -> Registry:
         try:
             raw = path.read_text("utf-8")
         except OSError as exc:
-            raise DataError(
+            raise RegistryError(
                 f"cannot read source registry {path}: {exc.strerror}",
                 hint="pass a readable TOML file to --sources",
             ) from exc

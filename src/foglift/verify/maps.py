@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import hashlib
-import math
 import re
 import sqlite3
 import tomllib
@@ -43,13 +42,13 @@ import numpy.typing as npt
 import shapely  # type: ignore[import-untyped]
 from shapely.geometry import shape  # type: ignore[import-untyped]
 
-from foglift.errors import DataError
+from foglift.errors import MapSourcesError
+from foglift.geography import buffer_polygon
 from foglift.model import Side
 
 LayerStatus = Literal["occupied", "unknown", "liberated", "ignore"]
 LAYER_STATUSES: tuple[LayerStatus, ...] = ("occupied", "unknown", "liberated", "ignore")
 CONFIG_NAME = "maps.toml"
-_METRES_PER_DEGREE = 111_320.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,15 +276,7 @@ class PlaceOnDay:
         return self.grey > 0
 
 
-def place_area(lon: float, lat: float, buffer_m: float) -> shapely.Geometry:
-    """A circle of ``buffer_m`` metres around a point, in degrees (an ellipse)."""
-    if buffer_m <= 0:
-        return shapely.points(lon, lat)
-    dlat = buffer_m / _METRES_PER_DEGREE
-    dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
-    angles = np.linspace(0.0, 2 * math.pi, 65)
-    ring = np.column_stack([lon + dlon * np.cos(angles), lat + dlat * np.sin(angles)])
-    return shapely.polygons(ring)
+place_area = buffer_polygon  # a claim's place and the buffer around it
 
 
 def read_place(snap: Snapshot, day: date, area: shapely.Geometry) -> PlaceOnDay:
@@ -344,7 +335,7 @@ def load_sources(config: Path | None) -> tuple[MapSource, ...]:
     try:
         data = tomllib.loads(config.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataError(
+        raise MapSourcesError(
             f"cannot read the map sources file {config.name}: {exc}",
             hint="see docs/verify.md for the [[source]] table layout",
         ) from exc
@@ -372,7 +363,7 @@ def load_sources(config: Path | None) -> tuple[MapSource, ...]:
                 )
             )
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
-            raise DataError(
+            raise MapSourcesError(
                 f"{config.name}: [[source]] number {i + 1} is incomplete: {exc}",
                 hint="each source needs name, side and a [source.layers] table",
             ) from exc
@@ -600,14 +591,14 @@ def read_control_maps(
     """
     root = Path(directory)
     if not root.is_dir():
-        raise DataError(
+        raise MapSourcesError(
             f"control-map directory not found: {root}",
             hint="pass a folder of dated GeoJSON snapshots, e.g. "
             "deepstatemap_data_20251115.geojson",
         )
     config_path = Path(config) if config else root / CONFIG_NAME
     if config and not config_path.exists():
-        raise DataError(f"map sources file not found: {config_path}")
+        raise MapSourcesError(f"map sources file not found: {config_path}")
     sources = load_sources(config_path)
     maps = ControlMaps(directory=str(root))
     cache = _MapCache()

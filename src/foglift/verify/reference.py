@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from foglift.errors import DataError
+from foglift.errors import ReferenceTableError
 from foglift.model import Claim, EvidenceFile, Verdict
 from foglift.settings import default
 from foglift.verify.maps import sha256_file
@@ -51,7 +51,9 @@ def read_reference(path: str | Path) -> ReferenceTable:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read the reference table {path.name}: {exc}") from exc
+        raise ReferenceTableError(
+            f"cannot read the reference table {path.name}: {exc}"
+        ) from exc
     rows = []
     for i, record in enumerate(csv.DictReader(io.StringIO(text))):
         try:
@@ -65,7 +67,7 @@ def read_reference(path: str | Path) -> ReferenceTable:
                 )
             )
         except (KeyError, AttributeError, ValueError) as exc:
-            raise DataError(
+            raise ReferenceTableError(
                 f"{path.name}: row {i + 2} is not place, kind, total, source ({exc})",
                 hint="header: place,kind,total,source; kind is building or settlement",
             ) from exc

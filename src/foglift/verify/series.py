@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from foglift.errors import DataError
+from foglift.errors import SeriesError
 from foglift.ingest.items import loads_bounded
 from foglift.model import Claim, EvidenceFile, Verdict
 from foglift.settings import default
@@ -81,7 +81,7 @@ class JsonSeriesStore:
             try:
                 self._data = loads_bounded(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
-                raise DataError(
+                raise SeriesError(
                     f"cannot read the series store {self.path}: {exc}",
                     hint="move the file away and import the series again",
                 ) from exc
@@ -157,7 +157,7 @@ def read_series_file(
     try:
         records = _records(path)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise DataError(
+        raise SeriesError(
             f"cannot read {path.name} as a series file: {exc}",
             hint="give a CSV or a JSON list of records with a date column",
         ) from exc
@@ -167,7 +167,7 @@ def read_series_file(
         try:
             day = date.fromisoformat(str(raw_day)[:10])
         except ValueError as exc:
-            raise DataError(
+            raise SeriesError(
                 f"{path.name}: record {i + 1} has no {date_column!r} date "
                 f"(found {raw_day!r})",
                 hint="pass --date-column NAME if the date column has another name",
@@ -179,7 +179,7 @@ def read_series_file(
             if number is not None:
                 columns.setdefault(key, []).append((day, number))
     if not columns:
-        raise DataError(f"{path.name}: no numeric column beside {date_column!r}")
+        raise SeriesError(f"{path.name}: no numeric column beside {date_column!r}")
     return {k: sorted(v) for k, v in columns.items()}
 
 

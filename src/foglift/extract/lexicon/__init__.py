@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Generic, TypeVar
 
-from foglift.errors import DataError
+from foglift.errors import LexiconError
 
 V = TypeVar("V")
 
@@ -153,7 +153,7 @@ def _section(data: dict[str, Any], *path: str) -> Any:
     node: Any = data
     for key in path:
         if not isinstance(node, dict) or key not in node:
-            raise DataError(
+            raise LexiconError(
                 f"lexicon is missing [{'.'.join(path)}]",
                 hint="restore the entry in the lexicon TOML file",
             )
@@ -271,12 +271,12 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     try:
         raw = resources.files(__name__).joinpath(f"{lang}.toml").read_text("utf-8")
     except FileNotFoundError as exc:
-        raise DataError(
+        raise LexiconError(
             f"no extraction lexicon for language {lang!r}",
             hint="use --lang en, ru or uk, or add a lexicon file for the language",
         ) from exc
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"lexicon {lang}.toml is not valid TOML: {exc}") from exc
+        raise LexiconError(f"lexicon {lang}.toml is not valid TOML: {exc}") from exc
     return _build(lang, data)

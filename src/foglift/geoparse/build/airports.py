@@ -8,7 +8,7 @@ its city or with a word of its region ("London Heathrow Airport", "Toronto
 Pearson ..."), the rest: "Heathrow Airport" as a name, bare "Heathrow" as a
 weak alternate (a village or a surname may share it; context decides). A
 core without its city is not a name: "John F Kennedy" is mostly a person.
-Used by :mod:`foglift.geoparse.build` only: the derived entries are shipped.
+The derived entries are shipped; the runtime never reads this module.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from foglift.geoparse.names import name_key
+from foglift.names import name_key
 
 if TYPE_CHECKING:
-    from foglift.geoparse.build import Gazetteer
+    from foglift.geoparse.build.common import Gazetteer
 
 _SUFFIX = re.compile(
     r"\s+(?:International\s+|Intl\.?\s+|Regional\s+|Municipal\s+)?"
