@@ -22,7 +22,7 @@ _OLD_TEXT = "table"
 SIMPLE_FORMATS = (TEXT, "json")
 ROW_FORMATS = (TEXT, "json", "jsonl", "csv")
 EVENT_FORMATS = (*ROW_FORMATS, "geojson")
-CLAIM_FORMATS = (*EVENT_FORMATS, "claimreview")
+CLAIM_FORMATS = (*EVENT_FORMATS, "claimreview", "mediareview")
 
 
 def add_format_option(
