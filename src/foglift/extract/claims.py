@@ -445,8 +445,23 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
             continue
         if back.match(ctx.text, s.start):
             return replace(mentions[0], via="carried"), j
+        last = mentions[-1]
+        cue = [c for c in ctx.cues(s.start, s.end) if c.end <= last.start]
+        if (
+            cue
+            and _TRAILING_SPEAKER.fullmatch(ctx.text, cue[-1].end, last.start)
+            and not _WORDLIKE.search(ctx.text, last.end, s.end)
+            and not _QUOTE_END.search(ctx.text, s.start, cue[-1].start)
+        ):  # "..., повідомив Генштаб ЗСУ.": the report it names goes on
+            # (a quotation's speaker speaks the quotation only)
+            return replace(last, via="carried"), j
         return None
     return None
+
+
+_QUOTE_END = re.compile(r"[\"»”“]\s*[,–—-]")
+# Between a trailing reporting verb and its speaker: at most a title's words.
+_TRAILING_SPEAKER = re.compile(r"(?:\s+[^\W\d][\w'’.-]*){0,4}\s+")
 
 
 def _heading_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
@@ -597,8 +612,10 @@ def _pick_quantities(
                 chain.append(q)
                 last_end = q.quantity.end
             continue
-        if q.part or not _LIST_GAP.fullmatch(
-            _without_units(ctx.lex, ctx.text[last_end : q.quantity.start])
+        gap = ctx.text[last_end : q.quantity.start]
+        if q.part or not (
+            _LIST_GAP.fullmatch(_without_units(ctx.lex, gap))
+            or _breakdown(ctx.lex).fullmatch(gap)
         ):
             break  # "120 drones, 90 of which were shot down": a new predicate
         verb = _verb_next(ctx.lex).match(ctx.text, q.quantity.end)
@@ -625,6 +642,18 @@ def _pick_quantities(
             if q.next_action == action_start and span[0] <= q.quantity.start
         ]
     return sorted(chain, key=lambda q: q.quantity.start)
+
+
+@cache
+def _breakdown(lex: Lexicon) -> re.Pattern[str]:
+    """A gap that opens the parts of a total ("300 drones, including 40
+    missiles", "10 людей, серед них п'ятеро дітей"): each part is counted by
+    the same action, unless a verb of its own follows it."""
+    spec = lex.data["quantity"]
+    words = spec.get("partitive_relative", []) + spec.get("breakdown", [])
+    return re.compile(
+        rf"[\s,;:—–-]*(?:{phrase_pattern(words).pattern})[\s,;:—–-]*", re.IGNORECASE
+    )
 
 
 @cache
@@ -1187,6 +1216,7 @@ def agent_side(
     s: Sentence,
     claimant: Claimant,
     subject: str = "agent",
+    denied_from: int = -1,
 ) -> Side:
     """Who did it: the side named in the action's own clause.
 
@@ -1196,12 +1226,15 @@ def agent_side(
     потеряли", "украинские БПЛА сбиты") names the other side, and so does the
     side of the object ("сбили 20 украинских беспилотников"); a source or "our"
     air defence before a passive is its agent ("силами ПВО Минобороны сбит");
-    a cause names the agent ("погиб из-за атаки беспилотников ВСУ").
+    a cause names the agent ("погиб из-за атаки беспилотников ВСУ"). The
+    subject of a denied or disputed action stands after the verb of denial
+    (``denied_from``), never before it: the one who denies is not its agent.
     """
     start, _ = _subject_window(ctx, trigger, s)
     for c in ctx.claimants:  # "«Центр»" ends in a quote, not a clause
         if c.start < start <= c.end:
             start = c.start
+    start = max(start, denied_from)
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
     before = _sides_in(ctx, start, trigger.start(), claimant)
     by = re.compile(r"\s+by\s+", re.I).match(ctx.text, trigger.end())
@@ -1247,6 +1280,8 @@ def agent_side(
     return "unknown"
 
 
+# Actions that gain ground: what a side denies of them is the other side's gain.
+_GAINS = frozenset(["captured", "entered", "advanced", "encircled", "crossed"])
 _UNDER_CONTROL = re.compile(r"\bп[оі]д\s+(?:\w+\s+)?контролем$", re.I)
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
 _ATTACKS = frozenset(["struck", "launched"])
@@ -1494,7 +1529,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 m.group() for m in ctx.lex.hedges.finditer(ctx.text, s.start, s.end)
             )
             time = _time_for(ctx, i, trigger, carried_from)
-            agent = agent_side(ctx, trigger, s, claimant, entry.subject)
+            if cue is not None and cue.stance != "asserts" and cue.end <= at:
+                # "У Генштабі заперечили захоплення X": a side denies the other
+                # side's gains; who took X is named after the denial, if at all.
+                agent = agent_side(ctx, trigger, s, claimant, entry.subject, cue.end)
+                if agent == "unknown" and entry.action in _GAINS:
+                    agent = _OTHER_SIDE.get(claimant.side, "unknown")
+            else:
+                agent = agent_side(ctx, trigger, s, claimant, entry.subject)
             territorial = entry.claim_type == "territorial"
             first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)
