@@ -846,14 +846,21 @@ def _kept_with_lists(
     return tuple(kept)
 
 
-_APPOSITION = re.compile(r"\s*[—–:]\s*")
+@cache
+def _apposition(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.data["quantity"].get("breakdown", [])
+    return re.compile(
+        rf"\s*(?:[—–:]|,?\s*(?:{phrase_pattern(words).pattern})[\s:—–-]*)\s*",
+        re.IGNORECASE,
+    )
 
 
 def _appositive_places(ctx: Context, end: int) -> tuple[PlaceMention, ...]:
-    """The settlements a count names after a dash or colon: "освободили три
-    населённых пункта — A, B и C" is a claim about each of them."""
+    """The settlements a count names after a dash, a colon or "including":
+    "освободили три населённых пункта — A, B и C", "liberated 13 settlements,
+    including A and B" are claims about each of them."""
     after = [p for p in ctx.places if p.start >= end]
-    if not after or not _APPOSITION.fullmatch(ctx.text, end, after[0].start):
+    if not after or not _apposition(ctx.lex).fullmatch(ctx.text, end, after[0].start):
         return ()
     chain = [after[0]]
     for p in after[1:]:

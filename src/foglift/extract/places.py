@@ -64,6 +64,9 @@ def _patterns(
         for form in forms
     ]
     counted = phrase_pattern(settlement_words).pattern
+    # ... or after "including" ("liberated 13 settlements, including A and B").
+    breakdown = phrase_pattern(lex.data["quantity"].get("breakdown", [])).pattern
+    apposed = rf"(?:\s[—–:]|,?\s+(?i:{breakdown})[\s:—–-]*)\s*"
     # The weapon may stand between an action and its target ("атакували
     # дронами Одесу", "вдарили ракетами по Харкову").
     weapons = phrase_pattern(
@@ -85,7 +88,7 @@ def _patterns(
     cued = re.compile(
         rf"(?:(?i:{actions})[\s*_]*\s[\s*_]*{weapon}"
         rf"|(?i:{before})[\s*_]*\s[\s*_]*"
-        rf"|(?i:{counted})[^—–:\n.]{{0,60}}?\s[—–:]\s*)"
+        rf"|(?i:{counted})[^—–:\n.]{{0,60}}?{apposed})"
         rf"(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
     suffixed = re.compile(rf"(?P<name>{region_name})\s+(?P<noun>(?i:{nouns}))")
@@ -97,7 +100,7 @@ def _patterns(
     # The same list after a count, when a cue before the count took the match
     # ("зашли в два села Черниговской области — A и B").
     counted_list = re.compile(
-        rf"(?i:{counted})[^—–:\n.]{{0,60}}?\s[—–:]\s*(?P<name>{item}{listed})"
+        rf"(?i:{counted})[^—–:\n.]{{0,60}}?{apposed}(?P<name>{item}{listed})"
     )
     return cued, suffixed, re.compile(name), passive, counted_list
 
