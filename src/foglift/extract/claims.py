@@ -27,6 +27,7 @@ from foglift.extract.quantities import (
     partitive_gap,
 )
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
+from foglift.geoparse.anchors import anchored
 from foglift.model import (
     OWN_VOICE,
     Claim,
@@ -737,11 +738,25 @@ def _action_at(ctx: Context, start: int | None, category: str) -> str | None:
     return entry.action_by_unit.get(category, entry.action)
 
 
+@cache
+def _item_gap(lex: Lexicon) -> re.Pattern[str]:
+    """A list's gap, where an item may take a preposition of its own ("у X,
+    Y та поблизу Z", "near A and B, and south of C near D")."""
+    spec = lex.data["places"]
+    before = phrase_pattern(spec["before"]).pattern
+    directional = phrase_pattern(spec["directional"]).pattern
+    return re.compile(
+        rf"{_LIST_GAP.pattern}(?:(?:{before})\s+)*(?:(?:{directional})\s+)*",
+        re.IGNORECASE,
+    )
+
+
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
     """Places inside the spans, and the list they start ("X, Y and Z")."""
     found = [p for p in ctx.places if any(a <= p.start < b for a, b in spans)]
     if not found:
         return ()
+    gap_rx = _item_gap(ctx.lex)
     # Extend over a list ("X, Y and Z"); a tail joined by commas alone is not
     # a list ("Kupiansk, Kyiv says").
     chain: list[tuple[PlaceMention, bool]] = []
@@ -751,12 +766,10 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         # quadratic in its length; only a short gap may hold an anchor in
         # brackets ("X (5 km east of Y), Z and W")
         if p.start >= last.end and (
-            _LIST_GAP.fullmatch(ctx.text, last.end, p.start)
+            gap_rx.fullmatch(ctx.text, last.end, p.start)
             or (
                 p.start - last.end <= 120
-                and _LIST_GAP.fullmatch(
-                    _BRACKETED.sub("", ctx.text[last.end : p.start])
-                )
+                and gap_rx.fullmatch(_BRACKETED.sub("", ctx.text[last.end : p.start]))
             )
         ):
             chain.append((p, ctx.text[last.end : p.start].strip() != ","))
@@ -1482,6 +1495,11 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     used_cues: set[int] = set()
     taken: set[int] = set()  # starts of quantities that are an action's object
     lists: list[tuple[int, int]] = []  # spans of lists by place already claimed
+    # "Zoria (southwest of Kostiantynivka)", "west of Bakhmut near Soledar":
+    # the anchor locates the place of the claim, it is not one itself.
+    anchors = {
+        ctx.places[a.anchor].start for a in anchored(ctx.text, ctx.places).values()
+    }
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
@@ -1522,6 +1540,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _referred_place(ctx, trigger, obj)
             if not quantities and not places:
                 continue
+            places = tuple(p for p in places if p.start not in anchors) or places
             mood = _mood(ctx, trigger, s, bool(quantities))
             if mood in NOT_CLAIMS:
                 continue

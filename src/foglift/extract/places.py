@@ -50,8 +50,11 @@ def _patterns(
     bracket = r"(?:\s*\([^()\n]{0,80}\))?"
     # Commas alone do not make a list ("capture of Kupiansk, Kyiv says"): the
     # last name must come after a joiner ("X, Y and Z").
-    more = rf"(?:(?i:{directional})\s+)*{item}"
-    joined = rf"(?:{bracket}(?:\s*,\s*{more}{bracket})*\s*,?\s+(?i:{joiners})\s+{more})"
+    # Each item may take a preposition of its own ("у Сіверську, Мирнограді та
+    # поблизу Покровська", "near A, and south of B near C").
+    more = rf"(?:(?i:{before})\s+)?(?:(?i:{directional})\s+)*{item}"
+    group = rf"{bracket}(?:\s*,\s*{more}{bracket})*\s*,?\s+(?i:{joiners})\s+{more}"
+    joined = rf"(?:{group})+"
     # Three names or more by commas alone are a list too ("взяття A, B, C в
     # районі"), when the clause goes on in lower case or ends.
     commas = rf"(?:\s*,\s*{more}){{2,}}(?=\s*[.;\n]|\s+[^\W\d{lex.capital}])"
