@@ -739,6 +739,33 @@ def _action_at(ctx: Context, start: int | None, category: str) -> str | None:
 
 
 @cache
+def _instrumental(lang: str, word: str) -> bool:
+    """Whether a Russian or Ukrainian word can only be instrumental: after a
+    passive it names the agent ("освобождены российскими войсками")."""
+    if lang not in ("ru", "uk"):
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    parses = analyzer(lang).parse(word)
+    return bool(parses) and all("ablt" in p.tag for p in parses)
+
+
+@cache
+def _agent_by(lex: Lexicon) -> re.Pattern[str]:
+    """The agent of a passive or of a noun of action ("shelled by X",
+    "обстрелу со стороны ВСУ", "обстрілу з боку РФ")."""
+    words = lex.data.get("agents", {}).get("by", [])
+    return re.compile(rf"\s+(?:{phrase_pattern(words).pattern})\s+", re.IGNORECASE)
+
+
+@cache
+def _place_subject(lex: Lexicon) -> re.Pattern[str]:
+    """Predicates whose subject is the place acted on ("X came under attack",
+    "X перейшло під контроль")."""
+    return phrase_pattern(lex.data["places"].get("subject_of", []))
+
+
+@cache
 def _item_gap(lex: Lexicon) -> re.Pattern[str]:
     """A list's gap, where an item may take a preposition of its own ("у X,
     Y та поблизу Z", "near A and B, and south of C near D")."""
@@ -756,6 +783,12 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     found = [p for p in ctx.places if any(a <= p.start < b for a, b in spans)]
     if not found:
         return ()
+    # A window that opens inside a list ("Іванівка та Петрівка були звільнені":
+    # the subject's window starts after "та") takes the list's first items too.
+    for p in reversed([p for p in ctx.places if p.end <= found[0].start]):
+        if not _LIST_GAP.fullmatch(ctx.text, p.end, found[0].start):
+            break
+        found.insert(0, p)
     gap_rx = _item_gap(ctx.lex)
     # Extend over a list ("X, Y and Z"); a tail joined by commas alone is not
     # a list ("Kupiansk, Kyiv says").
@@ -902,7 +935,7 @@ def _acts_on_place(
     if where and re.sub(r"['’]s$", "", place.name) in _countries(ctx.lex):
         return False  # "strikes against Ukraine": a whole country is no place
     if place.end <= trigger.start():
-        if not where:
+        if not where or _place_subject(ctx.lex).fullmatch(trigger.group()):
             return True  # the passive subject: "Avdiivka was captured"
         # Before the verb, only where it happened ("В Белгороде повреждены"),
         # not whose official speaks ("Губернатор Брянской области сообщил").
@@ -1257,7 +1290,7 @@ def agent_side(
     start = max(start, denied_from)
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
     before = _sides_in(ctx, start, trigger.start(), claimant)
-    by = re.compile(r"\s+by\s+", re.I).match(ctx.text, trigger.end())
+    by = _agent_by(ctx.lex).match(ctx.text, trigger.end())
     if by:  # the agent of a passive
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
@@ -1296,13 +1329,16 @@ def agent_side(
             break
         victim = ctx.lex.side_words.get(word.group())
         if victim in _OTHER_SIDE:
+            if _instrumental(ctx.lex.lang, word.group()):
+                # "звільнені українськими військами": the agent
+                return "russia" if victim == "russia" else "ukraine"
             return _OTHER_SIDE[victim]
     return "unknown"
 
 
 # Actions that gain ground: what a side denies of them is the other side's gain.
 _GAINS = frozenset(["captured", "entered", "advanced", "encircled", "crossed"])
-_UNDER_CONTROL = re.compile(r"\bп[оі]д\s+(?:\w+\s+)?контролем$", re.I)
+_UNDER_CONTROL = re.compile(r"\bп[оі]д\s+(?:\w+\s+)?контрол(?:ем|ь)$", re.I)
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
 _ATTACKS = frozenset(["struck", "launched"])
 
@@ -1528,7 +1564,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             # too ("В Белгороде повреждены 10 квартир").
             before = [subject] if quantities or where else []
             places = _places_in(ctx, obj, passive, *before)
-            if not places and entry.action == "held":  # "X перебуває під контролем"
+            if not places and (
+                entry.action == "held"  # "X перебуває під контролем"
+                or _place_subject(ctx.lex).fullmatch(trigger.group())  # "X fell to"
+            ):
                 places = _places_in(ctx, subject)
             antecedent = _antecedent(ctx, subject) if not places else None
             if antecedent and antecedent[0] < antecedent[1]:
@@ -1578,7 +1617,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 )
             # Without a number, a unit word in the object still tells the kind:
             # "launched ground assaults against X" is an attack, not a launch.
-            unit = _object_unit(ctx, obj)
+            # ("під контроль загарбників": the noun after is who controls it).
+            unit = (
+                None
+                if _UNDER_CONTROL.search(trigger.group())
+                else _object_unit(ctx, obj)
+            )
             if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
                 unit = ctx.lex.units.pattern.search(ctx.text, *subject)
             named = ctx.lex.units.get(unit.group()) if unit else None

@@ -22,7 +22,12 @@ _BRACKET = re.compile(r"\([^()\n]*\)")
 def _patterns(
     lex: Lexicon,
 ) -> tuple[
-    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
 ]:
     spec = lex.data["places"]
     word = _WORD.format(c=lex.capital)
@@ -97,15 +102,37 @@ def _patterns(
     suffixed = re.compile(rf"(?P<name>{region_name})\s+(?P<noun>(?i:{nouns}))")
     # The subject of a passive action: "Kupiansk was captured".
     aux = lex.passive_aux.pattern
+    # So is the subject of a predicate that acts on it: "Бєлгород зазнав обстрілу".
+    subject_of = phrase_pattern(spec.get("subject_of", [])).pattern
     passive = re.compile(
-        rf"(?P<name>{name})(?=\s+(?i:{aux})\s+(?:\w+ly\s+)?(?i:{actions}))"
+        rf"(?P<name>{name})(?=\s+(?i:{aux})\s+(?:\w+ly\s+)?(?i:{actions})"
+        rf"|(?:\s+[^\W\d{lex.capital}][\w-]*)?\s+(?i:{subject_of}))"
     )
     # The same list after a count, when a cue before the count took the match
     # ("зашли в два села Черниговской области — A и B").
     counted_list = re.compile(
         rf"(?i:{counted})[^—–:\n.]{{0,60}}?{apposed}(?P<name>{item}{listed})"
     )
-    return cued, suffixed, re.compile(name), passive, counted_list
+    # Regions sharing one plural noun ("Харківська, Сумська та Одеська області",
+    # "Kharkiv and Odesa oblasts"): each name before the noun is a region.
+    # (Russian and Ukrainian ones are adjectives in -ск-/-ськ-/-цьк- in any case.)
+    one = rf"[{lex.capital}][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*" if endings else word
+    shared = re.compile(
+        rf"(?P<name>{one}(?:\s*,\s*{one})*\s*,?\s+(?i:{joiners})\s+{one})"
+        rf"\s+(?i:{nouns})"
+    )
+    return cued, suffixed, re.compile(name), passive, counted_list, shared
+
+
+@cache
+def _adverb(lang: str, word: str) -> bool:
+    """Whether a Russian or Ukrainian word is only an adverb ("Ночью", "Вночі")."""
+    if lang not in ("ru", "uk"):
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    parses = analyzer(lang).parse(word)
+    return bool(parses) and all("ADVB" in p.tag for p in parses)
 
 
 def find_place_candidates(
@@ -115,7 +142,9 @@ def find_place_candidates(
     spec = lex.data["places"]
     stop = set(spec["stopwords"])
     regions = Table(dict.fromkeys(spec["region_nouns"], True))
-    cued, suffixed, single, passive, counted_list = _patterns(lex)
+    joiner_words = phrase_pattern(spec.get("list_joiners", [])).pattern
+    before_words = Table(dict.fromkeys(spec["before"], True))
+    cued, suffixed, single, passive, counted_list, shared = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
 
     def add(start: int, end: int, keep_noun: bool = False) -> None:
@@ -125,6 +154,12 @@ def find_place_candidates(
             words = words[1:]
         # "Ukraine's Donetsk region" names the region; the possessive is context.
         while len(words) > 1 and re.search(r"['’]s$", words[0].group()):
+            words = words[1:]
+        # A capitalised opening word that is a place-type noun or an adverb
+        # ("Село Степове", "Ночью Белгород") is no part of the name.
+        while len(words) > 1 and (
+            before_words.get(words[0].group()) or _adverb(lex.lang, words[0].group())
+        ):
             words = words[1:]
         while words and words[-1].group() in stop and not keep_noun:
             words = words[:-1]
@@ -140,6 +175,13 @@ def find_place_candidates(
             return
         found[(start, end)] = PlaceMention(text[start:end], start, end)
 
+    for m in shared.finditer(text):
+        parts = re.split(rf"\s*,?\s+(?:{joiner_words})\s+|\s*,\s*", m.group("name"))
+        at = m.start("name")
+        for part in parts:
+            at = text.index(part, at)
+            add(at, at + len(part))
+            at += len(part)
     for m in suffixed.finditer(text):
         keep = m.group("noun") in regions
         add(m.start("name"), m.end("noun") if keep else m.end("name"), keep)
