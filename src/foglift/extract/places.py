@@ -50,7 +50,14 @@ def _patterns(
     joiners = phrase_pattern(spec.get("list_joiners", [])).pattern
     # "liberated Ivanivka, Petrivka and Stepove": the cue reaches every name.
     # A region may follow each name: "Успеновка Запорожской области и Андреевка".
+    # ... or after a preposition ("Новодаровку в Запорожской области и Романовку
+    # в ДНР", "X in Donetsk Oblast and Y"): the qualifier does not end the list.
+    preps = phrase_pattern(spec.get("qualifier_preps", [])).pattern
+    abbreviation = rf"[{lex.capital}]{{2,5}}\b"  # "ДНР", "ЛНР"
+    area = rf"(?:{region_name}\s+(?i:{nouns})|{abbreviation})"
+    qualifier = rf"(?:\s+(?i:{preps})\s+{area})?"
     item = rf"(?:{word}(?:\s+{word}){{0,2}}?\s+{region_name}\s+(?i:{nouns})|{name})"
+    item += qualifier
     # An anchor in brackets may follow an item ("X (5 km east of Y), Z and W").
     bracket = r"(?:\s*\([^()\n]{0,80}\))?"
     # Commas alone do not make a list ("capture of Kupiansk, Kyiv says"): the
