@@ -20,6 +20,7 @@ from functools import cache, partial
 from foglift.extract.claimants import region_side_in
 from foglift.extract.lexicon import ActionEntry, Lexicon, Table, phrase_pattern
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
+from foglift.extract.places import accusative_only
 from foglift.extract.quantities import (
     FoundQuantity,
     bare_number,
@@ -1564,6 +1565,15 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             # too ("В Белгороде повреждены 10 квартир").
             before = [subject] if quantities or where else []
             places = _places_in(ctx, obj, passive, *before)
+            fronted = False
+            if not places and entry.claim_type == "territorial":
+                # "Іванівку звільнили наші воїни": an object before its verb.
+                places = tuple(
+                    p
+                    for p in _places_in(ctx, subject)
+                    if accusative_only(ctx.lex.lang, p.name.split()[-1])
+                )
+                fronted = bool(places)
             if not places and (
                 entry.action == "held"  # "X перебуває під контролем"
                 or _place_subject(ctx.lex).fullmatch(trigger.group())  # "X fell to"
@@ -1602,6 +1612,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     agent = _OTHER_SIDE.get(claimant.side, "unknown")
             else:
                 agent = agent_side(ctx, trigger, s, claimant, entry.subject)
+            if fronted:  # the object stands first: the subject follows the verb
+                after = _sides_in(ctx, trigger.end(), s.end, claimant)
+                agent = _first(after.own, after.enemy, after.word, agent)
             territorial = entry.claim_type == "territorial"
             first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)

@@ -28,6 +28,7 @@ def _patterns(
     re.Pattern[str],
     re.Pattern[str],
     re.Pattern[str],
+    re.Pattern[str],
 ]:
     spec = lex.data["places"]
     word = _WORD.format(c=lex.capital)
@@ -128,7 +129,25 @@ def _patterns(
         rf"(?P<name>{one}(?:\s*,\s*{one})*\s*,?\s+(?i:{joiners})\s+{one})"
         rf"\s+(?i:{nouns})"
     )
-    return cued, suffixed, re.compile(name), passive, counted_list, shared
+    # An object before its verb ("Іванівку звільнили наші воїни"), kept only
+    # when its case says it is an object (see find_place_candidates).
+    fronted = re.compile(
+        rf"(?P<name>{word}(?:\s+{word})?)"
+        rf"(?=[\s*_]+(?:[^\W\d{lex.capital}][\w-]*\s+)?(?i:{actions}))"
+    )
+    return cued, suffixed, re.compile(name), passive, counted_list, shared, fronted
+
+
+@cache
+def accusative_only(lang: str, word: str) -> bool:
+    """Whether a Russian or Ukrainian word can only be accusative ("Іванівку",
+    "Марьинку"): before a verb it is the verb's object, not its subject."""
+    if lang not in ("ru", "uk"):
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    parses = analyzer(lang).parse(word)
+    return bool(parses) and all("accs" in p.tag for p in parses)
 
 
 @cache
@@ -151,7 +170,7 @@ def find_place_candidates(
     regions = Table(dict.fromkeys(spec["region_nouns"], True))
     joiner_words = phrase_pattern(spec.get("list_joiners", [])).pattern
     before_words = Table(dict.fromkeys(spec["before"], True))
-    cued, suffixed, single, passive, counted_list, shared = _patterns(lex)
+    cued, suffixed, single, passive, counted_list, shared, fronted = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
 
     def add(start: int, end: int, keep_noun: bool = False) -> None:
@@ -189,6 +208,9 @@ def find_place_candidates(
             at = text.index(part, at)
             add(at, at + len(part))
             at += len(part)
+    for m in fronted.finditer(text):
+        if accusative_only(lex.lang, m.group("name").split()[-1]):
+            add(m.start("name"), m.end("name"))
     for m in suffixed.finditer(text):
         keep = m.group("noun") in regions
         add(m.start("name"), m.end("noun") if keep else m.end("name"), keep)
