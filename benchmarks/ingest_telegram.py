@@ -71,8 +71,8 @@ def write_export(path: Path, posts: int, seed: int = 5) -> None:
 
 
 def child(export: str, db: str) -> None:
+    from foglift.runs.ingest import ingest_paths
     from foglift.store import open_store
-    from foglift.store.ingest import ingest_paths
 
     store = open_store(db)
     started = time.perf_counter()

@@ -241,8 +241,8 @@ def _write_posts_jsonl(path: Path, count: int) -> str:
 
 def _ingest_child(posts: str, db: str) -> None:
     from foglift.ingest.sources import ReadOptions
+    from foglift.runs.ingest import ingest_paths
     from foglift.store import open_store
-    from foglift.store.ingest import ingest_paths
 
     store = open_store(db)
     start = time.process_time()

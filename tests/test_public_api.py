@@ -8,7 +8,7 @@ import foglift
 
 def test_public_api_is_pinned() -> None:
     assert set(foglift.__all__) == {
-        "SCHEMA", "Claim", "Claimant", "DataError", "Document", "Finding",
+        "SCHEMA", "Claim", "Claimant", "DataError", "Document", "Evidence", "Finding",
         "FogliftError", "InputError", "PlaceMention", "Quantity", "Reaction",
         "Rejected", "Repair", "Resolution", "TimeSpan", "UsageError",
         "__version__", "check_text",

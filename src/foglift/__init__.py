@@ -3,6 +3,8 @@
 >>> from foglift import check_text
 >>> doc = check_text(article, published=date(2025, 11, 12))
 >>> [(c.claimant.name, c.action, c.places) for c in doc.claims]
+>>> maps = Evidence.load(control_maps="maps/")  # as foglift check --control-maps
+>>> check_text(article, published=date(2025, 11, 12), evidence=maps).verdicts
 """
 
 from __future__ import annotations
@@ -22,9 +24,8 @@ from foglift.model import (
     Resolution,
     TimeSpan,
 )
-from foglift.pipeline import check_text
-
-__version__ = "0.1.0"
+from foglift.pipeline import Evidence, check_text
+from foglift.version import __version__
 
 __all__ = [
     "SCHEMA",
@@ -32,6 +33,7 @@ __all__ = [
     "Claimant",
     "DataError",
     "Document",
+    "Evidence",
     "Finding",
     "FogliftError",
     "InputError",

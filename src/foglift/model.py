@@ -8,8 +8,9 @@ built with :func:`dataclasses.replace`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 SCHEMA = "foglift.check/1"
@@ -273,3 +274,68 @@ class Rejected:
     stage: str
     code: str
     reason: str
+
+
+# NUL cannot be stored in PostgreSQL text and lone surrogates cannot be encoded
+# as UTF-8; each becomes U+FFFD so character offsets stay where they were.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    return _UNSTORABLE.sub("\ufffd", value)
+
+
+def parse_day(value: str | None) -> date | None:
+    """The calendar day of an ISO date or date-time string, or None."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One document as read, before the pipeline.
+
+    ``key`` identifies the item within its input across runs (a path, a
+    channel and message id, a feed entry id); the document id hashes it with
+    the text, so the same key with new text is a new version.
+    """
+
+    key: str
+    text: str
+    source_name: str
+    kind: str  # file, html, telegram, feed, table
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    posted_at: str | None = None  # ISO date or date-time, as precise as given
+    # where posted_at came from when the input had none of its own:
+    # "--published", "dateline", "file name"
+    published_from: str | None = None
+    forwarded_from: str | None = None
+    reply_to: str | None = None
+    media: tuple[str, ...] = ()
+    source_external_id: str | None = None
+    source_url: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def published(self) -> date | None:
+        return parse_day(self.posted_at)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Input that is fine but holds nothing to check (a photo-only post)."""
+
+    source: str
+    reason: str
+
+
+Read = Item | Rejected | Skipped  # what a reader yields

@@ -36,6 +36,13 @@ SETTINGS: dict[str, Setting] = {
             "so one runaway post cannot stall a batch.",
         ),
         Setting(
+            "document_cpu_seconds",
+            60.0,
+            "CPU seconds one document of a batch may take before it is rejected "
+            "with a reason and the batch goes on; a whole 5,000-word daily "
+            "assessment takes about 2, a channel post a few hundredths.",
+        ),
+        Setting(
             "binary_control_ratio",
             0.02,
             "Share of NUL/C0 control bytes above which input is treated as binary.",

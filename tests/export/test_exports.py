@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import csv
+import functools
 import io
 import json
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,88 +20,51 @@ from foglift.export.csv import safe_cell, write_csv
 from foglift.export.formats import write_claims
 from foglift.export.geojson import write_geojson
 from foglift.export.records import Opsec, apply_opsec, coarsen, flat_claim
-from foglift.store.query import distance_km
+from foglift.ingest.sources import ReadOptions
+from foglift.runs.ingest import ingest_paths
+from foglift.store import open_store
+from foglift.store.query import ClaimFilter, distance_km, query_claims
 
 Run = Callable[..., tuple[int, str, str]]
 
 
+# Our own wire item: a claim with a resolved place (and its namesakes), a count,
+# a day and a reaction, as the pipeline finds them and the store keeps them.
+WIRE = {
+    "id": "w1",
+    "text": "The Russian Ministry of Defence said its troops liberated 256 buildings "
+    "in Pokrovsk on November 11. Ukraine denied it.",
+    "url": "https://w.example/1",
+    "title": "T",
+    "published": "2025-11-12",
+}
+
+
+@functools.cache
+def _stored_records() -> tuple[dict[str, Any], ...]:
+    """The claim records ``foglift ingest`` stores for ``WIRE``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        posts = Path(tmp) / "wire.jsonl"
+        posts.write_text(json.dumps(WIRE) + "\n", encoding="utf-8")
+        store = open_store(str(Path(tmp) / "s.db"))
+        try:
+            ingest_paths(store, [str(posts)], ReadOptions(source_name="Wire"))
+            return tuple(query_claims(store, ClaimFilter()))
+        finally:
+            store.close()
+
+
 def record(**changes: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "id": "d1:c1",
-        "document_id": "d1",
-        "claim_id": "c1",
-        "claim_type": "territorial",
-        "action": "captured",
-        "action_as_stated": "liberated",
-        "action_start": 10,
-        "action_end": 19,
-        "text": '=HYPERLINK("http://x") [bold]liberated[/] \x1b[31mPokrovsk',
-        "start": 0,
-        "end": 60,
-        "claimant": {
-            "name": "Russian Ministry of Defence",
-            "kind": "official",
-            "named": True,
-            "side": "russia",
-            "registry_id": "ru-mod",
-        },
-        "stance": "asserts",
-        "voice": "attributed",
-        "quantity": {
-            "value": 256.0,
-            "low": None,
-            "high": None,
-            "unit": "building",
-            "as_stated": "256 buildings",
-        },
-        "time": {"as_stated": "on November 11"},
-        "first_day": "2025-11-11",
-        "last_day": "2025-11-11",
-        "hedges": [],
-        "reactions": [],
-        "places": [
-            {
-                "name": "Pokrovsk",
-                "start": 40,
-                "end": 48,
-                "gazetteer_id": "g:1",
-                "resolved_name": "Pokrovsk",
-                "country": "UA",
-                "admin1": "Donetsk",
-                "admin2": None,
-                "lat": 48.2826,
-                "lon": 37.1757,
-                "precision": "settlement",
-                "confidence": 0.9,
-            },
-            {
-                "name": "Nowhere",
-                "start": 50,
-                "end": 57,
-                "gazetteer_id": None,
-                "resolved_name": None,
-                "country": None,
-                "admin1": None,
-                "admin2": None,
-                "lat": None,
-                "lon": None,
-                "precision": None,
-                "confidence": None,
-            },
-        ],
-        "findings": [],
-        "verdict": None,
-        "document": {
-            "id": "d1",
-            "source": "Wire",
-            "url": "https://w.example/1",
-            "title": "T",
-            "published": "2025-11-12",
-            "ingested_at": "2025-11-12T10:00:00+00:00",
-        },
-    }
+    """A stored claim record, with ``changes`` (hostile text, other days)."""
+    base = copy.deepcopy(_stored_records()[0])
     base.update(changes)
     return base
+
+
+def point() -> tuple[float, float]:
+    """The record's resolved place: (lat, lon)."""
+    resolved = record()["places"][0]["resolved"]
+    return resolved["lat"], resolved["lon"]
 
 
 def test_geojson_is_rfc7946() -> None:
@@ -107,9 +73,15 @@ def test_geojson_is_rfc7946() -> None:
     collection = json.loads(out.getvalue())
     assert collection["type"] == "FeatureCollection" and "crs" not in collection
     [feature] = collection["features"]
-    assert feature["geometry"] == {"type": "Point", "coordinates": [37.1757, 48.2826]}
+    lat, lon = point()
+    assert feature["geometry"] == {
+        "type": "Point",
+        "coordinates": [round(lon, 6), round(lat, 6)],
+    }
     props = feature["properties"]
-    assert props["claim_type"] == "territorial" and props["place_name"] == "Pokrovsk"
+    assert props["claim_type"] == "objects" and props["place_name"] == "Pokrovsk"
+    assert props["place_resolved_name"] == "Pokrovsk"
+    assert props["place_precision"] == "settlement"
     assert props["claimant_name"] == "Russian Ministry of Defence"
     assert json.loads(json.dumps(collection)) == collection  # plain JSON all through
     empty = io.StringIO()
@@ -141,29 +113,39 @@ def test_claimreview_is_unverified_until_a_verdict() -> None:
 
 def test_csv_has_every_field_and_defuses_formulas() -> None:
     out = io.StringIO()
-    write_csv([flat_claim(record())], out)
+    hostile = record(text='=HYPERLINK("http://x") [bold]liberated[/] Pokrovsk')
+    write_csv([flat_claim(hostile)], out)
     [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert set(row) == set(flat_claim(record()))
     assert row["text"].startswith("'=HYPERLINK")
     assert row["quantity_value"] == "256.0" and row["verdict"] == "unverified"
-    assert json.loads(row["places"])[0]["name"] == "Pokrovsk"
+    [place] = json.loads(row["places"])
+    assert place["name"] == "Pokrovsk" and place["resolved"]["alternatives"]
+    assert json.loads(row["reactions"])[0]["relation"] == "disputes"
     assert safe_cell("-12") == "-12" and safe_cell("@x") == "'@x"
     assert safe_cell("+7 tanks") == "'+7 tanks" and safe_cell(3) == 3
 
 
 def test_coarsening_snaps_to_a_grid() -> None:
-    lat, lon = 48.2826, 37.1757
+    lat, lon = point()
     for km in (1.0, 5.0, 25.0):
         snapped = coarsen(lat, lon, km)
         assert distance_km(lat, lon, *snapped) <= km * 0.75
         assert coarsen(*snapped, km) == snapped  # a cell centre stays put
     assert coarsen(48.2826, 37.1757, 10) == coarsen(48.2830, 37.1760, 10)
-    [out] = apply_opsec([record()], Opsec(coarsen_km=10))
-    assert (out["places"][0]["lat"], out["places"][0]["lon"]) == coarsen(
-        48.2826, 37.1757, 10
-    )
-    assert out["places"][0]["coarsened_km"] == 10
-    assert record()["places"][0]["lat"] == 48.2826  # input untouched
+    original = record()
+    [out] = apply_opsec([original], Opsec(coarsen_km=10))
+    resolved = out["places"][0]["resolved"]
+    assert (resolved["lat"], resolved["lon"]) == coarsen(lat, lon, 10)
+    assert resolved["coarsened_km"] == 10
+    # the namesakes a place could also be are coarsened too
+    for was, now in zip(
+        original["places"][0]["resolved"]["alternatives"],
+        resolved["alternatives"],
+        strict=True,
+    ):
+        assert (now["lat"], now["lon"]) == coarsen(was["lat"], was["lon"], 10)
+    assert original["places"][0]["resolved"]["lat"] == lat  # input untouched
 
 
 def test_delay_days_withholds_recent_claims() -> None:
@@ -179,7 +161,8 @@ def test_delay_days_withholds_recent_claims() -> None:
 
 def test_table_escapes_markup_and_control_characters() -> None:
     out = io.StringIO()
-    write_claims([record()], "table", out, Opsec())
+    hostile = record(text="[bold]liberated[/] \x1b[31mPokrovsk")
+    write_claims([hostile], "table", out, Opsec())
     text = out.getvalue()
     assert "\x1b" not in text
     assert "[bold]liberated[/]" in text
@@ -192,8 +175,12 @@ def test_every_format_applies_opsec(fmt: str) -> None:
     rows = [record(), record(id="d1:c2", last_day="2025-11-12")]
     write_claims(rows, fmt, out, opsec)
     body = out.getvalue()
-    assert "48.2826" not in body and "d1:c2" not in body
-    assert "d1:c1" in body
+    lat, lon = point()
+    alternatives = record()["places"][0]["resolved"]["alternatives"]
+    for exact in (lat, lon, *(a["lat"] for a in alternatives)):
+        assert str(exact) not in body
+    assert "d1:c2" not in body
+    assert record()["id"] in body
 
 
 def test_claims_cli_formats(tmp_path: Path, run_cli: Run) -> None:

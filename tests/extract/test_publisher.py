@@ -6,7 +6,7 @@ from datetime import date
 
 from foglift.ingest.items import Item
 from foglift.pipeline import check_text
-from foglift.store.ingest import PipelineOptions, publisher_of
+from foglift.runs.process import PipelineOptions, publisher_of
 
 POST = "Наши подразделения освободили населённый пункт Кураховка."
 

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import func, select, text
 
 from foglift.ingest.sources import ReadOptions
+from foglift.runs.ingest import ingest_paths
+from foglift.runs.process import PipelineOptions
 from foglift.store import Store, open_store
 from foglift.store.db import MIGRATIONS
-from foglift.store.ingest import PipelineOptions, ingest_paths
 from foglift.store.query import (
     ClaimFilter,
     DocumentFilter,

@@ -74,12 +74,12 @@ def write_maps(
 def ingest_with_maps(store: Store, tmp_path: Path) -> Path:
     """Ingest the posts into ``store``; the maps folder drawn around the
     places its territorial claims resolved to."""
-    from foglift.store.ingest import ingest_paths
+    from foglift.runs.ingest import ingest_paths
     from foglift.store.query import ClaimFilter, query_claims
 
     ingest_paths(store, [str(write_posts(tmp_path / "in"))])
     points = {
-        p["resolved_name"]: (p["lat"], p["lon"])
+        p["resolved"]["name"]: (p["resolved"]["lat"], p["resolved"]["lon"])
         for r in query_claims(store, ClaimFilter(types=("territorial",)))
         for p in r["places"]
     }

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from foglift.runs.verify import verify_store
 from foglift.store import open_store
-from foglift.store.verify import verify_store
 from foglift.verify import JsonSeriesStore, import_series, read_control_maps
 from tests.store.conftest import db_url, new_db_url, postgres_server  # noqa: F401
 from tests.verify.corpus import ingest_with_maps

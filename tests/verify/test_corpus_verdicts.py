@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from foglift.runs.verify import verify_store
 from foglift.store import open_store
-from foglift.store.verify import verify_store
 from foglift.verify import read_control_maps
 from tests.store.conftest import db_url, new_db_url, postgres_server  # noqa: F401
 from tests.verify.corpus import ingest_with_maps
@@ -39,7 +39,7 @@ def test_status_filter_and_json_carry_steps_and_hashes(
     )
     assert code == 0
     records = json.loads(out)
-    assert [r["places"][0]["resolved_name"] for r in records] == ["Kurakhove"]
+    assert [r["places"][0]["resolved"]["name"] for r in records] == ["Kurakhove"]
     (v,) = records[0]["verdicts"]
     assert v["status"] == "confirmed" and v["lag_days"] == 3
     assert v["steps"][-1].startswith("confirmed:")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,11 @@ import pytest
 from sqlalchemy import select
 
 from foglift.model import Verdict
+from foglift.runs.ingest import ingest_paths
+from foglift.runs.verify import verify_store
 from foglift.store import Store, open_store
-from foglift.store.ingest import ingest_paths
 from foglift.store.query import ClaimFilter, query_claims
 from foglift.store.schema import runs, verdicts
-from foglift.store.verify import verify_store
 from foglift.verify import read_control_maps, replay
 from tests.store.conftest import db_url, new_db_url, postgres_server  # noqa: F401
 from tests.verify.corpus import write_maps, write_posts
@@ -39,8 +40,9 @@ def corpus(db_url: str, tmp_path: Path) -> Iterator[Corpus]:  # noqa: F811
     claim_ids: dict[str, str] = {}
     for record in query_claims(store, ClaimFilter(types=("territorial",))):
         for place in record["places"]:
-            points[place["resolved_name"]] = (place["lat"], place["lon"])
-            claim_ids[place["resolved_name"]] = record["id"]
+            resolved = place["resolved"]
+            points[resolved["name"]] = (resolved["lat"], resolved["lon"])
+            claim_ids[resolved["name"]] = record["id"]
     assert sorted(points) == ["Kupiansk", "Kurakhove", "Toretsk"]
     yield Corpus(store, write_maps(tmp_path / "maps", points), points, claim_ids)
     store.close()
@@ -165,7 +167,7 @@ def test_window_and_since_limit_what_is_judged(corpus: Corpus) -> None:
 
 def test_agent_side_is_stored(corpus: Corpus) -> None:
     sides = {
-        r["places"][0]["resolved_name"]: r["agent_side"]
+        r["places"][0]["resolved"]["name"]: r["agent_side"]
         for r in query_claims(corpus.store, ClaimFilter(types=("territorial",)))
     }
     assert sides == {"Kurakhove": "russia", "Kupiansk": "ukraine", "Toretsk": "russia"}
@@ -221,7 +223,7 @@ def test_stored_claims_a_map_cannot_judge_say_why(
     posts.write_text("\n".join(json.dumps(x) for x in lines) + "\n", "utf-8")
     ingest_paths(store, [str(posts)])
     points = {
-        p["resolved_name"]: (p["lat"], p["lon"])
+        p["resolved"]["name"]: (p["resolved"]["lat"], p["resolved"]["lon"])
         for r in query_claims(store, ClaimFilter())
         for p in r["places"]
     }
@@ -237,58 +239,32 @@ def test_stored_claims_a_map_cannot_judge_say_why(
     assert "'advanced' is not a change of control" in advance["steps"][-1]
 
 
-def test_stored_claims_keep_the_alternatives_of_their_places() -> None:
-    """A claim's place rows leave the resolution's alternatives on the
-    document's row; rebuilding the claim joins them back, so the place check
-    sees the namesakes."""
-    from foglift.store.verify import claim_from_record
+def test_stored_claims_read_back_whole(db_url: str, tmp_path: Path) -> None:  # noqa: F811
+    """Verify judges the claim the pipeline made: read back from the store,
+    a claim keeps its reactions and its places' native names, alternatives
+    (the namesakes the place check weighs) and evidence."""
+    from foglift.pipeline import check_text
+    from foglift.records import claim_from_dict
 
-    record = {
-        "id": "d1:c1",
-        "claim_type": "territorial",
-        "action": "captured",
-        "action_as_stated": "captured",
-        "action_start": 0,
-        "action_end": 8,
-        "claimant": {
-            "name": "X",
-            "kind": "official",
-            "named": True,
-            "side": "russia",
-            "start": 0,
-            "end": 1,
-        },
-        "stance": "asserts",
-        "voice": "attributed",
-        "start": 0,
-        "end": 30,
-        "places": [
-            {
-                "name": "Testivka",
-                "start": 12,
-                "end": 20,
-                "gazetteer_id": "g:1",
-                "lat": 48.0,
-                "lon": 37.0,
-                "precision": "settlement",
-                "confidence": 0.6,
-            }
-        ],
-        "document": {"published": "2025-06-20"},
-    }
-    twin = {
-        "gazetteer_id": "g:2",
-        "name": "Testivka",
-        "country": "UA",
-        "admin1": "Kharkiv",
-        "lat": 49.0,
-        "lon": 36.0,
-        "score": 2.5,
-    }
-    claim, published = claim_from_record(record, {(12, 20): {"alternatives": [twin]}})
-    resolved = claim.places[0].resolved
-    assert resolved is not None and published is not None
-    assert [a.gazetteer_id for a in resolved.alternatives] == ["g:2"]
-    bare, _ = claim_from_record(record)
-    assert bare.places[0].resolved is not None
-    assert bare.places[0].resolved.alternatives == ()
+    text = (
+        "The Russian Ministry of Defence said its forces liberated Pokrovsk on "
+        "November 11. Ukraine denied it."
+    )
+    posts = tmp_path / "in" / "wire.jsonl"
+    posts.parent.mkdir(parents=True)
+    posts.write_text(
+        json.dumps({"id": "w1", "text": text, "published": "2025-11-12"}) + "\n",
+        "utf-8",
+    )
+    store = open_store(db_url)
+    ingest_paths(store, [str(posts)])
+    (record,) = query_claims(store, ClaimFilter())
+    store.close()
+    (checked,) = check_text(
+        text, source=record["document"]["item"], published=date(2025, 11, 12)
+    ).claims
+    stored = claim_from_dict(record)
+    assert stored == replace(checked, id=record["id"])
+    resolved = stored.places[0].resolved
+    assert resolved is not None and resolved.alternatives and resolved.native_names
+    assert resolved.evidence and stored.reactions

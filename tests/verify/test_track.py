@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from foglift.runs.track import claimant_of, track_records, wilson
 from foglift.sources import load_registry
-from foglift.store.track import claimant_of, track_records, wilson
 
 
 def record(
@@ -38,7 +38,15 @@ def record(
         "stance": "asserts",
         "action": action,
         "agent_side": agent_side,
-        "places": [{"gazetteer_id": "g:1", "precision": precision}],
+        # a place as records.place_to_dict writes it (the fields counted here)
+        "places": [
+            {
+                "name": "X",
+                "start": 0,
+                "end": 1,
+                "resolved": {"gazetteer_id": "g:1", "precision": precision},
+            }
+        ],
         "verdicts": [
             {"check": "control_map", "status": s, "place_id": "g:1", "lag_days": 2}
             for s in statuses

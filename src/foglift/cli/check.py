@@ -46,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
             "reading from stdin, but nothing is piped in",
             hint="cat article.txt | foglift check -",
         )
+    from foglift.cli.verify import evidence_from_args
+
+    evidence = evidence_from_args(args)
     text, source = read_text(args.path, args.encoding)
     doc = check_text(
         text,
@@ -54,10 +57,8 @@ def run(args: argparse.Namespace) -> int:
         lang=args.lang,
         sources_file=args.sources,
         publisher=args.publisher,
+        evidence=evidence,
     )
-    from foglift.cli.verify import verify_from_args
-
-    doc = verify_from_args(doc, args)
     if args.findings != "all" or args.code:
         from dataclasses import replace
 

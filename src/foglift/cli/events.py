@@ -69,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
     from foglift.cli.claims import filter_from_args
     from foglift.export.formats import write_rows
     from foglift.export.records import Opsec, apply_opsec
+    from foglift.runs.link import event_records
     from foglift.store import open_store
-    from foglift.store.events import event_records
 
     claim_filter = filter_from_args(args)
     store = open_store(args.db, create=False)
@@ -106,8 +106,8 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_event(args: argparse.Namespace) -> int:
+    from foglift.runs.link import get_event
     from foglift.store import open_store
-    from foglift.store.events import get_event
 
     store = open_store(args.db, create=False)
     try:
@@ -135,9 +135,11 @@ def render_tree(event: dict[str, Any]) -> None:
     from rich.text import Text
     from rich.tree import Tree
 
+    from foglift.export.records import printable
+
     title = Text(f"{event['id']} ", style="bold")
     title.append(f"{event['claim_type']}: {event['action']} ")
-    title.append(str(event["place_name"] or event["unit"] or ""), style="bold")
+    title.append(printable(event["place_name"] or event["unit"] or ""), style="bold")
     title.append(
         f"  {event['first_day'] or '?'}..{event['last_day'] or '?'}  "
         f"{event['status']}, {event['independent_origins']} independent origin(s)",
@@ -145,17 +147,21 @@ def render_tree(event: dict[str, Any]) -> None:
     )
     verdict = event.get("verdict")
     if verdict:
-        title.append(f"\n{verdict['label']}: {verdict['explanation']}")
+        title.append(
+            f"\n{printable(verdict['label'])}: {printable(verdict['explanation'])}"
+        )
     tree = Tree(title)
     nodes: dict[str, Tree] = {}
     for member in event["members"]:
         label = Text(f"{member['relation']}: ", style="magenta")
-        label.append(str((member["claimant"] or {}).get("name")), style="bold")
-        label.append(f"  [{member['source']}, {member['published'] or 'undated'}]")
-        label.append(f"  {member['reason']}", style="dim")
+        label.append(printable((member["claimant"] or {}).get("name")), style="bold")
+        label.append(
+            f"  [{printable(member['source'])}, {member['published'] or 'undated'}]"
+        )
+        label.append(f"  {printable(member['reason'])}", style="dim")
         if member.get("verdict"):
             label.append(f"  maps: {member['verdict']}", style="cyan")
-        label.append(f"\n{(member['text'] or '')[:200]}", style="italic")
+        label.append(f"\n{printable(member['text'], 200)}", style="italic")
         parent = nodes.get(member["parent"] or "", tree)
         if member["relation"] in ("disputes", "denies"):
             parent = tree

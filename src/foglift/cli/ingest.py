@@ -64,8 +64,9 @@ def run(args: argparse.Namespace) -> int:
 
     from foglift.ingest.sources import ReadOptions
     from foglift.ingest.tables import parse_mapping
+    from foglift.runs.ingest import ingest_paths
+    from foglift.runs.process import PipelineOptions
     from foglift.store import open_store
-    from foglift.store.ingest import PipelineOptions, ingest_paths
 
     if "-" in args.paths and sys.stdin.isatty():
         raise UsageError(
@@ -145,7 +146,8 @@ def _with_progress(
         TimeElapsedColumn,
     )
 
-    from foglift.store.ingest import PipelineOptions, ingest_paths
+    from foglift.runs.ingest import ingest_paths
+    from foglift.runs.process import PipelineOptions
 
     tally: Counter[str] = Counter()
     counter = _RunningCount()
@@ -194,12 +196,14 @@ class _RunningCount:
         self.started = time.monotonic()
 
     def add(self, read: Any, result: Any) -> None:
-        from foglift.model import Document, Rejected
+        from foglift.model import Rejected
 
         self.items += 1
-        if isinstance(result, Document):
-            self.claims += len(result.claims)
-        if isinstance(result, Rejected) or isinstance(read, Rejected):
+        if result is not None and result.extracted and result.document is not None:
+            self.claims += len(result.document.claims)
+        if isinstance(read, Rejected) or (
+            result is not None and result.rejected is not None
+        ):
             self.rejected += 1
 
     def line(self) -> str:
@@ -214,8 +218,9 @@ def _with_progress_lines(
     store: Any, args: argparse.Namespace, read_options: Any, arguments: dict[str, Any]
 ) -> Any:
     """Progress for a log or a pipe: one plain line every few seconds."""
+    from foglift.runs.ingest import ingest_paths
+    from foglift.runs.process import PipelineOptions
     from foglift.settings import default
-    from foglift.store.ingest import PipelineOptions, ingest_paths
 
     every = float(default("progress_every_seconds"))
     counter = _RunningCount()

@@ -20,9 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from foglift.runs.link import link_store
     from foglift.sources import load_registry
     from foglift.store import open_store
-    from foglift.store.events import link_store
 
     registry = load_registry(args.sources)
     store = open_store(args.db, create=False)

@@ -40,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from foglift.export.records import printable
     from foglift.verify.series import JsonSeriesStore, find_anomalies, import_series
 
     if args.action is None:
@@ -57,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps({"imported": written}) + "\n")
         else:
             for path, names in written.items():
-                print(f"{path}: {len(names)} series -> {args.series_db}")
+                print(
+                    f"{printable(path)}: {len(names)} series -> "
+                    f"{printable(args.series_db)}"
+                )
         return 0
     names = args.names or store.names()
     unknown = [n for n in names if store.get(n) is None]
@@ -87,6 +91,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps({"anomalies": rows}, ensure_ascii=False) + "\n")
     else:
         for a in found:
-            print(f"{a.day}  {a.kind:<22} {a.series}  {a.detail}")
+            print(f"{a.day}  {a.kind:<22} {printable(a.series)}  {printable(a.detail)}")
         print(f"{len(found)} anomalies in {len(names)} series", file=sys.stderr)
     return 0

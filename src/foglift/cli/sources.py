@@ -93,9 +93,9 @@ def share_cell(row: dict[str, Any], outcome: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from foglift.runs.track import MIN_JUDGED, claimant_stats, series_stats
     from foglift.sources import load_registry
     from foglift.store import open_store
-    from foglift.store.track import MIN_JUDGED, claimant_stats, series_stats
     from foglift.verify.series import JsonSeriesStore
 
     if args.action != "stats":

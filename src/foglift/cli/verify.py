@@ -10,11 +10,10 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from foglift.errors import UsageError
-from foglift.model import Document
 from foglift.settings import SETTINGS
 
 if TYPE_CHECKING:
-    from foglift.verify import ControlMaps, MapSettings, ReferenceTable, SeriesStore
+    from foglift.pipeline import Evidence
 
 
 def add_verify_arguments(parser: argparse.ArgumentParser) -> None:
@@ -63,53 +62,29 @@ def add_verify_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _evidence_from_args(
-    args: argparse.Namespace,
-) -> tuple[ControlMaps | None, MapSettings, SeriesStore | None, ReferenceTable | None]:
-    """Maps (problems reported on stderr), thresholds, series and reference."""
-    from dataclasses import replace
+def evidence_from_args(args: argparse.Namespace) -> Evidence:
+    """The evidence the options name; map problems reported on stderr."""
+    from foglift.pipeline import Evidence
 
-    from foglift.verify import (
-        JsonSeriesStore,
-        MapSettings,
-        read_control_maps,
-        read_reference,
+    evidence = Evidence.load(
+        control_maps=args.control_maps,
+        maps_config=args.maps_config,
+        series_db=args.series_db,
+        reference=args.reference,
+        window_days=args.window_days,
+        buffer_m=args.buffer_m,
+        late_days=args.late_days,
     )
-
-    settings = MapSettings()
-    if args.window_days is not None:
-        settings = replace(settings, days_after=args.window_days)
-    if args.buffer_m is not None:
-        settings = replace(settings, buffer_m=args.buffer_m)
-    if args.late_days is not None:
-        settings = replace(settings, k_days=args.late_days)
-    maps = (
-        read_control_maps(args.control_maps, args.maps_config)
-        if args.control_maps
-        else None
-    )
-    if maps is not None:
+    if evidence.maps is not None:
         from foglift.export.records import printable
 
-        for problem in maps.problems:
+        for problem in evidence.maps.problems:
             print(
                 f"control maps: {problem.code}: {printable(problem.path)}: "
                 f"{printable(problem.reason)}",
                 file=sys.stderr,
             )
-    series = JsonSeriesStore(args.series_db) if args.series_db else None
-    reference = read_reference(args.reference) if args.reference else None
-    return maps, settings, series, reference
-
-
-def verify_from_args(doc: Document, args: argparse.Namespace) -> Document:
-    """Run the verify stage when any evidence option was given."""
-    if not (args.control_maps or args.series_db or args.reference):
-        return doc
-    from foglift.verify import verify
-
-    maps, settings, series, reference = _evidence_from_args(args)
-    return verify(doc, maps, settings, series=series, reference=reference)
+    return evidence
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -123,8 +98,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from foglift.runs.verify import verify_store
     from foglift.store import open_store
-    from foglift.store.verify import verify_store
+    from foglift.verify import MapSettings
 
     if not (args.control_maps or args.series_db or args.reference):
         raise UsageError(
@@ -135,7 +111,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--since is after --until")
     store = open_store(args.db, create=False)
     try:
-        maps, settings, series, reference = _evidence_from_args(args)
+        evidence = evidence_from_args(args)
+        maps, settings = evidence.maps, evidence.settings or MapSettings()
         arguments: dict[str, Any] = {
             "control_maps": args.control_maps,
             "maps_config": args.maps_config,
@@ -150,8 +127,8 @@ def run(args: argparse.Namespace) -> int:
             store,
             maps,
             settings,
-            series=series,
-            reference=reference,
+            series=evidence.series,
+            reference=evidence.reference,
             since=args.since,
             until=args.until,
             arguments=arguments,

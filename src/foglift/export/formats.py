@@ -52,9 +52,10 @@ def _table(
 def _place_names(record: dict[str, Any]) -> str:
     names = []
     for place in record.get("places", []):
-        label = place.get("resolved_name") or place["name"]
-        if place.get("admin1"):
-            label += f" ({place['admin1']})"
+        resolved = place.get("resolved") or {}
+        label = resolved.get("name") or place["name"]
+        if resolved.get("admin1"):
+            label += f" ({resolved['admin1']})"
         if label not in names:
             names.append(label)
     return "; ".join(names)
@@ -129,8 +130,9 @@ def write_claims(
 def _verdict_place(row: dict[str, Any]) -> str:
     params = row["verdict"].get("parameters") or {}
     for place in row["claim"].get("places", []):
-        if place.get("gazetteer_id") == row["verdict"].get("place_id"):
-            return str(place.get("resolved_name") or place["name"])
+        resolved = place.get("resolved") or {}
+        if resolved and resolved.get("gazetteer_id") == row["verdict"].get("place_id"):
+            return str(resolved.get("name") or place["name"])
     return str(row["verdict"].get("place_id") or params.get("place") or "")
 
 

@@ -15,18 +15,17 @@ from typing import Any, TextIO
 
 from foglift.export.records import flat_claim
 
-PLACE_PROPERTIES = (
-    "name",
-    "gazetteer_id",
-    "resolved_name",
-    "country",
-    "admin1",
-    "admin2",
-    "precision",
-    "confidence",
-    "start",
-    "end",
-    "coarsened_km",
+# a feature's place properties: the mention's, then its resolution's
+PLACE_PROPERTIES = ("name", "start", "end")
+RESOLUTION_PROPERTIES = (
+    ("gazetteer_id", "gazetteer_id"),
+    ("resolved_name", "name"),
+    ("country", "country"),
+    ("admin1", "admin1"),
+    ("admin2", "admin2"),
+    ("precision", "precision"),
+    ("confidence", "confidence"),
+    ("coarsened_km", "coarsened_km"),
 )
 
 
@@ -35,7 +34,8 @@ def claim_features(record: dict[str, Any]) -> list[dict[str, Any]]:
     flat.pop("places", None)
     features = []
     for n, place in enumerate(record.get("places", [])):
-        lat, lon = place.get("lat"), place.get("lon")
+        resolved = place.get("resolved") or {}
+        lat, lon = resolved.get("lat"), resolved.get("lon")
         if lat is None or lon is None:
             continue
         if not (math.isfinite(lat) and math.isfinite(lon)):
@@ -45,6 +45,8 @@ def claim_features(record: dict[str, Any]) -> list[dict[str, Any]]:
         properties = dict(flat)
         for key in PLACE_PROPERTIES:
             properties[f"place_{key}"] = place.get(key)
+        for key, field in RESOLUTION_PROPERTIES:
+            properties[f"place_{key}"] = resolved.get(field)
         features.append(
             {
                 "type": "Feature",

@@ -65,7 +65,7 @@ def apply_opsec(
             record = _coarsen_point(dict(record), opsec.coarsen_km)  # an event's
             if "places" in record:
                 record["places"] = [
-                    _coarsen_point(dict(place), opsec.coarsen_km)
+                    _coarsen_place(place, opsec.coarsen_km)
                     for place in record["places"]
                 ]
             if "verdicts" in record:
@@ -87,6 +87,18 @@ def _coarsen_point(item: dict[str, Any], km: float) -> dict[str, Any]:
         item["lat"], item["lon"] = coarsen(item["lat"], item["lon"], km)
         item["coarsened_km"] = km
     return item
+
+
+def _coarsen_place(place: dict[str, Any], km: float) -> dict[str, Any]:
+    """A place mention with its point and its alternatives' points coarsened."""
+    resolved = place.get("resolved")
+    if not resolved:
+        return dict(place)
+    resolved = _coarsen_point(dict(resolved), km)
+    resolved["alternatives"] = [
+        _coarsen_point(dict(a), km) for a in resolved.get("alternatives") or []
+    ]
+    return {**place, "resolved": resolved}
 
 
 # A verdict's steps name the point it tested ("at 47.98585, 37.28512").
@@ -208,6 +220,10 @@ def printable(value: object, limit: int | None = None) -> str:
     """Text safe for a terminal: control and format characters (escape
     sequences, direction overrides) shown as U+FFFD, newlines as spaces."""
     text = "" if value is None else str(value)
+    if text.isprintable():  # the common case, decided in C
+        if limit is not None and len(text) > limit:
+            return text[: limit - 1] + "…"
+        return text
     out = []
     for ch in text:
         if ch in "\n\r\t":

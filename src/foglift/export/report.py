@@ -153,7 +153,7 @@ def _safe(line: Text) -> Text:
     escape sequence in a file name, a direction override in a post) made
     visible; one character for one, so the styles stay where they were."""
     plain = line.plain
-    safe = "".join(printable(ch) if ch != "\n" else ch for ch in plain)
+    safe = "\n".join(printable(piece) for piece in plain.split("\n"))
     if safe != plain:
         line.plain = safe
     return line

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, partial
 
+from foglift.budget import check_time
 from foglift.extract.claimants import region_side_in
 from foglift.extract.lexicon import ActionEntry, Lexicon, Table, phrase_pattern
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
@@ -1057,6 +1058,7 @@ def _resolve(ctx: Context, expr: TimeExpr, carried_from: int | None) -> TimeSpan
 
 def sentence_at(ctx: Context, pos: int) -> int:
     for i, s in enumerate(ctx.sentences):
+        check_time()
         if s.start <= pos < s.end:
             return i
     return len(ctx.sentences) - 1

@@ -13,6 +13,7 @@ from functools import cache
 
 from foglift.extract.lexicon import Lexicon, Table, phrase_pattern
 from foglift.model import PlaceMention
+from foglift.spans import SpanSet
 
 _WORD = r"[{c}][\w'’]*(?:-[\w'’]+)*"
 _BRACKET = re.compile(r"\([^()\n]*\)")
@@ -172,6 +173,9 @@ def find_place_candidates(
     before_words = Table(dict.fromkeys(spec["before"], True))
     cued, suffixed, single, passive, counted_list, shared, fronted = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
+    # spans taken so far, kept sorted: a text of thousands of mentions must
+    # not scan every earlier one per new one
+    taken, excluded = SpanSet(), SpanSet(exclude)
 
     def add(start: int, end: int, keep_noun: bool = False) -> None:
         # Drop stopwords at either edge ("The Donetsk", "Pokrovsk On").
@@ -194,11 +198,12 @@ def find_place_candidates(
         start, end = start + words[0].start(), start + words[-1].end()
         # A name running into a region found before it ends where the region
         # begins ("Белицкое Донецкой Народной" -> "Белицкое").
-        later = [s for s, e in found if start < s < end]
-        if later:
-            end = len(text[start : min(later)].rstrip()) + start
-        if end <= start or any(start < e and s < end for s, e in (*exclude, *found)):
+        later = taken.first_start_within(start, end)
+        if later is not None:
+            end = len(text[start:later].rstrip()) + start
+        if end <= start or excluded.overlaps(start, end) or taken.overlaps(start, end):
             return
+        taken.add(start, end)
         found[(start, end)] = PlaceMention(text[start:end], start, end)
 
     for m in shared.finditer(text):

@@ -15,6 +15,7 @@ from foglift.geoparse.resolve import (
 )
 from foglift.geoparse.theatre import Resolved, Span, resolve_spans
 from foglift.model import Candidate, Document, Finding, PlaceMention
+from foglift.spans import SpanSet
 
 
 def lookup(
@@ -65,10 +66,9 @@ def geoparse(doc: Document) -> Document:
         )
     # Names inside a source's name are not places: "Institute for the Study of
     # War", "Ukraine's Air Force", "Military Correspondents of Spring".
-    taken = [*spans, *((c.start, c.end) for c in doc.claimants)]
+    taken = SpanSet([*spans, *((c.start, c.end) for c in doc.claimants)])
     for span in detect_spans(doc.text):
-        overlaps = any(s < span.end and span.start < e for s, e in taken)
-        if not overlaps:
+        if not taken.overlaps(span.start, span.end):
             spans[(span.start, span.end)] = span
     ordered = sorted(spans.values(), key=lambda s: (s.start, s.end))
     # a claim's places were read as places from their words ("captured X")

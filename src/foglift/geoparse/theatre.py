@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from foglift.budget import check_time
 from foglift.geoparse.anchors import (
     Anchor,
     anchored,
@@ -408,6 +409,7 @@ def resolve_spans(
     their context (a claim's place after "captured"): evidence of a place."""
     memo: dict[str, list[Match]] = {}
     for span in spans:  # a long text repeats its names
+        check_time()
         if span.name not in memo:
             memo[span.name] = with_lookalikes(span.name, find_matches(span.name))
     matches: list[list[Match]] = [list(memo[span.name]) for span in spans]

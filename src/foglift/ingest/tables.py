@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from foglift.errors import UsageError
-from foglift.ingest.items import Reader, TooDeep, guard_depth, make_item, reject
+from foglift.ingest.items import Reader, TooDeep, make_item, parse_bounded, reject
 from foglift.ingest.text import skip_utf8_bom
 from foglift.settings import default
 
@@ -198,7 +198,7 @@ def read_json_rows(
     n = 0
     skip_utf8_bom(stream)
     try:
-        for prefix, event, value in guard_depth(ijson.parse(stream, use_float=True)):
+        for prefix, event, value in parse_bounded(stream):
             if builder is not None:
                 builder.event(event, value)
                 if prefix == row_prefix and event == "end_map":

@@ -16,8 +16,8 @@ from foglift.ingest.items import (
     Reader,
     Skipped,
     TooDeep,
-    guard_depth,
     make_item,
+    parse_bounded,
     reject,
 )
 from foglift.ingest.text import skip_utf8_bom
@@ -48,11 +48,8 @@ def message_text(value: Any) -> str:
 
 
 def _events(stream: IO[bytes]) -> Iterator[tuple[str, str, Any]]:
-    import ijson
-
     skip_utf8_bom(stream)
-    # ijson hands back Decimal for non-integer numbers; float is what JSON means
-    yield from guard_depth(ijson.parse(stream, use_float=True))
+    yield from parse_bounded(stream)
 
 
 def read_telegram(stream: IO[bytes], name: str) -> Reader:

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from foglift.link.independence import is_independent, owner_of, same_side
-from foglift.model import OWN_VOICE, Claimant, Document
+from foglift.model import OWN_VOICE, Claim, Claimant, ClaimType, Document, Stance
 from foglift.settings import default
 from foglift.sources import Registry, name_key, translit_skeleton
 
@@ -61,9 +61,9 @@ class LinkClaim:
     id: str
     document_id: str
     source: str  # the document's source: a channel, a site, a file
-    claim_type: str
+    claim_type: ClaimType
     action: str
-    stance: str
+    stance: Stance
     claimant: Claimant
     published: date | None
     first_day: date | None = None
@@ -460,45 +460,68 @@ def link_claims(
     order: str = "",
 ) -> list[LinkClaim]:
     """The claims of a checked document, as linking sees them."""
-    out = []
-    for claim in doc.claims:
-        place = next(
-            (
-                p
-                for p in claim.places
-                if p.resolved is not None and p.resolved.precision == "settlement"
-            ),
-            next(iter(claim.places), None),
+    return [
+        link_claim(
+            claim,
+            claim_id=f"{doc.id}:{claim.id}",
+            document_id=doc.id,
+            source=source or doc.source,
+            published=doc.published,
+            lang=doc.lang,
+            forwarded_from=forwarded_from,
+            copy_of=copy_of,
+            order=order,
         )
-        resolved = place.resolved if place is not None else None
-        first = claim.time.first_day if claim.time else None
-        last = claim.time.last_day if claim.time else None
-        out.append(
-            LinkClaim(
-                id=f"{doc.id}:{claim.id}",
-                document_id=doc.id,
-                source=source or doc.source,
-                claim_type=claim.claim_type,
-                action=claim.action,
-                stance=claim.stance,
-                claimant=claim.claimant,
-                published=doc.published,
-                first_day=first,
-                last_day=last,
-                place_id=resolved.gazetteer_id if resolved else None,
-                place_name=None if resolved else (place.name if place else None),
-                lat=resolved.lat if resolved else None,
-                lon=resolved.lon if resolved else None,
-                unit=claim.quantity.unit
-                if claim.quantity and not claim.places
-                else None,
-                value=claim.quantity.value
-                if claim.quantity and not claim.places
-                else None,
-                forwarded_from=forwarded_from,
-                copy_of=copy_of,
-                lang=doc.lang,
-                order=order,
-            )
-        )
-    return out
+        for claim in doc.claims
+    ]
+
+
+def link_claim(
+    claim: Claim,
+    *,
+    claim_id: str,
+    document_id: str,
+    source: str,
+    published: date | None,
+    lang: str,
+    forwarded_from: str | None = None,
+    copy_of: str | None = None,
+    order: str = "",
+) -> LinkClaim:
+    """One claim as linking sees it: its settlement (else its first place) or,
+    with no place, its number; ``claim_id`` names it in events."""
+    place = next(
+        (
+            p
+            for p in claim.places
+            if p.resolved is not None and p.resolved.precision == "settlement"
+        ),
+        next(iter(claim.places), None),
+    )
+    # a vicinity (a name placed near another, no gazetteer id) links on its name
+    resolved = place.resolved if place is not None else None
+    if resolved is not None and not resolved.gazetteer_id:
+        resolved = None
+    counted = claim.quantity if not claim.places else None
+    return LinkClaim(
+        id=claim_id,
+        document_id=document_id,
+        source=source,
+        claim_type=claim.claim_type,
+        action=claim.action,
+        stance=claim.stance,
+        claimant=claim.claimant,
+        published=published,
+        first_day=claim.time.first_day if claim.time else None,
+        last_day=claim.time.last_day if claim.time else None,
+        place_id=resolved.gazetteer_id if resolved else None,
+        place_name=None if resolved else (place.name if place else None),
+        lat=resolved.lat if resolved else None,
+        lon=resolved.lon if resolved else None,
+        unit=counted.unit if counted else None,
+        value=counted.value if counted else None,
+        forwarded_from=forwarded_from,
+        copy_of=copy_of,
+        lang=lang,
+        order=order,
+    )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from foglift.link.events import Event, EventLinker, LinkClaim, Member
-from foglift.model import Claim, Claimant, Document, Finding
+from foglift.model import Claim, Claimant, Document, Finding, Stance
 from foglift.sources import Registry, load_registry
 
 # Repairs that show the text was damaged by machine processing; quote and
@@ -72,7 +72,7 @@ def claim_event(claim: Claim, doc: Document, registry: Registry) -> Event:
     """
     members = [_as_link_claim(claim, doc, claim.claimant, claim.stance, "", 0)]
     for n, reaction in enumerate(claim.reactions, 1):
-        stance = "asserts" if reaction.relation == "supports" else "disputes"
+        stance: Stance = "asserts" if reaction.relation == "supports" else "disputes"
         members.append(
             _as_link_claim(
                 claim, doc, reaction.claimant, stance, f"r{n}", reaction.start
@@ -97,7 +97,12 @@ def claim_event(claim: Claim, doc: Document, registry: Registry) -> Event:
 
 
 def _as_link_claim(
-    claim: Claim, doc: Document, claimant: Claimant, stance: str, suffix: str, pos: int
+    claim: Claim,
+    doc: Document,
+    claimant: Claimant,
+    stance: Stance,
+    suffix: str,
+    pos: int,
 ) -> LinkClaim:
     return LinkClaim(
         id=f"{claim.id}{suffix}",

@@ -1,93 +1,34 @@
-"""Events in the store: link new claims incrementally, and read events back.
+"""Event rows: read and write the events linking made, and their members.
 
-``link_store`` loads the events already stored, places only the claims no
-event holds yet, and rewrites just the events that changed. Claims come from
-the same query as ``foglift claims`` (current document versions only).
+What an event is and how claims join one is :mod:`foglift.link`; the run that
+links a stored corpus is :mod:`foglift.runs.link`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
-from datetime import date
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
-from foglift.link.events import Event, EventLinker, LinkClaim, Member
-from foglift.model import Claimant
-from foglift.sources import Registry
 from foglift.store.db import Store
-from foglift.store.query import ClaimFilter, query_claims
-from foglift.store.runs import finish_run, start_run
 from foglift.store.schema import event_members, events
 
-
-@dataclass(frozen=True, slots=True)
-class LinkSummary:
-    claims: int  # current claims in the store
-    placed: int  # claims placed in an event by this run
-    unlinkable: int  # new claims with no place or unit to link on
-    events: int  # events in the store after the run
-    changed: int  # events created or changed by this run
+# ids per SQL IN list (SQLite allows 32,766 variables, older builds 999)
+CHUNK = 500
 
 
-def _day(value: object) -> date | None:
-    return date.fromisoformat(str(value)) if value else None
-
-
-def link_claim(record: dict[str, Any]) -> LinkClaim:
-    """A stored claim record as linking sees it."""
-    document = record.get("document") or {}
-    places = record.get("places") or []
-    place = next(
-        (
-            p
-            for p in places
-            if p.get("gazetteer_id") and p.get("precision") == "settlement"
-        ),
-        places[0] if places else None,
-    )
-    quantity = record.get("quantity") or {}
-    resolved = bool(place and place.get("gazetteer_id"))
-    return LinkClaim(
-        id=record["id"],
-        document_id=record["document_id"],
-        source=str(document.get("source") or ""),
-        claim_type=record["claim_type"],
-        action=record["action"],
-        stance=record["stance"],
-        claimant=Claimant(**record["claimant"]),
-        published=_day(document.get("published")),
-        first_day=_day(record.get("first_day")),
-        last_day=_day(record.get("last_day")),
-        place_id=place.get("gazetteer_id") if place else None,
-        place_name=None if resolved or not place else place.get("name"),
-        lat=place.get("lat") if resolved and place else None,
-        lon=place.get("lon") if resolved and place else None,
-        unit=quantity.get("unit") if quantity and not places else None,
-        value=quantity.get("value") if quantity and not places else None,
-        forwarded_from=document.get("forwarded_from"),
-        copy_of=document.get("near_duplicate_of"),
-        lang=str(document.get("lang") or "en"),
-        order=str(document.get("posted_at") or document.get("ingested_at") or ""),
-    )
-
-
-def load_events(
-    store: Store,
-    claims: dict[str, LinkClaim],
-    event_ids: Sequence[str] | None = None,
-) -> list[Event]:
-    """Stored events (all, or ``event_ids``), their members rebuilt from
-    ``claims`` (gone ones dropped)."""
+def event_rows(
+    store: Store, event_ids: Sequence[str] | None = None
+) -> tuple[list[Any], list[Any]]:
+    """Stored event rows (all, or ``event_ids``) and their member rows in order."""
     rows: list[Any] = []
     members: list[Any] = []
     with store.engine.connect() as conn:
         chunks = (
             [None]
             if event_ids is None
-            else [event_ids[i : i + _CHUNK] for i in range(0, len(event_ids), _CHUNK)]
+            else [event_ids[i : i + CHUNK] for i in range(0, len(event_ids), CHUNK)]
         )
         for chunk in chunks:
             rows_query = select(events)
@@ -97,115 +38,27 @@ def load_events(
                 members_query = members_query.where(event_members.c.event_id.in_(chunk))
             rows += conn.execute(rows_query).mappings().all()
             members += conn.execute(members_query).mappings().all()
-    by_event: dict[str, list[Member]] = {}
-    for m in members:
-        claim = claims.get(m["claim_id"])
-        if claim is not None:
-            by_event.setdefault(m["event_id"], []).append(
-                Member(
-                    claim,
-                    m["relation"],
-                    m["parent"],
-                    m["reason"],
-                    bool(m["independent"]),
-                )
-            )
-    return [
-        Event(
-            id=row["id"],
-            claim_type=row["claim_type"],
-            action=row["action"],
-            place_id=row["place_id"],
-            place_name=row["place_name"],
-            lat=row["lat"],
-            lon=row["lon"],
-            unit=row["unit"],
-            value=row["value"],
-            first_day=_day(row["first_day"]),
-            last_day=_day(row["last_day"]),
-            members=by_event.get(row["id"], []),
-            status=row["status"],
-            independent_origins=row["independent_origins"],
-        )
-        for row in rows
-    ]
+    return rows, members
 
 
-def _event_fields(event: Event) -> dict[str, Any]:
-    """An event's own columns, as stored and as shown."""
-    return {
-        "id": event.id,
-        "claim_type": event.claim_type,
-        "action": event.action,
-        "place_id": event.place_id,
-        "place_name": event.place_name,
-        "lat": event.lat,
-        "lon": event.lon,
-        "unit": event.unit,
-        "value": event.value,
-        "first_day": event.first_day.isoformat() if event.first_day else None,
-        "last_day": event.last_day.isoformat() if event.last_day else None,
-        "status": event.status,
-        "independent_origins": event.independent_origins,
-    }
-
-
-def _event_row(event: Event, run_id: int) -> dict[str, Any]:
-    return {**_event_fields(event), "run_id": run_id}
-
-
-def link_store(store: Store, registry: Registry) -> LinkSummary:
-    """Place every claim no event holds yet; rewrite the events that changed."""
-    run_id = start_run(store, "link", {})
-    claims = {r["id"]: link_claim(r) for r in query_claims(store, ClaimFilter())}
-    stored = load_events(store, claims)
-    linked = {m.claim.id for e in stored for m in e.members}
-    linker = EventLinker(registry, stored)
-    new = [c for c_id, c in claims.items() if c_id not in linked]
-    changed = linker.add(new)
-    placed = {m.claim.id for e_id in changed for m in linker.events[e_id].members}
-    existing = {e.id for e in stored}
-    with store.engine.begin() as conn:  # one transaction: a killed run leaves no half
-        for event_id in sorted(changed):
-            event = linker.events[event_id]
-            row = _event_row(event, run_id)
-            if event_id in existing:
-                conn.execute(
-                    update(events).where(events.c.id == event_id).values(**row)
-                )
-                conn.execute(
-                    delete(event_members).where(event_members.c.event_id == event_id)
-                )
-            else:
-                conn.execute(insert(events).values(**row))
-            conn.execute(
-                insert(event_members),
-                [
-                    {
-                        "claim_id": m.claim.id,
-                        "event_id": event_id,
-                        "position": n,
-                        "relation": m.relation,
-                        "parent": m.parent,
-                        "reason": m.reason,
-                        "independent": m.independent,
-                    }
-                    for n, m in enumerate(event.members)
-                ],
-            )
-    summary = LinkSummary(
-        claims=len(claims),
-        placed=len(placed - linked),
-        unlinkable=len([c for c in new if c.id not in placed]),
-        events=len(linker.events),
-        changed=len(changed),
+def save_event(
+    conn: Connection,
+    row: dict[str, Any],
+    members: list[dict[str, Any]],
+    *,
+    stored: bool,
+) -> None:
+    """Write one event and its members (``stored``: replacing the old ones)."""
+    event_id = row["id"]
+    if stored:
+        conn.execute(update(events).where(events.c.id == event_id).values(**row))
+        conn.execute(delete(event_members).where(event_members.c.event_id == event_id))
+    else:
+        conn.execute(insert(events).values(**row))
+    conn.execute(
+        insert(event_members),
+        [{**m, "event_id": event_id, "position": n} for n, m in enumerate(members)],
     )
-    finish_run(store, run_id, asdict(summary))
-    return summary
-
-
-# ids per SQL IN list (SQLite allows 32,766 variables, older builds 999)
-_CHUNK = 500
 
 
 def _column_in(
@@ -214,114 +67,21 @@ def _column_in(
     """The ``result`` column's values in rows whose ``column`` is in ``wanted``."""
     found: set[str] = set()
     with store.engine.connect() as conn:
-        for i in range(0, len(wanted), _CHUNK):
-            query = select(result).where(column.in_(wanted[i : i + _CHUNK]))
+        for i in range(0, len(wanted), CHUNK):
+            query = select(result).where(column.in_(wanted[i : i + CHUNK]))
             found.update(str(v) for v in conn.execute(query).scalars())
     return found
 
 
-def _claim_records(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(ids), _CHUNK):
-        for record in query_claims(store, ClaimFilter(ids=tuple(ids[i : i + _CHUNK]))):
-            out[record["id"]] = record
-    return out
-
-
-def _events_with_records(
-    store: Store, event_ids: Sequence[str]
-) -> tuple[list[Event], dict[str, dict[str, Any]]]:
-    """The events ``event_ids`` and the records of their member claims: only
-    those claims are read, not the whole store."""
-    member_ids = sorted(
-        _column_in(store, event_members.c.event_id, event_ids, event_members.c.claim_id)
+def member_claim_ids(store: Store, event_ids: Sequence[str]) -> set[str]:
+    """The claims that are members of the events ``event_ids``."""
+    return _column_in(
+        store, event_members.c.event_id, event_ids, event_members.c.claim_id
     )
-    records = _claim_records(store, member_ids)
-    claims = {c_id: link_claim(r) for c_id, r in records.items()}
-    return load_events(store, claims, event_ids), records
 
 
-def event_records(
-    store: Store, claim_filter: ClaimFilter, statuses: tuple[str, ...] = ()
-) -> Iterator[dict[str, Any]]:
-    """Events having a member claim that passes ``claim_filter``, as records."""
-    wanted = sorted(r["id"] for r in query_claims(store, claim_filter))
-    event_ids = sorted(
-        _column_in(store, event_members.c.claim_id, wanted, event_members.c.event_id)
+def events_of_claims(store: Store, claim_ids: Sequence[str]) -> set[str]:
+    """The events having one of ``claim_ids`` as a member."""
+    return _column_in(
+        store, event_members.c.claim_id, claim_ids, event_members.c.event_id
     )
-    found, records = _events_with_records(store, event_ids)
-    for event in sorted(found, key=_event_order):
-        if statuses and event.status not in statuses:
-            continue
-        if event.members:
-            yield event_record(event, records)
-
-
-def _event_order(event: Event) -> tuple[str, str]:
-    return (event.first_day.isoformat() if event.first_day else "", event.id)
-
-
-def event_record(event: Event, records: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """An event with its members, each with its claim's wording and source."""
-    members = []
-    for m in event.members:
-        record = records.get(m.claim.id, {})
-        document = record.get("document") or {}
-        members.append(
-            {
-                "claim_id": m.claim.id,
-                "relation": m.relation,
-                "parent": m.parent,
-                "independent": m.independent,
-                "reason": m.reason,
-                "claimant": record.get("claimant"),
-                "stance": m.claim.stance,
-                "source": document.get("source"),
-                "published": document.get("published"),
-                "lang": m.claim.lang,
-                "text": record.get("text"),
-                "verdict": (record.get("verdict") or {}).get("status"),
-            }
-        )
-    fields = _event_fields(event)
-    fields["verdict"] = event_verdict(
-        [records.get(m.claim.id, {}) for m in event.members],
-        [m.relation for m in event.members],
-    )
-    if not fields["place_name"]:  # a resolved place shows its gazetteer name
-        fields["place_name"] = next(
-            (
-                p.get("resolved_name")
-                for r in (records.get(m.claim.id, {}) for m in event.members)
-                for p in r.get("places", [])
-                if p.get("gazetteer_id") == event.place_id
-            ),
-            None,
-        )
-    return {**fields, "members": members}
-
-
-def event_verdict(
-    members: list[dict[str, Any]], relations: list[str]
-) -> dict[str, Any] | None:
-    """What the checks say of an event: the verdict of its origin, else of the
-    first member that asserts it and has one (a repeat is checked for its own
-    date; the origin's claim is the event's). The member's claim id is kept."""
-    ranked = sorted(
-        range(len(members)),
-        key=lambda n: (relations[n] != "origin", relations[n] not in _ASSERTING, n),
-    )
-    for n in ranked:
-        verdict = members[n].get("verdict")
-        if verdict and relations[n] in _ASSERTING:
-            return {**verdict, "claim_id": members[n].get("id")}
-    return None
-
-
-# relations whose claim asserts what the event says happened
-_ASSERTING = ("origin", "repeats", "corroborates")
-
-
-def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
-    found, records = _events_with_records(store, [event_id])
-    return event_record(found[0], records) if found else None

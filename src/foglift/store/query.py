@@ -28,8 +28,7 @@ from sqlalchemy import (
 )
 
 from foglift.errors import UsageError
-from foglift.ingest.items import clean_text
-from foglift.model import VERDICT_FIELDS
+from foglift.model import VERDICT_FIELDS, clean_text
 from foglift.store.db import Store
 from foglift.store.schema import (
     claims,
@@ -178,32 +177,34 @@ def _day_key() -> ColumnElement[str]:
     return func.coalesce(day_first, "")
 
 
-def _claim_record(row: Any, places: list[dict[str, Any]], flags: list[Any]) -> Any:
+def _claim_record(row: Any, places: list[dict[str, Any]]) -> dict[str, Any]:
+    """A claim record: the claim in the shape of :func:`records.claim_to_dict`
+    (its id the store's, ``document:c1``), then where it is stored."""
     m = row._mapping
     return {
         "id": m[claims.c.id],
-        "document_id": m[claims.c.document_id],
-        "claim_id": m[claims.c.claim_id],
         "claim_type": m[claims.c.claim_type],
         "action": m[claims.c.action],
         "action_as_stated": m[claims.c.action_as_stated],
         "action_start": m[claims.c.action_start],
         "action_end": m[claims.c.action_end],
-        "text": m[claims.c.text],
-        "start": m[claims.c.start],
-        "end": m[claims.c.end],
         "claimant": m[claims.c.claimant],
-        "agent_side": m[claims.c.agent_side],
         "stance": m[claims.c.stance],
         "voice": m[claims.c.voice],
+        "start": m[claims.c.start],
+        "end": m[claims.c.end],
         "quantity": m[claims.c.quantity],
         "time": m[claims.c.time],
+        "places": places,
+        "reactions": m[claims.c.reactions],
+        "hedges": m[claims.c.hedges],
+        "agent_side": m[claims.c.agent_side],
+        "document_id": m[claims.c.document_id],
+        "claim_id": m[claims.c.claim_id],
+        "text": m[claims.c.text],
         "first_day": m[claims.c.first_day],
         "last_day": m[claims.c.last_day],
-        "hedges": m[claims.c.hedges],
-        "reactions": m[claims.c.reactions],
-        "places": places,
-        "findings": flags,
+        "findings": [],
         "verdict": None,
         "verdicts": [],
         "document": {
@@ -226,24 +227,19 @@ def _claim_record(row: Any, places: list[dict[str, Any]], flags: list[Any]) -> A
     }
 
 
-PLACE_FIELDS = (
-    "name",
-    "start",
-    "end",
-    "gazetteer_id",
-    "resolved_name",
-    "country",
-    "admin1",
-    "admin2",
-    "lat",
-    "lon",
-    "precision",
-    "confidence",
-)
+def _place(row: Any, shared: dict[tuple[int, int], Any]) -> dict[str, Any]:
+    """A claim's place mention as :func:`records.place_to_dict` writes it.
+
+    A mention the document shares keeps its full resolution (alternatives,
+    evidence) once, on the document's row: ``shared`` by (start, end)."""
+    resolved = row.resolution
+    if resolved is None and row.gazetteer_id is not None:
+        resolved = shared.get((row.start, row.end))
+    return {"name": row.name, "start": row.start, "end": row.end, "resolved": resolved}
 
 
 def _details(
-    conn: Connection, ids: Sequence[str]
+    conn: Connection, ids: Sequence[str], doc_ids: Sequence[str]
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     places: dict[str, list[dict[str, Any]]] = defaultdict(list)
     flags: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -253,12 +249,26 @@ def _details(
         select(verdicts).where(verdicts.c.claim_id.in_(ids)).order_by(verdicts.c.id)
     ):
         judged[row.claim_id].append(verdict_record(row))
+    shared: dict[str, dict[tuple[int, int], Any]] = defaultdict(dict)
+    for row in conn.execute(
+        select(
+            place_mentions.c.document_id,
+            place_mentions.c.start,
+            place_mentions.c.end,
+            place_mentions.c.resolution,
+        ).where(
+            place_mentions.c.document_id.in_(doc_ids),
+            place_mentions.c.claim_id.is_(None),
+            place_mentions.c.resolution.is_not(None),
+        )
+    ):
+        shared[row.document_id][(row.start, row.end)] = row.resolution
     for row in conn.execute(
         select(place_mentions)
         .where(place_mentions.c.claim_id.in_(ids))
         .order_by(place_mentions.c.id)
     ):
-        places[row.claim_id].append({k: getattr(row, k) for k in PLACE_FIELDS})
+        places[row.claim_id].append(_place(row, shared[row.document_id]))
     for row in conn.execute(
         select(findings).where(findings.c.claim_id.in_(ids)).order_by(findings.c.id)
     ):
@@ -269,6 +279,7 @@ def _details(
                 "message": row.message,
                 "start": row.start,
                 "end": row.end,
+                "claim_id": row.claim_id,
                 "evidence": row.evidence,
             }
         )
@@ -276,7 +287,9 @@ def _details(
 
 
 def verdict_record(row: Any) -> dict[str, Any]:
-    return {k: getattr(row, k) for k in VERDICT_FIELDS}
+    """A stored verdict as :func:`records.verdict_to_dict` writes it, with
+    the run that wrote it and when."""
+    return {"claim_id": row.claim_id, **{k: getattr(row, k) for k in VERDICT_FIELDS}}
 
 
 def query_claims(store: Store, f: ClaimFilter) -> Iterator[dict[str, Any]]:
@@ -303,11 +316,13 @@ def query_claims(store: Store, f: ClaimFilter) -> Iterator[dict[str, Any]]:
             last = rows[-1]._mapping
             after = (last["day_key"], last[claims.c.seq])
             places, flags, judged = _details(
-                conn, [r._mapping[claims.c.id] for r in rows]
+                conn,
+                [r._mapping[claims.c.id] for r in rows],
+                sorted({r._mapping[claims.c.document_id] for r in rows}),
             )
             for row in rows:
                 claim_id = row._mapping[claims.c.id]
-                record = _claim_record(row, places.get(claim_id, []), [])
+                record = _claim_record(row, places.get(claim_id, []))
                 record["findings"] = flags.get(claim_id, [])
                 record["verdicts"] = judged.get(claim_id, [])
                 record["verdict"] = verdict_summary(record["verdicts"])
@@ -333,11 +348,23 @@ def _snapshot(store: Store) -> Iterator[Connection]:
 def _is_near(places: list[dict[str, Any]], near: tuple[float, float, float]) -> bool:
     lat, lon, km = near
     return any(
-        p["lat"] is not None
-        and p["lon"] is not None
-        and distance_km(lat, lon, p["lat"], p["lon"]) <= km
+        p["resolved"] is not None
+        and distance_km(lat, lon, p["resolved"]["lat"], p["resolved"]["lon"]) <= km
         for p in places
     )
+
+
+def document_texts(store: Store, doc_ids: Sequence[str]) -> dict[str, str]:
+    """The normalised texts of the documents ``doc_ids``."""
+    with store.engine.connect() as conn:
+        return {
+            doc.id: doc.text
+            for doc in conn.execute(
+                select(documents.c.id, documents.c.text).where(
+                    documents.c.id.in_(doc_ids)
+                )
+            )
+        }
 
 
 @dataclass(frozen=True, slots=True)

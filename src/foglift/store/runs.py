@@ -48,7 +48,7 @@ def mark_dead_runs(store: Store) -> int:
 
 
 def start_run(store: Store, command: str, arguments: dict[str, Any]) -> int:
-    from foglift import __version__
+    from foglift.version import __version__
 
     mark_dead_runs(store)
     with store.engine.begin() as conn:

@@ -8,14 +8,14 @@ exports and ClaimReview ratings, adverse findings first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import Connection, delete
 
 from foglift.model import Verdict
+from foglift.records import verdict_to_dict
 from foglift.store.schema import verdicts
-from foglift.store.write import jsonable, now
+from foglift.store.write import now
 
 # Which verdict speaks for a claim that has several: what an analyst must see
 # first (a contradiction, a late claim) before a confirmation; no_data and
@@ -55,14 +55,8 @@ LABELS = {
 
 def verdict_row(claim_id: str, verdict: Verdict, run_id: int) -> dict[str, Any]:
     return {
+        **verdict_to_dict(verdict),
         "claim_id": claim_id,
-        "check": verdict.check,
-        "status": verdict.status,
-        "lag_days": verdict.lag_days,
-        "place_id": verdict.place_id,
-        "steps": list(verdict.steps),
-        "parameters": dict(verdict.parameters),
-        "evidence": jsonable([asdict(e) for e in verdict.evidence]),
         "run_id": run_id,
         "created_at": now(),
     }

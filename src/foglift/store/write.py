@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, bindparam, select
 
-from foglift.ingest.items import Item
-from foglift.model import Claim, Document, PlaceMention, Rejected
+from foglift.model import Claim, Document, Item, PlaceMention, Rejected
+from foglift.records import finding_to_dict, plain
 from foglift.store.schema import (
     claims,
     documents,
@@ -23,17 +22,6 @@ from foglift.store.schema import (
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def jsonable(value: Any) -> Any:
-    """Dates as ISO strings, tuples as lists: plain JSON types all the way down."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return value
 
 
 def content_hash(text: str) -> str:
@@ -99,9 +87,9 @@ def document_row(
 def derived_columns(doc: Document) -> dict[str, Any]:
     """The document columns the pipeline fills (rewritten when re-extracted)."""
     return {
-        "repairs": jsonable([asdict(r) for r in doc.repairs]),
+        "repairs": plain(doc.repairs),
         "sentences": [[s.start, s.end] for s in doc.sentences],
-        "claimants": jsonable([asdict(c) for c in doc.claimants]),
+        "claimants": plain(doc.claimants),
         "stages": list(doc.stages),
     }
 
@@ -123,7 +111,7 @@ def _claim_row(doc: Document, claim: Claim) -> dict[str, Any]:
         "claimant_named": claim.claimant.named,
         "claimant_side": claim.claimant.side,
         "claimant_registry_id": claim.claimant.registry_id,
-        "claimant": jsonable(asdict(claim.claimant)),
+        "claimant": plain(claim.claimant),
         "agent_side": claim.agent_side,
         "stance": claim.stance,
         "voice": claim.voice,
@@ -132,12 +120,12 @@ def _claim_row(doc: Document, claim: Claim) -> dict[str, Any]:
         "text": doc.text[claim.start : claim.end],
         "quantity_value": quantity.value if quantity else None,
         "quantity_unit": quantity.unit if quantity else None,
-        "quantity": jsonable(asdict(quantity)) if quantity else None,
+        "quantity": plain(quantity),
         "first_day": time.first_day.isoformat() if time and time.first_day else None,
         "last_day": time.last_day.isoformat() if time and time.last_day else None,
-        "time": jsonable(asdict(time)) if time else None,
-        "hedges": list(claim.hedges),
-        "reactions": jsonable([asdict(r) for r in claim.reactions]),
+        "time": plain(time),
+        "hedges": plain(claim.hedges),
+        "reactions": plain(claim.reactions),
     }
 
 
@@ -160,7 +148,7 @@ def _place_row(
         "lon": r.lon if r else None,
         "precision": r.precision if r else None,
         "confidence": r.confidence if r else None,
-        "resolution": jsonable(asdict(r)) if r else None,
+        "resolution": plain(r),
     }
 
 
@@ -181,23 +169,43 @@ def write_derived(conn: Connection, doc: Document) -> int:
     if places:
         conn.execute(place_mentions.insert(), places)
     if doc.findings:
-        conn.execute(
-            findings.insert(),
-            [
-                {
-                    "document_id": doc.id,
-                    "claim_id": f"{doc.id}:{f.claim_id}" if f.claim_id else None,
-                    "code": f.code,
-                    "severity": f.severity,
-                    "message": f.message,
-                    "start": f.start,
-                    "end": f.end,
-                    "evidence": dict(f.evidence),
-                }
-                for f in doc.findings
-            ],
-        )
+        rows = []
+        for f in doc.findings:
+            row = finding_to_dict(f)
+            row["claim_id"] = f"{doc.id}:{f.claim_id}" if f.claim_id else None
+            rows.append({"document_id": doc.id, **row})
+        conn.execute(findings.insert(), rows)
     return len(doc.claims)
+
+
+_STORED = select(documents.c.extracted, documents.c.lang).where(
+    documents.c.id == bindparam("doc_id")
+)
+_LATEST = (
+    select(documents.c.id, documents.c.version)
+    .where(documents.c.item_key == bindparam("item_key"))
+    .order_by(documents.c.version.desc())
+    .limit(1)
+)
+
+
+def stored_document(conn: Connection, doc_id: str) -> Row[Any, Any] | None:
+    """Whether ``doc_id`` is stored: its ``extracted`` and ``lang``, or None."""
+    return conn.execute(_STORED, {"doc_id": doc_id}).first()
+
+
+def latest_version(conn: Connection, item_key: str) -> Row[Any, Any] | None:
+    """The newest stored version of an item: its ``id`` and ``version``."""
+    return conn.execute(_LATEST, {"item_key": item_key}).first()
+
+
+def mark_extracted(conn: Connection, doc: Document) -> None:
+    """A document stored without claims, now extracted: its new columns."""
+    conn.execute(
+        documents.update()
+        .where(documents.c.id == doc.id)
+        .values(extracted=True, lang=doc.lang, text=doc.text, **derived_columns(doc))
+    )
 
 
 def insert_document(conn: Connection, row: dict[str, Any]) -> None:

@@ -414,10 +414,12 @@ def _features(path: Path) -> Iterator[tuple[str, Any]]:
     """Stream a FeatureCollection: ("feature", dict) and ("extent", bbox) items."""
     import ijson
 
+    from foglift.ingest.items import parse_bounded
+
     with path.open("rb") as f:
         builder: Any = None
         bbox: list[float] = []
-        for prefix, event, value in ijson.parse(f, use_float=True):
+        for prefix, event, value in parse_bounded(f):
             if builder is not None:
                 builder.event(event, value)
                 if prefix == "features.item" and event == "end_map":

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from foglift.errors import DataError
+from foglift.ingest.items import loads_bounded
 from foglift.model import Claim, EvidenceFile, Verdict
 from foglift.settings import default
 from foglift.verify.maps import sha256_file
@@ -78,7 +79,7 @@ class JsonSeriesStore:
         self.path = Path(self.path)
         if self.path.exists():
             try:
-                self._data = json.loads(self.path.read_text(encoding="utf-8"))
+                self._data = loads_bounded(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise DataError(
                     f"cannot read the series store {self.path}: {exc}",
@@ -125,7 +126,7 @@ class JsonSeriesStore:
 def _records(path: Path) -> list[dict[str, Any]]:
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix.lower() == ".json":
-        data = json.loads(text)
+        data = loads_bounded(text)
         if isinstance(data, dict):  # {"data": [...]} or {"records": [...]}
             data = next((v for v in data.values() if isinstance(v, list)), None)
         if not isinstance(data, list):

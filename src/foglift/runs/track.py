@@ -149,9 +149,9 @@ def _judged(record: dict[str, Any]) -> list[dict[str, Any]]:
     if record.get("action") not in TRACKED_ACTIONS:
         return []
     settlements = {
-        p.get("gazetteer_id")
+        p["resolved"]["gazetteer_id"]
         for p in record.get("places") or []
-        if p.get("precision") == "settlement" and p.get("gazetteer_id")
+        if p.get("resolved") and p["resolved"]["precision"] == "settlement"
     }
     return [
         v

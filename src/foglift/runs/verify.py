@@ -1,4 +1,4 @@
-"""Verify a stored corpus: rebuild claims from their rows, judge, store verdicts.
+"""Verify a stored corpus: read claims back, judge them, store the verdicts.
 
 Each check (control maps, series, reference) replaces the verdicts it gave a
 claim before, in the same transaction that writes the new ones: rerunning with
@@ -10,26 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
-from foglift.model import (
-    Candidate,
-    Claim,
-    Claimant,
-    PlaceMention,
-    Quantity,
-    Resolution,
-    TimeSpan,
-    Verdict,
-)
+from foglift.model import Claim, TimeSpan, Verdict
+from foglift.records import claim_from_dict
 from foglift.store.db import Store
-from foglift.store.query import ClaimFilter, query_claims
+from foglift.store.query import ClaimFilter, document_texts, query_claims
 from foglift.store.runs import finish_run, start_run
-from foglift.store.schema import documents, place_mentions
 from foglift.store.verdicts import replace_verdicts
 from foglift.verify.maps import ControlMaps
 from foglift.verify.reference import CHECK as REFERENCE_CHECK
@@ -44,83 +33,6 @@ BATCH = 200  # claims whose verdicts are swapped in one transaction
 
 def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10]) if value else None
-
-
-def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
-
-
-def _alternatives(resolution: dict[str, Any] | None) -> tuple[Candidate, ...]:
-    out = []
-    for a in (resolution or {}).get("alternatives") or ():
-        try:
-            out.append(Candidate(**_known(Candidate, a)))
-        except TypeError:  # a record from an older layout: no alternatives
-            continue
-    return tuple(out)
-
-
-def claim_from_record(
-    record: dict[str, Any],
-    resolutions: dict[tuple[int, int], dict[str, Any]] | None = None,
-) -> tuple[Claim, date | None]:
-    """The :class:`Claim` a stored claim record was written from, and its
-    document's publication day. The claim's id is the store id (doc:c1).
-
-    ``resolutions`` are the document's full place resolutions by (start, end),
-    which carry the alternatives a claim's own place rows leave out."""
-    claimant = Claimant(**_known(Claimant, record["claimant"]))
-    time = None
-    if record.get("time"):
-        t = _known(TimeSpan, record["time"])
-        for key in ("first_day", "last_day", "anchor"):
-            t[key] = _day(t.get(key))
-        time = TimeSpan(**t)
-    quantity = (
-        Quantity(**_known(Quantity, record["quantity"]))
-        if record.get("quantity")
-        else None
-    )
-    places = []
-    for p in record.get("places", []):
-        resolved = None
-        if p.get("gazetteer_id") and p.get("lat") is not None and p.get("lon"):
-            resolved = Resolution(
-                gazetteer_id=p["gazetteer_id"],
-                name=p.get("resolved_name") or p["name"],
-                native_names=(),
-                country=p.get("country") or "",
-                admin1=p.get("admin1"),
-                admin2=p.get("admin2"),
-                lat=float(p["lat"]),
-                lon=float(p["lon"]),
-                precision=p.get("precision") or "settlement",
-                confidence=float(p.get("confidence") or 0.0),
-                alternatives=_alternatives(
-                    (resolutions or {}).get((p["start"], p["end"]))
-                ),
-            )
-        places.append(PlaceMention(p["name"], p["start"], p["end"], resolved))
-    claim = Claim(
-        id=record["id"],
-        claim_type=record["claim_type"],
-        action=record["action"],
-        action_as_stated=record["action_as_stated"],
-        action_start=record["action_start"],
-        action_end=record["action_end"],
-        claimant=claimant,
-        stance=record["stance"],
-        voice=record["voice"],
-        start=record["start"],
-        end=record["end"],
-        quantity=quantity,
-        time=time,
-        places=tuple(places),
-        hedges=tuple(record.get("hedges") or ()),
-        agent_side=record.get("agent_side") or "unknown",
-    )
-    return claim, _day((record.get("document") or {}).get("published"))
 
 
 @dataclass
@@ -142,49 +54,24 @@ class VerifySummary:
 
 @dataclass
 class _Stored:
-    """A stored claim rebuilt, with its document's day and text."""
+    """A stored claim read back (its id the store's), its document's day and text."""
 
     claim: Claim
     published: date | None
     text: str | None
 
 
-def _document_context(
-    store: Store, doc_ids: list[str]
-) -> tuple[dict[str, str], dict[str, dict[tuple[int, int], dict[str, Any]]]]:
-    """Texts and full place resolutions of the documents ``doc_ids``."""
-    texts: dict[str, str] = {}
-    found: dict[str, dict[tuple[int, int], dict[str, Any]]] = {}
-    with store.engine.connect() as conn:
-        for doc in conn.execute(
-            select(documents.c.id, documents.c.text).where(documents.c.id.in_(doc_ids))
-        ):
-            texts[doc.id] = doc.text
-        for row in conn.execute(
-            select(
-                place_mentions.c.document_id,
-                place_mentions.c.start,
-                place_mentions.c.end,
-                place_mentions.c.resolution,
-            ).where(
-                place_mentions.c.document_id.in_(doc_ids),
-                place_mentions.c.claim_id.is_(None),
-                place_mentions.c.resolution.is_not(None),
-            )
-        ):
-            found.setdefault(row.document_id, {})[(row.start, row.end)] = row.resolution
-    return texts, found
-
-
 def _rebuild(store: Store, records: list[dict[str, Any]]) -> list[_Stored]:
     doc_ids = sorted({str(r["document_id"]) for r in records})
-    texts, resolutions = _document_context(store, doc_ids)
-    out = []
-    for record in records:
-        doc_id = str(record["document_id"])
-        claim, published = claim_from_record(record, resolutions.get(doc_id))
-        out.append(_Stored(claim, published, texts.get(doc_id)))
-    return out
+    texts = document_texts(store, doc_ids)
+    return [
+        _Stored(
+            claim_from_dict(record),
+            _day(record["document"]["published"]),
+            texts.get(str(record["document_id"])),
+        )
+        for record in records
+    ]
 
 
 def _batches(store: Store, f: ClaimFilter) -> Iterator[list[_Stored]]:
@@ -203,8 +90,6 @@ def _with_day(claim: Claim, published: date | None) -> Claim:
     sums, which take one fallback day for all claims)."""
     if claim.time is not None or published is None:
         return claim
-    from dataclasses import replace
-
     span = TimeSpan(published, published, "", "date", 0, 0, published, "published")
     return replace(claim, time=span)
 

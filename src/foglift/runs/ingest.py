@@ -11,6 +11,9 @@ from (a language without an extractor yet) is stored without claims and
 extracted on a later run once the language is supported. Concurrent: another
 ingest may write the same store; a batch that meets what the other stored
 meanwhile is written again item by item.
+
+The per-document work is :func:`foglift.runs.process.process_batch`; this
+module is the serial loop around it: read, batch, process, write.
 """
 
 from __future__ import annotations
@@ -21,39 +24,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from foglift.errors import UsageError
-from foglift.ingest.items import Item, Read, Skipped, reject
 from foglift.ingest.sources import ReadOptions, read_inputs
-from foglift.model import Document, Rejected
+from foglift.model import Item, Read, Rejected, Skipped
+from foglift.pipeline import document_id
+from foglift.runs.process import PipelineOptions, Processed, process_batch
 from foglift.settings import default
 from foglift.store.db import Store
 from foglift.store.neardup import find_original, record_marks, shingles
 from foglift.store.runs import finish_run, interrupt_run, start_run
-from foglift.store.schema import documents
 from foglift.store.write import (
-    derived_columns,
     document_row,
     ensure_source,
     insert_document,
+    latest_version,
+    mark_extracted,
     record_rejection,
+    stored_document,
     write_derived,
 )
 
 Outcome = str  # new, version, unchanged, extracted, rejected, skipped
-Checked = Document | Rejected | str  # what the pipeline made of one item
-
-_EXISTING = select(documents.c.extracted, documents.c.lang).where(
-    documents.c.id == bindparam("doc_id")
-)
-_LATEST = (
-    select(documents.c.id, documents.c.version)
-    .where(documents.c.item_key == bindparam("item_key"))
-    .order_by(documents.c.version.desc())
-    .limit(1)
-)
 
 
 @dataclass
@@ -86,68 +79,9 @@ class IngestSummary:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class PipelineOptions:
-    lang: str = "auto"
-    sources_file: str | None = None
-    source_name: str | None = None  # named by the user: the publisher of plain files
-
-
-def publisher_of(item: Item, options: PipelineOptions) -> str | None:
-    """Who speaks in a document's own voice: a forwarded post's original
-    channel, else the channel, site or feed it came from. A plain file's name
-    says nothing of its publisher, so only a source the user named counts."""
-    if item.forwarded_from:
-        return item.forwarded_from
-    if item.kind == "file":
-        return options.source_name
-    return item.source_name or None
-
-
-def _run_pipeline(item: Item, options: PipelineOptions) -> Document | Rejected | str:
-    """The checked Document, a Rejected, or the language nobody can extract yet."""
-    from foglift.pipeline import check_text
-
-    most = int(default("max_document_chars"))
-    if len(item.text) > most:
-        return reject(
-            item.key,
-            "FL105",
-            f"{len(item.text):,} characters, more than the {most:,} one document "
-            "may have; split it",
-            stage="pipeline",
-        )
-    try:
-        return check_text(
-            item.text,
-            source=item.key,
-            published=item.published,
-            lang=options.lang,
-            sources_file=options.sources_file,
-            publisher=publisher_of(item, options),
-        )
-    except UsageError:  # no extractor for this language (yet)
-        return "und" if options.lang == "auto" else options.lang
-    except Exception as exc:  # one hostile document must not end the batch
-        return reject(
-            item.key,
-            "FL900",
-            f"{type(exc).__name__}: {exc}",
-            stage="pipeline",
-        )
-
-
-def _bare_document(item: Item, lang: str) -> Document:
-    from foglift.pipeline import document_id
-
-    return Document(
-        id=document_id(item.key, item.text),
-        text=item.text,
-        source=item.key,
-        published=item.published,
-        lang=lang,
-        raw_length=len(item.text),
-    )
+def _processed(item: Item, options: PipelineOptions) -> Processed:
+    (result,) = process_batch([item], options)
+    return result
 
 
 def _store_item(
@@ -156,28 +90,23 @@ def _store_item(
     options: PipelineOptions,
     summary: IngestSummary,
     run_id: int,
-    checked: Checked | None = None,
+    processed: Processed | None = None,
 ) -> Outcome:
-    from foglift.pipeline import document_id
-
     doc_id = document_id(item.key, item.text)
-    existing = conn.execute(_EXISTING, {"doc_id": doc_id}).first()
+    existing = stored_document(conn, doc_id)
     if existing is not None:
         if existing.extracted:
             summary.unchanged += 1
             return "unchanged"
-        return _extract_later(conn, item, doc_id, options, summary, run_id, checked)
-    if checked is None:
-        checked = _run_pipeline(item, options)
-    if isinstance(checked, Rejected):
-        record_rejection(conn, checked, run_id)
-        summary.rejected.append(checked)
-        return "rejected"
-    extracted = isinstance(checked, Document)
-    doc = checked if isinstance(checked, Document) else _bare_document(item, checked)
-    if not extracted:
+        return _extract_later(conn, item, options, summary, run_id, processed)
+    if processed is None:
+        processed = _processed(item, options)
+    if processed.rejected is not None or processed.document is None:
+        return _reject(conn, processed, summary, run_id)
+    doc = processed.document
+    if not processed.extracted:
         summary.without_claims[doc.lang] += 1
-    latest = conn.execute(_LATEST, {"item_key": item.key}).first()
+    latest = latest_version(conn, item.key)
     grams = shingles(item.text)
     match, sampled, counts = find_original(conn, item.text, grams, item.key)
     if item.source_name not in summary.known_sources:
@@ -188,7 +117,7 @@ def _store_item(
         document_row(
             doc,
             item,
-            extracted=extracted,
+            extracted=processed.extracted,
             version=latest.version + 1 if latest else 1,
             supersedes=latest.id if latest else None,
             near=(match.original_id, match.score) if match else None,
@@ -206,36 +135,33 @@ def _store_item(
     return "new"
 
 
+def _reject(
+    conn: Connection, processed: Processed, summary: IngestSummary, run_id: int
+) -> Outcome:
+    assert processed.rejected is not None
+    record_rejection(conn, processed.rejected, run_id)
+    summary.rejected.append(processed.rejected)
+    return "rejected"
+
+
 def _extract_later(
     conn: Connection,
     item: Item,
-    doc_id: str,
     options: PipelineOptions,
     summary: IngestSummary,
     run_id: int,
-    checked: Checked | None = None,
+    processed: Processed | None = None,
 ) -> Outcome:
     """A document stored without claims: extract now if its language is supported."""
-    if checked is None:
-        checked = _run_pipeline(item, options)
-    if isinstance(checked, str):
+    if processed is None:
+        processed = _processed(item, options)
+    if processed.rejected is not None:
+        return _reject(conn, processed, summary, run_id)
+    if not processed.extracted or processed.document is None:
         summary.unchanged += 1
         return "unchanged"
-    if isinstance(checked, Rejected):
-        record_rejection(conn, checked, run_id)
-        summary.rejected.append(checked)
-        return "rejected"
-    conn.execute(
-        documents.update()
-        .where(documents.c.id == doc_id)
-        .values(
-            extracted=True,
-            lang=checked.lang,
-            text=checked.text,
-            **derived_columns(checked),
-        )
-    )
-    summary.claims += write_derived(conn, checked)
+    mark_extracted(conn, processed.document)
+    summary.claims += write_derived(conn, processed.document)
     summary.extracted_later += 1
     return "extracted"
 
@@ -245,7 +171,7 @@ def _store_read(
     read: Read,
     options: PipelineOptions,
     summary: IngestSummary,
-    checked: Checked | None = None,
+    processed: Processed | None = None,
 ) -> Outcome:
     if isinstance(read, Skipped):
         summary.skipped[read.reason] += 1
@@ -255,7 +181,7 @@ def _store_read(
         summary.rejected.append(read)
         return "rejected"
     summary.read += 1
-    return _store_item(conn, read, options, summary, summary.run_id, checked)
+    return _store_item(conn, read, options, summary, summary.run_id, processed)
 
 
 # Another writer (a second ingest into the same store) may store a document, a
@@ -265,28 +191,49 @@ WRITE_ATTEMPTS = 3
 BATCH_CHARS = 20_000_000
 
 
+def _unstored(conn: Connection, batch: list[Read]) -> list[int]:
+    """Positions in ``batch`` of the items the store does not hold extracted."""
+    wanted = []
+    for n, read in enumerate(batch):
+        if isinstance(read, Item):
+            existing = stored_document(conn, document_id(read.key, read.text))
+            if existing is None or not existing.extracted:
+                wanted.append(n)
+    conn.rollback()  # end the read, so no snapshot is held across the work
+    return wanted
+
+
 def _check_batch(
     conn: Connection,
     batch: list[Read],
     options: PipelineOptions,
-    on_checked: Callable[[Read, Checked | None], None] | None,
-) -> list[Checked | None]:
+    on_checked: Callable[[Read, Processed | None], None] | None,
+) -> list[Processed | None]:
     """The pipeline's result for each item the store does not hold extracted,
     computed before the batch's write transaction opens."""
-    from foglift.pipeline import document_id
+    wanted = _unstored(conn, batch)
+    results: list[Processed | None] = [None] * len(batch)
+    done = iter(wanted)
+    position = 0  # the next item of ``batch`` on_checked has not heard of
 
-    results: list[Checked | None] = []
-    for read in batch:
-        checked: Checked | None = None
-        if isinstance(read, Item):
-            doc_id = document_id(read.key, read.text)
-            existing = conn.execute(_EXISTING, {"doc_id": doc_id}).first()
-            if existing is None or not existing.extracted:
-                checked = _run_pipeline(read, options)
-        conn.rollback()  # end the read, so no snapshot is held across the work
-        results.append(checked)
-        if on_checked is not None:
-            on_checked(read, checked)
+    def heard(upto: int, processed: Processed | None) -> None:
+        nonlocal position
+        if on_checked is None:
+            return
+        for n in range(position, upto):
+            on_checked(batch[n], None)
+        if upto < len(batch):
+            on_checked(batch[upto], processed)
+        position = upto + 1
+
+    def finished(_item: Item, processed: Processed) -> None:
+        n = next(done)
+        results[n] = processed
+        heard(n, processed)
+
+    items = [read for n in wanted if isinstance(read := batch[n], Item)]
+    process_batch(items, options, finished)
+    heard(len(batch), None)
     return results
 
 
@@ -296,7 +243,7 @@ def _write_batch(
     options: PipelineOptions,
     summary: IngestSummary,
     on_item: Callable[[Read, Outcome], None] | None,
-    on_checked: Callable[[Read, Checked | None], None] | None = None,
+    on_checked: Callable[[Read, Processed | None], None] | None = None,
 ) -> None:
     """Write ``batch`` in one transaction; when another writer got in first,
     write it again item by item, each seeing what is stored by then."""
@@ -324,13 +271,13 @@ def _store_alone(
     read: Read,
     options: PipelineOptions,
     summary: IngestSummary,
-    checked: Checked | None,
+    processed: Processed | None,
 ) -> Outcome:
     for attempt in range(WRITE_ATTEMPTS):
         before = copy.deepcopy(summary)
         try:
             with conn.begin():
-                return _store_read(conn, read, options, summary, checked)
+                return _store_read(conn, read, options, summary, processed)
         except IntegrityError:
             _restore(summary, before)
             if attempt == WRITE_ATTEMPTS - 1:
@@ -351,11 +298,12 @@ def ingest_paths(
     *,
     arguments: dict[str, Any] | None = None,
     on_item: Callable[[Read, Outcome], None] | None = None,
-    on_checked: Callable[[Read, Checked | None], None] | None = None,
+    on_checked: Callable[[Read, Processed | None], None] | None = None,
 ) -> IngestSummary:
     """Ingest every item under ``paths`` into ``store``; returns what happened.
 
-    ``on_checked`` hears of each item as soon as the pipeline is done with it;
+    ``on_checked`` hears of each item once the pipeline is done with its
+    batch (None for an item the store already holds, or one not read);
     ``on_item`` of its outcome once its batch is committed.
     """
     read_options = read_options or ReadOptions()
@@ -380,7 +328,7 @@ def _ingest_all(
     options: PipelineOptions,
     summary: IngestSummary,
     on_item: Callable[[Read, Outcome], None] | None,
-    on_checked: Callable[[Read, Checked | None], None] | None,
+    on_checked: Callable[[Read, Processed | None], None] | None,
 ) -> None:
     size = int(default("ingest_batch_documents"))
     batch: list[Read] = []
