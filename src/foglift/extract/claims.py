@@ -29,7 +29,6 @@ from foglift.extract.quantities import (
     partitive_gap,
 )
 from foglift.extract.times import TimeExpr, resolve_date, resolve_span
-from foglift.geoparse.anchors import anchored
 from foglift.model import (
     OWN_VOICE,
     Claim,
@@ -1534,11 +1533,6 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     used_cues: set[int] = set()
     taken: set[int] = set()  # starts of quantities that are an action's object
     lists: list[tuple[int, int]] = []  # spans of lists by place already claimed
-    # "Zoria (southwest of Kostiantynivka)", "west of Bakhmut near Soledar":
-    # the anchor locates the place of the claim, it is not one itself.
-    anchors = {
-        ctx.places[a.anchor].start for a in anchored(ctx.text, ctx.places).values()
-    }
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
@@ -1591,7 +1585,6 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _referred_place(ctx, trigger, obj)
             if not quantities and not places:
                 continue
-            places = tuple(p for p in places if p.start not in anchors) or places
             mood = _mood(ctx, trigger, s, bool(quantities))
             if mood in NOT_CLAIMS:
                 continue
