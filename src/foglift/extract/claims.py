@@ -786,10 +786,12 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         return ()
     # A window that opens inside a list ("Іванівка та Петрівка були звільнені":
     # the subject's window starts after "та") takes the list's first items too.
-    for p in reversed([p for p in ctx.places if p.end <= found[0].start]):
-        if not _LIST_GAP.fullmatch(ctx.text, p.end, found[0].start):
-            break
-        found.insert(0, p)
+    k = ctx.places.index(found[0])
+    while k > 0 and _LIST_GAP.fullmatch(
+        ctx.text, ctx.places[k - 1].end, found[0].start
+    ):
+        k -= 1
+        found.insert(0, ctx.places[k])
     gap_rx = _item_gap(ctx.lex)
     # Extend over a list ("X, Y and Z"); a tail joined by commas alone is not
     # a list ("Kupiansk, Kyiv says").
