@@ -18,7 +18,7 @@ from foglift.extract.claims import (
     find_author,
     resolve_days,
 )
-from foglift.extract.lexicon import load_lexicon
+from foglift.extract.lexicon import Lexicon, load_lexicon, phrase_pattern
 from foglift.extract.loss_reports import find_loss_report_claims
 from foglift.extract.places import find_place_candidates
 from foglift.extract.quantities import find_quantities
@@ -26,6 +26,7 @@ from foglift.extract.reactions import find_reactions
 from foglift.extract.sentences import split_sentences
 from foglift.extract.times import find_time_expressions
 from foglift.model import (
+    OWN_VOICE,
     Claim,
     Claimant,
     Document,
@@ -34,6 +35,7 @@ from foglift.model import (
     Reaction,
     Sentence,
     Side,
+    Stance,
 )
 from foglift.settings import default
 from foglift.sources import Registry, load_registry
@@ -161,16 +163,82 @@ def extract(doc: Document, sources_file: str | None = None) -> Document:
             part.context, claims, part.used_cues, sentences
         ).items():
             reactions[claim_id].extend(found)
+    claims = [
+        replace(c, reactions=tuple(sorted(reactions[c.id], key=lambda r: r.start)))
+        for c in claims
+    ]
+    claims = sorted(
+        [*claims, *_contested(claims, [p.context.lex for p in parts])],
+        key=lambda c: c.action_start,
+    )
     return replace(
         doc,
         sentences=tuple(sentences),
         claimants=tuple(sorted((c for p in parts for c in p.claimants), key=_start)),
         places=tuple(sorted((pl for p in parts for pl in p.places), key=_start)),
-        claims=tuple(
-            replace(c, reactions=tuple(sorted(reactions[c.id], key=lambda r: r.start)))
-            for c in claims
-        ),
+        claims=tuple(replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)),
         stages=(*doc.stages, "extract"),
+    )
+
+
+def _contested(claims: list[Claim], lexicons: list[Lexicon]) -> list[Claim]:
+    """A dispute or denial of a claim is a claim of its own, by the one who
+    disputes it ("Сили оборони спростовують цю заяву" after the MoD's capture
+    claim): the same action, place and number, with the disputer's stance. A
+    speaker who already denies it in a claim of its own is not counted twice."""
+    out: list[Claim] = []
+    for claim in claims:
+        for r in claim.reactions:
+            if (
+                r.relation != "disputes"
+                or r.claimant.via in OWN_VOICE
+                or _cannot_verify(r, lexicons)
+                or _says_already(claims, claim, r.claimant)
+            ):
+                continue
+            # Only a speech act makes a claim: "rejected", "спростовують",
+            # not "sceptical of" or "no evidence for".
+            denial = any(lex.reporting["denies"].search(r.cue) for lex in lexicons)
+            if not denial and not any(
+                lex.reporting["disputes"].search(r.cue) for lex in lexicons
+            ):
+                continue
+            stance: Stance = "denies" if denial else "disputes"
+            out.append(
+                replace(
+                    claim,
+                    claimant=r.claimant,
+                    stance=stance,
+                    voice="attributed",
+                    reactions=(),
+                )
+            )
+    return out
+
+
+def _cannot_verify(r: Reaction, lexicons: list[Lexicon]) -> bool:
+    """An analyst or outlet that cannot confirm a claim makes no claim of its
+    own ("ISW cannot confirm that ..."); an official who does not confirm it
+    denies it."""
+    if r.claimant.kind not in ("independent_analyst", "media"):
+        return False
+    words = [w for lex in lexicons for w in lex.data["reactions"].get("negation", [])]
+    return bool(phrase_pattern(words).search(r.cue))
+
+
+def _says_already(claims: list[Claim], claim: Claim, speaker: Claimant) -> bool:
+    def same(a: Claimant, b: Claimant) -> bool:
+        if a.registry_id or b.registry_id:
+            return a.registry_id == b.registry_id
+        return a.name == b.name
+
+    names = {p.name for p in claim.places}
+    return any(
+        c.stance in ("denies", "disputes")
+        and c.action == claim.action
+        and same(c.claimant, speaker)
+        and (names & {p.name for p in c.places} or c.quantity == claim.quantity)
+        for c in claims
     )
 
 

@@ -202,25 +202,43 @@ def _governed(text: str, start: int, lex: Lexicon) -> bool:
     return before is not None and before.group(1).casefold() in words
 
 
+@cache
+def _nominative(lang: str, word: str) -> bool:
+    """Whether a Russian or Ukrainian noun may be a subject: "сообщил
+    губернатор" names the speaker, "сообщил журналистам" the audience."""
+    if lang not in ("ru", "uk"):
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    return any("nomn" in p.tag for p in analyzer(lang).parse(word))
+
+
 def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
     reporting = re.compile(
         "|".join(lex.reporting[k].pattern for k in ("asserts", "denies", "disputes")),
         re.IGNORECASE,
     )
-    recipient = re.compile(
-        rf"(?:{phrase_pattern(lex.data['unnamed'].get('recipient_cues', [])).pattern})"
-        r"\s+$",
-        re.I,
-    )
+    audience = phrase_pattern(lex.data["unnamed"].get("recipient_cues", [])).pattern
+    recipient = re.compile(rf"(?:{audience})\s+$", re.I)
     according = re.compile(rf"(?:{lex.according_to.pattern})\s+$", re.I)
     not_before = re.compile(
         rf"\s+(?:{phrase_pattern(lex.data['unnamed'].get('not_before', [])).pattern})",
         re.I,
     )
+    inverted = re.compile(
+        rf"(?:{reporting.pattern})(?:\s+(?:{audience}))?\s+$",
+        re.IGNORECASE,
+    )
     for m in _unnamed_pattern(lex).finditer(text):
         before = text[max(0, m.start() - 16) : m.start()]
-        if recipient.search(before) and not according.search(before):
-            continue  # "told reporters": the audience, not a source
+        if recipient.search(before):
+            # "told reporters": the audience, not a source. In Russian and
+            # Ukrainian the case tells ("сообщил журналистам" / "губернатор").
+            if lex.lang in ("ru", "uk"):
+                if not _nominative(lex.lang, m.group("head").split()[0]):
+                    continue
+            elif not according.search(before):
+                continue
         head = " ".join(m.group("head").split())
         noun_kind = lex.source_nouns.get(head)
         if noun_kind == "anonymous" and not_before.match(text, m.end("head")):
@@ -228,12 +246,13 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
         if noun_kind is None and _governed(text, m.start(), lex):
             continue  # "a volunteer fighting with Ukrainian forces claimed"
         if noun_kind is None:
-            # A person is a source only when reported as saying something.
+            # A person is a source only when reported as saying something,
+            # after the noun or, inverted, before it ("..., сообщил губернатор").
             after = text[m.end() : m.end() + 40]
             if not re.match(
                 rf"(?:['’]s)?\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})",
                 after,
-            ):
+            ) and not inverted.search(text, max(0, m.start() - 40), m.start()):
                 continue
             noun_kind = lex.person_nouns.get(head) or "unknown"
         kind = _kind(noun_kind)

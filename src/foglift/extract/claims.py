@@ -23,6 +23,7 @@ from foglift.datelines import opening_dateline
 from foglift.extract.claimants import region_side_in
 from foglift.extract.lexicon import ActionEntry, Lexicon, Table, phrase_pattern
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
+from foglift.extract.places import accusative_only
 from foglift.extract.quantities import (
     FoundQuantity,
     bare_number,
@@ -478,8 +479,23 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
             continue
         if back.match(ctx.text, s.start):
             return replace(mentions[0], via="carried"), j
+        last = mentions[-1]
+        cue = [c for c in ctx.cues(s.start, s.end) if c.end <= last.start]
+        if (
+            cue
+            and _TRAILING_SPEAKER.fullmatch(ctx.text, cue[-1].end, last.start)
+            and not _WORDLIKE.search(ctx.text, last.end, s.end)
+            and not _QUOTE_END.search(ctx.text, s.start, cue[-1].start)
+        ):  # "..., повідомив Генштаб ЗСУ.": the report it names goes on
+            # (a quotation's speaker speaks the quotation only)
+            return replace(last, via="carried"), j
         return None
     return None
+
+
+_QUOTE_END = re.compile(r"[\"»”“]\s*[,–—-]")
+# Between a trailing reporting verb and its speaker: at most a title's words.
+_TRAILING_SPEAKER = re.compile(r"(?:\s+[^\W\d][\w'’.-]*){0,4}\s+")
 
 
 def _heading_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
@@ -630,8 +646,10 @@ def _pick_quantities(
                 chain.append(q)
                 last_end = q.quantity.end
             continue
-        if q.part or not _LIST_GAP.fullmatch(
-            _without_units(ctx.lex, ctx.text[last_end : q.quantity.start])
+        gap = ctx.text[last_end : q.quantity.start]
+        if q.part or not (
+            _LIST_GAP.fullmatch(_without_units(ctx.lex, gap))
+            or _breakdown(ctx.lex).fullmatch(gap)
         ):
             break  # "120 drones, 90 of which were shot down": a new predicate
         verb = _verb_next(ctx.lex).match(ctx.text, q.quantity.end)
@@ -658,6 +676,18 @@ def _pick_quantities(
             if q.next_action == action_start and span[0] <= q.quantity.start
         ]
     return sorted(chain, key=lambda q: q.quantity.start)
+
+
+@cache
+def _breakdown(lex: Lexicon) -> re.Pattern[str]:
+    """A gap that opens the parts of a total ("300 drones, including 40
+    missiles", "10 людей, серед них п'ятеро дітей"): each part is counted by
+    the same action, unless a verb of its own follows it."""
+    spec = lex.data["quantity"]
+    words = spec.get("partitive_relative", []) + spec.get("breakdown", [])
+    return re.compile(
+        rf"[\s,;:—–-]*(?:{phrase_pattern(words).pattern})[\s,;:—–-]*", re.IGNORECASE
+    )
 
 
 @cache
@@ -741,12 +771,61 @@ def _action_at(ctx: Context, start: int | None, category: str) -> str | None:
     return entry.action_by_unit.get(category, entry.action)
 
 
+@cache
+def _instrumental(lang: str, word: str) -> bool:
+    """Whether a Russian or Ukrainian word can only be instrumental: after a
+    passive it names the agent ("освобождены российскими войсками")."""
+    if lang not in ("ru", "uk"):
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    parses = analyzer(lang).parse(word)
+    return bool(parses) and all("ablt" in p.tag for p in parses)
+
+
+@cache
+def _agent_by(lex: Lexicon) -> re.Pattern[str]:
+    """The agent of a passive or of a noun of action ("shelled by X",
+    "обстрелу со стороны ВСУ", "обстрілу з боку РФ")."""
+    words = lex.data.get("agents", {}).get("by", [])
+    return re.compile(rf"\s+(?:{phrase_pattern(words).pattern})\s+", re.IGNORECASE)
+
+
+@cache
+def _place_subject(lex: Lexicon) -> re.Pattern[str]:
+    """Predicates whose subject is the place acted on ("X came under attack",
+    "X перейшло під контроль")."""
+    return phrase_pattern(lex.data["places"].get("subject_of", []))
+
+
+@cache
+def _item_gap(lex: Lexicon) -> re.Pattern[str]:
+    """A list's gap, where an item may take a preposition of its own ("у X,
+    Y та поблизу Z", "near A and B, and south of C near D")."""
+    spec = lex.data["places"]
+    before = phrase_pattern(spec["before"]).pattern
+    directional = phrase_pattern(spec["directional"]).pattern
+    return re.compile(
+        rf"{_LIST_GAP.pattern}(?:(?:{before})\s+)*(?:(?:{directional})\s+)*",
+        re.IGNORECASE,
+    )
+
+
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
     """Places inside the spans, and the list they start ("X, Y and Z")."""
     by_id = {id(p): p for a, b in spans for p in ctx.places_starting_in(a, b)}
     found = sorted(by_id.values(), key=lambda p: (p.start, p.end))
     if not found:
         return ()
+    # A window that opens inside a list ("Іванівка та Петрівка були звільнені":
+    # the subject's window starts after "та") takes the list's first items too.
+    k = ctx.places.index(found[0])
+    while k > 0 and _LIST_GAP.fullmatch(
+        ctx.text, ctx.places[k - 1].end, found[0].start
+    ):
+        k -= 1
+        found.insert(0, ctx.places[k])
+    gap_rx = _item_gap(ctx.lex)
     # Extend over a list ("X, Y and Z"); a tail joined by commas alone is not
     # a list ("Kupiansk, Kyiv says").
     chain: list[tuple[PlaceMention, bool]] = []
@@ -756,12 +835,10 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         # quadratic in its length; only a short gap may hold an anchor in
         # brackets ("X (5 km east of Y), Z and W")
         if p.start >= last.end and (
-            _LIST_GAP.fullmatch(ctx.text, last.end, p.start)
+            gap_rx.fullmatch(ctx.text, last.end, p.start)
             or (
                 p.start - last.end <= 120
-                and _LIST_GAP.fullmatch(
-                    _BRACKETED.sub("", ctx.text[last.end : p.start])
-                )
+                and gap_rx.fullmatch(_BRACKETED.sub("", ctx.text[last.end : p.start]))
             )
         ):
             chain.append((p, ctx.text[last.end : p.start].strip() != ","))
@@ -851,14 +928,21 @@ def _kept_with_lists(
     return tuple(kept)
 
 
-_APPOSITION = re.compile(r"\s*[—–:]\s*")
+@cache
+def _apposition(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.data["quantity"].get("breakdown", [])
+    return re.compile(
+        rf"\s*(?:[—–:]|,?\s*(?:{phrase_pattern(words).pattern})[\s:—–-]*)\s*",
+        re.IGNORECASE,
+    )
 
 
 def _appositive_places(ctx: Context, end: int) -> tuple[PlaceMention, ...]:
-    """The settlements a count names after a dash or colon: "освободили три
-    населённых пункта — A, B и C" is a claim about each of them."""
+    """The settlements a count names after a dash, a colon or "including":
+    "освободили три населённых пункта — A, B и C", "liberated 13 settlements,
+    including A and B" are claims about each of them."""
     after = [p for p in ctx.places if p.start >= end]
-    if not after or not _APPOSITION.fullmatch(ctx.text, end, after[0].start):
+    if not after or not _apposition(ctx.lex).fullmatch(ctx.text, end, after[0].start):
         return ()
     chain = [after[0]]
     for p in after[1:]:
@@ -887,7 +971,7 @@ def _acts_on_place(
     if where and re.sub(r"['’]s$", "", place.name) in _countries(ctx.lex):
         return False  # "strikes against Ukraine": a whole country is no place
     if place.end <= trigger.start():
-        if not where:
+        if not where or _place_subject(ctx.lex).fullmatch(trigger.group()):
             return True  # the passive subject: "Avdiivka was captured"
         # Before the verb, only where it happened ("В Белгороде повреждены"),
         # not whose official speaks ("Губернатор Брянской области сообщил").
@@ -1226,6 +1310,7 @@ def agent_side(
     s: Sentence,
     claimant: Claimant,
     subject: str = "agent",
+    denied_from: int = -1,
 ) -> Side:
     """Who did it: the side named in the action's own clause.
 
@@ -1235,15 +1320,18 @@ def agent_side(
     потеряли", "украинские БПЛА сбиты") names the other side, and so does the
     side of the object ("сбили 20 украинских беспилотников"); a source or "our"
     air defence before a passive is its agent ("силами ПВО Минобороны сбит");
-    a cause names the agent ("погиб из-за атаки беспилотников ВСУ").
+    a cause names the agent ("погиб из-за атаки беспилотников ВСУ"). The
+    subject of a denied or disputed action stands after the verb of denial
+    (``denied_from``), never before it: the one who denies is not its agent.
     """
     start, _ = _subject_window(ctx, trigger, s)
     for c in ctx.claimants:  # "«Центр»" ends in a quote, not a clause
         if c.start < start <= c.end:
             start = c.start
+    start = max(start, denied_from)
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
     before = _sides_in(ctx, start, trigger.start(), claimant)
-    by = re.compile(r"\s+by\s+", re.I).match(ctx.text, trigger.end())
+    by = _agent_by(ctx.lex).match(ctx.text, trigger.end())
     if by:  # the agent of a passive
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
@@ -1282,11 +1370,16 @@ def agent_side(
             break
         victim = ctx.lex.side_words.get(word.group())
         if victim in _OTHER_SIDE:
+            if _instrumental(ctx.lex.lang, word.group()):
+                # "звільнені українськими військами": the agent
+                return "russia" if victim == "russia" else "ukraine"
             return _OTHER_SIDE[victim]
     return "unknown"
 
 
-_UNDER_CONTROL = re.compile(r"\bп[оі]д\s+(?:\w+\s+)?контролем$", re.I)
+# Actions that gain ground: what a side denies of them is the other side's gain.
+_GAINS = frozenset(["captured", "entered", "advanced", "encircled", "crossed"])
+_UNDER_CONTROL = re.compile(r"\bп[оі]д\s+(?:\w+\s+)?контрол(?:ем|ь)$", re.I)
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
 _ATTACKS = frozenset(["struck", "launched"])
 
@@ -1507,7 +1600,19 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             # too ("В Белгороде повреждены 10 квартир").
             before = [subject] if quantities or where else []
             places = _places_in(ctx, obj, passive, *before)
-            if not places and entry.action == "held":  # "X перебуває під контролем"
+            fronted = False
+            if not places and entry.claim_type == "territorial":
+                # "Іванівку звільнили наші воїни": an object before its verb.
+                places = tuple(
+                    p
+                    for p in _places_in(ctx, subject)
+                    if accusative_only(ctx.lex.lang, p.name.split()[-1])
+                )
+                fronted = bool(places)
+            if not places and (
+                entry.action == "held"  # "X перебуває під контролем"
+                or _place_subject(ctx.lex).fullmatch(trigger.group())  # "X fell to"
+            ):
                 places = _places_in(ctx, subject)
             antecedent = _antecedent(ctx, subject) if not places else None
             if antecedent and antecedent[0] < antecedent[1]:
@@ -1533,7 +1638,17 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 m.group() for m in ctx.lex.hedges.finditer(ctx.text, s.start, s.end)
             )
             time = _time_for(ctx, i, trigger, carried_from)
-            agent = agent_side(ctx, trigger, s, claimant, entry.subject)
+            if cue is not None and cue.stance != "asserts" and cue.end <= at:
+                # "У Генштабі заперечили захоплення X": a side denies the other
+                # side's gains; who took X is named after the denial, if at all.
+                agent = agent_side(ctx, trigger, s, claimant, entry.subject, cue.end)
+                if agent == "unknown" and entry.action in _GAINS:
+                    agent = _OTHER_SIDE.get(claimant.side, "unknown")
+            else:
+                agent = agent_side(ctx, trigger, s, claimant, entry.subject)
+            if fronted:  # the object stands first: the subject follows the verb
+                after = _sides_in(ctx, trigger.end(), s.end, claimant)
+                agent = _first(after.own, after.enemy, after.word, agent)
             territorial = entry.claim_type == "territorial"
             first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)
@@ -1549,7 +1664,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 )
             # Without a number, a unit word in the object still tells the kind:
             # "launched ground assaults against X" is an attack, not a launch.
-            unit = _object_unit(ctx, obj)
+            # ("під контроль загарбників": the noun after is who controls it).
+            unit = (
+                None
+                if _UNDER_CONTROL.search(trigger.group())
+                else _object_unit(ctx, obj)
+            )
             if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
                 unit = ctx.lex.units.pattern.search(ctx.text, *subject)
             named = ctx.lex.units.get(unit.group()) if unit else None

@@ -28,6 +28,11 @@ Mood = Literal["event", "negated", "failed", "irrealis", "attributive", "other_s
 NOT_CLAIMS: frozenset[Mood] = frozenset({"irrealis", "attributive", "other_sense"})
 
 _WORD = re.compile(r"[\w'’-]+")
+_YEAR_AFTER_OF = re.compile(r"\s+(?:the\s+)?(?:19|20)\d\d\b")
+
+
+def _words(spec: dict[str, Any], key: str) -> str:
+    return phrase_pattern(spec.get(key, [])).pattern
 
 
 @cache
@@ -47,6 +52,25 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "instrument_verbs": phrase_pattern(spec.get("instrument_verbs", [])),
         "irregular_participles": phrase_pattern(spec.get("irregular_participles", [])),
         "list_conjunctions": phrase_pattern(spec.get("list_conjunctions", [])),
+        # "Russian objective: capture X": an aim's heading, not an event.
+        "aim_heading": re.compile(
+            rf"(?:{phrase_pattern(spec.get('aim_nouns', [])).pattern})[\s*_]*:[\s*_]*$",
+            re.IGNORECASE,
+        ),
+        # "targeting Kyiv with a disinformation campaign": not a weapon.
+        "other_instruments": re.compile(
+            rf"[^.;:!?]{{0,60}}?(?:{_words(spec, 'instrument_preps')})"
+            rf"\s+(?:[\w'’-]+\s+){{0,3}}?"
+            rf"(?:{phrase_pattern(spec.get('other_instruments', [])).pattern})",
+            re.IGNORECASE,
+        ),
+        # "fired the commander": a person dismissed, not a weapon fired.
+        "dismissal_verbs": phrase_pattern(spec.get("dismissal_verbs", [])),
+        "dismissed": re.compile(
+            rf"\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+            rf"(?:{phrase_pattern(spec.get('dismissed', [])).pattern})",
+            re.IGNORECASE,
+        ),
     }
 
 
@@ -116,6 +140,19 @@ def action_mood(
     sentence_start, sentence_end = sentence
     if spec["other_senses"].match(text, _skip_space(text, trigger.end())):
         return "other_sense"
+    if _YEAR_AFTER_OF.match(text, trigger.end()) and trigger.group().endswith("of"):
+        return "other_sense"  # "the fall of 2025" is a season
+    if spec["dismissal_verbs"].fullmatch(trigger.group()) and spec["dismissed"].match(
+        text, trigger.end()
+    ):
+        return "other_sense"
+    if spec["other_instruments"].match(text, trigger.end(), sentence_end):
+        return "other_sense"
+    line_start = text.rfind("\n", 0, trigger.start()) + 1
+    if spec["aim_heading"].search(
+        text, max(line_start, sentence_start), trigger.start()
+    ):
+        return "irrealis"
     sentence_tail = text[trigger.end() : sentence_end].rstrip(" »\"'”)")
     if sentence_tail.endswith("?"):
         return "irrealis"

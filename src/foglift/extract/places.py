@@ -24,7 +24,13 @@ _BRACKET = re.compile(r"\([^()\n]*\)")
 def _patterns(
     lex: Lexicon,
 ) -> tuple[
-    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
 ]:
     spec = lex.data["places"]
     word = _WORD.format(c=lex.capital)
@@ -47,13 +53,23 @@ def _patterns(
     joiners = phrase_pattern(spec.get("list_joiners", [])).pattern
     # "liberated Ivanivka, Petrivka and Stepove": the cue reaches every name.
     # A region may follow each name: "Успеновка Запорожской области и Андреевка".
+    # ... or after a preposition ("Новодаровку в Запорожской области и Романовку
+    # в ДНР", "X in Donetsk Oblast and Y"): the qualifier does not end the list.
+    preps = phrase_pattern(spec.get("qualifier_preps", [])).pattern
+    abbreviation = rf"[{lex.capital}]{{2,5}}\b"  # "ДНР", "ЛНР"
+    area = rf"(?:{region_name}\s+(?i:{nouns})|{abbreviation})"
+    qualifier = rf"(?:\s+(?i:{preps})\s+{area})?"
     item = rf"(?:{word}(?:\s+{word}){{0,2}}?\s+{region_name}\s+(?i:{nouns})|{name})"
+    item += qualifier
     # An anchor in brackets may follow an item ("X (5 km east of Y), Z and W").
     bracket = r"(?:\s*\([^()\n]{0,80}\))?"
     # Commas alone do not make a list ("capture of Kupiansk, Kyiv says"): the
     # last name must come after a joiner ("X, Y and Z").
-    more = rf"(?:(?i:{directional})\s+)*{item}"
-    joined = rf"(?:{bracket}(?:\s*,\s*{more}{bracket})*\s*,?\s+(?i:{joiners})\s+{more})"
+    # Each item may take a preposition of its own ("у Сіверську, Мирнограді та
+    # поблизу Покровська", "near A, and south of B near C").
+    more = rf"(?:(?i:{before})\s+)?(?:(?i:{directional})\s+)*{item}"
+    group = rf"{bracket}(?:\s*,\s*{more}{bracket})*\s*,?\s+(?i:{joiners})\s+{more}"
+    joined = rf"(?:{group})+"
     # Three names or more by commas alone are a list too ("взяття A, B, C в
     # районі"), when the clause goes on in lower case or ends.
     commas = rf"(?:\s*,\s*{more}){{2,}}(?=\s*[.;\n]|\s+[^\W\d{lex.capital}])"
@@ -66,6 +82,9 @@ def _patterns(
         for form in forms
     ]
     counted = phrase_pattern(settlement_words).pattern
+    # ... or after "including" ("liberated 13 settlements, including A and B").
+    breakdown = phrase_pattern(lex.data["quantity"].get("breakdown", [])).pattern
+    apposed = rf"(?:\s[—–:]|,?\s+(?i:{breakdown})[\s:—–-]*)\s*"
     # The weapon may stand between an action and its target ("атакували
     # дронами Одесу", "вдарили ракетами по Харкову").
     weapons = phrase_pattern(
@@ -87,7 +106,7 @@ def _patterns(
     cued = re.compile(
         rf"(?:(?i:{actions})[\s*_]*\s[\s*_]*{weapon}"
         rf"|(?i:{before})[\s*_]*\s[\s*_]*"
-        rf"|(?i:{counted})[^—–:\n.]{{0,60}}?\s[—–:]\s*)"
+        rf"|(?i:{counted})[^—–:\n.]{{0,60}}?{apposed})"
         rf"(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
     # A name begins a word: tried inside one, a long unbroken word would be
@@ -97,16 +116,56 @@ def _patterns(
     )
     # The subject of a passive action: "Kupiansk was captured".
     aux = lex.passive_aux.pattern
+    # So is the subject of a predicate that acts on it: "Бєлгород зазнав обстрілу".
+    subject_of = phrase_pattern(spec.get("subject_of", [])).pattern
     passive = re.compile(
         rf"{_STARTS_WORD}(?P<name>{name})"
-        rf"(?=\s+(?i:{aux})\s+(?:\w+ly\s+)?(?i:{actions}))"
+        rf"(?=\s+(?i:{aux})\s+(?:\w+ly\s+)?(?i:{actions})"
+        rf"|(?:\s+[^\W\d{lex.capital}][\w-]*)?\s+(?i:{subject_of}))"
     )
     # The same list after a count, when a cue before the count took the match
     # ("зашли в два села Черниговской области — A и B").
     counted_list = re.compile(
-        rf"(?i:{counted})[^—–:\n.]{{0,60}}?\s[—–:]\s*(?P<name>{item}{listed})"
+        rf"(?i:{counted})[^—–:\n.]{{0,60}}?{apposed}(?P<name>{item}{listed})"
     )
-    return cued, suffixed, re.compile(name), passive, counted_list
+    # Regions sharing one plural noun ("Харківська, Сумська та Одеська області",
+    # "Kharkiv and Odesa oblasts"): each name before the noun is a region.
+    # (Russian and Ukrainian ones are adjectives in -ск-/-ськ-/-цьк- in any case.)
+    one = rf"[{lex.capital}][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*" if endings else word
+    shared = re.compile(
+        rf"(?P<name>{one}(?:\s*,\s*{one})*\s*,?\s+(?i:{joiners})\s+{one})"
+        rf"\s+(?i:{nouns})"
+    )
+    # An object before its verb ("Іванівку звільнили наші воїни"), kept only
+    # when its case says it is an object (see find_place_candidates).
+    fronted = re.compile(
+        rf"(?P<name>{word}(?:\s+{word})?)"
+        rf"(?=[\s*_]+(?:[^\W\d{lex.capital}][\w-]*\s+)?(?i:{actions}))"
+    )
+    return cued, suffixed, re.compile(name), passive, counted_list, shared, fronted
+
+
+@cache
+def accusative_only(lang: str, word: str) -> bool:
+    """Whether a Russian or Ukrainian word can only be accusative ("Іванівку",
+    "Марьинку"): before a verb it is the verb's object, not its subject."""
+    if lang not in ("ru", "uk"):
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    parses = analyzer(lang).parse(word)
+    return bool(parses) and all("accs" in p.tag for p in parses)
+
+
+@cache
+def _adverb(lang: str, word: str) -> bool:
+    """Whether a Russian or Ukrainian word is only an adverb ("Ночью", "Вночі")."""
+    if lang not in ("ru", "uk"):
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    parses = analyzer(lang).parse(word)
+    return bool(parses) and all("ADVB" in p.tag for p in parses)
 
 
 @cache
@@ -121,7 +180,9 @@ def find_place_candidates(
     spec = lex.data["places"]
     stop = set(spec["stopwords"])
     regions = _region_nouns(lex)
-    cued, suffixed, single, passive, counted_list = _patterns(lex)
+    joiner_words = phrase_pattern(spec.get("list_joiners", [])).pattern
+    before_words = Table(dict.fromkeys(spec["before"], True))
+    cued, suffixed, single, passive, counted_list, shared, fronted = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
     # spans taken so far, kept sorted: a text of thousands of mentions must
     # not scan every earlier one per new one
@@ -134,6 +195,12 @@ def find_place_candidates(
             words = words[1:]
         # "Ukraine's Donetsk region" names the region; the possessive is context.
         while len(words) > 1 and re.search(r"['’]s$", words[0].group()):
+            words = words[1:]
+        # A capitalised opening word that is a place-type noun or an adverb
+        # ("Село Степове", "Ночью Белгород") is no part of the name.
+        while len(words) > 1 and (
+            before_words.get(words[0].group()) or _adverb(lex.lang, words[0].group())
+        ):
             words = words[1:]
         while words and words[-1].group() in stop and not keep_noun:
             words = words[:-1]
@@ -150,6 +217,16 @@ def find_place_candidates(
         taken.add(start, end)
         found[(start, end)] = PlaceMention(text[start:end], start, end)
 
+    for m in shared.finditer(text):
+        parts = re.split(rf"\s*,?\s+(?:{joiner_words})\s+|\s*,\s*", m.group("name"))
+        at = m.start("name")
+        for part in parts:
+            at = text.index(part, at)
+            add(at, at + len(part))
+            at += len(part)
+    for m in fronted.finditer(text):
+        if accusative_only(lex.lang, m.group("name").split()[-1]):
+            add(m.start("name"), m.end("name"))
     for m in suffixed.finditer(text):
         keep = m.group("noun") in regions
         add(m.start("name"), m.end("noun") if keep else m.end("name"), keep)
