@@ -133,13 +133,13 @@ def _patterns(
     # (Russian and Ukrainian ones are adjectives in -ск-/-ськ-/-цьк- in any case.)
     one = rf"[{lex.capital}][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*" if endings else word
     shared = re.compile(
-        rf"(?P<name>{one}(?:\s*,\s*{one})*\s*,?\s+(?i:{joiners})\s+{one})"
-        rf"\s+(?i:{nouns})"
+        rf"{_STARTS_WORD}(?P<name>{one}(?:\s*,\s*{one})*\s*,?\s+(?i:{joiners})\s+"
+        rf"{one})\s+(?i:{nouns})"
     )
     # An object before its verb ("Іванівку звільнили наші воїни"), kept only
     # when its case says it is an object (see find_place_candidates).
     fronted = re.compile(
-        rf"(?P<name>{word}(?:\s+{word})?)"
+        rf"{_STARTS_WORD}(?P<name>{word}(?:\s+{word})?)"
         rf"(?=[\s*_]+(?:[^\W\d{lex.capital}][\w-]*\s+)?(?i:{actions}))"
     )
     return cued, suffixed, re.compile(name), passive, counted_list, shared, fronted
