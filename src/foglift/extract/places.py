@@ -17,6 +17,8 @@ from foglift.spans import SpanSet
 
 _WORD = r"[{c}][\w'’]*(?:-[\w'’]+)*"
 _STARTS_WORD = r"(?<![\w'’-])"
+# the most items one list of places may have after its first
+_LONGEST_LIST = 24
 _BRACKET = re.compile(r"\([^()\n]*\)")
 
 
@@ -68,11 +70,19 @@ def _patterns(
     # Each item may take a preposition of its own ("у Сіверську, Мирнограді та
     # поблизу Покровська", "near A, and south of B near C").
     more = rf"(?:(?i:{before})\s+)?(?:(?i:{directional})\s+)*{item}"
-    group = rf"{bracket}(?:\s*,\s*{more}{bracket})*\s*,?\s+(?i:{joiners})\s+{more}"
-    joined = rf"(?:{group})+"
+    # (Lists are bounded: a text of thousands of "near X, near Y" would
+    # otherwise be rescanned to its end from every item, quadratic in length.)
+    group = (
+        rf"{bracket}(?:\s*,\s*{more}{bracket}){{0,{_LONGEST_LIST}}}"
+        rf"\s*,?\s+(?i:{joiners})\s+{more}"
+    )
+    joined = rf"(?:{group}){{1,4}}"
     # Three names or more by commas alone are a list too ("взяття A, B, C в
     # районі"), when the clause goes on in lower case or ends.
-    commas = rf"(?:\s*,\s*{more}){{2,}}(?=\s*[.;\n]|\s+[^\W\d{lex.capital}])"
+    commas = (
+        rf"(?:\s*,\s*{more}){{2,{_LONGEST_LIST}}}"
+        rf"(?=\s*[.;\n]|\s+[^\W\d{lex.capital}])"
+    )
     listed = rf"(?:{joined}|{commas})?"
     # "три населённых пункта в Курской области — A, B и C": settlements named
     # after a count of them, past a dash or a colon.
