@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 
 from foglift.errors import UsageError
+from foglift.geography import distance_km
 from foglift.model import VERDICT_FIELDS, clean_text
 from foglift.store.db import Store
 from foglift.store.schema import (
@@ -39,8 +40,6 @@ from foglift.store.schema import (
     verdicts,
 )
 from foglift.store.verdicts import verdict_summary
-
-EARTH_KM = 6371.0088
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +85,6 @@ def _text_match(
         .select_from(text(fts))
         .where(text(f"{fts} MATCH :q").bindparams(q=fts_query(query)))
     )
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _near_box(lat: float, lon: float, km: float) -> ColumnElement[bool]:
