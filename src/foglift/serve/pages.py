@@ -166,66 +166,29 @@ def _claim_record(ctx: Context, claim_id: str) -> dict[str, Any]:
 
 def field_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
     """Every field of a claim with its character offsets in the document."""
-    spans = []
+    spans: list[dict[str, Any]] = []
+
+    def add(field: str, part: dict[str, Any], label: str) -> None:
+        start, end = part.get("start"), part.get("end")
+        if start is not None and end is not None and end > start:
+            spans.append({"field": field, "start": start, "end": end, "label": label})
+
     claimant = record.get("claimant") or {}
-    if claimant.get("start") is not None and claimant.get("end", 0) > claimant["start"]:
-        spans.append(
-            {
-                "field": "claimant",
-                "start": claimant["start"],
-                "end": claimant["end"],
-                "label": f"claimant: {claimant.get('name')}",
-            }
-        )
-    if record["action_end"] > record["action_start"]:
-        spans.append(
-            {
-                "field": "action",
-                "start": record["action_start"],
-                "end": record["action_end"],
-                "label": f"action: {record['action']}",
-            }
-        )
+    add("claimant", claimant, f"claimant: {claimant.get('name')}")
+    action = {"start": record["action_start"], "end": record["action_end"]}
+    add("action", action, f"action: {record['action']}")
     quantity = record.get("quantity") or {}
-    if quantity.get("start") is not None and quantity.get("end", 0) > quantity["start"]:
-        spans.append(
-            {
-                "field": "quantity",
-                "start": quantity["start"],
-                "end": quantity["end"],
-                "label": f"quantity: {quantity.get('value')} {quantity.get('unit')}",
-            }
-        )
+    add(
+        "quantity",
+        quantity,
+        f"quantity: {quantity.get('value')} {quantity.get('unit')}",
+    )
     for place in record.get("places") or []:
-        if place["end"] > place["start"]:
-            spans.append(
-                {
-                    "field": "place",
-                    "start": place["start"],
-                    "end": place["end"],
-                    "label": f"place: {place.get('resolved_name') or place['name']}",
-                }
-            )
+        add("place", place, f"place: {place.get('resolved_name') or place['name']}")
     time = record.get("time") or {}
-    if time.get("start") is not None and time.get("end", 0) > time["start"]:
-        spans.append(
-            {
-                "field": "time",
-                "start": time["start"],
-                "end": time["end"],
-                "label": f"time: {time.get('first_day')}..{time.get('last_day')}",
-            }
-        )
+    add("time", time, f"time: {time.get('first_day')}..{time.get('last_day')}")
     for reaction in record.get("reactions") or []:
-        if reaction.get("end", 0) > reaction.get("start", 0):
-            spans.append(
-                {
-                    "field": "reaction",
-                    "start": reaction["start"],
-                    "end": reaction["end"],
-                    "label": f"reaction: {reaction.get('relation')}",
-                }
-            )
+        add("reaction", reaction, f"reaction: {reaction.get('relation')}")
     return spans
 
 
