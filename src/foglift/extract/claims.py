@@ -174,8 +174,15 @@ def _object_window(
     )
     # The next action starts a predicate of its own: "the strike killed 400",
     # "killing 50 and wounding 40 soldiers".
-    following = ctx.lex.actions.pattern.search(ctx.text, trigger.end(), end)
-    end = following.start() if following else end
+    for following in ctx.lex.actions.pattern.finditer(ctx.text, trigger.end(), end):
+        # "struck a site in occupied X", "a control post": an attribute or a
+        # noun is part of the object, no predicate of its own.
+        if ctx.lex.lang == "en" and _mood(ctx, following, s, False) in (
+            "attributive",
+            "other_sense",
+        ):
+            continue
+        return trigger.end(), following.start()
     return trigger.end(), end
 
 
@@ -962,6 +969,30 @@ def _locatives(lex: Lexicon) -> frozenset[str]:
     return frozenset(w.casefold() for w in lex.data["places"].get("locative", []))
 
 
+@cache
+def _place_lead(lex: Lexicon) -> re.Pattern[str]:
+    """The words a place's preposition may stand before ("in the southern X",
+    "at the X rail station", "in a residential area of X")."""
+    spec = lex.data["places"]
+    directional = phrase_pattern(spec["directional"]).pattern
+    areas = (
+        phrase_pattern(spec.get("area_nouns", [])).pattern
+        if spec.get("area_nouns")
+        else None
+    )
+    part = rf"|(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?(?:{areas})\s+of" if areas else ""
+    return re.compile(
+        rf"([\w-]+)[\s*_«\".]*(?:(?:{directional}{part})[\s*_«\".]+)*$", re.I
+    )
+
+
+def _located(ctx: Context, gap: str) -> bool:
+    """Whether a gap before a place ends with a preposition of place, a
+    determiner or a directional word between ("struck a post in the southern X")."""
+    before = _place_lead(ctx.lex).search(gap)
+    return before is not None and before.group(1).casefold() in _locatives(ctx.lex)
+
+
 def _acts_on_place(
     ctx: Context, trigger: re.Match[str], place: PlaceMention, where: bool = False
 ) -> bool:
@@ -978,12 +1009,12 @@ def _acts_on_place(
         head = re.search(r"([\w-]+)[\s*_«\".]*$", ctx.text[: place.start])
         located = head is not None and head.group(1).casefold() in _locatives(ctx.lex)
         return located and place.name not in _countries(ctx.lex)
-    if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
-        before = re.search(
-            r"([\w-]+)[\s*_«\".]*$", ctx.text[trigger.end() : place.start]
-        )
-        if before and before.group(1).casefold() in _locatives(ctx.lex):
-            return True
+    if (
+        where
+        and place.name not in _countries(ctx.lex)  # not "in Ukraine"
+        and _located(ctx, ctx.text[trigger.end() : place.start])
+    ):
+        return True
     between = list(ctx.text[trigger.end() : place.start])
     for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
         if trigger.end() <= other.start and other.end <= place.start:

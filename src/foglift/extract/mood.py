@@ -52,6 +52,9 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "instrument_verbs": phrase_pattern(spec.get("instrument_verbs", [])),
         "irregular_participles": phrase_pattern(spec.get("irregular_participles", [])),
         "list_conjunctions": phrase_pattern(spec.get("list_conjunctions", [])),
+        "nouns": phrase_pattern(spec.get("noun_readings", [])),
+        "determiners": phrase_pattern(spec.get("determiners", [])),
+        "noun_modifiers": phrase_pattern(spec.get("noun_modifiers", [])),
         # "Russian objective: capture X": an aim's heading, not an event.
         "aim_heading": re.compile(
             rf"(?:{phrase_pattern(spec.get('aim_nouns', [])).pattern})[\s*_]*:[\s*_]*$",
@@ -198,11 +201,14 @@ def _english_mood(
         re.search(r"(?:ed|en)$", stated, re.I)
         or spec["irregular_participles"].fullmatch(stated)
     )
+    if _is_noun_reading(spec, stated, words):
+        return "other_sense"  # "a control post", "artillery shells"
     if participle and not quantified:
         after = _WORD.match(text, _skip_space(text, trigger.end()))
         if (
             text[trigger.start() - 1 : trigger.start()] == "-"
             or (words and _is(spec["attributive_before"], words[-1:]))
+            or _coordinated_attribute(spec, words)
             or (words and words[-1].endswith(("'s", "’s")))
             or _list_item(spec, text, trigger, words)
             or (
@@ -215,6 +221,31 @@ def _english_mood(
     if _negated(spec, before):
         return "negated"
     return "event"
+
+
+def _is_noun_reading(spec: dict[str, Any], stated: str, words: list[str]) -> bool:
+    """A bare form that is also a noun, after a determiner or a noun it
+    modifies: "a Russian control post", "fire control", "artillery shells"."""
+    if not spec["nouns"].fullmatch(stated.strip()) or not words:
+        return False
+    last = words[-1]
+    return (
+        _is(spec["determiners"], [last])
+        or last.endswith(("'s", "’s"))
+        or _is(spec["nouns"], [last])
+        or _is(spec["noun_modifiers"], [last])
+    )
+
+
+def _coordinated_attribute(spec: dict[str, Any], words: list[str]) -> bool:
+    """The second of two coordinated participles before a noun: "a weakened
+    and abandoned country" (the first stands after an attributive word)."""
+    return (
+        len(words) >= 3
+        and _is(spec["list_conjunctions"], words[-1:])
+        and re.search(r"(?:ed|en)$", words[-2], re.I) is not None
+        and _is(spec["attributive_before"], words[-3:-2])
+    )
 
 
 def _list_item(
