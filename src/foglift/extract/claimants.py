@@ -250,7 +250,8 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             # after the noun or, inverted, before it ("..., сообщил губернатор").
             after = text[m.end() : m.end() + 40]
             if not re.match(
-                rf"(?:['’]s)?\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})",
+                rf"(?:['’]s)?\s*{_adverbs(lex)}(?:had\s+|has\s+|have\s+)?"
+                rf"(?:{reporting.pattern})",
                 after,
             ) and not inverted.search(text, max(0, m.start() - 40), m.start()):
                 continue
@@ -309,8 +310,13 @@ def _named_subject_pattern(lex: Lexicon) -> re.Pattern[str] | None:
     spec = lex.data.get("named_subjects")
     if not spec:
         return None
-    cap = rf"(?:[{lex.capital}][\w'’-]*(?:[ \t]+\([{lex.capital}]{{2,6}}\))?)"
+    # A unit's number is part of its name ("the 93rd Brigade").
+    cap = (
+        rf"(?:(?:[{lex.capital}][\w'’-]*|\d+(?:st|nd|rd|th))"
+        rf"(?:[ \t]+\([{lex.capital}]{{2,6}}\))?)"
+    )
     joiner = phrase_pattern(spec.get("connectors", []), flags=0).pattern
+    adverbs = _adverbs(lex)
     # Verbs of one word: "are a lie" follows a claim, not a speaker.
     verbs = phrase_pattern(
         w
@@ -321,8 +327,20 @@ def _named_subject_pattern(lex: Lexicon) -> re.Pattern[str] | None:
     return re.compile(
         # (beginning a word: a long unbroken word is not rescanned per letter)
         rf"(?<![\w'’-])(?P<name>{cap}(?:[ \t]+(?:(?:{joiner})[ \t]+)?{cap}){{0,8}})"
-        rf"(?=\s+(?:on\s+\w+\s+\d{{1,2}}\s+)?(?:has\s+|have\s+|had\s+)?(?:{verbs}))"
+        # "The 12th Brigade additionally stated", "..., Ivan Petrenko, claimed"
+        rf"(?=(?P<comma>,)?\s+(?:on\s+\w+\s+\d{{1,2}}\s+)?{adverbs}"
+        rf"(?:has\s+|have\s+|had\s+)?(?:{verbs}))"
     )
+
+
+@cache
+def _adverbs(lex: Lexicon) -> str:
+    """Adverbs that may stand between a speaker and its reporting verb ("the
+    brigade also stated"), as an optional regular-expression group."""
+    words = lex.data["reporting"]["asserts"].get("adverbs", [])
+    if not words:
+        return ""
+    return rf"(?:(?:{phrase_pattern(words).pattern})\s+)?"
 
 
 def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
@@ -343,6 +361,8 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
     for m in pattern.finditer(text):
         if re.search(r"['’]s$", m.group("name")):
             continue  # "the Ministry's claims": a possessive, and "claims" a noun
+        if m.group("comma") and not re.search(r",\s*$", text[: m.start("name")]):
+            continue  # "In Kharkiv, said ...": only an apposition stands in commas
         words = re.findall(r"[\w'’-]+", m.group("name"))
         while words and words[0] in not_names:
             words = words[1:]  # "The", "On", "However"
@@ -355,12 +375,24 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
             if full:
                 yield replace(full[-1], start=start, end=m.end("name"))
                 continue
+        # "The Russian-installed head of X, Ivan Petrenko, claimed": the
+        # apposition's head tells the person's kind and side.
+        described = name
+        if m.group("comma"):
+            head = text[max(0, m.start("name") - 120) : m.start("name")].rstrip(", ")
+            described = re.split(r"[.;:!?\n]|,", head)[-1] + " " + name
         kind: ClaimantKind = "unknown"
-        for w in words:
+        for w in re.findall(r"[\w'’-]+", described):
             found = kinds.get(w.rstrip("s") if w.rstrip("s") in kinds else w)
+            if found is None:
+                found = kinds.get(w[:1].upper() + w[1:]) if m.group("comma") else None
             if found is not None:
                 kind = _kind(found)
-        side = _official_side(name, lex) if kind == "official" else _side_of(name, lex)
+        side = (
+            _official_side(described, lex)
+            if kind == "official"
+            else _side_of(described, lex)
+        )
         claimant = Claimant(name, kind, True, side, start, m.end("name"))
         seen.append(claimant)
         yield claimant
