@@ -333,6 +333,20 @@ def _attribute(
         ]
         if near:
             return replace(near[-1], via="subject"), cue.stance, None, cue
+        # "One person was injured, they said": a pronoun speaking after the
+        # claim is the speaker of an earlier sentence.
+        pronoun = ctx.lex.carry.search(
+            text, max(trigger.end(), cue.start - 16), cue.start
+        )
+        if (
+            ctx.lex.lang == "en"
+            and pronoun is not None
+            and not text[pronoun.end() : cue.start].strip()
+            and re.search(r",\s*$", text[: pronoun.start()])
+        ):
+            carried = carried_claimant(ctx, i)
+            if carried:
+                return carried[0], cue.stance, carried[1], cue
         if cue.stance != "asserts" and not [c for c in mentions if c.start > cue.end]:
             # "Информация о захвате X не подтвердилась": the speaker of the
             # sentence's frame (or the text) denies or disputes it.
@@ -732,6 +746,37 @@ def _nearest_list(
     return listed[n].quantity.start
 
 
+@cache
+def _counted_before(lex: Lexicon) -> re.Pattern[str] | None:
+    """A bare number as the subject of a passive or elided action on people:
+    "210 were killed and 150 wounded", "four killed and nine more hurt"."""
+    spec = lex.data["quantity"]
+    words = spec.get("counted_subject_words", [])
+    if not words:
+        return None
+    aux = lex.passive_aux.pattern
+    between = phrase_pattern(words).pattern
+    return re.compile(
+        rf"(?:^|[\s,;(])(?P<m>{bare_number(lex).pattern})"
+        rf"\s+(?:(?:{between})\s+)?(?:(?:{aux})\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _people_before(ctx: Context, trigger: re.Match[str]) -> re.Match[str] | None:
+    rx = _counted_before(ctx.lex)
+    if rx is None:
+        return None
+    head = max(0, trigger.start() - 40)
+    m = rx.search(ctx.text, head, trigger.start())
+    if m is None:
+        return None
+    before = re.search(r"([\w-]+)\s*$", ctx.text[head : m.start("m")])
+    if before and ctx.lex.data["time"]["months"].get(before.group(1).casefold()):
+        return None  # "on January 31 were killed": a day, not a count
+    return bare_number(ctx.lex).match(ctx.text, m.start("m"))
+
+
 def _people_counted(
     ctx: Context, trigger: re.Match[str], entry: ActionEntry
 ) -> list[FoundQuantity]:
@@ -741,7 +786,9 @@ def _people_counted(
         return []
     m = bare_number(ctx.lex).match(ctx.text, trigger.end() + 1)
     if m is None or not ctx.text[trigger.end() : m.start()].isspace():
-        return []
+        m = _people_before(ctx, trigger)
+        if m is None:
+            return []
     if re.match(r"-[^\W\d]", ctx.text[m.end() : m.end() + 2]):
         return []  # "травмовано 31-річного чоловіка": an age, not a count
     value = parse_number(m.group("num"), ctx.lex)
@@ -917,6 +964,23 @@ def _referred_place(
             continue  # an anchor in brackets: "X (north of Y) ... the city" is X
         return (p,)
     return ()
+
+
+def _fronted_locative(
+    ctx: Context, s: Sentence, before: int
+) -> tuple[PlaceMention, ...]:
+    """The place an English sentence opens with ("In nearby X, 210 were
+    killed"): where every strike or loss in it happened, when none is named."""
+    if ctx.lex.lang != "en":
+        return ()
+    first = next((p for p in ctx.places if s.start <= p.start < before), None)
+    if first is None or not ctx.text.startswith(",", first.end):
+        return ()
+    lead = ctx.text[s.start : first.start]
+    words = re.findall(r"[\w'’-]+", lead)
+    if not words or words[0].casefold() not in _locatives(ctx.lex):
+        return ()
+    return (first,) if _located(ctx, lead) and len(words) <= 4 else ()
 
 
 def _kept_with_lists(
@@ -1653,6 +1717,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _kept_with_lists(ctx, places, keep)
             if not quantities and not places:
                 places = _referred_place(ctx, trigger, obj)
+            if where and not places:
+                places = _fronted_locative(ctx, s, at)
             if not quantities and not places:
                 continue
             mood = _mood(ctx, trigger, s, bool(quantities))
