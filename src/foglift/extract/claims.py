@@ -994,9 +994,27 @@ def _kept_with_lists(
     for p in places:
         gap = _BRACKETED.sub("", ctx.text[kept[-1].end : p.start]) if kept else ""
         listed = kept and _LIST_GAP.fullmatch(gap)
+        if kept and not listed and _part_of(ctx.lex).fullmatch(gap):
+            continue  # "X on the northern outskirts of Y": Y only locates X
         if listed or keep(p):
             kept.append(p)
     return tuple(kept)
+
+
+@cache
+def _part_of(lex: Lexicon) -> re.Pattern[str]:
+    """A gap naming a part of the place after it ("on the outskirts of")."""
+    spec = lex.data["places"]
+    areas = spec.get("area_nouns", [])
+    if not areas:
+        return re.compile(r"(?!)")
+    directional = phrase_pattern(spec["directional"]).pattern
+    locative = phrase_pattern(spec.get("locative", [])).pattern
+    return re.compile(
+        rf"\s*,?\s*(?:{locative})\s+(?:(?:{directional})\s+)*"
+        rf"(?:{phrase_pattern(areas).pattern})\s+of\s+",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -1686,9 +1704,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
-                quantities = _pick_quantities(
-                    ctx, subject, entry.units, frozenset(taken), at, nearest=True
-                ) or _people_counted(ctx, trigger, entry)
+                quantities = [
+                    q
+                    for q in _pick_quantities(
+                        ctx, subject, entry.units, frozenset(taken), at, nearest=True
+                    )
+                    # "a Russian missile struck X": the article counts no object
+                    if not (q.implicit and ctx.lex.lang == "en")
+                ] or _people_counted(ctx, trigger, entry)
                 taken.update(q.quantity.start for q in quantities)
             where = entry.claim_type in ("strike", "losses", "other")
             # A strike or a loss happens where the clause says, before the verb
