@@ -1449,7 +1449,8 @@ def agent_side(
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
     if _UNDER_CONTROL.search(trigger.group()):  # "под контролем ВСУ": whose control
-        held_by = _first(*side_in(ctx, trigger.end(), clause_end, claimant))
+        # ("under Russian control": the side word inside the phrase)
+        held_by = _first(*side_in(ctx, trigger.start(), clause_end, claimant))
         if held_by != "unknown":
             return held_by
     if subject == "patient":  # "ВСУ потеряли", "our forces lost"
@@ -1492,7 +1493,11 @@ def agent_side(
 
 # Actions that gain ground: what a side denies of them is the other side's gain.
 _GAINS = frozenset(["captured", "entered", "advanced", "encircled", "crossed"])
-_UNDER_CONTROL = re.compile(r"\bп[оі]д\s+(?:\w+\s+)?контрол(?:ем|ь)$", re.I)
+_UNDER_CONTROL = re.compile(
+    r"\bп[оі]д\s+(?:\w+\s+)?контрол(?:ем|ь)$"
+    r"|\bunder\s+(?:the\s+)?(?:\w+\s+)?control(?:\s+of)?$",
+    re.I,
+)
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
 _ATTACKS = frozenset(["struck", "launched"])
 
