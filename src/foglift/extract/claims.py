@@ -859,8 +859,19 @@ def _item_gap(lex: Lexicon) -> re.Pattern[str]:
     spec = lex.data["places"]
     before = phrase_pattern(spec["before"]).pattern
     directional = phrase_pattern(spec["directional"]).pattern
+    # "..., within 4km south of X": a distance before the direction
+    units = [
+        f for forms in lex.data["units"].get("distance", {}).values() for f in forms
+    ]
+    forms = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    distance = (
+        rf"(?:\d+(?:[.,]\d+)?\s*(?:{forms})\s+)?"
+        if units and spec.get("anchor_before")
+        else ""
+    )
     return re.compile(
-        rf"{_LIST_GAP.pattern}(?:(?:{before})\s+)*(?:(?:{directional})\s+)*",
+        rf"{_LIST_GAP.pattern}(?:(?:{before})\s+)*{distance}(?:(?:{before})\s+)*"
+        rf"(?:(?:{directional})\s+)*",
         re.IGNORECASE,
     )
 
@@ -884,12 +895,14 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     # a list ("Kupiansk, Kyiv says").
     chain: list[tuple[PlaceMention, bool]] = []
     last = found[-1]
+    anchored = _anchor_link(ctx.lex)
     for p in ctx.places:
         # matched in place: slicing every gap made a long text's many places
         # quadratic in its length; only a short gap may hold an anchor in
         # brackets ("X (5 km east of Y), Z and W")
         if p.start >= last.end and (
             gap_rx.fullmatch(ctx.text, last.end, p.start)
+            or (anchored is not None and _is_anchor(ctx, last, p))
             or (
                 p.start - last.end <= 120
                 and gap_rx.fullmatch(_BRACKETED.sub("", ctx.text[last.end : p.start]))
@@ -902,7 +915,42 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         chain.pop()
     if not chain and len(listed) >= 2:
         chain = listed  # three names in a row by commas are a list ("A, B, C")
-    return tuple(found + [p for p, _ in chain])
+    result = found + [p for p, _ in chain]
+    if anchored is None:
+        return tuple(result)
+    # "south of X near Y and Z": X only locates Y and Z
+    return tuple(
+        p
+        for k, p in enumerate(result)
+        if not (k + 1 < len(result) and _is_anchor(ctx, p, result[k + 1]))
+    )
+
+
+@cache
+def _anchor_link(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Before and after an anchor: "<direction> of" X "near" Y."""
+    spec = lex.data["places"]
+    if not spec.get("anchor_before") or not spec.get("anchor_links"):
+        return None
+    before = phrase_pattern(spec["anchor_before"]).pattern
+    links = phrase_pattern(spec["anchor_links"]).pattern
+    return (
+        re.compile(rf"(?:{before})\s+(?:the\s+)?$", re.IGNORECASE),
+        re.compile(rf"\s+(?:{links})\s+(?:the\s+)?", re.IGNORECASE),
+    )
+
+
+def _is_anchor(ctx: Context, anchor: PlaceMention, place: PlaceMention) -> bool:
+    """Whether ``anchor`` is named only to locate ``place`` right after it:
+    "south of Bakhmut near Kurdyumivka"."""
+    link = _anchor_link(ctx.lex)
+    if link is None or place.start <= anchor.end:
+        return False
+    before, between = link
+    return bool(
+        between.fullmatch(ctx.text, anchor.end, place.start)
+        and before.search(ctx.text, max(0, anchor.start - 30), anchor.start)
+    )
 
 
 @cache
