@@ -326,9 +326,11 @@ def _named_subject_pattern(lex: Lexicon) -> re.Pattern[str] | None:
     ).pattern
     return re.compile(
         # (beginning a word: a long unbroken word is not rescanned per letter)
-        rf"(?<![\w'’-])(?P<name>{cap}(?:[ \t]+(?:(?:{joiner})[ \t]+)?{cap}){{0,8}})"
+        rf"(?<![\w'’-])[_*]*"
+        rf"(?P<name>{cap}(?:[ \t]+(?:(?:{joiner})[ \t]+)?{cap}){{0,8}})"
         # "The 12th Brigade additionally stated", "..., Ivan Petrenko, claimed"
-        rf"(?=(?P<comma>,)?\s+(?:on\s+\w+\s+\d{{1,2}}\s+)?{adverbs}"
+        # ("outlet _Astra_ reported": markup around the name)
+        rf"(?=[_*]*(?P<comma>,)?\s+(?:on\s+\w+\s+\d{{1,2}}\s+)?{adverbs}"
         rf"(?:has\s+|have\s+|had\s+)?(?:{verbs}))"
     )
 
@@ -369,7 +371,10 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
         if not words or all(w in not_names or w in lex.side_words for w in words):
             continue
         start = text.find(words[0], m.start("name"))
-        name = text[start : m.end("name")]
+        end = m.end("name")
+        while end > start and text[end - 1] in "_*":
+            end -= 1
+        name = text[start:end]
         if len(words) == 1:
             full = [c for c in seen if c.name.split()[-1] == words[0]]
             if full:
@@ -377,7 +382,12 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
                 continue
         # "The Russian-installed head of X, Ivan Petrenko, claimed": the
         # apposition's head tells the person's kind and side.
-        described = name
+        # "Russian opposition outlet Astra reported": the words before the
+        # name in its clause describe it too.
+        lead = re.search(
+            r"(?:[\w'’-]+\s+){1,3}[_*]*$", text[max(0, start - 60) : start]
+        )
+        described = (lead.group() if lead else "") + name
         if m.group("comma"):
             head = text[max(0, m.start("name") - 120) : m.start("name")].rstrip(", ")
             described = re.split(r"[.;:!?\n]|,", head)[-1] + " " + name
@@ -393,7 +403,7 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
             if kind == "official"
             else _side_of(described, lex)
         )
-        claimant = Claimant(name, kind, True, side, start, m.end("name"))
+        claimant = Claimant(name, kind, True, side, start, end)
         seen.append(claimant)
         yield claimant
 
@@ -492,7 +502,7 @@ def _drop_dependent_unnamed(
     are the same unnamed group mentioned again.
     """
     out: list[tuple[Claimant, str | None]] = []
-    heads_seen: set[str] = set()
+    heads_seen: dict[str, Claimant] = {}
     for n, (claimant, role) in enumerate(kept):
         following = kept[n + 1][0] if n + 1 < len(kept) else None
         if (
@@ -508,8 +518,13 @@ def _drop_dependent_unnamed(
             head = claimant.name.split(" who ")[0].split()[-1].casefold()
             anaphor = claimant.name.split()[0].casefold() in ("the", "these", "those")
             if anaphor and head in heads_seen:
+                # "the sources stated" after "its sources": the same group speaks
+                earlier = heads_seen[head]
+                out.append(
+                    (replace(earlier, start=claimant.start, end=claimant.end), role)
+                )
                 continue
-            heads_seen.add(head)
+            heads_seen[head] = claimant
             # "ISW analysts", "Joint Forces Task Force spokesman": the named
             # source's own people, not an unnamed source.
             if (

@@ -37,6 +37,12 @@ def _patterns(
     spec = lex.data["places"]
     word = _WORD.format(c=lex.capital)
     name = rf"{word}(?:\s+{word}){{0,2}}"
+    # A facility's name ends in its noun ("the X Thermal Power Plant"): the
+    # noun may make a fourth word, so the name is not cut before it.
+    facilities = spec.get("facility_nouns", [])
+    if facilities:
+        last = phrase_pattern(facilities, flags=0).pattern
+        name = rf"(?:{word}(?:\s+{word}){{2}}\s+(?:{last})|{name})"
     before = phrase_pattern(spec["before"]).pattern
     directional = phrase_pattern(spec["directional"]).pattern
     nouns = phrase_pattern(spec["region_nouns"] + spec["axis_nouns"]).pattern
