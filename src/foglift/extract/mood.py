@@ -197,6 +197,9 @@ def _english_mood(
     if _ends_with(spec["modal"], words):
         return "irrealis"
     stated = trigger.group()
+    coordinated = _coordinated_infinitive(spec, stated, words, governing, before)
+    if coordinated is not None:
+        return coordinated
     participle = " " not in stated.strip() and (
         re.search(r"(?:ed|en)$", stated, re.I)
         or spec["irregular_participles"].fullmatch(stated)
@@ -221,6 +224,30 @@ def _english_mood(
     if _negated(spec, before):
         return "negated"
     return "event"
+
+
+def _coordinated_infinitive(
+    spec: dict[str, Any],
+    stated: str,
+    words: list[str],
+    governing: list[str],
+    before: list[str],
+) -> Mood | None:
+    """A bare verb after "and" joined to an infinitive before it takes that
+    infinitive's mood: "attempting to reach the river and seize X" is an aim."""
+    first = stated.split()[0]
+    if (
+        not words
+        or not _is(spec["list_conjunctions"], words[-1:])
+        or re.search(r"(?:ed|en|ing|s)$", first, re.I)
+    ):
+        return None
+    window = words[-12:-1]
+    for k in range(len(window) - 2, -1, -1):
+        if _is(spec["infinitive_marker"], [window[k]]):
+            marker = len(governing) - (len(before) - len(words)) - len(window) - 1 + k
+            return _after_infinitive_marker(spec, governing[:marker])
+    return None
 
 
 def _is_noun_reading(spec: dict[str, Any], stated: str, words: list[str]) -> bool:
