@@ -60,6 +60,18 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
             rf"(?:{phrase_pattern(spec.get('aim_nouns', [])).pattern})[\s*_]*:[\s*_]*$",
             re.IGNORECASE,
         ),
+        # "Main Effort #2 – Capture X and encircle Y": a line naming a
+        # campaign's effort states what it aims at, every action in it.
+        "effort_line": re.compile(
+            rf"^[\s*_#-]*(?:[\w'’-]+\s+){{0,4}}?"
+            rf"(?:{phrase_pattern(spec.get('effort_nouns', [])).pattern})"
+            rf"(?:\s*#\s*\d+)?[\s*_]*[:—–-]"
+        )
+        if spec.get("effort_nouns")
+        else None,
+        # Non-military nouns a participle may qualify ("a blackmail scheme
+        # targeting X").
+        "other_heads": phrase_pattern(spec.get("other_heads", [])),
         # "targeting Kyiv with a disinformation campaign": not a weapon.
         "other_instruments": re.compile(
             rf"[^.;:!?]{{0,60}}?(?:{_words(spec, 'instrument_preps')})"
@@ -156,6 +168,10 @@ def action_mood(
         text, max(line_start, sentence_start), trigger.start()
     ):
         return "irrealis"
+    if spec["effort_line"] is not None and spec["effort_line"].match(
+        text, line_start, trigger.start()
+    ):
+        return "irrealis"
     sentence_tail = text[trigger.end() : sentence_end].rstrip(" »\"'”)")
     if sentence_tail.endswith("?"):
         return "irrealis"
@@ -206,6 +222,8 @@ def _english_mood(
     )
     if _is_noun_reading(spec, stated, words):
         return "other_sense"  # "a control post", "artillery shells"
+    if words and stated.endswith("ing") and _is(spec["other_heads"], words[-1:]):
+        return "other_sense"  # "its energy blackmail scheme targeting X"
     if participle and not quantified:
         after = _WORD.match(text, _skip_space(text, trigger.end()))
         if (
