@@ -1014,6 +1014,26 @@ def _referred_place(
     return ()
 
 
+_PARTICIPLE_OPENS = re.compile(r",\s*(?:\w+ly\s+)?$")
+
+
+def _participle_places(
+    ctx: Context, trigger: re.Match[str], s: Sentence, claims: list[Claim]
+) -> tuple[PlaceMention, ...]:
+    """An English participle clause after a comma happens where its main
+    clause does: "struck a mall in X, likely killing many civilians"."""
+    if ctx.lex.lang != "en" or not trigger.group().endswith("ing"):
+        return ()
+    if not _PARTICIPLE_OPENS.search(
+        ctx.text, max(s.start, trigger.start() - 20), trigger.start()
+    ):
+        return ()
+    main = [c for c in claims if c.start == s.start and c.action_end < trigger.start()]
+    if not main or not main[-1].places:
+        return ()
+    return main[-1].places
+
+
 def _fronted_locative(
     ctx: Context, s: Sentence, before: int
 ) -> tuple[PlaceMention, ...]:
@@ -1791,10 +1811,17 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)
+            if len(places) > 1 and ctx.lex.lang == "en":
+                # "took X and Y in eastern Ukraine": the country only locates them
+                countries = _countries(ctx.lex)
+                within = tuple(p for p in places if p.name not in countries)
+                places = within or places
             if not quantities and not places:
                 places = _referred_place(ctx, trigger, obj)
             if where and not places:
-                places = _fronted_locative(ctx, s, at)
+                places = _fronted_locative(ctx, s, at) or _participle_places(
+                    ctx, trigger, s, claims
+                )
             if not quantities and not places:
                 continue
             mood = _mood(ctx, trigger, s, bool(quantities))
