@@ -1014,6 +1014,53 @@ def _referred_place(
     return ()
 
 
+@cache
+def _target_gap(lex: Lexicon) -> re.Pattern[str]:
+    """The gap before the next of a list of targets, each with its place: ",
+    as well as a school building in the southern X", "and the Y Air Base"."""
+    spec = lex.data["places"]
+    joiners = phrase_pattern(lex.data["quantity"].get("list_joiners", [])).pattern
+    locative = phrase_pattern(spec.get("locative", [])).pattern
+    directional = phrase_pattern(spec["directional"]).pattern
+    return re.compile(
+        rf"\s*(?:,\s*(?:(?:{joiners})\s+)?|\s(?:{joiners})\s+)"
+        rf"(?:(?:[\w'’-]+\s+){{0,5}}?(?:{locative})\s+)?"
+        rf"(?:(?:{directional}|[\w-]+['’]s)\s+)*",
+        re.IGNORECASE,
+    )
+
+
+def _further_targets(
+    ctx: Context, places: tuple[PlaceMention, ...], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """A strike's further targets, each with its own place: "hit a substation
+    in X, as well as a school in Y"; "struck a site in occupied X, a hub in
+    occupied Y and a plant in Z"."""
+    found = list(places)
+    gap_rx = _target_gap(ctx.lex)
+    # (the caller keeps what follows the given places as targets of their own)
+    actions = ctx.lex.actions.pattern
+    for p in ctx.places:
+        last = found[-1]
+        if p.start <= last.end or p.start >= s.end:
+            continue
+        if re.search(r"['’]s$", p.name):
+            continue  # "in Russia's western X": whose it is, not where
+        if p.start - last.end > 120:
+            break
+        gap = _BRACKETED.sub("", ctx.text[last.end : p.start])
+        # (a comma alone sets off a qualifying region: "X, Poltava Oblast")
+        if len(gap) > 80 or not gap_rx.fullmatch(gap) or not re.search(r"\w", gap):
+            break
+        if any(
+            _mood(ctx, m, s, False) not in ("attributive", "other_sense")
+            for m in actions.finditer(ctx.text, last.end, p.start)
+        ):
+            break  # a verb of its own: "..., and Russian forces shelled Y"
+        found.append(p)
+    return tuple(found)
+
+
 _PARTICIPLE_OPENS = re.compile(r",\s*(?:\w+ly\s+)?$")
 
 
@@ -1811,6 +1858,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)
+            targets: tuple[PlaceMention, ...] = ()
+            if places and where and ctx.lex.lang == "en":
+                targets = _further_targets(ctx, places, s)[len(places) :]
             if len(places) > 1 and ctx.lex.lang == "en":
                 # "took X and Y in eastern Ukraine": the country only locates them
                 countries = _countries(ctx.lex)
@@ -1852,6 +1902,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             territorial = entry.claim_type == "territorial"
             first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)
+            if not quantities:  # "hit a substation in X, as well as a school in Y"
+                groups += [(None, (p,)) for p in targets]
             if any(q.category == "settlements" for q in quantities):
                 groups += [(None, (p,)) for p in _appositive_places(ctx, obj[1])]
             if any(q.elided_from is not None for q in quantities):
