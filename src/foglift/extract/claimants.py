@@ -263,6 +263,22 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             side = _official_side(m.group("mods") or "", lex)
         if kind == "independent_analyst" and side in ("russia", "ukraine"):
             kind = "unknown"  # "Russian experts" are not independent analysts
+        # "Russian and Ukrainian sources": two groups share one head noun.
+        shared = re.search(
+            r"(?<![\w'’-])(?P<adj>[\w'’-]+)\s+and\s+$",
+            text[max(0, m.start() - 30) : m.start()],
+        )
+        if shared and not m.group("det") and lex.side_words.get(shared.group("adj")):
+            adj_start = max(0, m.start() - 30) + shared.start("adj")
+            adj = shared.group("adj")
+            yield Claimant(
+                f"{adj} {head}",
+                kind,
+                False,
+                _side_of(adj, lex),
+                adj_start,
+                adj_start + len(adj),
+            )
         yield Claimant(phrase, kind, False, side, m.start(), m.end())
 
 

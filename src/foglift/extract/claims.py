@@ -313,7 +313,14 @@ def _attribute(
                 return carried[0], "asserts", carried[1], None
     cues = ctx.cues(s.start, s.end)
     before = [c for c in cues if c.end <= trigger.start()]
-    after_cues = [c for c in cues if c.start >= trigger.end()]
+    after_cues = [
+        c
+        for c in cues
+        if c.start >= trigger.end()
+        # "..., refuting accusations made by X": a participle's speaker is the
+        # sentence's subject, and what follows it is whom it answers
+        and not (ctx.lex.lang == "en" and text[c.start : c.end].endswith("ing"))
+    ]
     if before:
         cue = _outer_cue(ctx, before)
         subjects = [c for c in mentions if c.end <= cue.start]

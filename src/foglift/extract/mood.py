@@ -53,6 +53,7 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "irregular_participles": phrase_pattern(spec.get("irregular_participles", [])),
         "list_conjunctions": phrase_pattern(spec.get("list_conjunctions", [])),
         "nouns": phrase_pattern(spec.get("noun_readings", [])),
+        "perfect": phrase_pattern(spec.get("perfect", [])),
         "determiners": phrase_pattern(spec.get("determiners", [])),
         "noun_modifiers": phrase_pattern(spec.get("noun_modifiers", [])),
         # "Russian objective: capture X": an aim's heading, not an event.
@@ -224,7 +225,8 @@ def _english_mood(
         return "other_sense"  # "a control post", "artillery shells"
     if words and stated.endswith("ing") and _is(spec["other_heads"], words[-1:]):
         return "other_sense"  # "its energy blackmail scheme targeting X"
-    if participle and not quantified:
+    perfect = bool(words) and _is(spec["perfect"], words[-1:])
+    if participle and not quantified and not perfect:
         after = _WORD.match(text, _skip_space(text, trigger.end()))
         if (
             text[trigger.start() - 1 : trigger.start()] == "-"

@@ -198,6 +198,11 @@ def find_place_candidates(
     regions = _region_nouns(lex)
     joiner_words = phrase_pattern(spec.get("list_joiners", [])).pattern
     before_words = Table(dict.fromkeys(spec["before"], True))
+    suffixes = tuple(spec.get("adjective_suffixes", []))
+
+    def adjectival(word: str) -> bool:
+        return bool(suffixes) and word.casefold().endswith(suffixes)
+
     cued, suffixed, single, passive, counted_list, shared, fronted = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
     # spans taken so far, kept sorted: a text of thousands of mentions must
@@ -220,8 +225,8 @@ def find_place_candidates(
             words = words[1:]
         while words and words[-1].group() in stop and not keep_noun:
             words = words[:-1]
-        if not words:
-            return
+        if not words or (len(words) == 1 and adjectival(words[0].group())):
+            return  # "from Russian-held territory": an adjective, not a name
         start, end = start + words[0].start(), start + words[-1].end()
         # A name running into a region found before it ends where the region
         # begins ("Белицкое Донецкой Народной" -> "Белицкое").
