@@ -1113,14 +1113,23 @@ def _kept_with_lists(
     """The places ``keep`` accepts, with the list each one starts ("біля A, B
     та C": B and C stand where A does)."""
     kept: list[PlaceMention] = []
+    item_gap = _LIST_GAP if ctx.lex.lang != "en" else _located_item_gap(ctx.lex)
     for p in places:
         gap = _BRACKETED.sub("", ctx.text[kept[-1].end : p.start]) if kept else ""
-        listed = kept and _LIST_GAP.fullmatch(gap)
+        listed = kept and item_gap.fullmatch(gap)
         if kept and not listed and _part_of(ctx.lex).fullmatch(gap):
             continue  # "X on the northern outskirts of Y": Y only locates X
         if listed or keep(p):
             kept.append(p)
     return tuple(kept)
+
+
+@cache
+def _located_item_gap(lex: Lexicon) -> re.Pattern[str]:
+    """A list's gap with the next item's own preposition ("in X, as well as in
+    Y")."""
+    locative = phrase_pattern(lex.data["places"].get("locative", [])).pattern
+    return re.compile(rf"{_LIST_GAP.pattern}(?:(?:{locative})\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -1828,6 +1837,16 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             ) or _pick_quantities(
                 ctx, passive, entry.units, action_start=at, nearest=True
             )
+            if quantities and ctx.lex.lang == "en" and entry.action == "struck":
+                # "22 drones impacted across 16 locations": the weapons counted
+                # before the verb are a claim beside the places counted after it
+                quantities += [
+                    q
+                    for q in _pick_quantities(
+                        ctx, subject, ("aerial",), frozenset(taken), at, nearest=True
+                    )
+                    if not q.implicit and q not in quantities
+                ]
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
