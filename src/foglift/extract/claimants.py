@@ -338,7 +338,8 @@ def _named_subject_pattern(lex: Lexicon) -> re.Pattern[str] | None:
         w
         for stance in ("asserts", "denies", "disputes")
         for w in lex.data["reporting"][stance]["verbs"]
-        if " " not in w
+        # (a phrase of assertion starts with its verb: "issued a statement")
+        if " " not in w or stance == "asserts"
     ).pattern
     return re.compile(
         # (beginning a word: a long unbroken word is not rescanned per letter)
@@ -379,7 +380,10 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
     for m in pattern.finditer(text):
         if re.search(r"['’]s$", m.group("name")):
             continue  # "the Ministry's claims": a possessive, and "claims" a noun
-        if m.group("comma") and not re.search(r",\s*$", text[: m.start("name")]):
+        if m.group("comma") and not re.search(
+            r"(?:,|\bincluding(?:\s+the)?)\s*$",
+            text[max(0, m.start("name") - 20) : m.start("name")],
+        ):
             continue  # "In Kharkiv, said ...": only an apposition stands in commas
         words = re.findall(r"[\w'’-]+", m.group("name"))
         while words and words[0] in not_names:

@@ -330,6 +330,9 @@ def _attribute(
         carried = carried_claimant(ctx, i) if carry else None
         if carried:
             return carried[0], cue.stance, carried[1], cue
+        if ctx.lex.lang == "en" and cue.stance != "asserts":
+            # "..., denying claims that X": the denial stands, if not its speaker
+            return ctx.author, cue.stance, None, cue
     if after_cues:
         cue = after_cues[0]
         near = [
@@ -602,7 +605,9 @@ def _other_speakers(
     if speaker.via == "subject":
         last = speaker
         for other in reversed([c for c in mentions if c.end <= speaker.start]):
-            if not _LIST_GAP.fullmatch(ctx.text[other.end : last.start]):
+            gap = ctx.text[other.end : last.start]
+            # "Various Russian sources, including the 11th Regiment, claimed"
+            if not (_LIST_GAP.fullmatch(gap) or _including(ctx.lex).fullmatch(gap)):
                 break
             out += [replace(c, claimant=replace(other, via="subject")) for c in made]
             last = other
@@ -633,6 +638,41 @@ def _other_speakers(
             for c in made + out
         ]
     return out
+
+
+@cache
+def _false_adverbs(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data["reporting"]["asserts"].get("false_adverbs", [])
+    if not words:
+        return None
+    return re.compile(rf"(?:{phrase_pattern(words).pattern})\s+$", re.IGNORECASE)
+
+
+def _author_disputes(ctx: Context, made: list[Claim], cue: Cue | None) -> list[Claim]:
+    """ "X falsely claimed that ...": the text's own voice disputes the claim
+    it relays."""
+    rx = _false_adverbs(ctx.lex)
+    if rx is None or cue is None or cue.stance != "asserts" or not made:
+        return []
+    if not rx.search(ctx.text, max(0, cue.start - 20), cue.start):
+        return []
+    return [
+        replace(c, claimant=ctx.author, stance="disputes", voice="author")
+        for c in made
+        if c.stance == "asserts" and c.claimant.via != "author"
+    ]
+
+
+@cache
+def _including(lex: Lexicon) -> re.Pattern[str]:
+    """The gap before a member named inside a group ("sources, including the
+    X")."""
+    words = lex.data["quantity"].get("breakdown", [])
+    if not words or lex.lang != "en":
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"\s*,\s*(?:{phrase_pattern(words).pattern})\s+(?:the\s+)?", re.IGNORECASE
+    )
 
 
 def _without_units(lex: Lexicon, gap: str) -> str:
@@ -1983,6 +2023,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             claims += _other_speakers(
                 ctx, i, trigger, claims[first:], cue, mood, claims[:first]
             )
+            claims += _author_disputes(ctx, claims[first:], cue)
     claims = _carry_agents(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues

@@ -54,6 +54,8 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "list_conjunctions": phrase_pattern(spec.get("list_conjunctions", [])),
         "nouns": phrase_pattern(spec.get("noun_readings", [])),
         "perfect": phrase_pattern(spec.get("perfect", [])),
+        "transitive_only": phrase_pattern(spec.get("transitive_only", [])),
+        "no_object": phrase_pattern(spec.get("no_object", [])),
         "determiners": phrase_pattern(spec.get("determiners", [])),
         "noun_modifiers": phrase_pattern(spec.get("noun_modifiers", [])),
         # "Russian objective: capture X": an aim's heading, not an event.
@@ -221,6 +223,10 @@ def _english_mood(
         re.search(r"(?:ed|en)$", stated, re.I)
         or spec["irregular_participles"].fullmatch(stated)
     )
+    if spec["transitive_only"].fullmatch(stated.strip()):
+        following = _WORD.match(text, _skip_space(text, trigger.end()))
+        if following is None or _is(spec["no_object"], [following.group()]):
+            return "other_sense"  # "the numbers dropped sharply"
     if _is_noun_reading(spec, stated, words):
         return "other_sense"  # "a control post", "artillery shells"
     if words and stated.endswith("ing") and _is(spec["other_heads"], words[-1:]):
