@@ -247,6 +247,8 @@ def is_passive(ctx: Context, trigger: re.Match[str]) -> bool:
     auxiliary before it), "сбиты" (a short passive participle), "збито" (an
     impersonal form in -но/-то)."""
     head = ctx.text[max(0, trigger.start() - 40) : trigger.start()]
+    if ctx.lex.lang == "en" and trigger.group().split()[0].casefold().endswith("ing"):
+        return False  # "troops are approaching X": a progressive, not a passive
     if _passive_tail(ctx.lex).search(head):
         return True
     if ctx.lex.lang not in ("ru", "uk"):
