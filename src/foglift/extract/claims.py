@@ -1110,7 +1110,31 @@ def _further_targets(
     return tuple(found)
 
 
-_PARTICIPLE_OPENS = re.compile(r",\s*(?:\w+ly\s+)?$")
+_PARTICIPLE_OPENS = re.compile(r"(?:,|\sand)\s*(?:\w+ly\s+)?$")
+# "seven were killed and eight more hurt in X": coordinated actions on people
+_COORDINATED = re.compile(r"\s*(?:,\s*)?and\s+(?:[\w'’-]+\s+){0,4}")
+
+
+def _shared_places(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """English actions joined by "and" in one clause share the place named
+    after the last: "were killed and eight more hurt in X" (both in X)."""
+    if ctx.lex.lang != "en":
+        return claims
+    out = list(claims)
+    for k in range(len(out) - 2, -1, -1):
+        c, d = out[k], out[k + 1]
+        if (
+            c.places
+            or not d.places
+            or c.start != d.start
+            or c.claim_type not in ("losses", "strike")
+            or d.claim_type not in ("losses", "strike")
+            or c.action_end > d.action_start
+            or not _COORDINATED.fullmatch(ctx.text, c.action_end, d.action_start)
+        ):
+            continue
+        out[k] = replace(c, places=d.places)
+    return out
 
 
 def _participle_places(
@@ -2027,5 +2051,6 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             )
             claims += _author_disputes(ctx, claims[first:], cue)
     claims = _carry_agents(ctx, claims)
+    claims = _shared_places(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues
