@@ -650,19 +650,37 @@ def _false_adverbs(lex: Lexicon) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{phrase_pattern(words).pattern})\s+$", re.IGNORECASE)
 
 
+@cache
+def _false_after(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data["reporting"]["asserts"].get("false_after", [])
+    return phrase_pattern(words) if words else None
+
+
 def _author_disputes(ctx: Context, made: list[Claim], cue: Cue | None) -> list[Claim]:
     """ "X falsely claimed that ...": the text's own voice disputes the claim
     it relays."""
     rx = _false_adverbs(ctx.lex)
     if rx is None or cue is None or cue.stance != "asserts" or not made:
         return []
-    if not rx.search(ctx.text, max(0, cue.start - 20), cue.start):
+    after = _false_after(ctx.lex)
+    end = made[0].end
+    if not rx.search(ctx.text, max(0, cue.start - 20), cue.start) and not (
+        after is not None and after.search(ctx.text, made[0].action_end, end)
+    ):
         return []
-    return [
-        replace(c, claimant=ctx.author, stance="disputes", voice="author")
-        for c in made
-        if c.stance == "asserts" and c.claimant.via != "author"
-    ]
+    out: dict[tuple[object, ...], Claim] = {}
+    for c in made:  # one dispute per claim, however many made it
+        if c.stance != "asserts" or c.claimant.via == "author":
+            continue
+        key = (
+            c.action,
+            tuple(p.start for p in c.places),
+            c.quantity.start if c.quantity else None,
+        )
+        out.setdefault(
+            key, replace(c, claimant=ctx.author, stance="disputes", voice="author")
+        )
+    return list(out.values())
 
 
 @cache
@@ -1072,8 +1090,10 @@ def _target_gap(lex: Lexicon) -> re.Pattern[str]:
     locative = phrase_pattern(spec.get("locative", [])).pattern
     directional = phrase_pattern(spec["directional"]).pattern
     return re.compile(
+        # ("in X and Y Oblasts, and a missile attack in Z": the region noun)
+        rf"(?:\s+(?:{phrase_pattern(spec['region_nouns']).pattern}))?"
         rf"\s*(?:,\s*(?:(?:{joiners})\s+)?|\s(?:{joiners})\s+)"
-        rf"(?:(?:[\w'’-]+\s+){{0,5}}?(?:{locative})\s+)?"
+        rf"(?:(?:[\w'’-]+\s+){{0,6}}?(?:{locative})\s+)?"
         rf"(?:(?:{directional}|[\w-]+['’]s)\s+)*",
         re.IGNORECASE,
     )
