@@ -386,8 +386,9 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
         ):
             continue  # "In Kharkiv, said ...": only an apposition stands in commas
         words = re.findall(r"[\w'’-]+", m.group("name"))
-        while words and words[0] in not_names:
-            words = words[1:]  # "The", "On", "However"
+        joiners = set(spec.get("connectors", []))
+        while words and (words[0] in not_names or words[0] in joiners):
+            words = words[1:]  # "The", "On", "However"; "and" after a side word
         if not words or all(w in not_names or w in lex.side_words for w in words):
             continue
         start = text.find(words[0], m.start("name"))

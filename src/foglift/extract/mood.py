@@ -54,6 +54,7 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "list_conjunctions": phrase_pattern(spec.get("list_conjunctions", [])),
         "nouns": phrase_pattern(spec.get("noun_readings", [])),
         "perfect": phrase_pattern(spec.get("perfect", [])),
+        "plan_nouns": phrase_pattern(spec.get("plan_nouns", [])),
         "transitive_only": phrase_pattern(spec.get("transitive_only", [])),
         "no_object": phrase_pattern(spec.get("no_object", [])),
         "determiners": phrase_pattern(spec.get("determiners", [])),
@@ -66,7 +67,7 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         # "Main Effort #2 – Capture X and encircle Y": a line naming a
         # campaign's effort states what it aims at, every action in it.
         "effort_line": re.compile(
-            rf"^[\s*_#-]*(?:[\w'’-]+\s+){{0,4}}?"
+            rf"[\s*_#-]*(?:[\w'’-]+\s+){{0,4}}?"
             rf"(?:{phrase_pattern(spec.get('effort_nouns', [])).pattern})"
             rf"(?:\s*#\s*\d+)?[\s*_]*[:—–-]"
         )
@@ -216,6 +217,13 @@ def _english_mood(
     if _ends_with(spec["modal"], words):
         return "irrealis"
     stated = trigger.group()
+    if (
+        stated.split()[0].casefold().endswith("ing")
+        and len(words) >= 2
+        and words[-1].casefold() in ("for", "of")
+        and _is(spec["plan_nouns"], words[-2:-1])
+    ):
+        return "irrealis"  # "Putin's vision for seizing all of X"
     coordinated = _coordinated_infinitive(spec, stated, words, governing, before)
     if coordinated is not None:
         return coordinated
