@@ -134,6 +134,9 @@ def _strip_skipped(spec: dict[str, Any], words: list[str]) -> list[str]:
 
 def _after_infinitive_marker(spec: dict[str, Any], words: list[str]) -> Mood:
     """The mood of an infinitive, from the word it depends on."""
+    # ("unsuccessfully attempted to": the adverb is part of the failure)
+    if _ends_with(spec["failure"], words):
+        return "failed"
     words = _strip_skipped(spec, words)
     if _ends_with(spec["failure"], words):
         return "failed"
