@@ -174,8 +174,15 @@ def _object_window(
     )
     # The next action starts a predicate of its own: "the strike killed 400",
     # "killing 50 and wounding 40 soldiers".
-    following = ctx.lex.actions.pattern.search(ctx.text, trigger.end(), end)
-    end = following.start() if following else end
+    for following in ctx.lex.actions.pattern.finditer(ctx.text, trigger.end(), end):
+        # "struck a site in occupied X", "a control post": an attribute or a
+        # noun is part of the object, no predicate of its own.
+        if ctx.lex.lang == "en" and _mood(ctx, following, s, False) in (
+            "attributive",
+            "other_sense",
+        ):
+            continue
+        return trigger.end(), following.start()
     return trigger.end(), end
 
 
@@ -240,6 +247,8 @@ def is_passive(ctx: Context, trigger: re.Match[str]) -> bool:
     auxiliary before it), "сбиты" (a short passive participle), "збито" (an
     impersonal form in -но/-то)."""
     head = ctx.text[max(0, trigger.start() - 40) : trigger.start()]
+    if ctx.lex.lang == "en" and trigger.group().split()[0].casefold().endswith("ing"):
+        return False  # "troops are approaching X": a progressive, not a passive
     if _passive_tail(ctx.lex).search(head):
         return True
     if ctx.lex.lang not in ("ru", "uk"):
@@ -306,7 +315,14 @@ def _attribute(
                 return carried[0], "asserts", carried[1], None
     cues = ctx.cues(s.start, s.end)
     before = [c for c in cues if c.end <= trigger.start()]
-    after_cues = [c for c in cues if c.start >= trigger.end()]
+    after_cues = [
+        c
+        for c in cues
+        if c.start >= trigger.end()
+        # "..., refuting accusations made by X": a participle's speaker is the
+        # sentence's subject, and what follows it is whom it answers
+        and not (ctx.lex.lang == "en" and text[c.start : c.end].endswith("ing"))
+    ]
     if before:
         cue = _outer_cue(ctx, before)
         subjects = [c for c in mentions if c.end <= cue.start]
@@ -316,6 +332,9 @@ def _attribute(
         carried = carried_claimant(ctx, i) if carry else None
         if carried:
             return carried[0], cue.stance, carried[1], cue
+        if ctx.lex.lang == "en" and cue.stance != "asserts":
+            # "..., denying claims that X": the denial stands, if not its speaker
+            return ctx.author, cue.stance, None, cue
     if after_cues:
         cue = after_cues[0]
         near = [
@@ -326,6 +345,20 @@ def _attribute(
         ]
         if near:
             return replace(near[-1], via="subject"), cue.stance, None, cue
+        # "One person was injured, they said": a pronoun speaking after the
+        # claim is the speaker of an earlier sentence.
+        pronoun = ctx.lex.carry.search(
+            text, max(trigger.end(), cue.start - 16), cue.start
+        )
+        if (
+            ctx.lex.lang == "en"
+            and pronoun is not None
+            and not text[pronoun.end() : cue.start].strip()
+            and re.search(r",\s*$", text[: pronoun.start()])
+        ):
+            carried = carried_claimant(ctx, i)
+            if carried:
+                return carried[0], cue.stance, carried[1], cue
         if cue.stance != "asserts" and not [c for c in mentions if c.start > cue.end]:
             # "Информация о захвате X не подтвердилась": the speaker of the
             # sentence's frame (or the text) denies or disputes it.
@@ -574,7 +607,9 @@ def _other_speakers(
     if speaker.via == "subject":
         last = speaker
         for other in reversed([c for c in mentions if c.end <= speaker.start]):
-            if not _LIST_GAP.fullmatch(ctx.text[other.end : last.start]):
+            gap = ctx.text[other.end : last.start]
+            # "Various Russian sources, including the 11th Regiment, claimed"
+            if not (_LIST_GAP.fullmatch(gap) or _including(ctx.lex).fullmatch(gap)):
                 break
             out += [replace(c, claimant=replace(other, via="subject")) for c in made]
             last = other
@@ -605,6 +640,59 @@ def _other_speakers(
             for c in made + out
         ]
     return out
+
+
+@cache
+def _false_adverbs(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data["reporting"]["asserts"].get("false_adverbs", [])
+    if not words:
+        return None
+    return re.compile(rf"(?:{phrase_pattern(words).pattern})\s+$", re.IGNORECASE)
+
+
+@cache
+def _false_after(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data["reporting"]["asserts"].get("false_after", [])
+    return phrase_pattern(words) if words else None
+
+
+def _author_disputes(ctx: Context, made: list[Claim], cue: Cue | None) -> list[Claim]:
+    """ "X falsely claimed that ...": the text's own voice disputes the claim
+    it relays."""
+    rx = _false_adverbs(ctx.lex)
+    if rx is None or cue is None or cue.stance != "asserts" or not made:
+        return []
+    after = _false_after(ctx.lex)
+    end = made[0].end
+    if not rx.search(ctx.text, max(0, cue.start - 20), cue.start) and not (
+        after is not None and after.search(ctx.text, made[0].action_end, end)
+    ):
+        return []
+    out: dict[tuple[object, ...], Claim] = {}
+    for c in made:  # one dispute per claim, however many made it
+        if c.stance != "asserts" or c.claimant.via == "author":
+            continue
+        key = (
+            c.action,
+            tuple(p.start for p in c.places),
+            c.quantity.start if c.quantity else None,
+        )
+        out.setdefault(
+            key, replace(c, claimant=ctx.author, stance="disputes", voice="author")
+        )
+    return list(out.values())
+
+
+@cache
+def _including(lex: Lexicon) -> re.Pattern[str]:
+    """The gap before a member named inside a group ("sources, including the
+    X")."""
+    words = lex.data["quantity"].get("breakdown", [])
+    if not words or lex.lang != "en":
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"\s*,\s*(?:{phrase_pattern(words).pattern})\s+(?:the\s+)?", re.IGNORECASE
+    )
 
 
 def _without_units(lex: Lexicon, gap: str) -> str:
@@ -725,6 +813,37 @@ def _nearest_list(
     return listed[n].quantity.start
 
 
+@cache
+def _counted_before(lex: Lexicon) -> re.Pattern[str] | None:
+    """A bare number as the subject of a passive or elided action on people:
+    "210 were killed and 150 wounded", "four killed and nine more hurt"."""
+    spec = lex.data["quantity"]
+    words = spec.get("counted_subject_words", [])
+    if not words:
+        return None
+    aux = lex.passive_aux.pattern
+    between = phrase_pattern(words).pattern
+    return re.compile(
+        rf"(?:^|[\s,;(])(?P<m>{bare_number(lex).pattern})"
+        rf"\s+(?:(?:{between})\s+)?(?:(?:{aux})\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _people_before(ctx: Context, trigger: re.Match[str]) -> re.Match[str] | None:
+    rx = _counted_before(ctx.lex)
+    if rx is None:
+        return None
+    head = max(0, trigger.start() - 40)
+    m = rx.search(ctx.text, head, trigger.start())
+    if m is None:
+        return None
+    before = re.search(r"([\w-]+)\s*$", ctx.text[head : m.start("m")])
+    if before and ctx.lex.data["time"]["months"].get(before.group(1).casefold()):
+        return None  # "on January 31 were killed": a day, not a count
+    return bare_number(ctx.lex).match(ctx.text, m.start("m"))
+
+
 def _people_counted(
     ctx: Context, trigger: re.Match[str], entry: ActionEntry
 ) -> list[FoundQuantity]:
@@ -734,7 +853,9 @@ def _people_counted(
         return []
     m = bare_number(ctx.lex).match(ctx.text, trigger.end() + 1)
     if m is None or not ctx.text[trigger.end() : m.start()].isspace():
-        return []
+        m = _people_before(ctx, trigger)
+        if m is None:
+            return []
     if re.match(r"-[^\W\d]", ctx.text[m.end() : m.end() + 2]):
         return []  # "травмовано 31-річного чоловіка": an age, not a count
     value = parse_number(m.group("num"), ctx.lex)
@@ -805,8 +926,19 @@ def _item_gap(lex: Lexicon) -> re.Pattern[str]:
     spec = lex.data["places"]
     before = phrase_pattern(spec["before"]).pattern
     directional = phrase_pattern(spec["directional"]).pattern
+    # "..., within 4km south of X": a distance before the direction
+    units = [
+        f for forms in lex.data["units"].get("distance", {}).values() for f in forms
+    ]
+    forms = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    distance = (
+        rf"(?:\d+(?:[.,]\d+)?\s*(?:{forms})\s+)?"
+        if units and spec.get("anchor_before")
+        else ""
+    )
     return re.compile(
-        rf"{_LIST_GAP.pattern}(?:(?:{before})\s+)*(?:(?:{directional})\s+)*",
+        rf"{_LIST_GAP.pattern}(?:(?:{before})\s+)*{distance}(?:(?:{before})\s+)*"
+        rf"(?:(?:{directional})\s+)*",
         re.IGNORECASE,
     )
 
@@ -830,12 +962,14 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     # a list ("Kupiansk, Kyiv says").
     chain: list[tuple[PlaceMention, bool]] = []
     last = found[-1]
+    anchored = _anchor_link(ctx.lex)
     for p in ctx.places:
         # matched in place: slicing every gap made a long text's many places
         # quadratic in its length; only a short gap may hold an anchor in
         # brackets ("X (5 km east of Y), Z and W")
         if p.start >= last.end and (
             gap_rx.fullmatch(ctx.text, last.end, p.start)
+            or (anchored is not None and _is_anchor(ctx, last, p))
             or (
                 p.start - last.end <= 120
                 and gap_rx.fullmatch(_BRACKETED.sub("", ctx.text[last.end : p.start]))
@@ -848,7 +982,42 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         chain.pop()
     if not chain and len(listed) >= 2:
         chain = listed  # three names in a row by commas are a list ("A, B, C")
-    return tuple(found + [p for p, _ in chain])
+    result = found + [p for p, _ in chain]
+    if anchored is None:
+        return tuple(result)
+    # "south of X near Y and Z": X only locates Y and Z
+    return tuple(
+        p
+        for k, p in enumerate(result)
+        if not (k + 1 < len(result) and _is_anchor(ctx, p, result[k + 1]))
+    )
+
+
+@cache
+def _anchor_link(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Before and after an anchor: "<direction> of" X "near" Y."""
+    spec = lex.data["places"]
+    if not spec.get("anchor_before") or not spec.get("anchor_links"):
+        return None
+    before = phrase_pattern(spec["anchor_before"]).pattern
+    links = phrase_pattern(spec["anchor_links"]).pattern
+    return (
+        re.compile(rf"(?:{before})\s+(?:the\s+)?$", re.IGNORECASE),
+        re.compile(rf"\s+(?:{links})\s+(?:the\s+)?", re.IGNORECASE),
+    )
+
+
+def _is_anchor(ctx: Context, anchor: PlaceMention, place: PlaceMention) -> bool:
+    """Whether ``anchor`` is named only to locate ``place`` right after it:
+    "south of Bakhmut near Kurdyumivka"."""
+    link = _anchor_link(ctx.lex)
+    if link is None or place.start <= anchor.end:
+        return False
+    before, between = link
+    return bool(
+        between.fullmatch(ctx.text, anchor.end, place.start)
+        and before.search(ctx.text, max(0, anchor.start - 30), anchor.start)
+    )
 
 
 @cache
@@ -912,6 +1081,116 @@ def _referred_place(
     return ()
 
 
+@cache
+def _target_gap(lex: Lexicon) -> re.Pattern[str]:
+    """The gap before the next of a list of targets, each with its place: ",
+    as well as a school building in the southern X", "and the Y Air Base"."""
+    spec = lex.data["places"]
+    joiners = phrase_pattern(lex.data["quantity"].get("list_joiners", [])).pattern
+    locative = phrase_pattern(spec.get("locative", [])).pattern
+    directional = phrase_pattern(spec["directional"]).pattern
+    return re.compile(
+        # ("in X and Y Oblasts, and a missile attack in Z": the region noun)
+        rf"(?:\s+(?:{phrase_pattern(spec['region_nouns']).pattern}))?"
+        rf"\s*(?:,\s*(?:(?:{joiners})\s+)?|\s(?:{joiners})\s+)"
+        rf"(?:(?:[\w'’-]+\s+){{0,6}}?(?:{locative})\s+)?"
+        rf"(?:(?:{directional}|[\w-]+['’]s)\s+)*",
+        re.IGNORECASE,
+    )
+
+
+def _further_targets(
+    ctx: Context, places: tuple[PlaceMention, ...], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """A strike's further targets, each with its own place: "hit a substation
+    in X, as well as a school in Y"; "struck a site in occupied X, a hub in
+    occupied Y and a plant in Z"."""
+    found = list(places)
+    gap_rx = _target_gap(ctx.lex)
+    # (the caller keeps what follows the given places as targets of their own)
+    actions = ctx.lex.actions.pattern
+    for p in ctx.places:
+        last = found[-1]
+        if p.start <= last.end or p.start >= s.end:
+            continue
+        if re.search(r"['’]s$", p.name):
+            continue  # "in Russia's western X": whose it is, not where
+        if p.start - last.end > 120:
+            break
+        gap = _BRACKETED.sub("", ctx.text[last.end : p.start])
+        # (a comma alone sets off a qualifying region: "X, Poltava Oblast")
+        if len(gap) > 80 or not gap_rx.fullmatch(gap) or not re.search(r"\w", gap):
+            break
+        if any(
+            _mood(ctx, m, s, False) not in ("attributive", "other_sense")
+            for m in actions.finditer(ctx.text, last.end, p.start)
+        ):
+            break  # a verb of its own: "..., and Russian forces shelled Y"
+        found.append(p)
+    return tuple(found)
+
+
+_PARTICIPLE_OPENS = re.compile(r"(?:,|\sand)\s*(?:\w+ly\s+)?$")
+# "seven were killed and eight more hurt in X": coordinated actions on people
+_COORDINATED = re.compile(r"\s*(?:,\s*)?and\s+(?:[\w'’-]+\s+){0,4}")
+
+
+def _shared_places(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """English actions joined by "and" in one clause share the place named
+    after the last: "were killed and eight more hurt in X" (both in X)."""
+    if ctx.lex.lang != "en":
+        return claims
+    out = list(claims)
+    for k in range(len(out) - 2, -1, -1):
+        c, d = out[k], out[k + 1]
+        if (
+            c.places
+            or not d.places
+            or c.start != d.start
+            or c.claim_type not in ("losses", "strike")
+            or d.claim_type not in ("losses", "strike")
+            or c.action_end > d.action_start
+            or not _COORDINATED.fullmatch(ctx.text, c.action_end, d.action_start)
+        ):
+            continue
+        out[k] = replace(c, places=d.places)
+    return out
+
+
+def _participle_places(
+    ctx: Context, trigger: re.Match[str], s: Sentence, claims: list[Claim]
+) -> tuple[PlaceMention, ...]:
+    """An English participle clause after a comma happens where its main
+    clause does: "struck a mall in X, likely killing many civilians"."""
+    if ctx.lex.lang != "en" or not trigger.group().endswith("ing"):
+        return ()
+    if not _PARTICIPLE_OPENS.search(
+        ctx.text, max(s.start, trigger.start() - 20), trigger.start()
+    ):
+        return ()
+    main = [c for c in claims if c.start == s.start and c.action_end < trigger.start()]
+    if not main or not main[-1].places:
+        return ()
+    return main[-1].places
+
+
+def _fronted_locative(
+    ctx: Context, s: Sentence, before: int
+) -> tuple[PlaceMention, ...]:
+    """The place an English sentence opens with ("In nearby X, 210 were
+    killed"): where every strike or loss in it happened, when none is named."""
+    if ctx.lex.lang != "en":
+        return ()
+    first = next((p for p in ctx.places if s.start <= p.start < before), None)
+    if first is None or not ctx.text.startswith(",", first.end):
+        return ()
+    lead = ctx.text[s.start : first.start]
+    words = re.findall(r"[\w'’-]+", lead)
+    if not words or words[0].casefold() not in _locatives(ctx.lex):
+        return ()
+    return (first,) if _located(ctx, lead) and len(words) <= 4 else ()
+
+
 def _kept_with_lists(
     ctx: Context,
     places: tuple[PlaceMention, ...],
@@ -920,12 +1199,39 @@ def _kept_with_lists(
     """The places ``keep`` accepts, with the list each one starts ("біля A, B
     та C": B and C stand where A does)."""
     kept: list[PlaceMention] = []
+    item_gap = _LIST_GAP if ctx.lex.lang != "en" else _located_item_gap(ctx.lex)
     for p in places:
         gap = _BRACKETED.sub("", ctx.text[kept[-1].end : p.start]) if kept else ""
-        listed = kept and _LIST_GAP.fullmatch(gap)
+        listed = kept and item_gap.fullmatch(gap)
+        if kept and not listed and _part_of(ctx.lex).fullmatch(gap):
+            continue  # "X on the northern outskirts of Y": Y only locates X
         if listed or keep(p):
             kept.append(p)
     return tuple(kept)
+
+
+@cache
+def _located_item_gap(lex: Lexicon) -> re.Pattern[str]:
+    """A list's gap with the next item's own preposition ("in X, as well as in
+    Y")."""
+    locative = phrase_pattern(lex.data["places"].get("locative", [])).pattern
+    return re.compile(rf"{_LIST_GAP.pattern}(?:(?:{locative})\s+)?", re.IGNORECASE)
+
+
+@cache
+def _part_of(lex: Lexicon) -> re.Pattern[str]:
+    """A gap naming a part of the place after it ("on the outskirts of")."""
+    spec = lex.data["places"]
+    areas = spec.get("area_nouns", [])
+    if not areas:
+        return re.compile(r"(?!)")
+    directional = phrase_pattern(spec["directional"]).pattern
+    locative = phrase_pattern(spec.get("locative", [])).pattern
+    return re.compile(
+        rf"\s*,?\s*(?:{locative})\s+(?:(?:{directional})\s+)*"
+        rf"(?:{phrase_pattern(areas).pattern})\s+of\s+",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -962,6 +1268,30 @@ def _locatives(lex: Lexicon) -> frozenset[str]:
     return frozenset(w.casefold() for w in lex.data["places"].get("locative", []))
 
 
+@cache
+def _place_lead(lex: Lexicon) -> re.Pattern[str]:
+    """The words a place's preposition may stand before ("in the southern X",
+    "at the X rail station", "in a residential area of X")."""
+    spec = lex.data["places"]
+    directional = phrase_pattern(spec["directional"]).pattern
+    areas = (
+        phrase_pattern(spec.get("area_nouns", [])).pattern
+        if spec.get("area_nouns")
+        else None
+    )
+    part = rf"|(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?(?:{areas})\s+of" if areas else ""
+    return re.compile(
+        rf"([\w-]+)[\s*_«\".]*(?:(?:{directional}{part})[\s*_«\".]+)*$", re.I
+    )
+
+
+def _located(ctx: Context, gap: str) -> bool:
+    """Whether a gap before a place ends with a preposition of place, a
+    determiner or a directional word between ("struck a post in the southern X")."""
+    before = _place_lead(ctx.lex).search(gap)
+    return before is not None and before.group(1).casefold() in _locatives(ctx.lex)
+
+
 def _acts_on_place(
     ctx: Context, trigger: re.Match[str], place: PlaceMention, where: bool = False
 ) -> bool:
@@ -978,12 +1308,12 @@ def _acts_on_place(
         head = re.search(r"([\w-]+)[\s*_«\".]*$", ctx.text[: place.start])
         located = head is not None and head.group(1).casefold() in _locatives(ctx.lex)
         return located and place.name not in _countries(ctx.lex)
-    if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
-        before = re.search(
-            r"([\w-]+)[\s*_«\".]*$", ctx.text[trigger.end() : place.start]
-        )
-        if before and before.group(1).casefold() in _locatives(ctx.lex):
-            return True
+    if (
+        where
+        and place.name not in _countries(ctx.lex)  # not "in Ukraine"
+        and _located(ctx, ctx.text[trigger.end() : place.start])
+    ):
+        return True
     between = list(ctx.text[trigger.end() : place.start])
     for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
         if trigger.end() <= other.start and other.end <= place.start:
@@ -1336,7 +1666,8 @@ def agent_side(
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
     if _UNDER_CONTROL.search(trigger.group()):  # "под контролем ВСУ": whose control
-        held_by = _first(*side_in(ctx, trigger.end(), clause_end, claimant))
+        # ("under Russian control": the side word inside the phrase)
+        held_by = _first(*side_in(ctx, trigger.start(), clause_end, claimant))
         if held_by != "unknown":
             return held_by
     if subject == "patient":  # "ВСУ потеряли", "our forces lost"
@@ -1379,7 +1710,11 @@ def agent_side(
 
 # Actions that gain ground: what a side denies of them is the other side's gain.
 _GAINS = frozenset(["captured", "entered", "advanced", "encircled", "crossed"])
-_UNDER_CONTROL = re.compile(r"\bп[оі]д\s+(?:\w+\s+)?контрол(?:ем|ь)$", re.I)
+_UNDER_CONTROL = re.compile(
+    r"\bп[оі]д\s+(?:\w+\s+)?контрол(?:ем|ь)$"
+    r"|\bunder\s+(?:the\s+)?(?:\w+\s+)?control(?:\s+of)?$",
+    re.I,
+)
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
 _ATTACKS = frozenset(["struck", "launched"])
 
@@ -1588,12 +1923,27 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             ) or _pick_quantities(
                 ctx, passive, entry.units, action_start=at, nearest=True
             )
+            if quantities and ctx.lex.lang == "en" and entry.action == "struck":
+                # "22 drones impacted across 16 locations": the weapons counted
+                # before the verb are a claim beside the places counted after it
+                quantities += [
+                    q
+                    for q in _pick_quantities(
+                        ctx, subject, ("aerial",), frozenset(taken), at, nearest=True
+                    )
+                    if not q.implicit and q not in quantities
+                ]
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
-                quantities = _pick_quantities(
-                    ctx, subject, entry.units, frozenset(taken), at, nearest=True
-                ) or _people_counted(ctx, trigger, entry)
+                quantities = [
+                    q
+                    for q in _pick_quantities(
+                        ctx, subject, entry.units, frozenset(taken), at, nearest=True
+                    )
+                    # "a Russian missile struck X": the article counts no object
+                    if not (q.implicit and ctx.lex.lang == "en")
+                ] or _people_counted(ctx, trigger, entry)
                 taken.update(q.quantity.start for q in quantities)
             where = entry.claim_type in ("strike", "losses", "other")
             # A strike or a loss happens where the clause says, before the verb
@@ -1620,8 +1970,20 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)
+            targets: tuple[PlaceMention, ...] = ()
+            if places and where and ctx.lex.lang == "en":
+                targets = _further_targets(ctx, places, s)[len(places) :]
+            if len(places) > 1 and ctx.lex.lang == "en":
+                # "took X and Y in eastern Ukraine": the country only locates them
+                countries = _countries(ctx.lex)
+                within = tuple(p for p in places if p.name not in countries)
+                places = within or places
             if not quantities and not places:
                 places = _referred_place(ctx, trigger, obj)
+            if where and not places:
+                places = _fronted_locative(ctx, s, at) or _participle_places(
+                    ctx, trigger, s, claims
+                )
             if not quantities and not places:
                 continue
             mood = _mood(ctx, trigger, s, bool(quantities))
@@ -1652,6 +2014,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             territorial = entry.claim_type == "territorial"
             first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)
+            if not quantities:  # "hit a substation in X, as well as a school in Y"
+                groups += [(None, (p,)) for p in targets]
             if any(q.category == "settlements" for q in quantities):
                 groups += [(None, (p,)) for p in _appositive_places(ctx, obj[1])]
             if any(q.elided_from is not None for q in quantities):
@@ -1705,6 +2069,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             claims += _other_speakers(
                 ctx, i, trigger, claims[first:], cue, mood, claims[:first]
             )
+            claims += _author_disputes(ctx, claims[first:], cue)
     claims = _carry_agents(ctx, claims)
+    claims = _shared_places(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues

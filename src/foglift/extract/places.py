@@ -37,6 +37,12 @@ def _patterns(
     spec = lex.data["places"]
     word = _WORD.format(c=lex.capital)
     name = rf"{word}(?:\s+{word}){{0,2}}"
+    # A facility's name ends in its noun ("the X Thermal Power Plant"): the
+    # noun may make a fourth word, so the name is not cut before it.
+    facilities = spec.get("facility_nouns", [])
+    if facilities:
+        last = phrase_pattern(facilities, flags=0).pattern
+        name = rf"(?:{word}(?:\s+{word}){{2}}\s+(?:{last})|{name})"
     before = phrase_pattern(spec["before"]).pattern
     directional = phrase_pattern(spec["directional"]).pattern
     nouns = phrase_pattern(spec["region_nouns"] + spec["axis_nouns"]).pattern
@@ -192,6 +198,11 @@ def find_place_candidates(
     regions = _region_nouns(lex)
     joiner_words = phrase_pattern(spec.get("list_joiners", [])).pattern
     before_words = Table(dict.fromkeys(spec["before"], True))
+    suffixes = tuple(spec.get("adjective_suffixes", []))
+
+    def adjectival(word: str) -> bool:
+        return bool(suffixes) and word.casefold().endswith(suffixes)
+
     cued, suffixed, single, passive, counted_list, shared, fronted = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
     # spans taken so far, kept sorted: a text of thousands of mentions must
@@ -214,8 +225,8 @@ def find_place_candidates(
             words = words[1:]
         while words and words[-1].group() in stop and not keep_noun:
             words = words[:-1]
-        if not words:
-            return
+        if not words or (len(words) == 1 and adjectival(words[0].group())):
+            return  # "from Russian-held territory": an adjective, not a name
         start, end = start + words[0].start(), start + words[-1].end()
         # A name running into a region found before it ends where the region
         # begins ("Белицкое Донецкой Народной" -> "Белицкое").
