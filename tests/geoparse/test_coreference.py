@@ -91,3 +91,13 @@ def test_a_noun_with_nothing_before_it_is_not_a_namesake_village() -> None:
     assert got.best is None
     assert got.near is None
     assert "no settlement named before it" in got.why_unresolved
+
+
+def test_a_plant_noun_takes_the_installation_named_before_it() -> None:
+    text = (
+        "Дрони атакували Сизранський нафтопереробний завод. "
+        "На заводі спалахнула пожежа."
+    )
+    got = _resolve(text, "Сизранський нафтопереробний завод", "заводі")
+    assert got[0][1] == "Syzran"
+    assert got[1][1:] == got[0][1:]

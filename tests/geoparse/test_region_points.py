@@ -19,6 +19,7 @@ def _row(label: tuple[float, float], centroid: tuple[float, float]) -> dict[str,
         "ne_lon": str(label[1]),
         "mainpoly_centroid_lat": str(centroid[0]),
         "mainpoly_centroid_lon": str(centroid[1]),
+        "type_en": "Region",
     }
 
 
@@ -65,3 +66,29 @@ def test_an_oblast_named_in_a_report_has_the_reference_point() -> None:
     row = ocha["Полтавська"]
     lat, lon = _point(text, "Полтавською областю")
     assert distance_km(lat, lon, float(row["lat"]), float(row["lon"])) < 1
+
+
+def test_an_oblast_in_the_genitive_is_the_oblast_not_its_centre() -> None:
+    # GeoNames lists "Воронежская область" among the city's alternate names
+    text = "Беспилотник упал на склад в Воронежской области, пожар потушили."
+    start = text.index("Воронежской")
+    name = "Воронежской области"
+    (hit,) = resolve_spans(text, [Span(start, start + len(name), name)])
+    assert hit.best is not None
+    assert hit.best.match.place.precision == "region"
+
+
+def test_a_federal_city_is_placed_on_the_city() -> None:
+    folder = shared_path("data", "admin")
+    rows = {
+        r["gn_id"]: r
+        for r in csv.DictReader(
+            (folder / "naturalearth/ne_50m_admin_1_states_provinces.csv")
+            .read_text(encoding="utf-8")
+            .splitlines()
+        )
+    }
+    moscow = rows["524894"]
+    assert moscow["type_en"] == "Federal City"
+    label = (float(moscow["ne_lat"]), float(moscow["ne_lon"]))
+    assert _division_point(moscow, "RU") == label

@@ -1,5 +1,6 @@
 """Common nouns that stand for a place the text has named: "над областью",
-"в місті", "цього населеного пункту", "the town", "обласний центр".
+"в місті", "цього населеного пункту", "the town", "обласний центр", "на
+заводі".
 
 An annotator (and a claim) gives such a noun the point of the place it
 refers to; the gazetteer would give it a namesake village ("місті" -> Mistky,
@@ -53,11 +54,20 @@ _DISTRICT_CENTRE = (
     r"district (?:centre|center)|районн(?:ый|ого|ому|ым|ом) центр\w*|"
     r"районн(?:ий|ого|ому|им) центр\w*|райцентр\w*"
 )
+_FACILITY = (
+    r"plant|refinery|factory|airfield|airbase|"
+    r"завод|завода|заводу|заводом|заводе|заводі|"
+    r"предприятие|предприятия|предприятию|предприятии|"
+    r"підприємство|підприємства|підприємству|підприємстві|"
+    r"аэродром|аэродрома|аэродроме|аеродром|аеродрому|аеродромі|"
+    r"нпз|нефтебаза|нефтебазы|нефтебазе|нафтобаза|нафтобази|нафтобазі"
+)
 _KINDS = (
     ("centre", re.compile(rf"^{_THIS}(?:{_CENTRE})$", re.IGNORECASE)),
     ("district centre", re.compile(rf"^{_THIS}(?:{_DISTRICT_CENTRE})$", re.I)),
     ("settlement", re.compile(rf"^{_THIS}(?:{_SETTLEMENT})$", re.IGNORECASE)),
     ("region", re.compile(rf"^{_THIS}(?:{_REGION})$", re.IGNORECASE)),
+    ("facility", re.compile(rf"^{_THIS}(?:{_FACILITY})$", re.IGNORECASE)),
 )
 # what a noun of each kind refers back to
 _ANTECEDENT = {
@@ -65,6 +75,8 @@ _ANTECEDENT = {
     "region": ("region",),
     "centre": ("region",),
     "district centre": ("district",),
+    # an installation placed at its town ("по Сызранскому НПЗ ... на заводе")
+    "facility": ("settlement", "feature"),
 }
 
 
@@ -101,6 +113,10 @@ def antecedent(
             continue
         place = ranked[0].match.place
         if place.precision not in wanted:
+            continue
+        if kind == "facility" and not (
+            place.precision == "feature" or ranked[0].match.kind == "facility"
+        ):
             continue
         counts[place.pk] = counts.get(place.pk, 0) + 1
         first.setdefault(place.pk, i)

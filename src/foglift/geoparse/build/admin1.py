@@ -129,6 +129,9 @@ CENTROID_COUNTRIES = frozenset({"RU"})
 def _division_point(r: dict[str, str], country: str) -> tuple[float, float]:
     """A first-level division's point from its Natural Earth 50m row."""
     centroid = (float(r["mainpoly_centroid_lat"]), float(r["mainpoly_centroid_lon"]))
+    if r["type_en"] == "Federal City":
+        # Moscow's area reaches 40 km beyond the city; its label stands on it
+        return (float(r["ne_lat"]), float(r["ne_lon"]))
     if country in CENTROID_COUNTRIES:
         return centroid
     return (
