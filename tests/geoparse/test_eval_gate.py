@@ -28,3 +28,22 @@ def test_acc161_does_not_regress(corpus: str, gold_spans: bool) -> None:
     score = evaluate(path, gold_spans=gold_spans)
     assert score.n > 1000
     assert score.acc161 >= BASELINE[(corpus, gold_spans)]
+
+
+CLAIMS = CORPORA.parent / "claims-dev"
+
+# share of the claims' gold places resolved within 10 km (docs/geoparse.md);
+# a gate may only go up
+CLAIM_PLACES_BASELINE = {"en.jsonl": 0.85, "ru.jsonl": 0.95, "uk.jsonl": 0.89}
+
+
+@pytest.mark.parametrize("name", sorted(CLAIM_PLACES_BASELINE))
+def test_claim_places_do_not_regress(name: str) -> None:
+    from foglift.geoparse.evaluate import evaluate_claim_places
+
+    path = CLAIMS / name
+    if not path.exists():
+        pytest.skip(f"claims development set {name} not present beside the project")
+    share = evaluate_claim_places(path).share()
+    assert share.n > 100
+    assert share.value >= CLAIM_PLACES_BASELINE[name]

@@ -187,3 +187,20 @@ def test_an_installation_named_after_its_town_is_at_the_town() -> None:
     # a name the gazetteer knows whole is not cut ("Kherson Airport" is not
     # looked up as Kherson when an airport of that name is known)
     assert all(m.kind != "facility" for m in find_matches("Azovstal"))
+
+
+def test_a_district_or_plant_named_by_its_town_s_adjective_is_at_that_town() -> None:
+    from foglift.geoparse.resolve import find_matches, rank, town_keys_of_adjective
+
+    for name, town in (
+        ("Ногинском городском округе", "Noginsk"),
+        ("Сызранском НПЗ", "Syzran"),
+        ("Новошахтинському нафтопереробному заводу", "Novoshakhtinsk"),
+    ):
+        best = rank(find_matches(name))[0].match
+        assert (best.place.name, best.kind) == (town, "facility"), name
+    # the compound adjective of a two-word town
+    assert "беловскии посад" in town_keys_of_adjective("белово посадском районе")
+    # an oblast's adjective is not a town's: the oblast is found first
+    assert find_matches("Курской области")[0].place.precision == "region"
+    assert town_keys_of_adjective("курскои") == ()

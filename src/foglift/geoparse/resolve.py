@@ -343,7 +343,63 @@ def _find_matches(name: str) -> list[Match]:
                 ),
                 head,
             )
+    if not found and cyrillic:
+        # "в Раменском городском округе", "по Волгоградскому НПЗ": a district
+        # or an installation named by its town's adjective
+        town_keys = town_keys_of_adjective(key)
+        named_after = [
+            p for hits in places_for_keys(town_keys).values() for p, _ in hits
+        ]
+        if town_keys and not named_after:
+            # a Russian town in Ukrainian spelling (Сизранський: Сызрань)
+            named_after = [
+                p for k in town_keys for p in places_for_skeleton(skeleton(k))
+            ]
+        add(
+            (
+                (p, "facility")
+                for p in named_after
+                if p.precision == "settlement" and p.country in _THEATRE
+            ),
+            key,
+        )
     return _live_names_first(list(found.values()))
+
+
+# an adjective of a town ("Раменский", "Волгоградському") followed by lower-case
+# words ending in a district's or an installation's noun; in key form (й -> и,
+# ї -> і, a hyphen a space)
+_TOWN_ADJECTIVE = re.compile(
+    r"^(?P<stem>[а-яеіієґ]{3,}?)(?:ск|ськ|цк|цьк)"
+    r"(?:ии|ыи|ои|ого|ому|им|ом|ая|ую|ое|іи|оі|ою|ім|их|ими|а|е|у|і)$"
+)
+_NAMED_AFTER_TOWN = re.compile(
+    r"^(?:[а-яеіієґ]+ )*?(?:округ\w*|район\w*|завод\w*|нпз|тэц|тэс|тец|тес|"
+    r"аэропорт\w*|аеропорт\w*|аэродром\w*|аеродром\w*|порт\w*|комбинат\w*|"
+    r"комбінат\w*|нефтебаз\w*|нафтобаз\w*|предприяти\w*|підприємств\w*)$"
+)
+
+
+@lru_cache(maxsize=1024)
+def town_keys_of_adjective(key: str) -> tuple[str, ...]:
+    """The keys a town may have whose adjective opens ``key``
+    ("раменском городском округе" -> "рамен", "раменское", ...;
+    "павлово посадском ..." -> "павловскии посад"), or () when ``key`` is
+    not an adjective followed by a district's or an installation's noun."""
+    words = key.split()
+    compound = ""
+    if len(words) > 2 and words[0].endswith("о") and len(words[0]) > 3:
+        # Павлово-Посадский of Павловский Посад
+        compound, words = words[0], words[1:]
+    adjective = _TOWN_ADJECTIVE.match(words[0]) if len(words) > 1 else None
+    if not adjective or not _NAMED_AFTER_TOWN.match(" ".join(words[1:])):
+        return ()
+    stem = adjective.group("stem")
+    if compound:
+        return (f"{compound[:-1]}скии {stem}", f"{compound[:-1]}ськии {stem}")
+    return tuple(
+        stem + end for end in ("", "ск", "ськ", "ское", "ське", "е", "о", "а", "ь")
+    )
 
 
 def _alias_kind(kind: str) -> str:

@@ -39,6 +39,7 @@ from foglift.geoparse.anchors import (
     qualified_lists,
     strip_plural,
 )
+from foglift.geoparse.coreference import antecedent, centre_of, referring_kind
 from foglift.geoparse.index import Place
 from foglift.geoparse.resolve import (
     Match,
@@ -418,11 +419,16 @@ def resolve_spans(
 
     ``shown`` holds the (start, end) of spans the caller read as places from
     their context (a claim's place after "captured"): evidence of a place."""
+    # "над областью", "в місті": a common noun standing for a place named
+    # before it is never looked up (coreference.py)
+    referring = [referring_kind(span.name) for span in spans]
     memo: dict[str, list[Match]] = {}
-    for span in spans:  # a long text repeats its names
+    for span, kind in zip(spans, referring, strict=True):  # names repeat
         check_time()
         if span.name not in memo:
-            memo[span.name] = with_lookalikes(span.name, find_matches(span.name))
+            memo[span.name] = (
+                [] if kind else with_lookalikes(span.name, find_matches(span.name))
+            )
     matches: list[list[Match]] = [list(memo[span.name]) for span in spans]
     # capitalised common words, acronyms and people's names that reach the
     # resolver (a caller's spans are not filtered as detection's are)
@@ -620,6 +626,13 @@ def resolve_spans(
                 "that nothing else in the text supports"
             )
             chosen[i] = []
+    referred = _refer_back(spans, chosen, referring)
+    for i, (ranked, cue) in referred.items():
+        chosen[i] = ranked
+        pair_cue[i] = cue
+    for i, kind in enumerate(referring):
+        if kind and i not in referred:
+            why[i] = f"a common noun for a {kind} with no {kind} named before it"
     evidence = [
         _place_evidence(text, span, pair_cue.get(i, ""), fronts[i], chosen[i])
         or ("the place of a claim" if (span.start, span.end) in shown else "")
@@ -636,7 +649,7 @@ def resolve_spans(
     vicinities = {
         i: near
         for i, near in _vicinities(spans, chosen, evidence).items()
-        if i not in not_places
+        if i not in not_places and not referring[i]
     }
     out = []
     for i, ranked in enumerate(chosen):
@@ -660,6 +673,34 @@ def resolve_spans(
                 not_places.get(i, ""),
             )
         )
+    return out
+
+
+def _refer_back(
+    spans: Sequence[Span],
+    chosen: Sequence[Sequence[Scored]],
+    referring: Sequence[str],
+) -> dict[int, tuple[list[Scored], str]]:
+    """Each referring noun's antecedent as its ranking, with the cue saying so."""
+    out: dict[int, tuple[list[Scored], str]] = {}
+    if not any(referring):
+        return out
+    starts = [span.start for span in spans]
+    for i, kind in enumerate(referring):
+        if not kind:
+            continue
+        j = antecedent(kind, spans[i].start, starts, chosen, referring)
+        if j is None:
+            continue
+        named = chosen[j][0]
+        cue = f"refers back to '{spans[j].name}'"
+        if kind.endswith("centre"):
+            centre = centre_of(named.match.place)
+            if centre is None:
+                continue
+            named = Scored(centre, named.score, ())
+            cue = f"the centre of {spans[j].name}"
+        out[i] = ([dataclasses.replace(named, cues=(*named.cues, cue))], cue)
     return out
 
 

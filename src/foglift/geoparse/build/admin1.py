@@ -1,5 +1,6 @@
 """First-level divisions worldwide: GeoNames admin1 with a point from Natural
-Earth, countrystatecity or the division's cities; Ukraine's oblasts from OCHA."""
+Earth, countrystatecity or the division's cities; Ukraine's oblasts from OCHA's
+settlement layer."""
 
 from __future__ import annotations
 
@@ -59,11 +60,7 @@ def add_admin1(gaz: Gazetteer, shared: Path) -> dict[str, str]:
             point, extra_names = (lat, lon), names
         elif geonameid in ne50:
             r = ne50[geonameid]
-            # mean of NE's label point and the main polygon's centroid
-            point = (
-                (float(r["ne_lat"]) + float(r["mainpoly_centroid_lat"])) / 2,
-                (float(r["ne_lon"]) + float(r["mainpoly_centroid_lon"])) / 2,
-            )
+            point = _division_point(r, country)
             extra_names = [
                 (r[c], "alt") for c in ("name", "name_en", "gn_name", "woe_name")
             ]
@@ -119,6 +116,30 @@ def add_admin1(gaz: Gazetteer, shared: Path) -> dict[str, str]:
     return ids
 
 
+# A region's point is a convention. The news corpora's regions (US states,
+# Canadian provinces) lie nearest the mean of Natural Earth's label point and
+# the main polygon's centroid (TR-News regions within 161 km: 216/267 so,
+# 202 with the centroid); Russia's oblasts and krais, which war reports name
+# beside Ukraine's oblasts, are mapped at the centroid, the centre of their
+# area, as the claims gold maps them (within 10 km, 25/66 Russian regions with
+# the mean, 61/66 with the centroid).
+CENTROID_COUNTRIES = frozenset({"RU"})
+
+
+def _division_point(r: dict[str, str], country: str) -> tuple[float, float]:
+    """A first-level division's point from its Natural Earth 50m row."""
+    centroid = (float(r["mainpoly_centroid_lat"]), float(r["mainpoly_centroid_lon"]))
+    if r["type_en"] == "Federal City":
+        # Moscow's area reaches 40 km beyond the city; its label stands on it
+        return (float(r["ne_lat"]), float(r["ne_lon"]))
+    if country in CENTROID_COUNTRIES:
+        return centroid
+    return (
+        (float(r["ne_lat"]) + centroid[0]) / 2,
+        (float(r["ne_lon"]) + centroid[1]) / 2,
+    )
+
+
 def _ua_admin1_points(
     shared: Path,
 ) -> dict[str, tuple[float, float, list[tuple[str, str]]]]:
@@ -127,6 +148,15 @@ def _ua_admin1_points(
         shared
         / "admin/geonames_admin_codes/geonames_UA_admin1_admin2_joined_to_ocha.csv"
     )
+    # the oblast's point from the settlement layer's edition (the joined
+    # table's points are an older OCHA edition's, up to 20 km apart)
+    current = {
+        row["pcode"]: (float(row["lat"]), float(row["lon"]))
+        for row in read_csv(
+            shared / "admin/ukraine_activityinfo_2026_02/ukraine_adm1_adm2_adm3.csv"
+        )
+        if row["level"] == "adm1" and row["lat"]
+    }
     out: dict[str, tuple[float, float, list[tuple[str, str]]]] = {}
     for row in read_csv(joined):
         if row["level"] != "ADM1" or not row["lat"]:
@@ -134,7 +164,8 @@ def _ua_admin1_points(
         names = _oblast_names(
             row["geonames_name"], row["name_en"], row["name_uk"], row["name_ru"]
         )
-        out[row["geonames_code"]] = (float(row["lat"]), float(row["lon"]), names)
+        lat, lon = current.get(row["pcode"], (float(row["lat"]), float(row["lon"])))
+        out[row["geonames_code"]] = (lat, lon, names)
     return out
 
 
