@@ -175,8 +175,26 @@ def _object_window(
     # The next action starts a predicate of its own: "the strike killed 400",
     # "killing 50 and wounding 40 soldiers".
     following = ctx.lex.actions.pattern.search(ctx.text, trigger.end(), end)
+    if following and _is_cause(ctx, following.start()):
+        # "ранены после атаки дронов на предприятие в X": a strike named as
+        # the cause is no predicate of its own; the place is where both were.
+        following = ctx.lex.actions.pattern.search(ctx.text, following.end(), end)
     end = following.start() if following else end
     return trigger.end(), end
+
+
+def _is_cause(ctx: Context, start: int) -> bool:
+    """Whether a cause word ("после", "внаслідок") stands right before start;
+    Russian and Ukrainian name a strike by its noun after one."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    m = _cause_before(ctx.lex).search(ctx.text, max(0, start - 30), start)
+    return m is not None
+
+
+@cache
+def _cause_before(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{_cause(lex).pattern})\s+$", re.IGNORECASE)
 
 
 def _quantity_window(ctx: Context, obj: tuple[int, int]) -> tuple[int, int]:
@@ -476,24 +494,81 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
         s = ctx.sentences[j]
         mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
         if not mentions or not ctx.cues(s.start, s.end):
-            continue
+            if mentions or not _pronoun_speaks(ctx, j):
+                continue
+            # "Він додав, що ...": the speaker named before goes on speaking.
+            carried = carried_claimant(ctx, j)
+            return (replace(carried[0], via="carried"), carried[1]) if carried else None
         if back.match(ctx.text, s.start):
             return replace(mentions[0], via="carried"), j
         last = mentions[-1]
-        cue = [c for c in ctx.cues(s.start, s.end) if c.end <= last.start]
+        cues = ctx.cues(s.start, s.end)
+        cue = [c for c in cues if c.end <= last.start]
         if (
             cue
             and _TRAILING_SPEAKER.fullmatch(ctx.text, cue[-1].end, last.start)
             and not _WORDLIKE.search(ctx.text, last.end, s.end)
-            and not _QUOTE_END.search(ctx.text, s.start, cue[-1].start)
+            and not _quotation_before(ctx.text, s.start, cue[-1].start)
         ):  # "..., повідомив Генштаб ЗСУ.": the report it names goes on
             # (a quotation's speaker speaks the quotation only)
             return replace(last, via="carried"), j
+        lead = _topic_lead(ctx, mentions, cues)
+        if lead is not None:
+            return replace(lead, via="carried"), j
         return None
     return None
 
 
-_QUOTE_END = re.compile(r"[\"»”“]\s*[,–—-]")
+def _pronoun_speaks(ctx: Context, j: int) -> bool:
+    """Whether sentence j opens with a pronoun speaking ("Він додав", "Она
+    уточнила"): a reporting cue right after a pronoun of the lexicon's carry."""
+    s = ctx.sentences[j]
+    m = ctx.lex.carry.match(ctx.text, s.start)
+    if m is None:
+        return False
+    cues = ctx.cues(s.start, s.end)
+    return bool(cues) and not _WORDLIKE.search(ctx.text, m.end(), cues[0].start)
+
+
+@cache
+def _topic_words(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data.get("carry", {}).get("topic", [])
+    if not words:
+        return None
+    return re.compile(rf"\s+(?:{phrase_pattern(words).pattern})", re.IGNORECASE)
+
+
+def _topic_lead(
+    ctx: Context, mentions: list[Claimant], cues: list[Cue]
+) -> Claimant | None:
+    """The speaker of a lead that reports on a topic rather than a content
+    clause ("Губернатор сообщил о массированной атаке", "Аналітики DeepState
+    повідомляють про тенденцію"): the report runs on in the sentences after."""
+    topic = _topic_words(ctx.lex)
+    if topic is None or not cues:
+        return None
+    cue = cues[0]
+    subject = [c for c in mentions if c.end <= cue.start]
+    if not subject or not topic.match(ctx.text, cue.end):
+        return None
+    if not _TRAILING_SPEAKER.fullmatch(ctx.text, subject[-1].end, cue.start) and (
+        _WORDLIKE.search(ctx.text, subject[-1].end, cue.start)
+    ):
+        return None  # the speaker must stand right before its verb
+    return subject[-1]
+
+
+_QUOTE_END = re.compile(r"[\"»”“][\s,–—-]*[,–—-][\s,–—-]*$")
+_QUOTED_NAME = re.compile(r"[\"«„“][^\"«»„“”.!?]{1,40}$")
+
+
+def _quotation_before(text: str, start: int, cue: int) -> bool:
+    """Whether a quotation ends right before the cue ("...", — сказав X), as
+    against a quoted name ("дронів "Shahed-136/131", інформує X")."""
+    end = _QUOTE_END.search(text, start, cue)
+    return end is not None and not _QUOTED_NAME.search(text, start, end.start())
+
+
 # Between a trailing reporting verb and its speaker: at most a title's words.
 _TRAILING_SPEAKER = re.compile(r"(?:\s+[^\W\d][\w'’.-]*){0,4}\s+")
 
