@@ -858,6 +858,17 @@ def _instrumental(lang: str, word: str) -> bool:
     return bool(parses) and all("ablt" in p.tag for p in parses)
 
 
+def _nominal(lang: str, phrase: str) -> bool:
+    """Whether a Russian or Ukrainian phrase opens with a word that can only be
+    a noun ("атаки дронов", "удара БПЛА"), not a verb or participle."""
+    if lang not in ("ru", "uk"):
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    parses = analyzer(lang).parse(phrase.split()[0])
+    return bool(parses) and all(p.tag.POS == "NOUN" for p in parses)
+
+
 @cache
 def _agent_by(lex: Lexicon) -> re.Pattern[str]:
     """The agent of a passive or of a noun of action ("shelled by X",
@@ -1440,7 +1451,15 @@ def agent_side(
     # The object's own side word, before any preposition ("20 украинских
     # беспилотников над российскими регионами").
     preps = _prepositions(ctx.lex)
-    for word in re.finditer(r"[\w'’-]+", ctx.text[trigger.end() : clause_end]):
+    words = list(re.finditer(r"[\w'’-]+", ctx.text[trigger.end() : clause_end]))
+    last = trigger.group().split()[-1].casefold()
+    if words and last not in preps and _nominal(ctx.lex.lang, trigger.group()):
+        # "атаки дронов ВСУ": the side right after a strike named by its noun
+        # is its genitive agent, not its target.
+        own = ctx.lex.side_words.get(words[0].group())
+        if own in _OTHER_SIDE:
+            return own  # type: ignore[return-value]
+    for word in words:
         if word.group().casefold() in preps:
             break
         victim = ctx.lex.side_words.get(word.group())
