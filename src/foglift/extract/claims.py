@@ -1284,7 +1284,11 @@ def _claim_groups(
         return _quantity_groups(ctx, quantities, places, limit)
     region_nouns = _region_nouns(ctx.lex)
     near = _proximity(ctx.lex)
-    regions = tuple(p for p in places if p.name.split()[-1] in region_nouns)
+    regions = tuple(
+        p
+        for n, p in enumerate(places)
+        if p.name.split()[-1] in region_nouns and not _listed_between(ctx, places, n)
+    )
     # "recaptured X and Y near Dobropillia": a place named as a landmark is
     # context for the others, not a claim of its own.
     landmarks: list[PlaceMention] = []
@@ -1318,6 +1322,24 @@ def _claim_groups(
         (None, (p, own[p.start]) if p.start in own else (p, *shared))
         for p in settlements
     ]
+
+
+def _listed_between(ctx: Context, places: tuple[PlaceMention, ...], n: int) -> bool:
+    """Whether place n, a one-word name that may be a region ("Запорожье"),
+    stands inside a list of settlements ("в Одессе, Запорожье, Кривом Роге"):
+    then it is an item of the list, the city, not a region qualifying one."""
+    if not 0 < n < len(places) - 1 or " " in places[n].name.strip():
+        return False
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    nouns = _region_nouns(ctx.lex)
+    before, here, after = places[n - 1], places[n], places[n + 1]
+    return (
+        before.name.split()[-1] not in nouns
+        and after.name.split()[-1] not in nouns
+        and bool(_LIST_GAP.fullmatch(ctx.text, before.end, here.start))
+        and bool(_LIST_GAP.fullmatch(ctx.text, here.end, after.start))
+    )
 
 
 _OTHER_SIDE: dict[str, Side] = {"russia": "ukraine", "ukraine": "russia"}
