@@ -934,7 +934,19 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         chain.pop()
     if not chain and len(listed) >= 2:
         chain = listed  # three names in a row by commas are a list ("A, B, C")
+    if not chain and listed and _ends_clause(ctx, listed[-1][0].end):
+        # "продолжают освобождать A, B.": two names by a comma that end the
+        # sentence are a list too (no verb follows to make B its subject).
+        chain = listed
     return tuple(found + [p for p, _ in chain])
+
+
+_CLAUSE_END = re.compile(r"[\s*_]*(?:[.!?…;]|\n|$)")
+
+
+def _ends_clause(ctx: Context, end: int) -> bool:
+    """Whether a Russian or Ukrainian sentence ends right after ``end``."""
+    return ctx.lex.lang in ("ru", "uk") and bool(_CLAUSE_END.match(ctx.text, end))
 
 
 @cache
@@ -996,6 +1008,23 @@ def _referred_place(
             continue  # an anchor in brackets: "X (north of Y) ... the city" is X
         return (p,)
     return ()
+
+
+def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMention, ...]:
+    """The places a movement names after a colon ending its object
+    ("продвинулись на трёх направлениях: в сторону A, B и C"), in Russian and
+    Ukrainian, when only prepositions stand between the colon and them."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return ()
+    colon = re.compile(r"[\s*_]*:").match(ctx.text, end)
+    if colon is None:
+        return ()
+    after = ctx.places_starting_in(colon.end(), limit)
+    if not after or not _item_gap(ctx.lex).fullmatch(
+        " , " + ctx.text[colon.end() : after[0].start].strip() + " "
+    ):
+        return ()
+    return _places_in(ctx, (after[0].start, after[0].end))
 
 
 def _kept_with_lists(
@@ -1738,6 +1767,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _kept_with_lists(ctx, places, keep)
             if not quantities and not places:
                 places = _referred_place(ctx, trigger, obj)
+            if not places and entry.claim_type == "advance":
+                places = _places_after_colon(ctx, obj[1], s.end)
             if not quantities and not places:
                 continue
             mood = _mood(ctx, trigger, s, bool(quantities))

@@ -83,6 +83,10 @@ def _patterns(
         rf"(?:\s*,\s*{more}){{2,{_LONGEST_LIST}}}"
         rf"(?=\s*[.;\n]|\s+[^\W\d{lex.capital}])"
     )
+    if lex.lang in ("ru", "uk"):
+        # "продолжают освобождать A, B.": two names by a comma ending the
+        # sentence are a list as well (no verb follows to make B a subject).
+        commas += rf"|(?:\s*,\s*{more})(?=[\s*_]*[.;!?\n])"
     listed = rf"(?:{joined}|{commas})?"
     # "три населённых пункта в Курской области — A, B и C": settlements named
     # after a count of them, past a dash or a colon.
