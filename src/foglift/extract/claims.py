@@ -982,11 +982,12 @@ def _reference(lex: Lexicon) -> re.Pattern[str] | None:
 
 
 def _referred_place(
-    ctx: Context, trigger: re.Match[str], obj: tuple[int, int]
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int], before: bool = False
 ) -> tuple[PlaceMention, ...]:
     """The place a definite noun as the object names again: in "claimed to
     have entered the city", the city is the last place named before, in the
-    same paragraph, unless a region or a country."""
+    same paragraph, unless a region or a country. With ``before``, ``obj`` is
+    the noun itself, standing before the action."""
     reference = _reference(ctx.lex)
     m = reference.search(ctx.text, *obj) if reference else None
     if m is None:
@@ -994,11 +995,13 @@ def _referred_place(
     # Only a preposition may stand between: "shelling in the city", not "hold
     # positions on the edge of the village" (a part of it, not the place).
     between = re.findall(r"[\w'-]+", ctx.text[trigger.end() : m.start()])
-    if len(between) > 1 or not all(w.casefold() in _cues(ctx.lex) for w in between):
+    if not before and (
+        len(between) > 1 or not all(w.casefold() in _cues(ctx.lex) for w in between)
+    ):
         return ()
     regions = _region_nouns(ctx.lex)
     for p in reversed(ctx.places):
-        if p.end > trigger.start():
+        if p.end > min(trigger.start(), m.start()):
             continue
         if "\n\n" in ctx.text[p.end : m.start()] or m.start() - p.end > 400:
             return ()
@@ -1008,6 +1011,25 @@ def _referred_place(
             continue  # an anchor in brackets: "X (north of Y) ... the city" is X
         return (p,)
     return ()
+
+
+def _referred_place_before(
+    ctx: Context, trigger: re.Match[str], subject: tuple[int, int]
+) -> tuple[PlaceMention, ...]:
+    """The settlement a noun names again where the action happens, before it
+    ("У районі населеного пункту тривають бої", "в этом городе идут бои"): in
+    Russian and Ukrainian the place of an event often stands first."""
+    reference = _reference(ctx.lex)
+    if reference is None or ctx.lex.lang not in ("ru", "uk"):
+        return ()
+    found = [m for m in reference.finditer(ctx.text, *subject)]
+    if not found or _WORDLIKE.search(ctx.text, found[-1].end(), trigger.start()):
+        return ()  # the noun must stand right before the action
+    m = found[-1]
+    head = re.search(r"([\w'’-]+)\s+$", ctx.text[subject[0] : m.start()])
+    if head is None or head.group(1).casefold() not in _locatives(ctx.lex):
+        return ()  # "в цьому населеному пункті", not "Населений пункт X"
+    return _referred_place(ctx, trigger, (m.start(), m.end()), before=True)
 
 
 def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMention, ...]:
@@ -1767,6 +1789,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _kept_with_lists(ctx, places, keep)
             if not quantities and not places:
                 places = _referred_place(ctx, trigger, obj)
+            if not quantities and not places:
+                places = _referred_place_before(ctx, trigger, subject)
             if not places and entry.claim_type == "advance":
                 places = _places_after_colon(ctx, obj[1], s.end)
             if not quantities and not places:
