@@ -228,11 +228,25 @@ def _subject_window(
         len(found) >= 2
         and found[-1].group() == ","
         and found[-2].group() == ","
-        and _is_participle(ctx, ctx.text[found[-2].end() : found[-1].start()])
+        and (
+            _is_participle(ctx, ctx.text[found[-2].end() : found[-1].start()])
+            or _is_parenthetical_source(ctx, found[-2].end(), found[-1].start())
+        )
     ):
         found = found[:-2]
     start = max([s.start, *(b.end() for b in found)])
     return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
+
+
+def _is_parenthetical_source(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words between two commas only name a source ("по 4 дрони,
+    за твердженням МО РФ, було збито"): the clause runs on around them."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    m = ctx.lex.according_to.match(
+        ctx.text, start + len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
+    )
+    return m is not None and m.end() <= end
 
 
 def _is_participle(ctx: Context, phrase: str) -> bool:
@@ -431,6 +445,26 @@ def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
 _DASH = re.compile(r"[\s*_,]*[—–-][\s*_]*(?:[^\W\dA-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,3}$")
 
 
+# Where a Russian or Ukrainian speaker posted, after its name ("повідомив X у
+# Telegram", "написал X в телеграм-канале"): no word of the claim's.
+_CHANNEL_TAIL = re.compile(
+    r"\s+(?:у|в|на)\s+(?:своєму\s+|своему\s+|своїй\s+|своей\s+)?"
+    r"(?:телеграм\w*|Telegram\w*|телеграм-канал\w*|Телеграм\w*|Facebook|фейсбуц\w*|"
+    r"фейсбук\w*|соцмереж\w*|соцсет\w*|ефірі|эфире|X)"
+    r"(?:\s+[\w-]+)?[\s.!]*$"
+)
+
+
+def _ends_with_speaker(ctx: Context, end: int, sentence_end: int) -> bool:
+    """Whether nothing but punctuation, or the channel a Russian or Ukrainian
+    speaker posted on, follows the speaker at ``end``."""
+    if not _WORDLIKE.search(ctx.text, end, sentence_end):
+        return True
+    return ctx.lex.lang in ("ru", "uk") and bool(
+        _CHANNEL_TAIL.match(ctx.text[:sentence_end], end)
+    )
+
+
 def _dash_signature(ctx: Context, i: int) -> Claimant | None:
     """A quote signed with a dash at its end ("..., — губернатор X", "— Минобороны
     РФ"): the source after the dash signs its paragraph's sentences up to it."""
@@ -442,7 +476,7 @@ def _dash_signature(ctx: Context, i: int) -> Claimant | None:
         last = mentions[-1] if mentions else None
         if (
             last is not None
-            and not _WORDLIKE.search(ctx.text, last.end, s.end)
+            and _ends_with_speaker(ctx, last.end, s.end)
             and _DASH.search(ctx.text, s.start, last.start)
         ):
             return replace(last, via="signed")
@@ -507,7 +541,7 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
         if (
             cue
             and _TRAILING_SPEAKER.fullmatch(ctx.text, cue[-1].end, last.start)
-            and not _WORDLIKE.search(ctx.text, last.end, s.end)
+            and _ends_with_speaker(ctx, last.end, s.end)
             and not _quotation_before(ctx.text, s.start, cue[-1].start)
         ):  # "..., повідомив Генштаб ЗСУ.": the report it names goes on
             # (a quotation's speaker speaks the quotation only)
