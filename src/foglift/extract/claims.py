@@ -238,6 +238,53 @@ def _subject_window(
     return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
 
 
+@cache
+def _civil_causes(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    causes = lex.data.get("clauses", {}).get("civil_causes", [])
+    fire = lex.data.get("ground_attack", {}).get("fire", [])
+    if not causes:
+        return None
+    return phrase_pattern(causes), phrase_pattern(fire)
+
+
+def _civil_cause(ctx: Context, s: Sentence) -> bool:
+    """Whether a sentence gives casualties or damage a civil cause of the
+    lexicon (a road accident, a gas explosion) and names no weapon or fire."""
+    found = _civil_causes(ctx.lex)
+    if found is None:
+        return False
+    causes, fire = found
+    return bool(causes.search(ctx.text, s.start, s.end)) and not fire.search(
+        ctx.text, s.start, s.end
+    )
+
+
+@cache
+def _light_verbs(lex: Lexicon) -> Table[bool]:
+    words = lex.data.get("clauses", {}).get("light_verbs", [])
+    return Table(dict.fromkeys(words, True))
+
+
+def _light_verb_alone(
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int], subject: tuple[int, int]
+) -> bool:
+    """Whether a light verb of the lexicon ("произошло", "провели", "здійснили")
+    stands without the noun of an event that makes it an attack ("произошло
+    боестолкновение", "провели контратаку"): alone it names no action."""
+    if trigger.group() not in _light_verbs(ctx.lex):
+        return False
+    units = ctx.lex.data["units"]
+    nouns = phrase_pattern(
+        [
+            w
+            for kind in ("events", "strikes")
+            for words in units.get(kind, {}).values()
+            for w in words
+        ]
+    )
+    return not any(nouns.search(ctx.text, a, b) for a, b in (obj, subject))
+
+
 def _is_parenthetical_source(ctx: Context, start: int, end: int) -> bool:
     """Whether the words between two commas only name a source ("по 4 дрони,
     за твердженням МО РФ, було збито"): the clause runs on around them."""
@@ -1878,6 +1925,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
                 unit = ctx.lex.units.pattern.search(ctx.text, *subject)
             named = ctx.lex.units.get(unit.group()) if unit else None
+            if not quantities and _light_verb_alone(ctx, trigger, obj, subject):
+                continue  # "Всё произошло возле отеля": no attack named
+            if entry.action in _CONSEQUENCES and _civil_cause(ctx, s):
+                continue  # "в ДТП пострадали пять человек": no war damage
             ground = _is_ground_attack(ctx, trigger, s, subject[0])
             for found_q, group in groups:
                 category = found_q.category if found_q else ""
