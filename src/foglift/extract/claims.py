@@ -1180,6 +1180,26 @@ def _locatives(lex: Lexicon) -> frozenset[str]:
     return frozenset(w.casefold() for w in lex.data["places"].get("locative", []))
 
 
+_WORD_BEFORE = re.compile(r"([\w-]+)[\s*_«\".]*$")
+# An adjective in an oblique case before a Russian or Ukrainian name ("в районе
+# приграничного Рыльска"): the preposition stands before it.
+_OBLIQUE_ADJECTIVE = re.compile(
+    r"([\w-]+)\s+[^\W\dA-ZА-ЯЁІЇЄҐ][\w-]*"
+    r"(?:ого|его|ому|ему|ом|ем|ой|ей|ых|их|ім|ій|ої)[\s*_«\".]*$"
+)
+
+
+def _word_before(ctx: Context, start: int, end: int) -> str | None:
+    """The word right before ``end`` (from ``start``), past one oblique
+    adjective in Russian and Ukrainian."""
+    if ctx.lex.lang in ("ru", "uk"):
+        m = _OBLIQUE_ADJECTIVE.search(ctx.text, start, end)
+        if m is not None and m.group(1).casefold() in _locatives(ctx.lex):
+            return m.group(1)
+    m = _WORD_BEFORE.search(ctx.text, start, end)
+    return m.group(1) if m else None
+
+
 def _acts_on_place(
     ctx: Context, trigger: re.Match[str], place: PlaceMention, where: bool = False
 ) -> bool:
@@ -1193,14 +1213,12 @@ def _acts_on_place(
             return True  # the passive subject: "Avdiivka was captured"
         # Before the verb, only where it happened ("В Белгороде повреждены"),
         # not whose official speaks ("Губернатор Брянской области сообщил").
-        head = re.search(r"([\w-]+)[\s*_«\".]*$", ctx.text[: place.start])
-        located = head is not None and head.group(1).casefold() in _locatives(ctx.lex)
+        head = _word_before(ctx, max(0, place.start - 60), place.start)
+        located = head is not None and head.casefold() in _locatives(ctx.lex)
         return located and place.name not in _countries(ctx.lex)
     if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
-        before = re.search(
-            r"([\w-]+)[\s*_«\".]*$", ctx.text[trigger.end() : place.start]
-        )
-        if before and before.group(1).casefold() in _locatives(ctx.lex):
+        before = _word_before(ctx, trigger.end(), place.start)
+        if before and before.casefold() in _locatives(ctx.lex):
             return True
     between = list(ctx.text[trigger.end() : place.start])
     for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"

@@ -117,11 +117,20 @@ def _patterns(
     agents = spec.get("agent_between", [])
     if agents:
         weapon += rf"(?:(?i:{phrase_pattern(agents).pattern})\s+)?"
+    # In Russian and Ukrainian an adjective in an oblique case may stand
+    # between the cue and the name ("в районе приграничного Рыльска", "по
+    # белгородскому Шебекино").
+    attribute = ""
+    if lex.lang in ("ru", "uk"):
+        attribute = (
+            rf"(?:[^\W\d{lex.capital}][\w-]*"
+            r"(?:ого|его|ому|ему|ом|ем|ой|ей|ых|их|ім|ій|ої)\s+)?"
+        )
     cued = re.compile(
         rf"(?:(?i:{actions})[\s*_]*\s[\s*_]*{weapon}"
         rf"|(?i:{before})[\s*_]*\s[\s*_]*"
         rf"|(?i:{counted})[^—–:\n.]{{0,60}}?{apposed})"
-        rf"(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
+        rf"{attribute}(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
     # A name begins a word: tried inside one, a long unbroken word would be
     # scanned to its end from every letter (quadratic in its length).
@@ -218,8 +227,8 @@ def find_place_candidates(
             words = words[1:]
         while words and words[-1].group() in stop and not keep_noun:
             words = words[:-1]
-        if not words:
-            return
+        if not words or (len(words) == 1 and _adverb(lex.lang, words[0].group())):
+            return  # "Сначала был налёт": an adverb opening a sentence
         start, end = start + words[0].start(), start + words[-1].end()
         # A name running into a region found before it ends where the region
         # begins ("Белицкое Донецкой Народной" -> "Белицкое").
