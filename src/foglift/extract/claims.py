@@ -729,11 +729,23 @@ def _other_speakers(
     out: list[Claim] = []
     if speaker.via == "subject":
         last = speaker
-        for other in reversed([c for c in mentions if c.end <= speaker.start]):
+        # Subjects joined before the speaker ("The MoD and milbloggers
+        # claimed"; inverted, "повідомили голова КМВА X та прокуратура").
+        floor = cue.end if cue.end <= speaker.start else 0
+        for other in reversed(
+            [c for c in mentions if floor <= c.start and c.end <= speaker.start]
+        ):
             if not _LIST_GAP.fullmatch(ctx.text[other.end : last.start]):
                 break
             out += [replace(c, claimant=replace(other, via="subject")) for c in made]
             last = other
+        if cue.end <= speaker.start:  # "повідомили X та Y": Y after the speaker
+            last = speaker
+            for other in [c for c in mentions if c.start >= speaker.end]:
+                if not _LIST_GAP.fullmatch(ctx.text[last.end : other.start]):
+                    break
+                out += [replace(c, claimant=replace(other, via="subject")) for c in made]
+                last = other
     if (
         made[0].stance in ("denies", "disputes")
         and mood not in ("negated", "failed")
