@@ -440,8 +440,14 @@ def _quoted_surnames(
         for w in lex.data["reporting"][stance]["verbs"]
         if " " not in w
     ).pattern
+    said = rf"(?:{verbs})"
+    if lex.lang in ("ru", "uk"):
+        # "– перелічив втрати Лисак": any verb, and its object, may stand
+        # between the dash and the surname (the surname must be named before).
+        lower = rf"[^\W\d{lex.capital}][\w'’-]*"
+        said = rf"(?:{said}|{lower})(?:\s+{lower}){{0,2}}"
     pattern = re.compile(
-        rf"[,.!?»\"”]\s*[–—-]\s*(?:{verbs})\s+"
+        rf"[,.!?»\"”]\s*[–—-]\s*{said}\s+"
         rf"(?P<name>[{lex.capital}][\w'’-]+)\b(?![ \t]+[{lex.capital}])"
     )
     for m in pattern.finditer(text):

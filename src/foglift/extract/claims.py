@@ -182,8 +182,26 @@ def _object_window(
             "other_sense",
         ):
             continue
+        # "ранены после атаки дронов на предприятие в X": a strike named as
+        # the cause is no predicate of its own; the place is where both were.
+        if _is_cause(ctx, following.start()):
+            continue
         return trigger.end(), following.start()
     return trigger.end(), end
+
+
+def _is_cause(ctx: Context, start: int) -> bool:
+    """Whether a cause word ("после", "внаслідок") stands right before start;
+    Russian and Ukrainian name a strike by its noun after one."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    m = _cause_before(ctx.lex).search(ctx.text, max(0, start - 30), start)
+    return m is not None
+
+
+@cache
+def _cause_before(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{_cause(lex).pattern})\s+$", re.IGNORECASE)
 
 
 def _quantity_window(ctx: Context, obj: tuple[int, int]) -> tuple[int, int]:
@@ -217,11 +235,72 @@ def _subject_window(
         len(found) >= 2
         and found[-1].group() == ","
         and found[-2].group() == ","
-        and _is_participle(ctx, ctx.text[found[-2].end() : found[-1].start()])
+        and (
+            _is_participle(ctx, ctx.text[found[-2].end() : found[-1].start()])
+            or _is_parenthetical_source(ctx, found[-2].end(), found[-1].start())
+        )
     ):
         found = found[:-2]
     start = max([s.start, *(b.end() for b in found)])
     return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
+
+
+@cache
+def _civil_causes(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    causes = lex.data.get("clauses", {}).get("civil_causes", [])
+    fire = lex.data.get("ground_attack", {}).get("fire", [])
+    if not causes:
+        return None
+    return phrase_pattern(causes), phrase_pattern(fire)
+
+
+def _civil_cause(ctx: Context, s: Sentence) -> bool:
+    """Whether a sentence gives casualties or damage a civil cause of the
+    lexicon (a road accident, a gas explosion) and names no weapon or fire."""
+    found = _civil_causes(ctx.lex)
+    if found is None:
+        return False
+    causes, fire = found
+    return bool(causes.search(ctx.text, s.start, s.end)) and not fire.search(
+        ctx.text, s.start, s.end
+    )
+
+
+@cache
+def _light_verbs(lex: Lexicon) -> Table[bool]:
+    words = lex.data.get("clauses", {}).get("light_verbs", [])
+    return Table(dict.fromkeys(words, True))
+
+
+def _light_verb_alone(
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int], subject: tuple[int, int]
+) -> bool:
+    """Whether a light verb of the lexicon ("произошло", "провели", "здійснили")
+    stands without the noun of an event that makes it an attack ("произошло
+    боестолкновение", "провели контратаку"): alone it names no action."""
+    if trigger.group() not in _light_verbs(ctx.lex):
+        return False
+    units = ctx.lex.data["units"]
+    nouns = phrase_pattern(
+        [
+            w
+            for kind in ("events", "strikes")
+            for words in units.get(kind, {}).values()
+            for w in words
+        ]
+    )
+    return not any(nouns.search(ctx.text, a, b) for a, b in (obj, subject))
+
+
+def _is_parenthetical_source(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words between two commas only name a source ("по 4 дрони,
+    за твердженням МО РФ, було збито"): the clause runs on around them."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    m = ctx.lex.according_to.match(
+        ctx.text, start + len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
+    )
+    return m is not None and m.end() <= end
 
 
 def _is_participle(ctx: Context, phrase: str) -> bool:
@@ -446,6 +525,26 @@ def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
 _DASH = re.compile(r"[\s*_,]*[—–-][\s*_]*(?:[^\W\dA-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,3}$")
 
 
+# Where a Russian or Ukrainian speaker posted, after its name ("повідомив X у
+# Telegram", "написал X в телеграм-канале"): no word of the claim's.
+_CHANNEL_TAIL = re.compile(
+    r"\s+(?:у|в|на)\s+(?:своєму\s+|своему\s+|своїй\s+|своей\s+)?"
+    r"(?:телеграм\w*|Telegram\w*|телеграм-канал\w*|Телеграм\w*|Facebook|фейсбуц\w*|"
+    r"фейсбук\w*|соцмереж\w*|соцсет\w*|ефірі|эфире|X)"
+    r"(?:\s+[\w-]+)?[\s.!]*$"
+)
+
+
+def _ends_with_speaker(ctx: Context, end: int, sentence_end: int) -> bool:
+    """Whether nothing but punctuation, or the channel a Russian or Ukrainian
+    speaker posted on, follows the speaker at ``end``."""
+    if not _WORDLIKE.search(ctx.text, end, sentence_end):
+        return True
+    return ctx.lex.lang in ("ru", "uk") and bool(
+        _CHANNEL_TAIL.match(ctx.text[:sentence_end], end)
+    )
+
+
 def _dash_signature(ctx: Context, i: int) -> Claimant | None:
     """A quote signed with a dash at its end ("..., — губернатор X", "— Минобороны
     РФ"): the source after the dash signs its paragraph's sentences up to it."""
@@ -457,7 +556,7 @@ def _dash_signature(ctx: Context, i: int) -> Claimant | None:
         last = mentions[-1] if mentions else None
         if (
             last is not None
-            and not _WORDLIKE.search(ctx.text, last.end, s.end)
+            and _ends_with_speaker(ctx, last.end, s.end)
             and _DASH.search(ctx.text, s.start, last.start)
         ):
             return replace(last, via="signed")
@@ -509,24 +608,81 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
         s = ctx.sentences[j]
         mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
         if not mentions or not ctx.cues(s.start, s.end):
-            continue
+            if mentions or not _pronoun_speaks(ctx, j):
+                continue
+            # "Він додав, що ...": the speaker named before goes on speaking.
+            carried = carried_claimant(ctx, j)
+            return (replace(carried[0], via="carried"), carried[1]) if carried else None
         if back.match(ctx.text, s.start):
             return replace(mentions[0], via="carried"), j
         last = mentions[-1]
-        cue = [c for c in ctx.cues(s.start, s.end) if c.end <= last.start]
+        cues = ctx.cues(s.start, s.end)
+        cue = [c for c in cues if c.end <= last.start]
         if (
             cue
             and _TRAILING_SPEAKER.fullmatch(ctx.text, cue[-1].end, last.start)
-            and not _WORDLIKE.search(ctx.text, last.end, s.end)
-            and not _QUOTE_END.search(ctx.text, s.start, cue[-1].start)
+            and _ends_with_speaker(ctx, last.end, s.end)
+            and not _quotation_before(ctx.text, s.start, cue[-1].start)
         ):  # "..., повідомив Генштаб ЗСУ.": the report it names goes on
             # (a quotation's speaker speaks the quotation only)
             return replace(last, via="carried"), j
+        lead = _topic_lead(ctx, mentions, cues)
+        if lead is not None:
+            return replace(lead, via="carried"), j
         return None
     return None
 
 
-_QUOTE_END = re.compile(r"[\"»”“]\s*[,–—-]")
+def _pronoun_speaks(ctx: Context, j: int) -> bool:
+    """Whether sentence j opens with a pronoun speaking ("Він додав", "Она
+    уточнила"): a reporting cue right after a pronoun of the lexicon's carry."""
+    s = ctx.sentences[j]
+    m = ctx.lex.carry.match(ctx.text, s.start)
+    if m is None:
+        return False
+    cues = ctx.cues(s.start, s.end)
+    return bool(cues) and not _WORDLIKE.search(ctx.text, m.end(), cues[0].start)
+
+
+@cache
+def _topic_words(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data.get("carry", {}).get("topic", [])
+    if not words:
+        return None
+    return re.compile(rf"\s+(?:{phrase_pattern(words).pattern})", re.IGNORECASE)
+
+
+def _topic_lead(
+    ctx: Context, mentions: list[Claimant], cues: list[Cue]
+) -> Claimant | None:
+    """The speaker of a lead that reports on a topic rather than a content
+    clause ("Губернатор сообщил о массированной атаке", "Аналітики DeepState
+    повідомляють про тенденцію"): the report runs on in the sentences after."""
+    topic = _topic_words(ctx.lex)
+    if topic is None or not cues:
+        return None
+    cue = cues[0]
+    subject = [c for c in mentions if c.end <= cue.start]
+    if not subject or not topic.match(ctx.text, cue.end):
+        return None
+    if not _TRAILING_SPEAKER.fullmatch(ctx.text, subject[-1].end, cue.start) and (
+        _WORDLIKE.search(ctx.text, subject[-1].end, cue.start)
+    ):
+        return None  # the speaker must stand right before its verb
+    return subject[-1]
+
+
+_QUOTE_END = re.compile(r"[\"»”“][\s,–—-]*[,–—-][\s,–—-]*$")
+_QUOTED_NAME = re.compile(r"[\"«„“][^\"«»„“”.!?]{1,40}$")
+
+
+def _quotation_before(text: str, start: int, cue: int) -> bool:
+    """Whether a quotation ends right before the cue ("...", — сказав X), as
+    against a quoted name ("дронів "Shahed-136/131", інформує X")."""
+    end = _QUOTE_END.search(text, start, cue)
+    return end is not None and not _QUOTED_NAME.search(text, start, end.start())
+
+
 # Between a trailing reporting verb and its speaker: at most a title's words.
 _TRAILING_SPEAKER = re.compile(r"(?:\s+[^\W\d][\w'’.-]*){0,4}\s+")
 
@@ -606,13 +762,27 @@ def _other_speakers(
     out: list[Claim] = []
     if speaker.via == "subject":
         last = speaker
-        for other in reversed([c for c in mentions if c.end <= speaker.start]):
+        # Subjects joined before the speaker ("The MoD and milbloggers
+        # claimed"; inverted, "повідомили голова КМВА X та прокуратура").
+        floor = cue.end if cue.end <= speaker.start else 0
+        for other in reversed(
+            [c for c in mentions if floor <= c.start and c.end <= speaker.start]
+        ):
             gap = ctx.text[other.end : last.start]
             # "Various Russian sources, including the 11th Regiment, claimed"
             if not (_LIST_GAP.fullmatch(gap) or _including(ctx.lex).fullmatch(gap)):
                 break
             out += [replace(c, claimant=replace(other, via="subject")) for c in made]
             last = other
+        if cue.end <= speaker.start:  # "повідомили X та Y": Y after the speaker
+            last = speaker
+            for other in [c for c in mentions if c.start >= speaker.end]:
+                if not _LIST_GAP.fullmatch(ctx.text[last.end : other.start]):
+                    break
+                out += [
+                    replace(c, claimant=replace(other, via="subject")) for c in made
+                ]
+                last = other
     if (
         made[0].stance in ("denies", "disputes")
         and mood not in ("negated", "failed")
@@ -904,6 +1074,17 @@ def _instrumental(lang: str, word: str) -> bool:
     return bool(parses) and all("ablt" in p.tag for p in parses)
 
 
+def _nominal(lang: str, phrase: str) -> bool:
+    """Whether a Russian or Ukrainian phrase opens with a word that can only be
+    a noun ("атаки дронов", "удара БПЛА"), not a verb or participle."""
+    if lang not in ("ru", "uk"):
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    parses = analyzer(lang).parse(phrase.split()[0])
+    return bool(parses) and all(p.tag.POS == "NOUN" for p in parses)
+
+
 @cache
 def _agent_by(lex: Lexicon) -> re.Pattern[str]:
     """The agent of a passive or of a noun of action ("shelled by X",
@@ -982,6 +1163,10 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         chain.pop()
     if not chain and len(listed) >= 2:
         chain = listed  # three names in a row by commas are a list ("A, B, C")
+    if not chain and listed and _ends_clause(ctx, listed[-1][0].end):
+        # "продолжают освобождать A, B.": two names by a comma that end the
+        # sentence are a list too (no verb follows to make B its subject).
+        chain = listed
     result = found + [p for p, _ in chain]
     if anchored is None:
         return tuple(result)
@@ -1020,6 +1205,14 @@ def _is_anchor(ctx: Context, anchor: PlaceMention, place: PlaceMention) -> bool:
     )
 
 
+_CLAUSE_END = re.compile(r"[\s*_]*(?:[.!?…;]|\n|$)")
+
+
+def _ends_clause(ctx: Context, end: int) -> bool:
+    """Whether a Russian or Ukrainian sentence ends right after ``end``."""
+    return ctx.lex.lang in ("ru", "uk") and bool(_CLAUSE_END.match(ctx.text, end))
+
+
 @cache
 def _relative_tail(lex: Lexicon) -> re.Pattern[str] | None:
     words = lex.data["clauses"].get("relative", [])
@@ -1053,11 +1246,12 @@ def _reference(lex: Lexicon) -> re.Pattern[str] | None:
 
 
 def _referred_place(
-    ctx: Context, trigger: re.Match[str], obj: tuple[int, int]
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int], before: bool = False
 ) -> tuple[PlaceMention, ...]:
     """The place a definite noun as the object names again: in "claimed to
     have entered the city", the city is the last place named before, in the
-    same paragraph, unless a region or a country."""
+    same paragraph, unless a region or a country. With ``before``, ``obj`` is
+    the noun itself, standing before the action."""
     reference = _reference(ctx.lex)
     m = reference.search(ctx.text, *obj) if reference else None
     if m is None:
@@ -1065,11 +1259,13 @@ def _referred_place(
     # Only a preposition may stand between: "shelling in the city", not "hold
     # positions on the edge of the village" (a part of it, not the place).
     between = re.findall(r"[\w'-]+", ctx.text[trigger.end() : m.start()])
-    if len(between) > 1 or not all(w.casefold() in _cues(ctx.lex) for w in between):
+    if not before and (
+        len(between) > 1 or not all(w.casefold() in _cues(ctx.lex) for w in between)
+    ):
         return ()
     regions = _region_nouns(ctx.lex)
     for p in reversed(ctx.places):
-        if p.end > trigger.start():
+        if p.end > min(trigger.start(), m.start()):
             continue
         if "\n\n" in ctx.text[p.end : m.start()] or m.start() - p.end > 400:
             return ()
@@ -1191,6 +1387,42 @@ def _fronted_locative(
     return (first,) if _located(ctx, lead) and len(words) <= 4 else ()
 
 
+def _referred_place_before(
+    ctx: Context, trigger: re.Match[str], subject: tuple[int, int]
+) -> tuple[PlaceMention, ...]:
+    """The settlement a noun names again where the action happens, before it
+    ("У районі населеного пункту тривають бої", "в этом городе идут бои"): in
+    Russian and Ukrainian the place of an event often stands first."""
+    reference = _reference(ctx.lex)
+    if reference is None or ctx.lex.lang not in ("ru", "uk"):
+        return ()
+    found = [m for m in reference.finditer(ctx.text, *subject)]
+    if not found or _WORDLIKE.search(ctx.text, found[-1].end(), trigger.start()):
+        return ()  # the noun must stand right before the action
+    m = found[-1]
+    head = re.search(r"([\w'’-]+)\s+$", ctx.text[subject[0] : m.start()])
+    if head is None or head.group(1).casefold() not in _locatives(ctx.lex):
+        return ()  # "в цьому населеному пункті", not "Населений пункт X"
+    return _referred_place(ctx, trigger, (m.start(), m.end()), before=True)
+
+
+def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMention, ...]:
+    """The places a movement names after a colon ending its object
+    ("продвинулись на трёх направлениях: в сторону A, B и C"), in Russian and
+    Ukrainian, when only prepositions stand between the colon and them."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return ()
+    colon = re.compile(r"[\s*_]*:").match(ctx.text, end)
+    if colon is None:
+        return ()
+    after = ctx.places_starting_in(colon.end(), limit)
+    if not after or not _item_gap(ctx.lex).fullmatch(
+        " , " + ctx.text[colon.end() : after[0].start].strip() + " "
+    ):
+        return ()
+    return _places_in(ctx, (after[0].start, after[0].end))
+
+
 def _kept_with_lists(
     ctx: Context,
     places: tuple[PlaceMention, ...],
@@ -1292,6 +1524,26 @@ def _located(ctx: Context, gap: str) -> bool:
     return before is not None and before.group(1).casefold() in _locatives(ctx.lex)
 
 
+_WORD_BEFORE = re.compile(r"([\w-]+)[\s*_«\".]*$")
+# An adjective in an oblique case before a Russian or Ukrainian name ("в районе
+# приграничного Рыльска"): the preposition stands before it.
+_OBLIQUE_ADJECTIVE = re.compile(
+    r"([\w-]+)\s+[^\W\dA-ZА-ЯЁІЇЄҐ][\w-]*"
+    r"(?:ого|его|ому|ему|ом|ем|ой|ей|ых|их|ім|ій|ої)[\s*_«\".]*$"
+)
+
+
+def _word_before(ctx: Context, start: int, end: int) -> str | None:
+    """The word right before ``end`` (from ``start``), past one oblique
+    adjective in Russian and Ukrainian."""
+    if ctx.lex.lang in ("ru", "uk"):
+        m = _OBLIQUE_ADJECTIVE.search(ctx.text, start, end)
+        if m is not None and m.group(1).casefold() in _locatives(ctx.lex):
+            return m.group(1)
+    m = _WORD_BEFORE.search(ctx.text, start, end)
+    return m.group(1) if m else None
+
+
 def _acts_on_place(
     ctx: Context, trigger: re.Match[str], place: PlaceMention, where: bool = False
 ) -> bool:
@@ -1305,15 +1557,15 @@ def _acts_on_place(
             return True  # the passive subject: "Avdiivka was captured"
         # Before the verb, only where it happened ("В Белгороде повреждены"),
         # not whose official speaks ("Губернатор Брянской области сообщил").
-        head = re.search(r"([\w-]+)[\s*_«\".]*$", ctx.text[: place.start])
-        located = head is not None and head.group(1).casefold() in _locatives(ctx.lex)
+        head = _word_before(ctx, max(0, place.start - 60), place.start)
+        located = head is not None and head.casefold() in _locatives(ctx.lex)
         return located and place.name not in _countries(ctx.lex)
-    if (
-        where
-        and place.name not in _countries(ctx.lex)  # not "in Ukraine"
-        and _located(ctx, ctx.text[trigger.end() : place.start])
-    ):
-        return True
+    if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
+        if _located(ctx, ctx.text[trigger.end() : place.start]):
+            return True
+        before = _word_before(ctx, trigger.end(), place.start)
+        if before and before.casefold() in _locatives(ctx.lex):
+            return True
     between = list(ctx.text[trigger.end() : place.start])
     for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
         if trigger.end() <= other.start and other.end <= place.start:
@@ -1528,7 +1780,11 @@ def _claim_groups(
         return _quantity_groups(ctx, quantities, places, limit)
     region_nouns = _region_nouns(ctx.lex)
     near = _proximity(ctx.lex)
-    regions = tuple(p for p in places if p.name.split()[-1] in region_nouns)
+    regions = tuple(
+        p
+        for n, p in enumerate(places)
+        if p.name.split()[-1] in region_nouns and not _listed_between(ctx, places, n)
+    )
     # "recaptured X and Y near Dobropillia": a place named as a landmark is
     # context for the others, not a claim of its own.
     landmarks: list[PlaceMention] = []
@@ -1562,6 +1818,24 @@ def _claim_groups(
         (None, (p, own[p.start]) if p.start in own else (p, *shared))
         for p in settlements
     ]
+
+
+def _listed_between(ctx: Context, places: tuple[PlaceMention, ...], n: int) -> bool:
+    """Whether place n, a one-word name that may be a region ("Запорожье"),
+    stands inside a list of settlements ("в Одессе, Запорожье, Кривом Роге"):
+    then it is an item of the list, the city, not a region qualifying one."""
+    if not 0 < n < len(places) - 1 or " " in places[n].name.strip():
+        return False
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    nouns = _region_nouns(ctx.lex)
+    before, here, after = places[n - 1], places[n], places[n + 1]
+    return (
+        before.name.split()[-1] not in nouns
+        and after.name.split()[-1] not in nouns
+        and bool(_LIST_GAP.fullmatch(ctx.text, before.end, here.start))
+        and bool(_LIST_GAP.fullmatch(ctx.text, here.end, after.start))
+    )
 
 
 _OTHER_SIDE: dict[str, Side] = {"russia": "ukraine", "ukraine": "russia"}
@@ -1696,7 +1970,15 @@ def agent_side(
     # The object's own side word, before any preposition ("20 украинских
     # беспилотников над российскими регионами").
     preps = _prepositions(ctx.lex)
-    for word in re.finditer(r"[\w'’-]+", ctx.text[trigger.end() : clause_end]):
+    words = list(re.finditer(r"[\w'’-]+", ctx.text[trigger.end() : clause_end]))
+    last = trigger.group().split()[-1].casefold()
+    if words and last not in preps and _nominal(ctx.lex.lang, trigger.group()):
+        # "атаки дронов ВСУ": the side right after a strike named by its noun
+        # is its genitive agent, not its target.
+        own = ctx.lex.side_words.get(words[0].group())
+        if own in _OTHER_SIDE:
+            return own  # type: ignore[return-value]
+    for word in words:
         if word.group().casefold() in preps:
             break
         victim = ctx.lex.side_words.get(word.group())
@@ -1985,6 +2267,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     ctx, trigger, s, claims
                 )
             if not quantities and not places:
+                places = _referred_place_before(ctx, trigger, subject)
+            if not places and entry.claim_type == "advance":
+                places = _places_after_colon(ctx, obj[1], s.end)
+            if not quantities and not places:
                 continue
             mood = _mood(ctx, trigger, s, bool(quantities))
             if mood in NOT_CLAIMS:
@@ -2037,6 +2323,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
                 unit = ctx.lex.units.pattern.search(ctx.text, *subject)
             named = ctx.lex.units.get(unit.group()) if unit else None
+            if not quantities and _light_verb_alone(ctx, trigger, obj, subject):
+                continue  # "Всё произошло возле отеля": no attack named
+            if entry.action in _CONSEQUENCES and _civil_cause(ctx, s):
+                continue  # "в ДТП пострадали пять человек": no war damage
             ground = _is_ground_attack(ctx, trigger, s, subject[0])
             for found_q, group in groups:
                 category = found_q.category if found_q else ""

@@ -89,6 +89,10 @@ def _patterns(
         rf"(?:\s*,\s*{more}){{2,{_LONGEST_LIST}}}"
         rf"(?=\s*[.;\n]|\s+[^\W\d{lex.capital}])"
     )
+    if lex.lang in ("ru", "uk"):
+        # "продолжают освобождать A, B.": two names by a comma ending the
+        # sentence are a list as well (no verb follows to make B a subject).
+        commas += rf"|(?:\s*,\s*{more})(?=[\s*_]*[.;!?\n])"
     listed = rf"(?:{joined}|{commas})?"
     # "три населённых пункта в Курской области — A, B и C": settlements named
     # after a count of them, past a dash or a colon.
@@ -119,11 +123,20 @@ def _patterns(
     agents = spec.get("agent_between", [])
     if agents:
         weapon += rf"(?:(?i:{phrase_pattern(agents).pattern})\s+)?"
+    # In Russian and Ukrainian an adjective in an oblique case may stand
+    # between the cue and the name ("в районе приграничного Рыльска", "по
+    # белгородскому Шебекино").
+    attribute = ""
+    if lex.lang in ("ru", "uk"):
+        attribute = (
+            rf"(?:[^\W\d{lex.capital}][\w-]*"
+            r"(?:ого|его|ому|ему|ом|ем|ой|ей|ых|их|ім|ій|ої)\s+)?"
+        )
     cued = re.compile(
         rf"(?:(?i:{actions})[\s*_]*\s[\s*_]*{weapon}"
         rf"|(?i:{before})[\s*_]*\s[\s*_]*"
         rf"|(?i:{counted})[^—–:\n.]{{0,60}}?{apposed})"
-        rf"(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
+        rf"{attribute}(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
     # A name begins a word: tried inside one, a long unbroken word would be
     # scanned to its end from every letter (quadratic in its length).
@@ -225,8 +238,13 @@ def find_place_candidates(
             words = words[1:]
         while words and words[-1].group() in stop and not keep_noun:
             words = words[:-1]
-        if not words or (len(words) == 1 and adjectival(words[0].group())):
-            return  # "from Russian-held territory": an adjective, not a name
+        if not words or (
+            len(words) == 1
+            and (adjectival(words[0].group()) or _adverb(lex.lang, words[0].group()))
+        ):
+            # "from Russian-held territory": an adjective, not a name;
+            # "Сначала был налёт": an adverb opening a sentence
+            return
         start, end = start + words[0].start(), start + words[-1].end()
         # A name running into a region found before it ends where the region
         # begins ("Белицкое Донецкой Народной" -> "Белицкое").

@@ -37,6 +37,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"[\u200c\u200d](?=[A-Za-zА-Яа-яЁёІіЇїЄєҐґ])"
         r"|(?<=[A-Za-zА-Яа-яЁёІіЇїЄєҐґ])[\u200c\u200d]",
     ),
+    # A Markdown link in a post ("[ударили](https://t.me/...)") keeps its words;
+    # the brackets and the address between a verb and its object go.
+    ("link", r"\[(?P<link_text>[^\[\]\n]{1,200})\]\((?:https?|tg)://[^()\s]{1,500}\)"),
     ("control", r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
     ("space_run", r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}"),
     ("space_odd", r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"),
@@ -79,6 +82,9 @@ def _regex_edits(text: str) -> Iterator[Edit]:
             yield Edit(m.start(), m.end(), '"', "quote.double")
         elif kind in ("invisible", "stray_joiner"):
             yield Edit(m.start(), m.end(), "", "control.invisible")
+        elif kind == "link":
+            yield Edit(m.start(), m.start("link_text"), "", "markup.link")
+            yield Edit(m.end("link_text"), m.end(), "", "markup.link")
         elif kind == "control":
             yield Edit(m.start(), m.end(), "", "control.removed")
         elif kind in ("space_run", "space_odd") and found != " ":
