@@ -744,7 +744,8 @@ def _other_speakers(
             for other in [c for c in mentions if c.start >= speaker.end]:
                 if not _LIST_GAP.fullmatch(ctx.text[last.end : other.start]):
                     break
-                out += [replace(c, claimant=replace(other, via="subject")) for c in made]
+                joined = replace(other, via="subject")
+                out += [replace(c, claimant=joined) for c in made]
                 last = other
     if (
         made[0].stance in ("denies", "disputes")
