@@ -65,13 +65,14 @@ def ensure_source(conn: Connection, item: Item, run_id: int) -> None:
     ).first()
     if found is None:
         conn.execute(
-            sources.insert().values(
-                name=item.source_name,
-                kind=item.kind,
-                external_id=item.source_external_id,
-                url=item.source_url,
-                first_run_id=run_id,
-            )
+            sources.insert(),
+            {
+                "name": item.source_name,
+                "kind": item.kind,
+                "external_id": item.source_external_id,
+                "url": item.source_url,
+                "first_run_id": run_id,
+            },
         )
 
 
@@ -246,14 +247,19 @@ def mark_extracted(conn: Connection, doc: Document) -> None:
     )
 
 
+# Statements built once and given their values as parameters: SQLAlchemy then
+# compiles each once, where ``.values(...)`` built a new statement per document.
+_SUPERSEDE = (
+    documents.update()
+    .where(documents.c.id == bindparam("old"))
+    .values(superseded_by=bindparam("new"))
+)
+
+
 def insert_document(conn: Connection, row: dict[str, Any]) -> None:
-    conn.execute(documents.insert().values(**row))
+    conn.execute(documents.insert(), row)
     if row["supersedes"]:
-        conn.execute(
-            documents.update()
-            .where(documents.c.id == row["supersedes"])
-            .values(superseded_by=row["id"])
-        )
+        conn.execute(_SUPERSEDE, {"old": row["supersedes"], "new": row["id"]})
 
 
 def rejection_id(rejected: Rejected) -> str:
