@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from typing import TypeVar
 
 from foglift.budget import check_time
@@ -322,8 +322,14 @@ def _light_verb_alone(
     боестолкновение", "провели контратаку"): alone it names no action."""
     if trigger.group() not in _light_verbs(ctx.lex):
         return False
-    units = ctx.lex.data["units"]
-    nouns = phrase_pattern(
+    nouns = _event_nouns(ctx.lex)
+    return not any(nouns.search(ctx.text, a, b) for a, b in (obj, subject))
+
+
+@cache
+def _event_nouns(lex: Lexicon) -> re.Pattern[str]:
+    units = lex.data["units"]
+    return phrase_pattern(
         [
             w
             for kind in ("events", "strikes")
@@ -331,7 +337,6 @@ def _light_verb_alone(
             for w in words
         ]
     )
-    return not any(nouns.search(ctx.text, a, b) for a, b in (obj, subject))
 
 
 def _is_parenthetical_source(ctx: Context, start: int, end: int) -> bool:
@@ -821,9 +826,8 @@ def _other_speakers(
             for other in [c for c in mentions if c.start >= speaker.end]:
                 if not _LIST_GAP.fullmatch(ctx.text[last.end : other.start]):
                     break
-                out += [
-                    replace(c, claimant=replace(other, via="subject")) for c in made
-                ]
+                joined = replace(other, via="subject")
+                out += [replace(c, claimant=joined) for c in made]
                 last = other
     if (
         made[0].stance in ("denies", "disputes")
@@ -1129,9 +1133,14 @@ def _nominal(lang: str, phrase: str) -> bool:
     a noun ("атаки дронов", "удара БПЛА"), not a verb or participle."""
     if lang not in ("ru", "uk"):
         return False
+    return _noun_only(lang, phrase.split()[0].casefold())
+
+
+@lru_cache(maxsize=4096)
+def _noun_only(lang: str, word: str) -> bool:
     from foglift.geoparse.morphology import analyzer
 
-    parses = analyzer(lang).parse(phrase.split()[0])
+    parses = analyzer(lang).parse(word)
     return bool(parses) and all(p.tag.POS == "NOUN" for p in parses)
 
 
