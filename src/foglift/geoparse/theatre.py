@@ -242,6 +242,16 @@ def _towns(ranked: Sequence[Scored]) -> list[Scored]:
     ]
 
 
+def _theatre_villages(ranked: Sequence[Scored]) -> bool:
+    """Whether a name is one of many villages of Ukraine or Russia (Vysoke,
+    Popivka): more than CLUSTER_TOP namesakes there, which size does not rank."""
+    return (
+        len(ranked) > CLUSTER_TOP
+        and ranked[0].match.place.country in ("UA", "RU")
+        and ranked[CLUSTER_TOP].match.place.country in ("UA", "RU")
+    )
+
+
 def _plausibility(scored: Scored, top: float) -> float:
     """How much a candidate counts as support: 1 for the first choice, less
     the further its score is below it (one of a dozen Richmonds counts little)."""
@@ -276,7 +286,11 @@ def cluster_support(
         if ranked[0].match.place.precision in ("settlement", "district"):
             # a country's or region's name ("Mexico", "Lebanon") is not decided
             # between settlements; it still supports the others with its towns
-            limit = CLUSTER_ALL if span.key in thorough else CLUSTER_TOP
+            limit = (
+                CLUSTER_ALL
+                if span.key in thorough or _theatre_villages(ranked)
+                else CLUSTER_TOP
+            )
             scored_towns[span.key] = [
                 s.match.place
                 for s in ranked[:limit]
