@@ -204,3 +204,33 @@ def test_a_district_or_plant_named_by_its_town_s_adjective_is_at_that_town() -> 
     # an oblast's adjective is not a town's: the oblast is found first
     assert find_matches("Курской области")[0].place.precision == "region"
     assert town_keys_of_adjective("курскои") == ()
+
+
+def test_a_bearing_before_a_list_anchors_every_name_of_it() -> None:
+    from foglift.geoparse.anchors import anchored
+
+    text = "Shelling was reported east of Lyman around Torske, Zarichne and Yampil."
+    spans = _spans(text, "Lyman", "Torske", "Zarichne", "Yampil")
+    found = anchored(text, spans)
+    assert sorted(found) == [1, 2, 3]
+    assert {a.anchor for a in found.values()} == {0}
+    assert found[3].bearing == 90.0
+
+
+def test_a_namesake_fitting_an_anchor_much_worse_than_another_is_dropped() -> None:
+    from foglift.geoparse.index import Place
+    from foglift.geoparse.resolve import Match, Scored
+    from foglift.geoparse.theatre import _within_anchor
+
+    def town(pk: int, lat: float, lon: float) -> Place:
+        return Place(pk, f"t{pk}", f"t{pk}", "T", "UA", lat, lon, "settlement",
+                     "PPL", 500, (), ())  # fmt: skip
+
+    anchor_town = town(1, 48.0, 38.0)
+    due_south = Match(town(2, 47.88, 38.0), "name", "t")  # 13 km, 180 degrees
+    far_edge = Match(town(3, 47.8, 37.65), "name", "t")  # 34 km, 230 degrees
+    anchor = Anchor(0, 180.0, None, "south of")
+    best = Scored(Match(anchor_town, "name", "a"), 1.0, ())
+    assert _within_anchor([far_edge, due_south], anchor, best) == [due_south]
+    # alone, the namesake at the edge still fits
+    assert _within_anchor([far_edge], anchor, best) == [far_edge]

@@ -13,8 +13,8 @@ resolver (``theatre``) applies them:
   ДНР", "X на Донеччині", "X, Donetsk Oblast");
 * an anchor: a bearing, and maybe a distance, from another place ("X
   (southwest of Y)", "X, 8km southeast of Y", "X южнее Y", "X на південь від
-  Y", "(both west of Y)"), or a name after an anchored bearing ("southwest of
-  Y near X");
+  Y", "(both west of Y)"), or a name or list after an anchored bearing
+  ("southwest of Y near X", "south of Y around X, Z and W");
 * a plural area word after a list ("Luhansk and Donetsk oblasts", "над
   Брянской и Ростовской областями"): every name of the list is an area.
 """
@@ -279,11 +279,17 @@ def anchored(text: str, spans: Sequence[_Spanlike]) -> dict[int, Anchor]:
         if before is None or not _NEAR_GAP.match(after):
             continue
         bearing = bearing_of(before.group("dir"))
-        if bearing is not None:
-            out.setdefault(
-                j + 1,
-                Anchor(j, bearing, _number(before.group("km")), before.group(0)),
-            )
+        if bearing is None:
+            continue
+        anchor = Anchor(j, bearing, _number(before.group("km")), before.group(0))
+        out.setdefault(j + 1, anchor)
+        # and the names listed after it: "south of X around Y, Z, and W"
+        k = j + 2
+        while k < len(spans) and _LIST_GAP.match(
+            text[spans[k - 1].end : spans[k].start]
+        ):
+            out.setdefault(k, anchor)
+            k += 1
     return out
 
 

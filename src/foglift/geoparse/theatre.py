@@ -384,6 +384,11 @@ def _one_sense_per_name(
     return out
 
 
+# how much worse than the best fit (fits(): a share of the distance plus the
+# bearing's miss over 180 degrees) a candidate may fit an anchor and remain
+ANCHOR_FIT_MARGIN = 0.5
+
+
 def _within_anchor(
     found: Sequence[Match], anchor: Anchor, anchor_best: Scored
 ) -> list[Match]:
@@ -398,7 +403,10 @@ def _within_anchor(
         miss = fits(anchor, m.place.lat, m.place.lon, point.lat, point.lon)
         if miss is not None:
             fitting.append((miss, m))
-    return [m for _, m in sorted(fitting, key=lambda x: x[0])]
+    fitting.sort(key=lambda x: x[0])
+    # of two Veseles south of Siversk, the one 13 km due south, not the
+    # town 38 km southwest at the edge of the bearing and the distance
+    return [m for miss, m in fitting if miss <= fitting[0][0] + ANCHOR_FIT_MARGIN]
 
 
 def _all_but_each(by_name: dict[str, PlaceContext]) -> dict[str, PlaceContext]:
