@@ -234,3 +234,16 @@ def test_a_namesake_fitting_an_anchor_much_worse_than_another_is_dropped() -> No
     assert _within_anchor([far_edge, due_south], anchor, best) == [due_south]
     # alone, the namesake at the edge still fits
     assert _within_anchor([far_edge], anchor, best) == [far_edge]
+
+
+def test_a_name_the_gazetteer_lacks_inside_a_named_town_is_placed_at_it() -> None:
+    # the town named as its qualifier, not the place named nearest in the text
+    text = (
+        "Officials in Belgorod said missiles hit the Industrialnyi district "
+        "in northern Kharkiv City."
+    )
+    spans = _spans(text, "Belgorod", "Industrialnyi district", "Kharkiv City")
+    _, district, city = resolve_spans(text, spans)
+    assert district.best is None
+    assert city.best is not None
+    assert district.near == city.best.match.place

@@ -81,6 +81,7 @@ _AREA_TAIL = re.compile(
     r"district|county|province)$",
     re.IGNORECASE,
 )
+_INSIDE_GAP = re.compile(r"(?:^|\s)(?:in|в|во|у)\s", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|in|,\s*in)\s*$", re.IGNORECASE)
 
 
@@ -495,12 +496,23 @@ def resolve_spans(
     pair_context: dict[int, PlaceContext] = {}
     pair_cue: dict[int, str] = {}
     why: dict[int, str] = {}
+    inside_town: dict[int, int] = {}
     for q, names in qualified_lists(text, spans):
         gap = text[spans[q - 1].end : spans[q].start]
         # with no word between, only an area in the genitive qualifies:
         # "Успеновка Запорожской области"
         if gap.isspace() and not _AREA_TAIL.search(spans[q].name):
             continue
+        if (
+            first[q]
+            and first[q][0].match.place.precision == "settlement"
+            and _INSIDE_GAP.search(gap)
+        ):
+            # "the Nemyshlianskyi district in southeast Kharkiv City": a name
+            # the gazetteer lacks lies in that town
+            for i in names:
+                if not matches[i]:
+                    inside_town.setdefault(i, q)
         if not first[q] or first[q][0].match.place.precision not in (
             "country",
             "region",
@@ -673,6 +685,9 @@ def resolve_spans(
         for i, near in _vicinities(spans, chosen, evidence).items()
         if i not in not_places and not referring[i]
     }
+    for i, q in inside_town.items():
+        if not chosen[i] and chosen[q] and i not in not_places and not referring[i]:
+            vicinities[i] = (chosen[q][0].match.place, spans[q].start - spans[i].start)
     out = []
     for i, ranked in enumerate(chosen):
         cues = list(ranked[0].cues) if ranked else []
