@@ -247,3 +247,19 @@ def test_a_name_the_gazetteer_lacks_inside_a_named_town_is_placed_at_it() -> Non
     assert district.best is None
     assert city.best is not None
     assert district.near == city.best.match.place
+
+
+def test_a_long_name_spelt_otherwise_is_not_a_coincidence_of_letters() -> None:
+    # one "zh" fewer than the landmark's name; nothing else in the text helps
+    text = "Troops were said to hold the Zaporizhia nuclear power plant."
+    (plant,) = resolve_spans(text, _spans(text, "Zaporizhia nuclear power plant"))
+    assert plant.best is not None
+    assert plant.best.match.place.precision == "feature"
+    # a short name matched by its letters alone still is a coincidence
+    from foglift.geoparse.index import Place
+    from foglift.geoparse.resolve import Match, Scored
+    from foglift.geoparse.theatre import _loose_guess
+
+    town = Place(1, "t", "t", "Soars", "RO", 45.9, 24.9, "settlement", "PPL",
+                 500, (), ())  # fmt: skip
+    assert _loose_guess([Scored(Match(town, "skeleton", "sears"), 1.0, ())])

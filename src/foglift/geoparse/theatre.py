@@ -171,6 +171,11 @@ def _blend(everywhere: PlaceContext, nearby: PlaceContext) -> PlaceContext:
     return out
 
 
+# a skeleton this long (letters of a name of several words) is a spelling of
+# the name it matches, not a coincidence
+LONG_SKELETON = 20
+
+
 def _loose_guess(ranked: Sequence[Scored]) -> bool:
     """A name matched only by its skeleton or as a part of another place, to a
     place nothing else in the text points to ("Sears" -> Şoarş, Romania;
@@ -180,6 +185,10 @@ def _loose_guess(ranked: Sequence[Scored]) -> bool:
     if not ranked or ranked[0].context > 0:
         return False
     best = ranked[0].match
+    if best.kind == "skeleton" and len(best.via) >= LONG_SKELETON:
+        # "Zaporizhia nuclear power plant": letters of a long name seldom
+        # coincide
+        return False
     # "eastern Ukraine", "northern Syria" need no support
     return best.kind in ("skeleton", "lookalike") or (
         best.kind == "part" and best.place.precision != "country"
