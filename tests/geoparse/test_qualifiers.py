@@ -263,3 +263,18 @@ def test_a_long_name_spelt_otherwise_is_not_a_coincidence_of_letters() -> None:
     town = Place(1, "t", "t", "Soars", "RO", 45.9, 24.9, "settlement", "PPL",
                  500, (), ())  # fmt: skip
     assert _loose_guess([Scored(Match(town, "skeleton", "sears"), 1.0, ())])
+
+
+def test_respectively_pairs_each_name_with_its_area() -> None:
+    text = (
+        "The ministry claimed Stepove and Zelene, located in the southern "
+        "Zaporizhzhia region and the eastern Kharkiv region, respectively."
+    )
+    where = _where(text, "Stepove", "Zelene", "Zaporizhzhia region", "Kharkiv region")
+    assert [w[1] for w in where[:2]] == ["Zaporizhzhia", "Kharkiv"]
+    text = (
+        "Армия взяла Степовое и Зеленое в Запорожской и Харьковской областях "
+        "соответственно."
+    )
+    where = _where(text, "Степовое", "Зеленое", "Запорожской", "Харьковской областях")
+    assert [w[1] for w in where[:2]] == ["Zaporizhzhia", "Kharkiv"]

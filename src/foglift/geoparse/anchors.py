@@ -348,3 +348,47 @@ def elliptic_areas(text: str, spans: Sequence[_Spanlike]) -> list[int]:
         if _ELLIPTIC.match(name) and _AFTER_ELLIPSIS.match(text, span.end):
             out.append(i)
     return out
+
+
+_RESPECTIVELY = re.compile(
+    r"\s*[,)]?\s*(?:respectively|соответственно|відповідно)\b", re.IGNORECASE
+)
+# between two areas of a "respectively" list, or the names before it
+_RESPECTIVE_GAP = re.compile(
+    rf"^[ \t]*,?[ \t]*(?:(?:and|и|і|й|та)[ \t]+)?(?:the[ \t]+)?"
+    rf"(?:{_COMPASS_ADJECTIVE}[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def respective_pairs(
+    text: str, spans: Sequence[_Spanlike], is_area: Sequence[bool]
+) -> dict[int, int]:
+    """Names paired with areas by "respectively": "Svitle and Vysoke, in the
+    Donetsk and the Luhansk region respectively" -> name index -> area index."""
+    out: dict[int, int] = {}
+    for last in range(len(spans)):
+        if not is_area[last] or not _RESPECTIVELY.match(text, spans[last].end):
+            continue
+        areas = [last]
+        while (
+            areas[0] > 0
+            and is_area[areas[0] - 1]
+            and _RESPECTIVE_GAP.match(
+                text[spans[areas[0] - 1].end : spans[areas[0]].start]
+            )
+        ):
+            areas.insert(0, areas[0] - 1)
+        # the names: a list ending before the first area (what lies between
+        # is the qualifier's gap, "located in", with no sentence end)
+        first = areas[0]
+        k = first - 1
+        while k >= 0 and is_area[k]:
+            k -= 1  # "in Ukraine's eastern Donetsk ...": a wider area first
+        if k < 0 or re.search(r"[.!?]\s", text[spans[k].end : spans[first].start]):
+            continue
+        names = list(reversed(list_before(text, spans, k)))
+        if len(names) != len(areas) or len(areas) < 2:
+            continue
+        out.update(zip(names, areas, strict=True))
+    return out

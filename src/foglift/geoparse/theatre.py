@@ -37,6 +37,7 @@ from foglift.geoparse.anchors import (
     list_before,
     plural_areas,
     qualified_lists,
+    respective_pairs,
     strip_plural,
 )
 from foglift.geoparse.coreference import antecedent, centre_of, referring_kind
@@ -81,6 +82,7 @@ _AREA_TAIL = re.compile(
     r"district|county|province)$",
     re.IGNORECASE,
 )
+_AREA_LEVELS = ("country", "region", "district")
 _INSIDE_GAP = re.compile(r"(?:^|\s)(?:in|в|во|у)\s", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|in|,\s*in)\s*$", re.IGNORECASE)
 
@@ -505,6 +507,18 @@ def resolve_spans(
     pair_context: dict[int, PlaceContext] = {}
     pair_cue: dict[int, str] = {}
     why: dict[int, str] = {}
+    # "Svitle and Vysoke, in the Donetsk and the Luhansk region respectively"
+    is_area = [
+        bool(ranked) and ranked[0].match.place.precision in _AREA_LEVELS
+        for ranked in first
+    ]
+    for i, q in respective_pairs(text, spans, is_area).items():
+        area = first[q][0].match.place
+        inside = [m for m in matches[i] if area.id in m.place.parents]
+        if inside:
+            matches[i] = inside
+        pair_context[i] = context_of_place(area, weight=4.0)
+        pair_cue[i] = f"qualified by '{spans[q].name}', respectively"
     inside_town: dict[int, int] = {}
     for q, names in qualified_lists(text, spans):
         gap = text[spans[q - 1].end : spans[q].start]
