@@ -278,3 +278,22 @@ def test_respectively_pairs_each_name_with_its_area() -> None:
     )
     where = _where(text, "Степовое", "Зеленое", "Запорожской", "Харьковской областях")
     assert [w[1] for w in where[:2]] == ["Zaporizhzhia", "Kharkiv"]
+
+
+def test_a_raion_s_land_noun_is_the_raion_unless_the_oblast_has_it() -> None:
+    from foglift.geoparse.build.ukraine import region_noun
+
+    assert region_noun("Бахмутський") == "Бахмутщина"
+    assert region_noun("Донецький") == "Донеччина"
+    assert region_noun("Покровский") == "Покровщина"
+    assert region_noun("Вишневе") == ""
+    text = "Окупанти обстріляли села на Бахмутщині та Сумщині."
+    where = _where(text, "Бахмутщині", "Сумщині")
+    assert where[0][2] == "district"
+    assert where[1][2] == "region"
+
+
+def test_a_plural_hromada_word_makes_each_name_a_hromada() -> None:
+    text = "Під обстрілом були Мирівська й Червоногригорівська громади."
+    where = _where(text, "Мирівська", "Червоногригорівська громади")
+    assert [w[2] for w in where] == ["district", "district"]

@@ -65,9 +65,9 @@ _QUALIFIER_GAP = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_AREA = re.compile(
-    r"\s*(oblasts|regions|provinces|raions|rayons|districts|областями|областях|"
-    r"областей|областям|районами|районах|районов|районів|районам|краями|краях|"
-    r"краев)\b",
+    r"\s*(oblasts|regions|provinces|raions|rayons|districts|hromadas|областями|"
+    r"областях|областей|областям|районами|районах|районов|районів|районам|краями|"
+    r"краях|краев|громади|громадах|громадами|громадам|громад)\b",
     re.IGNORECASE,
 )
 _PLURAL_END = re.compile(rf"\s+{_PLURAL_AREA.pattern.strip()}$", re.IGNORECASE)
@@ -86,6 +86,7 @@ _SINGULAR = {
     "raions": "raion",
     "rayons": "raion",
     "districts": "district",
+    "hromadas": "hromada",
 }
 
 _POINTS = {
@@ -234,7 +235,7 @@ def plural_areas(
         word = plural.group(1).casefold()
         singular = _SINGULAR.get(word) or (
             "район" if word.startswith("район") else "край" if word.startswith("кра")
-            else "область"
+            else "громада" if word.startswith("громад") else "область"
         )  # fmt: skip
         members = tuple(list_before(text, spans, i))
         if len(members) < 2:
