@@ -47,8 +47,6 @@ def test_quantities(
         "For every building liberated",
         "took 3 hours",
         "the tenth tank",
-        "a Ka-52 helicopter",
-        "an S-300 missile",
     ],
 )
 def test_no_quantity(text: str) -> None:
@@ -179,3 +177,11 @@ def test_loss_list_in_one_paragraph_gives_totals_and_the_days_figures() -> None:
 def test_a_dash_and_a_number_alone_make_no_loss_list() -> None:
     text = "Танки — 5 штук видели у дороги, а самолётов — ни одного."
     assert all(c[2] is None for c in _loss_claims(text, "ru"))
+
+
+@pytest.mark.parametrize("text", ["a Ka-52 helicopter", "an S-300 missile"])
+def test_number_in_name_is_no_count(text: str) -> None:
+    """A number inside a name counts nothing; the article before it counts one."""
+    (found,) = find_quantities(text, LEX)
+    assert found.quantity.value == 1
+    assert found.quantity.as_stated == text

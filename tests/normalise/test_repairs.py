@@ -22,6 +22,11 @@ def _codes(raw: str) -> list[str]:
         ("war\u2019s end \u201cquoted\u201d", 'war\'s end "quoted"'),
         ("a\u00a0b  c\t\td", "a b c d"),
         ("ok\u200b\u202eevil\u202c done\x07", "okevil done"),
+        ("seized X and \u200dYvanivka", "seized X and Yvanivka"),
+        ("a \U0001f468\u200d\U0001f469 b", "a \U0001f468\u200d\U0001f469 b"),
+        ("ВСУ [ударили](https://t.me/x/1) по складу", "ВСУ ударили по складу"),
+        ("20 — в [Брянской,](https://t.me/x/2) 12", "20 — в Брянской, 12"),
+        ("see [1] and [a](b)", "see [1] and [a](b)"),
         ("The cafÃ© was closed", "The café was closed"),
         ("  padded  \n\n\n\nlines  ", "padded\n\nlines"),
     ],
@@ -50,6 +55,15 @@ def test_every_repair_points_at_both_texts() -> None:
     assert len(repairs) == 8
     for r in repairs:
         assert text[r.start : r.end] == r.after
+        assert raw[r.source_start : r.source_start + len(r.before)] == r.before
+
+
+def test_a_link_keeps_offsets_into_both_texts() -> None:
+    raw = "Они [ударили](https://t.me/x/1) по \u200dскладу."
+    text, repairs = repair_text(raw)
+    assert text == "Они ударили по складу."
+    assert [r.code for r in repairs] == ["markup.link"] * 2 + ["control.invisible"]
+    for r in repairs:
         assert raw[r.source_start : r.source_start + len(r.before)] == r.before
 
 

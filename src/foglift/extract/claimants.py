@@ -250,7 +250,8 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             # after the noun or, inverted, before it ("..., сообщил губернатор").
             after = text[m.end() : m.end() + 40]
             if not re.match(
-                rf"(?:['’]s)?\s*(?:had\s+|has\s+|have\s+)?(?:{reporting.pattern})",
+                rf"(?:['’]s)?\s*{_adverbs(lex)}(?:had\s+|has\s+|have\s+)?"
+                rf"(?:{reporting.pattern})",
                 after,
             ) and not inverted.search(text, max(0, m.start() - 40), m.start()):
                 continue
@@ -262,6 +263,22 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             side = _official_side(m.group("mods") or "", lex)
         if kind == "independent_analyst" and side in ("russia", "ukraine"):
             kind = "unknown"  # "Russian experts" are not independent analysts
+        # "Russian and Ukrainian sources": two groups share one head noun.
+        shared = re.search(
+            r"(?<![\w'’-])(?P<adj>[\w'’-]+)\s+and\s+$",
+            text[max(0, m.start() - 30) : m.start()],
+        )
+        if shared and not m.group("det") and lex.side_words.get(shared.group("adj")):
+            adj_start = max(0, m.start() - 30) + shared.start("adj")
+            adj = shared.group("adj")
+            yield Claimant(
+                f"{adj} {head}",
+                kind,
+                False,
+                _side_of(adj, lex),
+                adj_start,
+                adj_start + len(adj),
+            )
         yield Claimant(phrase, kind, False, side, m.start(), m.end())
 
 
@@ -309,20 +326,40 @@ def _named_subject_pattern(lex: Lexicon) -> re.Pattern[str] | None:
     spec = lex.data.get("named_subjects")
     if not spec:
         return None
-    cap = rf"(?:[{lex.capital}][\w'’-]*(?:[ \t]+\([{lex.capital}]{{2,6}}\))?)"
+    # A unit's number is part of its name ("the 93rd Brigade").
+    cap = (
+        rf"(?:(?:[{lex.capital}][\w'’-]*|\d+(?:st|nd|rd|th))"
+        rf"(?:[ \t]+\([{lex.capital}]{{2,6}}\))?)"
+    )
     joiner = phrase_pattern(spec.get("connectors", []), flags=0).pattern
+    adverbs = _adverbs(lex)
     # Verbs of one word: "are a lie" follows a claim, not a speaker.
     verbs = phrase_pattern(
         w
         for stance in ("asserts", "denies", "disputes")
         for w in lex.data["reporting"][stance]["verbs"]
-        if " " not in w
+        # (a phrase of assertion starts with its verb: "issued a statement")
+        if " " not in w or stance == "asserts"
     ).pattern
     return re.compile(
         # (beginning a word: a long unbroken word is not rescanned per letter)
-        rf"(?<![\w'’-])(?P<name>{cap}(?:[ \t]+(?:(?:{joiner})[ \t]+)?{cap}){{0,8}})"
-        rf"(?=\s+(?:on\s+\w+\s+\d{{1,2}}\s+)?(?:has\s+|have\s+|had\s+)?(?:{verbs}))"
+        rf"(?<![\w'’-])[_*]*"
+        rf"(?P<name>{cap}(?:[ \t]+(?:(?:{joiner})[ \t]+)?{cap}){{0,8}})"
+        # "The 12th Brigade additionally stated", "..., Ivan Petrenko, claimed"
+        # ("outlet _Astra_ reported": markup around the name)
+        rf"(?=[_*]*(?P<comma>,)?\s+(?:on\s+\w+\s+\d{{1,2}}\s+)?{adverbs}"
+        rf"(?:has\s+|have\s+|had\s+)?(?:{verbs}))"
     )
+
+
+@cache
+def _adverbs(lex: Lexicon) -> str:
+    """Adverbs that may stand between a speaker and its reporting verb ("the
+    brigade also stated"), as an optional regular-expression group."""
+    words = lex.data["reporting"]["asserts"].get("adverbs", [])
+    if not words:
+        return ""
+    return rf"(?:(?:{phrase_pattern(words).pattern})\s+)?"
 
 
 def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
@@ -343,25 +380,51 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
     for m in pattern.finditer(text):
         if re.search(r"['’]s$", m.group("name")):
             continue  # "the Ministry's claims": a possessive, and "claims" a noun
+        if m.group("comma") and not re.search(
+            r"(?:,|\bincluding(?:\s+the)?)\s*$",
+            text[max(0, m.start("name") - 20) : m.start("name")],
+        ):
+            continue  # "In Kharkiv, said ...": only an apposition stands in commas
         words = re.findall(r"[\w'’-]+", m.group("name"))
-        while words and words[0] in not_names:
-            words = words[1:]  # "The", "On", "However"
+        joiners = set(spec.get("connectors", []))
+        while words and (words[0] in not_names or words[0] in joiners):
+            words = words[1:]  # "The", "On", "However"; "and" after a side word
         if not words or all(w in not_names or w in lex.side_words for w in words):
             continue
         start = text.find(words[0], m.start("name"))
-        name = text[start : m.end("name")]
+        end = m.end("name")
+        while end > start and text[end - 1] in "_*":
+            end -= 1
+        name = text[start:end]
         if len(words) == 1:
             full = [c for c in seen if c.name.split()[-1] == words[0]]
             if full:
                 yield replace(full[-1], start=start, end=m.end("name"))
                 continue
+        # "The Russian-installed head of X, Ivan Petrenko, claimed": the
+        # apposition's head tells the person's kind and side.
+        # "Russian opposition outlet Astra reported": the words before the
+        # name in its clause describe it too.
+        lead = re.search(
+            r"(?:[\w'’-]+\s+){1,3}[_*]*$", text[max(0, start - 60) : start]
+        )
+        described = (lead.group() if lead else "") + name
+        if m.group("comma"):
+            head = text[max(0, m.start("name") - 120) : m.start("name")].rstrip(", ")
+            described = re.split(r"[.;:!?\n]|,", head)[-1] + " " + name
         kind: ClaimantKind = "unknown"
-        for w in words:
+        for w in re.findall(r"[\w'’-]+", described):
             found = kinds.get(w.rstrip("s") if w.rstrip("s") in kinds else w)
+            if found is None:
+                found = kinds.get(w[:1].upper() + w[1:]) if m.group("comma") else None
             if found is not None:
                 kind = _kind(found)
-        side = _official_side(name, lex) if kind == "official" else _side_of(name, lex)
-        claimant = Claimant(name, kind, True, side, start, m.end("name"))
+        side = (
+            _official_side(described, lex)
+            if kind == "official"
+            else _side_of(described, lex)
+        )
+        claimant = Claimant(name, kind, True, side, start, end)
         seen.append(claimant)
         yield claimant
 
@@ -377,8 +440,14 @@ def _quoted_surnames(
         for w in lex.data["reporting"][stance]["verbs"]
         if " " not in w
     ).pattern
+    said = rf"(?:{verbs})"
+    if lex.lang in ("ru", "uk"):
+        # "– перелічив втрати Лисак": any verb, and its object, may stand
+        # between the dash and the surname (the surname must be named before).
+        lower = rf"[^\W\d{lex.capital}][\w'’-]*"
+        said = rf"(?:{said}|{lower})(?:\s+{lower}){{0,2}}"
     pattern = re.compile(
-        rf"[,.!?»\"”]\s*[–—-]\s*(?:{verbs})\s+"
+        rf"[,.!?»\"”]\s*[–—-]\s*{said}\s+"
         rf"(?P<name>[{lex.capital}][\w'’-]+)\b(?![ \t]+[{lex.capital}])"
     )
     for m in pattern.finditer(text):
@@ -460,7 +529,7 @@ def _drop_dependent_unnamed(
     are the same unnamed group mentioned again.
     """
     out: list[tuple[Claimant, str | None]] = []
-    heads_seen: set[str] = set()
+    heads_seen: dict[str, Claimant] = {}
     for n, (claimant, role) in enumerate(kept):
         following = kept[n + 1][0] if n + 1 < len(kept) else None
         if (
@@ -476,8 +545,13 @@ def _drop_dependent_unnamed(
             head = claimant.name.split(" who ")[0].split()[-1].casefold()
             anaphor = claimant.name.split()[0].casefold() in ("the", "these", "those")
             if anaphor and head in heads_seen:
+                # "the sources stated" after "its sources": the same group speaks
+                earlier = heads_seen[head]
+                out.append(
+                    (replace(earlier, start=claimant.start, end=claimant.end), role)
+                )
                 continue
-            heads_seen.add(head)
+            heads_seen[head] = claimant
             # "ISW analysts", "Joint Forces Task Force spokesman": the named
             # source's own people, not an unnamed source.
             if (

@@ -174,9 +174,34 @@ def _object_window(
     )
     # The next action starts a predicate of its own: "the strike killed 400",
     # "killing 50 and wounding 40 soldiers".
-    following = ctx.lex.actions.pattern.search(ctx.text, trigger.end(), end)
-    end = following.start() if following else end
+    for following in ctx.lex.actions.pattern.finditer(ctx.text, trigger.end(), end):
+        # "struck a site in occupied X", "a control post": an attribute or a
+        # noun is part of the object, no predicate of its own.
+        if ctx.lex.lang == "en" and _mood(ctx, following, s, False) in (
+            "attributive",
+            "other_sense",
+        ):
+            continue
+        # "ранены после атаки дронов на предприятие в X": a strike named as
+        # the cause is no predicate of its own; the place is where both were.
+        if _is_cause(ctx, following.start()):
+            continue
+        return trigger.end(), following.start()
     return trigger.end(), end
+
+
+def _is_cause(ctx: Context, start: int) -> bool:
+    """Whether a cause word ("после", "внаслідок") stands right before start;
+    Russian and Ukrainian name a strike by its noun after one."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    m = _cause_before(ctx.lex).search(ctx.text, max(0, start - 30), start)
+    return m is not None
+
+
+@cache
+def _cause_before(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{_cause(lex).pattern})\s+$", re.IGNORECASE)
 
 
 def _quantity_window(ctx: Context, obj: tuple[int, int]) -> tuple[int, int]:
@@ -210,11 +235,72 @@ def _subject_window(
         len(found) >= 2
         and found[-1].group() == ","
         and found[-2].group() == ","
-        and _is_participle(ctx, ctx.text[found[-2].end() : found[-1].start()])
+        and (
+            _is_participle(ctx, ctx.text[found[-2].end() : found[-1].start()])
+            or _is_parenthetical_source(ctx, found[-2].end(), found[-1].start())
+        )
     ):
         found = found[:-2]
     start = max([s.start, *(b.end() for b in found)])
     return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
+
+
+@cache
+def _civil_causes(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    causes = lex.data.get("clauses", {}).get("civil_causes", [])
+    fire = lex.data.get("ground_attack", {}).get("fire", [])
+    if not causes:
+        return None
+    return phrase_pattern(causes), phrase_pattern(fire)
+
+
+def _civil_cause(ctx: Context, s: Sentence) -> bool:
+    """Whether a sentence gives casualties or damage a civil cause of the
+    lexicon (a road accident, a gas explosion) and names no weapon or fire."""
+    found = _civil_causes(ctx.lex)
+    if found is None:
+        return False
+    causes, fire = found
+    return bool(causes.search(ctx.text, s.start, s.end)) and not fire.search(
+        ctx.text, s.start, s.end
+    )
+
+
+@cache
+def _light_verbs(lex: Lexicon) -> Table[bool]:
+    words = lex.data.get("clauses", {}).get("light_verbs", [])
+    return Table(dict.fromkeys(words, True))
+
+
+def _light_verb_alone(
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int], subject: tuple[int, int]
+) -> bool:
+    """Whether a light verb of the lexicon ("произошло", "провели", "здійснили")
+    stands without the noun of an event that makes it an attack ("произошло
+    боестолкновение", "провели контратаку"): alone it names no action."""
+    if trigger.group() not in _light_verbs(ctx.lex):
+        return False
+    units = ctx.lex.data["units"]
+    nouns = phrase_pattern(
+        [
+            w
+            for kind in ("events", "strikes")
+            for words in units.get(kind, {}).values()
+            for w in words
+        ]
+    )
+    return not any(nouns.search(ctx.text, a, b) for a, b in (obj, subject))
+
+
+def _is_parenthetical_source(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words between two commas only name a source ("по 4 дрони,
+    за твердженням МО РФ, було збито"): the clause runs on around them."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    m = ctx.lex.according_to.match(
+        ctx.text, start + len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
+    )
+    return m is not None and m.end() <= end
 
 
 def _is_participle(ctx: Context, phrase: str) -> bool:
@@ -240,6 +326,8 @@ def is_passive(ctx: Context, trigger: re.Match[str]) -> bool:
     auxiliary before it), "сбиты" (a short passive participle), "збито" (an
     impersonal form in -но/-то)."""
     head = ctx.text[max(0, trigger.start() - 40) : trigger.start()]
+    if ctx.lex.lang == "en" and trigger.group().split()[0].casefold().endswith("ing"):
+        return False  # "troops are approaching X": a progressive, not a passive
     if _passive_tail(ctx.lex).search(head):
         return True
     if ctx.lex.lang not in ("ru", "uk"):
@@ -306,7 +394,14 @@ def _attribute(
                 return carried[0], "asserts", carried[1], None
     cues = ctx.cues(s.start, s.end)
     before = [c for c in cues if c.end <= trigger.start()]
-    after_cues = [c for c in cues if c.start >= trigger.end()]
+    after_cues = [
+        c
+        for c in cues
+        if c.start >= trigger.end()
+        # "..., refuting accusations made by X": a participle's speaker is the
+        # sentence's subject, and what follows it is whom it answers
+        and not (ctx.lex.lang == "en" and text[c.start : c.end].endswith("ing"))
+    ]
     if before:
         cue = _outer_cue(ctx, before)
         subjects = [c for c in mentions if c.end <= cue.start]
@@ -316,6 +411,9 @@ def _attribute(
         carried = carried_claimant(ctx, i) if carry else None
         if carried:
             return carried[0], cue.stance, carried[1], cue
+        if ctx.lex.lang == "en" and cue.stance != "asserts":
+            # "..., denying claims that X": the denial stands, if not its speaker
+            return ctx.author, cue.stance, None, cue
     if after_cues:
         cue = after_cues[0]
         near = [
@@ -326,6 +424,20 @@ def _attribute(
         ]
         if near:
             return replace(near[-1], via="subject"), cue.stance, None, cue
+        # "One person was injured, they said": a pronoun speaking after the
+        # claim is the speaker of an earlier sentence.
+        pronoun = ctx.lex.carry.search(
+            text, max(trigger.end(), cue.start - 16), cue.start
+        )
+        if (
+            ctx.lex.lang == "en"
+            and pronoun is not None
+            and not text[pronoun.end() : cue.start].strip()
+            and re.search(r",\s*$", text[: pronoun.start()])
+        ):
+            carried = carried_claimant(ctx, i)
+            if carried:
+                return carried[0], cue.stance, carried[1], cue
         if cue.stance != "asserts" and not [c for c in mentions if c.start > cue.end]:
             # "Информация о захвате X не подтвердилась": the speaker of the
             # sentence's frame (or the text) denies or disputes it.
@@ -413,6 +525,26 @@ def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
 _DASH = re.compile(r"[\s*_,]*[—–-][\s*_]*(?:[^\W\dA-ZА-ЯЁІЇЄҐ][\w'’-]*\s+){0,3}$")
 
 
+# Where a Russian or Ukrainian speaker posted, after its name ("повідомив X у
+# Telegram", "написал X в телеграм-канале"): no word of the claim's.
+_CHANNEL_TAIL = re.compile(
+    r"\s+(?:у|в|на)\s+(?:своєму\s+|своему\s+|своїй\s+|своей\s+)?"
+    r"(?:телеграм\w*|Telegram\w*|телеграм-канал\w*|Телеграм\w*|Facebook|фейсбуц\w*|"
+    r"фейсбук\w*|соцмереж\w*|соцсет\w*|ефірі|эфире|X)"
+    r"(?:\s+[\w-]+)?[\s.!]*$"
+)
+
+
+def _ends_with_speaker(ctx: Context, end: int, sentence_end: int) -> bool:
+    """Whether nothing but punctuation, or the channel a Russian or Ukrainian
+    speaker posted on, follows the speaker at ``end``."""
+    if not _WORDLIKE.search(ctx.text, end, sentence_end):
+        return True
+    return ctx.lex.lang in ("ru", "uk") and bool(
+        _CHANNEL_TAIL.match(ctx.text[:sentence_end], end)
+    )
+
+
 def _dash_signature(ctx: Context, i: int) -> Claimant | None:
     """A quote signed with a dash at its end ("..., — губернатор X", "— Минобороны
     РФ"): the source after the dash signs its paragraph's sentences up to it."""
@@ -424,7 +556,7 @@ def _dash_signature(ctx: Context, i: int) -> Claimant | None:
         last = mentions[-1] if mentions else None
         if (
             last is not None
-            and not _WORDLIKE.search(ctx.text, last.end, s.end)
+            and _ends_with_speaker(ctx, last.end, s.end)
             and _DASH.search(ctx.text, s.start, last.start)
         ):
             return replace(last, via="signed")
@@ -476,24 +608,81 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
         s = ctx.sentences[j]
         mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
         if not mentions or not ctx.cues(s.start, s.end):
-            continue
+            if mentions or not _pronoun_speaks(ctx, j):
+                continue
+            # "Він додав, що ...": the speaker named before goes on speaking.
+            carried = carried_claimant(ctx, j)
+            return (replace(carried[0], via="carried"), carried[1]) if carried else None
         if back.match(ctx.text, s.start):
             return replace(mentions[0], via="carried"), j
         last = mentions[-1]
-        cue = [c for c in ctx.cues(s.start, s.end) if c.end <= last.start]
+        cues = ctx.cues(s.start, s.end)
+        cue = [c for c in cues if c.end <= last.start]
         if (
             cue
             and _TRAILING_SPEAKER.fullmatch(ctx.text, cue[-1].end, last.start)
-            and not _WORDLIKE.search(ctx.text, last.end, s.end)
-            and not _QUOTE_END.search(ctx.text, s.start, cue[-1].start)
+            and _ends_with_speaker(ctx, last.end, s.end)
+            and not _quotation_before(ctx.text, s.start, cue[-1].start)
         ):  # "..., повідомив Генштаб ЗСУ.": the report it names goes on
             # (a quotation's speaker speaks the quotation only)
             return replace(last, via="carried"), j
+        lead = _topic_lead(ctx, mentions, cues)
+        if lead is not None:
+            return replace(lead, via="carried"), j
         return None
     return None
 
 
-_QUOTE_END = re.compile(r"[\"»”“]\s*[,–—-]")
+def _pronoun_speaks(ctx: Context, j: int) -> bool:
+    """Whether sentence j opens with a pronoun speaking ("Він додав", "Она
+    уточнила"): a reporting cue right after a pronoun of the lexicon's carry."""
+    s = ctx.sentences[j]
+    m = ctx.lex.carry.match(ctx.text, s.start)
+    if m is None:
+        return False
+    cues = ctx.cues(s.start, s.end)
+    return bool(cues) and not _WORDLIKE.search(ctx.text, m.end(), cues[0].start)
+
+
+@cache
+def _topic_words(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data.get("carry", {}).get("topic", [])
+    if not words:
+        return None
+    return re.compile(rf"\s+(?:{phrase_pattern(words).pattern})", re.IGNORECASE)
+
+
+def _topic_lead(
+    ctx: Context, mentions: list[Claimant], cues: list[Cue]
+) -> Claimant | None:
+    """The speaker of a lead that reports on a topic rather than a content
+    clause ("Губернатор сообщил о массированной атаке", "Аналітики DeepState
+    повідомляють про тенденцію"): the report runs on in the sentences after."""
+    topic = _topic_words(ctx.lex)
+    if topic is None or not cues:
+        return None
+    cue = cues[0]
+    subject = [c for c in mentions if c.end <= cue.start]
+    if not subject or not topic.match(ctx.text, cue.end):
+        return None
+    if not _TRAILING_SPEAKER.fullmatch(ctx.text, subject[-1].end, cue.start) and (
+        _WORDLIKE.search(ctx.text, subject[-1].end, cue.start)
+    ):
+        return None  # the speaker must stand right before its verb
+    return subject[-1]
+
+
+_QUOTE_END = re.compile(r"[\"»”“][\s,–—-]*[,–—-][\s,–—-]*$")
+_QUOTED_NAME = re.compile(r"[\"«„“][^\"«»„“”.!?]{1,40}$")
+
+
+def _quotation_before(text: str, start: int, cue: int) -> bool:
+    """Whether a quotation ends right before the cue ("...", — сказав X), as
+    against a quoted name ("дронів "Shahed-136/131", інформує X")."""
+    end = _QUOTE_END.search(text, start, cue)
+    return end is not None and not _QUOTED_NAME.search(text, start, end.start())
+
+
 # Between a trailing reporting verb and its speaker: at most a title's words.
 _TRAILING_SPEAKER = re.compile(r"(?:\s+[^\W\d][\w'’.-]*){0,4}\s+")
 
@@ -573,11 +762,27 @@ def _other_speakers(
     out: list[Claim] = []
     if speaker.via == "subject":
         last = speaker
-        for other in reversed([c for c in mentions if c.end <= speaker.start]):
-            if not _LIST_GAP.fullmatch(ctx.text[other.end : last.start]):
+        # Subjects joined before the speaker ("The MoD and milbloggers
+        # claimed"; inverted, "повідомили голова КМВА X та прокуратура").
+        floor = cue.end if cue.end <= speaker.start else 0
+        for other in reversed(
+            [c for c in mentions if floor <= c.start and c.end <= speaker.start]
+        ):
+            gap = ctx.text[other.end : last.start]
+            # "Various Russian sources, including the 11th Regiment, claimed"
+            if not (_LIST_GAP.fullmatch(gap) or _including(ctx.lex).fullmatch(gap)):
                 break
             out += [replace(c, claimant=replace(other, via="subject")) for c in made]
             last = other
+        if cue.end <= speaker.start:  # "повідомили X та Y": Y after the speaker
+            last = speaker
+            for other in [c for c in mentions if c.start >= speaker.end]:
+                if not _LIST_GAP.fullmatch(ctx.text[last.end : other.start]):
+                    break
+                out += [
+                    replace(c, claimant=replace(other, via="subject")) for c in made
+                ]
+                last = other
     if (
         made[0].stance in ("denies", "disputes")
         and mood not in ("negated", "failed")
@@ -605,6 +810,59 @@ def _other_speakers(
             for c in made + out
         ]
     return out
+
+
+@cache
+def _false_adverbs(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data["reporting"]["asserts"].get("false_adverbs", [])
+    if not words:
+        return None
+    return re.compile(rf"(?:{phrase_pattern(words).pattern})\s+$", re.IGNORECASE)
+
+
+@cache
+def _false_after(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data["reporting"]["asserts"].get("false_after", [])
+    return phrase_pattern(words) if words else None
+
+
+def _author_disputes(ctx: Context, made: list[Claim], cue: Cue | None) -> list[Claim]:
+    """ "X falsely claimed that ...": the text's own voice disputes the claim
+    it relays."""
+    rx = _false_adverbs(ctx.lex)
+    if rx is None or cue is None or cue.stance != "asserts" or not made:
+        return []
+    after = _false_after(ctx.lex)
+    end = made[0].end
+    if not rx.search(ctx.text, max(0, cue.start - 20), cue.start) and not (
+        after is not None and after.search(ctx.text, made[0].action_end, end)
+    ):
+        return []
+    out: dict[tuple[object, ...], Claim] = {}
+    for c in made:  # one dispute per claim, however many made it
+        if c.stance != "asserts" or c.claimant.via == "author":
+            continue
+        key = (
+            c.action,
+            tuple(p.start for p in c.places),
+            c.quantity.start if c.quantity else None,
+        )
+        out.setdefault(
+            key, replace(c, claimant=ctx.author, stance="disputes", voice="author")
+        )
+    return list(out.values())
+
+
+@cache
+def _including(lex: Lexicon) -> re.Pattern[str]:
+    """The gap before a member named inside a group ("sources, including the
+    X")."""
+    words = lex.data["quantity"].get("breakdown", [])
+    if not words or lex.lang != "en":
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"\s*,\s*(?:{phrase_pattern(words).pattern})\s+(?:the\s+)?", re.IGNORECASE
+    )
 
 
 def _without_units(lex: Lexicon, gap: str) -> str:
@@ -725,6 +983,37 @@ def _nearest_list(
     return listed[n].quantity.start
 
 
+@cache
+def _counted_before(lex: Lexicon) -> re.Pattern[str] | None:
+    """A bare number as the subject of a passive or elided action on people:
+    "210 were killed and 150 wounded", "four killed and nine more hurt"."""
+    spec = lex.data["quantity"]
+    words = spec.get("counted_subject_words", [])
+    if not words:
+        return None
+    aux = lex.passive_aux.pattern
+    between = phrase_pattern(words).pattern
+    return re.compile(
+        rf"(?:^|[\s,;(])(?P<m>{bare_number(lex).pattern})"
+        rf"\s+(?:(?:{between})\s+)?(?:(?:{aux})\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _people_before(ctx: Context, trigger: re.Match[str]) -> re.Match[str] | None:
+    rx = _counted_before(ctx.lex)
+    if rx is None:
+        return None
+    head = max(0, trigger.start() - 40)
+    m = rx.search(ctx.text, head, trigger.start())
+    if m is None:
+        return None
+    before = re.search(r"([\w-]+)\s*$", ctx.text[head : m.start("m")])
+    if before and ctx.lex.data["time"]["months"].get(before.group(1).casefold()):
+        return None  # "on January 31 were killed": a day, not a count
+    return bare_number(ctx.lex).match(ctx.text, m.start("m"))
+
+
 def _people_counted(
     ctx: Context, trigger: re.Match[str], entry: ActionEntry
 ) -> list[FoundQuantity]:
@@ -734,7 +1023,9 @@ def _people_counted(
         return []
     m = bare_number(ctx.lex).match(ctx.text, trigger.end() + 1)
     if m is None or not ctx.text[trigger.end() : m.start()].isspace():
-        return []
+        m = _people_before(ctx, trigger)
+        if m is None:
+            return []
     if re.match(r"-[^\W\d]", ctx.text[m.end() : m.end() + 2]):
         return []  # "травмовано 31-річного чоловіка": an age, not a count
     value = parse_number(m.group("num"), ctx.lex)
@@ -783,6 +1074,17 @@ def _instrumental(lang: str, word: str) -> bool:
     return bool(parses) and all("ablt" in p.tag for p in parses)
 
 
+def _nominal(lang: str, phrase: str) -> bool:
+    """Whether a Russian or Ukrainian phrase opens with a word that can only be
+    a noun ("атаки дронов", "удара БПЛА"), not a verb or participle."""
+    if lang not in ("ru", "uk"):
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    parses = analyzer(lang).parse(phrase.split()[0])
+    return bool(parses) and all(p.tag.POS == "NOUN" for p in parses)
+
+
 @cache
 def _agent_by(lex: Lexicon) -> re.Pattern[str]:
     """The agent of a passive or of a noun of action ("shelled by X",
@@ -805,8 +1107,19 @@ def _item_gap(lex: Lexicon) -> re.Pattern[str]:
     spec = lex.data["places"]
     before = phrase_pattern(spec["before"]).pattern
     directional = phrase_pattern(spec["directional"]).pattern
+    # "..., within 4km south of X": a distance before the direction
+    units = [
+        f for forms in lex.data["units"].get("distance", {}).values() for f in forms
+    ]
+    forms = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    distance = (
+        rf"(?:\d+(?:[.,]\d+)?\s*(?:{forms})\s+)?"
+        if units and spec.get("anchor_before")
+        else ""
+    )
     return re.compile(
-        rf"{_LIST_GAP.pattern}(?:(?:{before})\s+)*(?:(?:{directional})\s+)*",
+        rf"{_LIST_GAP.pattern}(?:(?:{before})\s+)*{distance}(?:(?:{before})\s+)*"
+        rf"(?:(?:{directional})\s+)*",
         re.IGNORECASE,
     )
 
@@ -830,12 +1143,14 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     # a list ("Kupiansk, Kyiv says").
     chain: list[tuple[PlaceMention, bool]] = []
     last = found[-1]
+    anchored = _anchor_link(ctx.lex)
     for p in ctx.places:
         # matched in place: slicing every gap made a long text's many places
         # quadratic in its length; only a short gap may hold an anchor in
         # brackets ("X (5 km east of Y), Z and W")
         if p.start >= last.end and (
             gap_rx.fullmatch(ctx.text, last.end, p.start)
+            or (anchored is not None and _is_anchor(ctx, last, p))
             or (
                 p.start - last.end <= 120
                 and gap_rx.fullmatch(_BRACKETED.sub("", ctx.text[last.end : p.start]))
@@ -848,7 +1163,54 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         chain.pop()
     if not chain and len(listed) >= 2:
         chain = listed  # three names in a row by commas are a list ("A, B, C")
-    return tuple(found + [p for p, _ in chain])
+    if not chain and listed and _ends_clause(ctx, listed[-1][0].end):
+        # "продолжают освобождать A, B.": two names by a comma that end the
+        # sentence are a list too (no verb follows to make B its subject).
+        chain = listed
+    result = found + [p for p, _ in chain]
+    if anchored is None:
+        return tuple(result)
+    # "south of X near Y and Z": X only locates Y and Z
+    return tuple(
+        p
+        for k, p in enumerate(result)
+        if not (k + 1 < len(result) and _is_anchor(ctx, p, result[k + 1]))
+    )
+
+
+@cache
+def _anchor_link(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Before and after an anchor: "<direction> of" X "near" Y."""
+    spec = lex.data["places"]
+    if not spec.get("anchor_before") or not spec.get("anchor_links"):
+        return None
+    before = phrase_pattern(spec["anchor_before"]).pattern
+    links = phrase_pattern(spec["anchor_links"]).pattern
+    return (
+        re.compile(rf"(?:{before})\s+(?:the\s+)?$", re.IGNORECASE),
+        re.compile(rf"\s+(?:{links})\s+(?:the\s+)?", re.IGNORECASE),
+    )
+
+
+def _is_anchor(ctx: Context, anchor: PlaceMention, place: PlaceMention) -> bool:
+    """Whether ``anchor`` is named only to locate ``place`` right after it:
+    "south of Bakhmut near Kurdyumivka"."""
+    link = _anchor_link(ctx.lex)
+    if link is None or place.start <= anchor.end:
+        return False
+    before, between = link
+    return bool(
+        between.fullmatch(ctx.text, anchor.end, place.start)
+        and before.search(ctx.text, max(0, anchor.start - 30), anchor.start)
+    )
+
+
+_CLAUSE_END = re.compile(r"[\s*_]*(?:[.!?…;]|\n|$)")
+
+
+def _ends_clause(ctx: Context, end: int) -> bool:
+    """Whether a Russian or Ukrainian sentence ends right after ``end``."""
+    return ctx.lex.lang in ("ru", "uk") and bool(_CLAUSE_END.match(ctx.text, end))
 
 
 @cache
@@ -884,11 +1246,12 @@ def _reference(lex: Lexicon) -> re.Pattern[str] | None:
 
 
 def _referred_place(
-    ctx: Context, trigger: re.Match[str], obj: tuple[int, int]
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int], before: bool = False
 ) -> tuple[PlaceMention, ...]:
     """The place a definite noun as the object names again: in "claimed to
     have entered the city", the city is the last place named before, in the
-    same paragraph, unless a region or a country."""
+    same paragraph, unless a region or a country. With ``before``, ``obj`` is
+    the noun itself, standing before the action."""
     reference = _reference(ctx.lex)
     m = reference.search(ctx.text, *obj) if reference else None
     if m is None:
@@ -896,11 +1259,13 @@ def _referred_place(
     # Only a preposition may stand between: "shelling in the city", not "hold
     # positions on the edge of the village" (a part of it, not the place).
     between = re.findall(r"[\w'-]+", ctx.text[trigger.end() : m.start()])
-    if len(between) > 1 or not all(w.casefold() in _cues(ctx.lex) for w in between):
+    if not before and (
+        len(between) > 1 or not all(w.casefold() in _cues(ctx.lex) for w in between)
+    ):
         return ()
     regions = _region_nouns(ctx.lex)
     for p in reversed(ctx.places):
-        if p.end > trigger.start():
+        if p.end > min(trigger.start(), m.start()):
             continue
         if "\n\n" in ctx.text[p.end : m.start()] or m.start() - p.end > 400:
             return ()
@@ -912,6 +1277,152 @@ def _referred_place(
     return ()
 
 
+@cache
+def _target_gap(lex: Lexicon) -> re.Pattern[str]:
+    """The gap before the next of a list of targets, each with its place: ",
+    as well as a school building in the southern X", "and the Y Air Base"."""
+    spec = lex.data["places"]
+    joiners = phrase_pattern(lex.data["quantity"].get("list_joiners", [])).pattern
+    locative = phrase_pattern(spec.get("locative", [])).pattern
+    directional = phrase_pattern(spec["directional"]).pattern
+    return re.compile(
+        # ("in X and Y Oblasts, and a missile attack in Z": the region noun)
+        rf"(?:\s+(?:{phrase_pattern(spec['region_nouns']).pattern}))?"
+        rf"\s*(?:,\s*(?:(?:{joiners})\s+)?|\s(?:{joiners})\s+)"
+        rf"(?:(?:[\w'’-]+\s+){{0,6}}?(?:{locative})\s+)?"
+        rf"(?:(?:{directional}|[\w-]+['’]s)\s+)*",
+        re.IGNORECASE,
+    )
+
+
+def _further_targets(
+    ctx: Context, places: tuple[PlaceMention, ...], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """A strike's further targets, each with its own place: "hit a substation
+    in X, as well as a school in Y"; "struck a site in occupied X, a hub in
+    occupied Y and a plant in Z"."""
+    found = list(places)
+    gap_rx = _target_gap(ctx.lex)
+    # (the caller keeps what follows the given places as targets of their own)
+    actions = ctx.lex.actions.pattern
+    for p in ctx.places:
+        last = found[-1]
+        if p.start <= last.end or p.start >= s.end:
+            continue
+        if re.search(r"['’]s$", p.name):
+            continue  # "in Russia's western X": whose it is, not where
+        if p.start - last.end > 120:
+            break
+        gap = _BRACKETED.sub("", ctx.text[last.end : p.start])
+        # (a comma alone sets off a qualifying region: "X, Poltava Oblast")
+        if len(gap) > 80 or not gap_rx.fullmatch(gap) or not re.search(r"\w", gap):
+            break
+        if any(
+            _mood(ctx, m, s, False) not in ("attributive", "other_sense")
+            for m in actions.finditer(ctx.text, last.end, p.start)
+        ):
+            break  # a verb of its own: "..., and Russian forces shelled Y"
+        found.append(p)
+    return tuple(found)
+
+
+_PARTICIPLE_OPENS = re.compile(r"(?:,|\sand)\s*(?:\w+ly\s+)?$")
+# "seven were killed and eight more hurt in X": coordinated actions on people
+_COORDINATED = re.compile(r"\s*(?:,\s*)?and\s+(?:[\w'’-]+\s+){0,4}")
+
+
+def _shared_places(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """English actions joined by "and" in one clause share the place named
+    after the last: "were killed and eight more hurt in X" (both in X)."""
+    if ctx.lex.lang != "en":
+        return claims
+    out = list(claims)
+    for k in range(len(out) - 2, -1, -1):
+        c, d = out[k], out[k + 1]
+        if (
+            c.places
+            or not d.places
+            or c.start != d.start
+            or c.claim_type not in ("losses", "strike")
+            or d.claim_type not in ("losses", "strike")
+            or c.action_end > d.action_start
+            or not _COORDINATED.fullmatch(ctx.text, c.action_end, d.action_start)
+        ):
+            continue
+        out[k] = replace(c, places=d.places)
+    return out
+
+
+def _participle_places(
+    ctx: Context, trigger: re.Match[str], s: Sentence, claims: list[Claim]
+) -> tuple[PlaceMention, ...]:
+    """An English participle clause after a comma happens where its main
+    clause does: "struck a mall in X, likely killing many civilians"."""
+    if ctx.lex.lang != "en" or not trigger.group().endswith("ing"):
+        return ()
+    if not _PARTICIPLE_OPENS.search(
+        ctx.text, max(s.start, trigger.start() - 20), trigger.start()
+    ):
+        return ()
+    main = [c for c in claims if c.start == s.start and c.action_end < trigger.start()]
+    if not main or not main[-1].places:
+        return ()
+    return main[-1].places
+
+
+def _fronted_locative(
+    ctx: Context, s: Sentence, before: int
+) -> tuple[PlaceMention, ...]:
+    """The place an English sentence opens with ("In nearby X, 210 were
+    killed"): where every strike or loss in it happened, when none is named."""
+    if ctx.lex.lang != "en":
+        return ()
+    first = next((p for p in ctx.places if s.start <= p.start < before), None)
+    if first is None or not ctx.text.startswith(",", first.end):
+        return ()
+    lead = ctx.text[s.start : first.start]
+    words = re.findall(r"[\w'’-]+", lead)
+    if not words or words[0].casefold() not in _locatives(ctx.lex):
+        return ()
+    return (first,) if _located(ctx, lead) and len(words) <= 4 else ()
+
+
+def _referred_place_before(
+    ctx: Context, trigger: re.Match[str], subject: tuple[int, int]
+) -> tuple[PlaceMention, ...]:
+    """The settlement a noun names again where the action happens, before it
+    ("У районі населеного пункту тривають бої", "в этом городе идут бои"): in
+    Russian and Ukrainian the place of an event often stands first."""
+    reference = _reference(ctx.lex)
+    if reference is None or ctx.lex.lang not in ("ru", "uk"):
+        return ()
+    found = [m for m in reference.finditer(ctx.text, *subject)]
+    if not found or _WORDLIKE.search(ctx.text, found[-1].end(), trigger.start()):
+        return ()  # the noun must stand right before the action
+    m = found[-1]
+    head = re.search(r"([\w'’-]+)\s+$", ctx.text[subject[0] : m.start()])
+    if head is None or head.group(1).casefold() not in _locatives(ctx.lex):
+        return ()  # "в цьому населеному пункті", not "Населений пункт X"
+    return _referred_place(ctx, trigger, (m.start(), m.end()), before=True)
+
+
+def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMention, ...]:
+    """The places a movement names after a colon ending its object
+    ("продвинулись на трёх направлениях: в сторону A, B и C"), in Russian and
+    Ukrainian, when only prepositions stand between the colon and them."""
+    if ctx.lex.lang not in ("ru", "uk"):
+        return ()
+    colon = re.compile(r"[\s*_]*:").match(ctx.text, end)
+    if colon is None:
+        return ()
+    after = ctx.places_starting_in(colon.end(), limit)
+    if not after or not _item_gap(ctx.lex).fullmatch(
+        " , " + ctx.text[colon.end() : after[0].start].strip() + " "
+    ):
+        return ()
+    return _places_in(ctx, (after[0].start, after[0].end))
+
+
 def _kept_with_lists(
     ctx: Context,
     places: tuple[PlaceMention, ...],
@@ -920,12 +1431,39 @@ def _kept_with_lists(
     """The places ``keep`` accepts, with the list each one starts ("біля A, B
     та C": B and C stand where A does)."""
     kept: list[PlaceMention] = []
+    item_gap = _LIST_GAP if ctx.lex.lang != "en" else _located_item_gap(ctx.lex)
     for p in places:
         gap = _BRACKETED.sub("", ctx.text[kept[-1].end : p.start]) if kept else ""
-        listed = kept and _LIST_GAP.fullmatch(gap)
+        listed = kept and item_gap.fullmatch(gap)
+        if kept and not listed and _part_of(ctx.lex).fullmatch(gap):
+            continue  # "X on the northern outskirts of Y": Y only locates X
         if listed or keep(p):
             kept.append(p)
     return tuple(kept)
+
+
+@cache
+def _located_item_gap(lex: Lexicon) -> re.Pattern[str]:
+    """A list's gap with the next item's own preposition ("in X, as well as in
+    Y")."""
+    locative = phrase_pattern(lex.data["places"].get("locative", [])).pattern
+    return re.compile(rf"{_LIST_GAP.pattern}(?:(?:{locative})\s+)?", re.IGNORECASE)
+
+
+@cache
+def _part_of(lex: Lexicon) -> re.Pattern[str]:
+    """A gap naming a part of the place after it ("on the outskirts of")."""
+    spec = lex.data["places"]
+    areas = spec.get("area_nouns", [])
+    if not areas:
+        return re.compile(r"(?!)")
+    directional = phrase_pattern(spec["directional"]).pattern
+    locative = phrase_pattern(spec.get("locative", [])).pattern
+    return re.compile(
+        rf"\s*,?\s*(?:{locative})\s+(?:(?:{directional})\s+)*"
+        rf"(?:{phrase_pattern(areas).pattern})\s+of\s+",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -962,6 +1500,50 @@ def _locatives(lex: Lexicon) -> frozenset[str]:
     return frozenset(w.casefold() for w in lex.data["places"].get("locative", []))
 
 
+@cache
+def _place_lead(lex: Lexicon) -> re.Pattern[str]:
+    """The words a place's preposition may stand before ("in the southern X",
+    "at the X rail station", "in a residential area of X")."""
+    spec = lex.data["places"]
+    directional = phrase_pattern(spec["directional"]).pattern
+    areas = (
+        phrase_pattern(spec.get("area_nouns", [])).pattern
+        if spec.get("area_nouns")
+        else None
+    )
+    part = rf"|(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?(?:{areas})\s+of" if areas else ""
+    return re.compile(
+        rf"([\w-]+)[\s*_«\".]*(?:(?:{directional}{part})[\s*_«\".]+)*$", re.I
+    )
+
+
+def _located(ctx: Context, gap: str) -> bool:
+    """Whether a gap before a place ends with a preposition of place, a
+    determiner or a directional word between ("struck a post in the southern X")."""
+    before = _place_lead(ctx.lex).search(gap)
+    return before is not None and before.group(1).casefold() in _locatives(ctx.lex)
+
+
+_WORD_BEFORE = re.compile(r"([\w-]+)[\s*_«\".]*$")
+# An adjective in an oblique case before a Russian or Ukrainian name ("в районе
+# приграничного Рыльска"): the preposition stands before it.
+_OBLIQUE_ADJECTIVE = re.compile(
+    r"([\w-]+)\s+[^\W\dA-ZА-ЯЁІЇЄҐ][\w-]*"
+    r"(?:ого|его|ому|ему|ом|ем|ой|ей|ых|их|ім|ій|ої)[\s*_«\".]*$"
+)
+
+
+def _word_before(ctx: Context, start: int, end: int) -> str | None:
+    """The word right before ``end`` (from ``start``), past one oblique
+    adjective in Russian and Ukrainian."""
+    if ctx.lex.lang in ("ru", "uk"):
+        m = _OBLIQUE_ADJECTIVE.search(ctx.text, start, end)
+        if m is not None and m.group(1).casefold() in _locatives(ctx.lex):
+            return m.group(1)
+    m = _WORD_BEFORE.search(ctx.text, start, end)
+    return m.group(1) if m else None
+
+
 def _acts_on_place(
     ctx: Context, trigger: re.Match[str], place: PlaceMention, where: bool = False
 ) -> bool:
@@ -975,14 +1557,14 @@ def _acts_on_place(
             return True  # the passive subject: "Avdiivka was captured"
         # Before the verb, only where it happened ("В Белгороде повреждены"),
         # not whose official speaks ("Губернатор Брянской области сообщил").
-        head = re.search(r"([\w-]+)[\s*_«\".]*$", ctx.text[: place.start])
-        located = head is not None and head.group(1).casefold() in _locatives(ctx.lex)
+        head = _word_before(ctx, max(0, place.start - 60), place.start)
+        located = head is not None and head.casefold() in _locatives(ctx.lex)
         return located and place.name not in _countries(ctx.lex)
     if where and place.name not in _countries(ctx.lex):  # not "in Ukraine"
-        before = re.search(
-            r"([\w-]+)[\s*_«\".]*$", ctx.text[trigger.end() : place.start]
-        )
-        if before and before.group(1).casefold() in _locatives(ctx.lex):
+        if _located(ctx, ctx.text[trigger.end() : place.start]):
+            return True
+        before = _word_before(ctx, trigger.end(), place.start)
+        if before and before.casefold() in _locatives(ctx.lex):
             return True
     between = list(ctx.text[trigger.end() : place.start])
     for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
@@ -1198,7 +1780,11 @@ def _claim_groups(
         return _quantity_groups(ctx, quantities, places, limit)
     region_nouns = _region_nouns(ctx.lex)
     near = _proximity(ctx.lex)
-    regions = tuple(p for p in places if p.name.split()[-1] in region_nouns)
+    regions = tuple(
+        p
+        for n, p in enumerate(places)
+        if p.name.split()[-1] in region_nouns and not _listed_between(ctx, places, n)
+    )
     # "recaptured X and Y near Dobropillia": a place named as a landmark is
     # context for the others, not a claim of its own.
     landmarks: list[PlaceMention] = []
@@ -1232,6 +1818,24 @@ def _claim_groups(
         (None, (p, own[p.start]) if p.start in own else (p, *shared))
         for p in settlements
     ]
+
+
+def _listed_between(ctx: Context, places: tuple[PlaceMention, ...], n: int) -> bool:
+    """Whether place n, a one-word name that may be a region ("Запорожье"),
+    stands inside a list of settlements ("в Одессе, Запорожье, Кривом Роге"):
+    then it is an item of the list, the city, not a region qualifying one."""
+    if not 0 < n < len(places) - 1 or " " in places[n].name.strip():
+        return False
+    if ctx.lex.lang not in ("ru", "uk"):
+        return False
+    nouns = _region_nouns(ctx.lex)
+    before, here, after = places[n - 1], places[n], places[n + 1]
+    return (
+        before.name.split()[-1] not in nouns
+        and after.name.split()[-1] not in nouns
+        and bool(_LIST_GAP.fullmatch(ctx.text, before.end, here.start))
+        and bool(_LIST_GAP.fullmatch(ctx.text, here.end, after.start))
+    )
 
 
 _OTHER_SIDE: dict[str, Side] = {"russia": "ukraine", "ukraine": "russia"}
@@ -1336,7 +1940,8 @@ def agent_side(
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
     if _UNDER_CONTROL.search(trigger.group()):  # "под контролем ВСУ": whose control
-        held_by = _first(*side_in(ctx, trigger.end(), clause_end, claimant))
+        # ("under Russian control": the side word inside the phrase)
+        held_by = _first(*side_in(ctx, trigger.start(), clause_end, claimant))
         if held_by != "unknown":
             return held_by
     if subject == "patient":  # "ВСУ потеряли", "our forces lost"
@@ -1365,7 +1970,15 @@ def agent_side(
     # The object's own side word, before any preposition ("20 украинских
     # беспилотников над российскими регионами").
     preps = _prepositions(ctx.lex)
-    for word in re.finditer(r"[\w'’-]+", ctx.text[trigger.end() : clause_end]):
+    words = list(re.finditer(r"[\w'’-]+", ctx.text[trigger.end() : clause_end]))
+    last = trigger.group().split()[-1].casefold()
+    if words and last not in preps and _nominal(ctx.lex.lang, trigger.group()):
+        # "атаки дронов ВСУ": the side right after a strike named by its noun
+        # is its genitive agent, not its target.
+        own = ctx.lex.side_words.get(words[0].group())
+        if own in _OTHER_SIDE:
+            return own  # type: ignore[return-value]
+    for word in words:
         if word.group().casefold() in preps:
             break
         victim = ctx.lex.side_words.get(word.group())
@@ -1379,7 +1992,11 @@ def agent_side(
 
 # Actions that gain ground: what a side denies of them is the other side's gain.
 _GAINS = frozenset(["captured", "entered", "advanced", "encircled", "crossed"])
-_UNDER_CONTROL = re.compile(r"\bп[оі]д\s+(?:\w+\s+)?контрол(?:ем|ь)$", re.I)
+_UNDER_CONTROL = re.compile(
+    r"\bп[оі]д\s+(?:\w+\s+)?контрол(?:ем|ь)$"
+    r"|\bunder\s+(?:the\s+)?(?:\w+\s+)?control(?:\s+of)?$",
+    re.I,
+)
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
 _ATTACKS = frozenset(["struck", "launched"])
 
@@ -1588,12 +2205,27 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             ) or _pick_quantities(
                 ctx, passive, entry.units, action_start=at, nearest=True
             )
+            if quantities and ctx.lex.lang == "en" and entry.action == "struck":
+                # "22 drones impacted across 16 locations": the weapons counted
+                # before the verb are a claim beside the places counted after it
+                quantities += [
+                    q
+                    for q in _pick_quantities(
+                        ctx, subject, ("aerial",), frozenset(taken), at, nearest=True
+                    )
+                    if not q.implicit and q not in quantities
+                ]
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
-                quantities = _pick_quantities(
-                    ctx, subject, entry.units, frozenset(taken), at, nearest=True
-                ) or _people_counted(ctx, trigger, entry)
+                quantities = [
+                    q
+                    for q in _pick_quantities(
+                        ctx, subject, entry.units, frozenset(taken), at, nearest=True
+                    )
+                    # "a Russian missile struck X": the article counts no object
+                    if not (q.implicit and ctx.lex.lang == "en")
+                ] or _people_counted(ctx, trigger, entry)
                 taken.update(q.quantity.start for q in quantities)
             where = entry.claim_type in ("strike", "losses", "other")
             # A strike or a loss happens where the clause says, before the verb
@@ -1620,8 +2252,24 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)
+            targets: tuple[PlaceMention, ...] = ()
+            if places and where and ctx.lex.lang == "en":
+                targets = _further_targets(ctx, places, s)[len(places) :]
+            if len(places) > 1 and ctx.lex.lang == "en":
+                # "took X and Y in eastern Ukraine": the country only locates them
+                countries = _countries(ctx.lex)
+                within = tuple(p for p in places if p.name not in countries)
+                places = within or places
             if not quantities and not places:
                 places = _referred_place(ctx, trigger, obj)
+            if where and not places:
+                places = _fronted_locative(ctx, s, at) or _participle_places(
+                    ctx, trigger, s, claims
+                )
+            if not quantities and not places:
+                places = _referred_place_before(ctx, trigger, subject)
+            if not places and entry.claim_type == "advance":
+                places = _places_after_colon(ctx, obj[1], s.end)
             if not quantities and not places:
                 continue
             mood = _mood(ctx, trigger, s, bool(quantities))
@@ -1652,6 +2300,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             territorial = entry.claim_type == "territorial"
             first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)
+            if not quantities:  # "hit a substation in X, as well as a school in Y"
+                groups += [(None, (p,)) for p in targets]
             if any(q.category == "settlements" for q in quantities):
                 groups += [(None, (p,)) for p in _appositive_places(ctx, obj[1])]
             if any(q.elided_from is not None for q in quantities):
@@ -1673,6 +2323,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
                 unit = ctx.lex.units.pattern.search(ctx.text, *subject)
             named = ctx.lex.units.get(unit.group()) if unit else None
+            if not quantities and _light_verb_alone(ctx, trigger, obj, subject):
+                continue  # "Всё произошло возле отеля": no attack named
+            if entry.action in _CONSEQUENCES and _civil_cause(ctx, s):
+                continue  # "в ДТП пострадали пять человек": no war damage
             ground = _is_ground_attack(ctx, trigger, s, subject[0])
             for found_q, group in groups:
                 category = found_q.category if found_q else ""
@@ -1705,6 +2359,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             claims += _other_speakers(
                 ctx, i, trigger, claims[first:], cue, mood, claims[:first]
             )
+            claims += _author_disputes(ctx, claims[first:], cue)
     claims = _carry_agents(ctx, claims)
+    claims = _shared_places(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues

@@ -52,11 +52,30 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "instrument_verbs": phrase_pattern(spec.get("instrument_verbs", [])),
         "irregular_participles": phrase_pattern(spec.get("irregular_participles", [])),
         "list_conjunctions": phrase_pattern(spec.get("list_conjunctions", [])),
+        "nouns": phrase_pattern(spec.get("noun_readings", [])),
+        "perfect": phrase_pattern(spec.get("perfect", [])),
+        "plan_nouns": phrase_pattern(spec.get("plan_nouns", [])),
+        "transitive_only": phrase_pattern(spec.get("transitive_only", [])),
+        "no_object": phrase_pattern(spec.get("no_object", [])),
+        "determiners": phrase_pattern(spec.get("determiners", [])),
+        "noun_modifiers": phrase_pattern(spec.get("noun_modifiers", [])),
         # "Russian objective: capture X": an aim's heading, not an event.
         "aim_heading": re.compile(
             rf"(?:{phrase_pattern(spec.get('aim_nouns', [])).pattern})[\s*_]*:[\s*_]*$",
             re.IGNORECASE,
         ),
+        # "Main Effort #2 – Capture X and encircle Y": a line naming a
+        # campaign's effort states what it aims at, every action in it.
+        "effort_line": re.compile(
+            rf"[\s*_#-]*(?:[\w'’-]+\s+){{0,4}}?"
+            rf"(?:{phrase_pattern(spec.get('effort_nouns', [])).pattern})"
+            rf"(?:\s*#\s*\d+)?[\s*_]*[:—–-]"
+        )
+        if spec.get("effort_nouns")
+        else None,
+        # Non-military nouns a participle may qualify ("a blackmail scheme
+        # targeting X").
+        "other_heads": phrase_pattern(spec.get("other_heads", [])),
         # "targeting Kyiv with a disinformation campaign": not a weapon.
         "other_instruments": re.compile(
             rf"[^.;:!?]{{0,60}}?(?:{_words(spec, 'instrument_preps')})"
@@ -115,6 +134,9 @@ def _strip_skipped(spec: dict[str, Any], words: list[str]) -> list[str]:
 
 def _after_infinitive_marker(spec: dict[str, Any], words: list[str]) -> Mood:
     """The mood of an infinitive, from the word it depends on."""
+    # ("unsuccessfully attempted to": the adverb is part of the failure)
+    if _ends_with(spec["failure"], words):
+        return "failed"
     words = _strip_skipped(spec, words)
     if _ends_with(spec["failure"], words):
         return "failed"
@@ -151,6 +173,10 @@ def action_mood(
     line_start = text.rfind("\n", 0, trigger.start()) + 1
     if spec["aim_heading"].search(
         text, max(line_start, sentence_start), trigger.start()
+    ):
+        return "irrealis"
+    if spec["effort_line"] is not None and spec["effort_line"].match(
+        text, line_start, trigger.start()
     ):
         return "irrealis"
     sentence_tail = text[trigger.end() : sentence_end].rstrip(" »\"'”)")
@@ -194,15 +220,35 @@ def _english_mood(
     if _ends_with(spec["modal"], words):
         return "irrealis"
     stated = trigger.group()
+    if (
+        stated.split()[0].casefold().endswith("ing")
+        and len(words) >= 2
+        and words[-1].casefold() in ("for", "of")
+        and _is(spec["plan_nouns"], words[-2:-1])
+    ):
+        return "irrealis"  # "Putin's vision for seizing all of X"
+    coordinated = _coordinated_infinitive(spec, stated, words, governing, before)
+    if coordinated is not None:
+        return coordinated
     participle = " " not in stated.strip() and (
         re.search(r"(?:ed|en)$", stated, re.I)
         or spec["irregular_participles"].fullmatch(stated)
     )
-    if participle and not quantified:
+    if spec["transitive_only"].fullmatch(stated.strip()):
+        following = _WORD.match(text, _skip_space(text, trigger.end()))
+        if following is None or _is(spec["no_object"], [following.group()]):
+            return "other_sense"  # "the numbers dropped sharply"
+    if _is_noun_reading(spec, stated, words):
+        return "other_sense"  # "a control post", "artillery shells"
+    if words and stated.endswith("ing") and _is(spec["other_heads"], words[-1:]):
+        return "other_sense"  # "its energy blackmail scheme targeting X"
+    perfect = bool(words) and _is(spec["perfect"], words[-1:])
+    if participle and not quantified and not perfect:
         after = _WORD.match(text, _skip_space(text, trigger.end()))
         if (
             text[trigger.start() - 1 : trigger.start()] == "-"
             or (words and _is(spec["attributive_before"], words[-1:]))
+            or _coordinated_attribute(spec, words)
             or (words and words[-1].endswith(("'s", "’s")))
             or _list_item(spec, text, trigger, words)
             or (
@@ -215,6 +261,55 @@ def _english_mood(
     if _negated(spec, before):
         return "negated"
     return "event"
+
+
+def _coordinated_infinitive(
+    spec: dict[str, Any],
+    stated: str,
+    words: list[str],
+    governing: list[str],
+    before: list[str],
+) -> Mood | None:
+    """A bare verb after "and" joined to an infinitive before it takes that
+    infinitive's mood: "attempting to reach the river and seize X" is an aim."""
+    first = stated.split()[0]
+    if (
+        not words
+        or not _is(spec["list_conjunctions"], words[-1:])
+        or re.search(r"(?:ed|en|ing|s)$", first, re.I)
+    ):
+        return None
+    window = words[-12:-1]
+    for k in range(len(window) - 2, -1, -1):
+        if _is(spec["infinitive_marker"], [window[k]]):
+            marker = len(governing) - (len(before) - len(words)) - len(window) - 1 + k
+            return _after_infinitive_marker(spec, governing[:marker])
+    return None
+
+
+def _is_noun_reading(spec: dict[str, Any], stated: str, words: list[str]) -> bool:
+    """A bare form that is also a noun, after a determiner or a noun it
+    modifies: "a Russian control post", "fire control", "artillery shells"."""
+    if not spec["nouns"].fullmatch(stated.strip()) or not words:
+        return False
+    last = words[-1]
+    return (
+        _is(spec["determiners"], [last])
+        or last.endswith(("'s", "’s"))
+        or _is(spec["nouns"], [last])
+        or _is(spec["noun_modifiers"], [last])
+    )
+
+
+def _coordinated_attribute(spec: dict[str, Any], words: list[str]) -> bool:
+    """The second of two coordinated participles before a noun: "a weakened
+    and abandoned country" (the first stands after an attributive word)."""
+    return (
+        len(words) >= 3
+        and _is(spec["list_conjunctions"], words[-1:])
+        and re.search(r"(?:ed|en)$", words[-2], re.I) is not None
+        and _is(spec["attributive_before"], words[-3:-2])
+    )
 
 
 def _list_item(

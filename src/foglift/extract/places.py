@@ -37,6 +37,12 @@ def _patterns(
     spec = lex.data["places"]
     word = _WORD.format(c=lex.capital)
     name = rf"{word}(?:\s+{word}){{0,2}}"
+    # A facility's name ends in its noun ("the X Thermal Power Plant"): the
+    # noun may make a fourth word, so the name is not cut before it.
+    facilities = spec.get("facility_nouns", [])
+    if facilities:
+        last = phrase_pattern(facilities, flags=0).pattern
+        name = rf"(?:{word}(?:\s+{word}){{2}}\s+(?:{last})|{name})"
     before = phrase_pattern(spec["before"]).pattern
     directional = phrase_pattern(spec["directional"]).pattern
     nouns = phrase_pattern(spec["region_nouns"] + spec["axis_nouns"]).pattern
@@ -83,6 +89,10 @@ def _patterns(
         rf"(?:\s*,\s*{more}){{2,{_LONGEST_LIST}}}"
         rf"(?=\s*[.;\n]|\s+[^\W\d{lex.capital}])"
     )
+    if lex.lang in ("ru", "uk"):
+        # "продолжают освобождать A, B.": two names by a comma ending the
+        # sentence are a list as well (no verb follows to make B a subject).
+        commas += rf"|(?:\s*,\s*{more})(?=[\s*_]*[.;!?\n])"
     listed = rf"(?:{joined}|{commas})?"
     # "три населённых пункта в Курской области — A, B и C": settlements named
     # after a count of them, past a dash or a colon.
@@ -113,11 +123,20 @@ def _patterns(
     agents = spec.get("agent_between", [])
     if agents:
         weapon += rf"(?:(?i:{phrase_pattern(agents).pattern})\s+)?"
+    # In Russian and Ukrainian an adjective in an oblique case may stand
+    # between the cue and the name ("в районе приграничного Рыльска", "по
+    # белгородскому Шебекино").
+    attribute = ""
+    if lex.lang in ("ru", "uk"):
+        attribute = (
+            rf"(?:[^\W\d{lex.capital}][\w-]*"
+            r"(?:ого|его|ому|ему|ом|ем|ой|ей|ых|их|ім|ій|ої)\s+)?"
+        )
     cued = re.compile(
         rf"(?:(?i:{actions})[\s*_]*\s[\s*_]*{weapon}"
         rf"|(?i:{before})[\s*_]*\s[\s*_]*"
         rf"|(?i:{counted})[^—–:\n.]{{0,60}}?{apposed})"
-        rf"(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
+        rf"{attribute}(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
     # A name begins a word: tried inside one, a long unbroken word would be
     # scanned to its end from every letter (quadratic in its length).
@@ -192,6 +211,11 @@ def find_place_candidates(
     regions = _region_nouns(lex)
     joiner_words = phrase_pattern(spec.get("list_joiners", [])).pattern
     before_words = Table(dict.fromkeys(spec["before"], True))
+    suffixes = tuple(spec.get("adjective_suffixes", []))
+
+    def adjectival(word: str) -> bool:
+        return bool(suffixes) and word.casefold().endswith(suffixes)
+
     cued, suffixed, single, passive, counted_list, shared, fronted = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
     # spans taken so far, kept sorted: a text of thousands of mentions must
@@ -214,7 +238,12 @@ def find_place_candidates(
             words = words[1:]
         while words and words[-1].group() in stop and not keep_noun:
             words = words[:-1]
-        if not words:
+        if not words or (
+            len(words) == 1
+            and (adjectival(words[0].group()) or _adverb(lex.lang, words[0].group()))
+        ):
+            # "from Russian-held territory": an adjective, not a name;
+            # "Сначала был налёт": an adverb opening a sentence
             return
         start, end = start + words[0].start(), start + words[-1].end()
         # A name running into a region found before it ends where the region

@@ -227,6 +227,10 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
     found += _partitives(text, lex, found, numbers)
     if lex.data["quantity"].get("implicit_one"):
         found += _implicit_ones(text, lex, found)
+    if lex.data["quantity"].get("article_one"):
+        found += _article_ones(text, lex, found)
+    if lex.data["quantity"].get("fractions"):
+        found += _fractions(text, lex, found)
     found.sort(key=lambda f: f.quantity.start)
     if lex.data["quantity"].get("list_joiners"):
         found += _gapped(text, lex, found, numbers)
@@ -427,6 +431,103 @@ def _implicit_ones(
         if not _counts_one(lex.lang, head.casefold()):
             continue
         unit_found = lex.units.get(m.group())
+        if unit_found is None or unit_found[1] not in categories:
+            continue
+        out.append(
+            FoundQuantity(
+                Quantity(
+                    value=1.0,
+                    low=1.0,
+                    high=1.0,
+                    unit=unit_found[0],
+                    as_stated=m.group(),
+                    start=m.start(),
+                    end=m.end(),
+                ),
+                unit_found[1],
+                implicit=True,
+            )
+        )
+    return out
+
+
+@cache
+def _fraction_pattern(lex: Lexicon) -> re.Pattern[str]:
+    spec = lex.data["quantity"]
+    qual = lex.qualifiers.pattern.pattern
+    return re.compile(
+        rf"(?<![\w'’-])(?:(?P<qual>{qual})\s+)?"
+        rf"(?P<frac>{phrase_pattern(spec['fractions']).pattern})"
+        # of a place: a name, or a noun of one ("half of the city")
+        rf"(?=\s+of\s+(?:the\s+)?(?:(?-i:[{lex.capital}])|"
+        rf"(?i:{phrase_pattern(spec.get('fraction_wholes', [])).pattern})\b))",
+        re.IGNORECASE,
+    )
+
+
+def _fractions(
+    text: str, lex: Lexicon, found: list[FoundQuantity]
+) -> list[FoundQuantity]:
+    """A fraction of a whole as a percentage: "control a quarter of the city",
+    "about half of the missiles hit" (25 and 50 percent)."""
+    table = {
+        " ".join(k.casefold().split()): float(v)
+        for k, v in lex.data["quantity"]["fractions"].items()
+    }
+    spans = [(f.quantity.start, f.quantity.end) for f in found]
+    out: list[FoundQuantity] = []
+    for m in _fraction_pattern(lex).finditer(text):
+        if any(a <= m.start("frac") < b for a, b in spans):
+            continue
+        value = table.get(" ".join(m.group("frac").casefold().split()))
+        if value is None:
+            continue
+        out.append(
+            FoundQuantity(
+                Quantity(
+                    value=value,
+                    low=value,
+                    high=value,
+                    unit="percent",
+                    as_stated=m.group(),
+                    start=m.start(),
+                    end=m.end(),
+                    qualifier=lex.qualifiers.get(m.group("qual") or ""),
+                ),
+                "area",
+            )
+        )
+    return out
+
+
+@cache
+def _article_pattern(lex: Lexicon) -> re.Pattern[str]:
+    spec = lex.data["quantity"]
+    articles = phrase_pattern(spec["article_one"]).pattern
+    return re.compile(
+        rf"(?<![\w'’-])(?:{articles})\s+(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?P<unit>{lex.units.pattern.pattern})",
+        re.IGNORECASE,
+    )
+
+
+def _article_ones(
+    text: str, lex: Lexicon, found: list[FoundQuantity]
+) -> list[FoundQuantity]:
+    """A unit noun in the singular after an indefinite article: one ("downed a
+    Russian fighter and an unspecified helicopter", "destroyed a fuel truck")."""
+    categories = set(lex.data["quantity"].get("article_categories", []))
+    spans = [(f.quantity.start, f.quantity.end) for f in found]
+    out: list[FoundQuantity] = []
+    for m in _article_pattern(lex).finditer(text):
+        unit_text = m.group("unit")
+        if any(a <= m.start("unit") < b for a, b in spans):
+            continue
+        if re.search(r"[^s]s$", unit_text, re.I):
+            continue  # a plural after an article ("a few tanks") counts no one
+        if re.search(r"[.,;:!?()]", text[m.start() : m.start("unit")]):
+            continue
+        unit_found = lex.units.get(unit_text)
         if unit_found is None or unit_found[1] not in categories:
             continue
         out.append(

@@ -42,6 +42,10 @@ class ReadOptions:
     mapping: Mapping[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
     published: date | None = None  # --published: the date of undated texts
+    # the store's input roots, in the order they were first given: (resolved
+    # folder, key prefix); a file's key is the first holding root's prefix and
+    # its path inside it (none: the folder's name, as for a store-less check)
+    roots: tuple[tuple[str, str], ...] = ()
 
 
 def _dated(
@@ -118,7 +122,8 @@ def read_inputs(paths: list[str], options: ReadOptions) -> Reader:
                 if kind is None:
                     yield Skipped(str(file), f"unknown file type {file.suffix!r}")
                     continue
-                key = f"{source}/{file.relative_to(path).as_posix()}"
+                inner = file.relative_to(path).as_posix()
+                key = file_key(path.resolve() / inner, f"{source}/{inner}", options)
                 yield from read_file(file, kind, source, options, key)
         elif path.exists() and (problem := unsafe_file(path)):
             yield reject(str(path), "FL100", problem)
@@ -130,11 +135,36 @@ def read_inputs(paths: list[str], options: ReadOptions) -> Reader:
             except OSError as exc:
                 yield reject(str(path), "FL100", f"cannot read: {exc.strerror}")
                 continue
-            key = f"{source}/{path.name}"
+            key = file_key(
+                path.resolve().parent / path.name, f"{source}/{path.name}", options
+            )
             kind = kind_of(path) or sniff(head)
             yield from read_file(path, kind, source, options, key)
         else:
             yield reject(str(path), "FL101", "no such file or directory")
+
+
+def input_roots(paths: list[str], options: ReadOptions) -> list[tuple[str, str]]:
+    """The folders ``paths`` read from, resolved, each with the name its keys
+    take unless the store already knows it (--source, else its own name): a
+    folder given, or the folder of a file given."""
+    roots = []
+    for given in paths:
+        path = Path(os.path.normpath(given))
+        if given == "-" or not path.exists():
+            continue
+        folder = path.resolve() if path.is_dir() else path.resolve().parent
+        roots.append((str(folder), options.source_name or folder.name or "files"))
+    return roots
+
+
+def file_key(full: Path, plain: str, options: ReadOptions) -> str:
+    """The item key of the file at ``full`` (its folder resolved, its own name
+    kept): the first known root holding it names it, else ``plain``."""
+    for root, prefix in options.roots:
+        if full.is_relative_to(root):
+            return f"{prefix}/{full.relative_to(root).as_posix()}"
+    return plain
 
 
 def _walk(root: Path) -> Iterator[Path | Skipped]:

@@ -30,6 +30,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("single_quote", r"[‘’‚‛ʼ`´′ʹ]"),
     ("double_quote", r"[“”„‟″]"),
     ("invisible", r"[\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]"),
+    # Joiners bind emoji and Arabic-script letters; beside a Latin or Cyrillic
+    # letter they are stray marks that split words and lists ("and \u200dX").
+    (
+        "stray_joiner",
+        r"[\u200c\u200d](?=[A-Za-zА-Яа-яЁёІіЇїЄєҐґ])"
+        r"|(?<=[A-Za-zА-Яа-яЁёІіЇїЄєҐґ])[\u200c\u200d]",
+    ),
+    # A Markdown link in a post ("[ударили](https://t.me/...)") keeps its words;
+    # the brackets and the address between a verb and its object go.
+    ("link", r"\[(?P<link_text>[^\[\]\n]{1,200})\]\((?:https?|tg)://[^()\s]{1,500}\)"),
     ("control", r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
     ("space_run", r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}"),
     ("space_odd", r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"),
@@ -70,8 +80,11 @@ def _regex_edits(text: str) -> Iterator[Edit]:
             yield Edit(m.start(), m.end(), "'", code)
         elif kind == "double_quote":
             yield Edit(m.start(), m.end(), '"', "quote.double")
-        elif kind == "invisible":
+        elif kind in ("invisible", "stray_joiner"):
             yield Edit(m.start(), m.end(), "", "control.invisible")
+        elif kind == "link":
+            yield Edit(m.start(), m.start("link_text"), "", "markup.link")
+            yield Edit(m.end("link_text"), m.end(), "", "markup.link")
         elif kind == "control":
             yield Edit(m.start(), m.end(), "", "control.removed")
         elif kind in ("space_run", "space_odd") and found != " ":

@@ -21,13 +21,13 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from foglift.ingest.sources import ReadOptions, read_inputs
+from foglift.ingest.sources import ReadOptions, input_roots, read_inputs
 from foglift.model import Item, Read, Rejected, Skipped
 from foglift.pipeline import document_id
 from foglift.runs.process import PipelineOptions, Processed, process_batch
@@ -42,6 +42,7 @@ from foglift.store.write import (
     latest_version,
     mark_extracted,
     record_rejection,
+    register_roots,
     stored_document,
     write_derived,
 )
@@ -315,6 +316,7 @@ def ingest_paths(
     summary.run_id = run_id = start_run(
         store, "ingest", arguments or {"paths": list(paths)}
     )
+    read_options = keyed(store, paths, read_options, run_id)
     from foglift.runs.media import MediaRecorder
 
     recorder = MediaRecorder(store, run_id)
@@ -335,6 +337,23 @@ def ingest_paths(
         summary.rejected.extend(media.refused)
     finish_run(store, run_id, summary.counts())
     return summary
+
+
+def keyed(
+    store: Store, paths: Sequence[str], read_options: ReadOptions, run_id: int
+) -> ReadOptions:
+    """``read_options`` with the store's input roots, those of ``paths``
+    registered first, so every file gets the key it has in this store."""
+    wanted = input_roots(list(paths), read_options)
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            with store.engine.begin() as conn:
+                roots = register_roots(conn, wanted, run_id)
+            break
+        except IntegrityError:  # another ingest registered a root meanwhile
+            if attempt == WRITE_ATTEMPTS - 1:
+                raise
+    return replace(read_options, roots=roots)
 
 
 def _ingest_all(

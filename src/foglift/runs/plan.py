@@ -37,6 +37,7 @@ from foglift.runs.ingest import (
     _restore,
     _store_alone,
     _store_read,
+    keyed,
 )
 from foglift.runs.ledger import batch_key, is_finished, record_batch
 from foglift.runs.process import PipelineOptions, Processed, process_batch
@@ -242,6 +243,7 @@ def run_ingest(
     summary.run_id = run_id = start_run(
         store, COMMAND, {**given, "executor": executor.name}
     )
+    read_options = keyed(store, paths, read_options, run_id)
     from foglift.runs.media import MediaRecorder
 
     recorder = MediaRecorder(store, run_id)  # the posts' media, as a serial run

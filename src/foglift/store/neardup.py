@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, func, select
@@ -70,6 +71,24 @@ _BUMP = (
 )
 
 
+# The 4-grams of the documents most recently compared as candidates: a
+# document's id hashes its text, so an id's 4-grams never change. Copies of
+# one post meet the same candidates again and again.
+_CANDIDATE_GRAMS: OrderedDict[str, frozenset[int]] = OrderedDict()
+_CANDIDATES_HELD = 2048
+
+
+def _grams_of(doc_id: str, text: str) -> frozenset[int]:
+    grams = _CANDIDATE_GRAMS.get(doc_id)
+    if grams is None:
+        grams = _CANDIDATE_GRAMS[doc_id] = shingles(text)
+        if len(_CANDIDATE_GRAMS) > _CANDIDATES_HELD:
+            _CANDIDATE_GRAMS.popitem(last=False)
+    else:
+        _CANDIDATE_GRAMS.move_to_end(doc_id)
+    return grams
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     original_id: str
@@ -102,7 +121,7 @@ def find_original(
     need = float(default("near_duplicate_min"))
     cover = float(default("near_duplicate_cover_min"))
     for doc_id, other_text, original_of, _ in rows:
-        theirs = shingles(other_text)
+        theirs = _grams_of(doc_id, other_text)
         if not theirs:
             continue
         common = len(theirs & grams)

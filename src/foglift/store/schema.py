@@ -343,3 +343,17 @@ batches = Table(
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("finished_at", String(32), nullable=False),
 )
+
+# The folders files were read from (migration 0007), in the order they were
+# first given. A file's item key is the prefix of the first root that holds it
+# and its path inside that root, so two folders of the same name elsewhere get
+# different keys (``exports`` and ``exports@1a2b3c4d``), and a file reached
+# through a parent folder or a link keeps the key it was first stored under.
+input_roots = Table(
+    "input_roots",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("root", Text, nullable=False, unique=True),  # resolved, absolute
+    Column("prefix", String(512), nullable=False, unique=True),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+)

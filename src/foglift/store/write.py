@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
+from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, select
@@ -14,6 +15,7 @@ from foglift.store.schema import (
     claims,
     documents,
     findings,
+    input_roots,
     place_mentions,
     rejections,
     sources,
@@ -28,19 +30,49 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def register_roots(
+    conn: Connection, wanted: list[tuple[str, str]], run_id: int
+) -> tuple[tuple[str, str], ...]:
+    """Every input root the store knows, in the order first given, after
+    adding those of ``wanted`` (resolved folder, name) that no known root
+    holds. A new root takes its name as key prefix, or, when another folder
+    already has that name, the name and a digest of its path."""
+    known = [
+        (row.root, row.prefix)
+        for row in conn.execute(
+            select(input_roots.c.root, input_roots.c.prefix).order_by(input_roots.c.seq)
+        )
+    ]
+    taken = {prefix for _, prefix in known}
+    for root, name in wanted:
+        if any(PurePath(root).is_relative_to(held) for held, _ in known):
+            continue
+        prefix = name
+        if prefix in taken:
+            digest = hashlib.sha256(root.encode("utf-8", "surrogatepass"))
+            prefix = f"{name}@{digest.hexdigest()[:8]}"
+        conn.execute(
+            input_roots.insert().values(root=root, prefix=prefix, run_id=run_id)
+        )
+        known.append((root, prefix))
+        taken.add(prefix)
+    return tuple(known)
+
+
 def ensure_source(conn: Connection, item: Item, run_id: int) -> None:
     found = conn.execute(
         select(sources.c.name).where(sources.c.name == item.source_name)
     ).first()
     if found is None:
         conn.execute(
-            sources.insert().values(
-                name=item.source_name,
-                kind=item.kind,
-                external_id=item.source_external_id,
-                url=item.source_url,
-                first_run_id=run_id,
-            )
+            sources.insert(),
+            {
+                "name": item.source_name,
+                "kind": item.kind,
+                "external_id": item.source_external_id,
+                "url": item.source_url,
+                "first_run_id": run_id,
+            },
         )
 
 
@@ -215,14 +247,19 @@ def mark_extracted(conn: Connection, doc: Document) -> None:
     )
 
 
+# Statements built once and given their values as parameters: SQLAlchemy then
+# compiles each once, where ``.values(...)`` built a new statement per document.
+_SUPERSEDE = (
+    documents.update()
+    .where(documents.c.id == bindparam("old"))
+    .values(superseded_by=bindparam("new"))
+)
+
+
 def insert_document(conn: Connection, row: dict[str, Any]) -> None:
-    conn.execute(documents.insert().values(**row))
+    conn.execute(documents.insert(), row)
     if row["supersedes"]:
-        conn.execute(
-            documents.update()
-            .where(documents.c.id == row["supersedes"])
-            .values(superseded_by=row["id"])
-        )
+        conn.execute(_SUPERSEDE, {"old": row["supersedes"], "new": row["id"]})
 
 
 def rejection_id(rejected: Rejected) -> str:

@@ -1,7 +1,7 @@
 """A ledger of finished batches, so a rerun skips what a killed run committed
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-06
 """
 
