@@ -36,6 +36,14 @@ SETTINGS: dict[str, Setting] = {
             "so one runaway post cannot stall a batch.",
         ),
         Setting(
+            "max_html_attributes",
+            256,
+            "Most attributes one HTML tag keeps before a page is read; the rest "
+            "are dropped (a real page's busiest tags hold a few dozen), as the "
+            "HTML parser's and text extractor's time grows with the square of "
+            "one tag's attributes.",
+        ),
+        Setting(
             "document_cpu_seconds",
             60.0,
             "CPU seconds one document of a batch may take before it is rejected "

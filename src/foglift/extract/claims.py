@@ -76,6 +76,34 @@ def _start(item: PlaceMention | Claimant) -> int:
     return item.start
 
 
+@dataclass(frozen=True)
+class _QuantityIndex:
+    """A text's quantities (sorted by start) arranged for lookups, so picking
+    an action's quantities does not scan every quantity of the text."""
+
+    starts: list[int]
+    longest: int  # characters of the longest quantity
+    elided: list[FoundQuantity]  # those that take their unit from another
+    listed: list[FoundQuantity]  # the rest
+    listed_starts: list[int]
+    before_action: dict[int | None, list[FoundQuantity]]  # by next_action
+
+    @classmethod
+    def of(cls, quantities: Sequence[FoundQuantity]) -> _QuantityIndex:
+        listed = [q for q in quantities if q.elided_from is None]
+        before_action: dict[int | None, list[FoundQuantity]] = {}
+        for q in quantities:
+            before_action.setdefault(q.next_action, []).append(q)
+        return cls(
+            [q.quantity.start for q in quantities],
+            max((q.quantity.end - q.quantity.start for q in quantities), default=0),
+            [q for q in quantities if q.elided_from is not None],
+            listed,
+            [q.quantity.start for q in listed],
+            before_action,
+        )
+
+
 @dataclass
 class Context:
     """Everything extracted from one text that claims are assembled from."""
@@ -97,6 +125,7 @@ class Context:
     # filters below look up a span by bisection instead of scanning every
     # mention of the text per claim (quadratic in a long text)
     _starts: dict[str, list[int]] = field(default_factory=dict)
+    _quantity_index: _QuantityIndex | None = None
 
     def _starting_in(
         self, kind: str, items: Sequence[_T], a: int, b: int, start: Callable[[_T], int]
@@ -119,10 +148,23 @@ class Context:
     def claimants_starting_in(self, a: int, b: int) -> list[Claimant]:
         return self._starting_in("claimants", self.claimants, a, b, _start)
 
+    def first_place_from(self, a: int) -> int:
+        """The index of the first place (sorted by start) starting at or after ``a``."""
+        starts = self._starts.get("places")
+        if starts is None:
+            starts = self._starts["places"] = [p.start for p in self.places]
+        return bisect_left(starts, a)
+
     def quantities_starting_in(self, a: int, b: int) -> list[FoundQuantity]:
         return self._starting_in(
             "quantities", self.quantities, a, b, lambda q: q.quantity.start
         )
+
+    def quantity_index(self) -> _QuantityIndex:
+        """The tables the quantity pickers look quantities up in, built once."""
+        if self._quantity_index is None:
+            self._quantity_index = _QuantityIndex.of(self.quantities)
+        return self._quantity_index
 
     def cues(self, start: int, end: int) -> list[Cue]:
         found = [
@@ -891,10 +933,16 @@ def _pick_quantities(
     chain: list[FoundQuantity] = []
     last_end = -1
     first = _nearest_list(ctx, span, units, taken) if nearest else -1
-    for q in ctx.quantities:
+    index = ctx.quantity_index()
+    # no quantity that starts before this can reach the span
+    begin = bisect_left(index.starts, span[0] - 1 - index.longest)
+    for i in range(begin, len(ctx.quantities)):
+        q = ctx.quantities[i]
         if q.elided_from is not None:
             continue
         if not chain:
+            if q.quantity.start >= max(span):
+                break  # past the span: nothing later opens the list
             if q.quantity.start in taken or q.quantity.start < first:
                 continue
             # "90 of which were shot down": the part ends where its clause opens.
@@ -919,7 +967,7 @@ def _pick_quantities(
     # Items that leave the unit out continue the list they follow, up to one
     # that another action follows ("180 ликвидированы, 24 взяты в плен").
     starts = {q.quantity.start for q in chain}
-    for q in ctx.quantities:
+    for q in index.elided:
         if q.elided_from in starts:
             own = _action_at(ctx, action_start, q.category)
             if q.next_action not in (None, action_start) and (
@@ -930,8 +978,8 @@ def _pick_quantities(
     if not chain:  # the item right before this action is its quantity
         chain = [
             q
-            for q in ctx.quantities
-            if q.next_action == action_start and span[0] <= q.quantity.start
+            for q in index.before_action.get(action_start, [])
+            if span[0] <= q.quantity.start
         ]
     return sorted(chain, key=lambda q: q.quantity.start)
 
@@ -960,13 +1008,15 @@ def _nearest_list(
     ctx: Context, span: tuple[int, int], units: tuple[str, ...], taken: frozenset[int]
 ) -> int:
     """Where the list of quantities that ends nearest the span's end starts."""
-    listed = [q for q in ctx.quantities if q.elided_from is None]
+    index = ctx.quantity_index()
+    listed = index.listed
     found = [
         n
-        for n, q in enumerate(listed)
-        if span[0] <= q.quantity.start < span[1]
-        and q.category in units
-        and q.quantity.start not in taken
+        for n in range(
+            bisect_left(index.listed_starts, span[0]),
+            bisect_left(index.listed_starts, span[1]),
+        )
+        if listed[n].category in units and listed[n].quantity.start not in taken
     ]
     if not found:
         return -1
@@ -1124,6 +1174,31 @@ def _item_gap(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+@cache
+def _gap_word(lex: Lexicon) -> re.Pattern[str]:
+    """Any one word that a list's gap (``_item_gap``) may hold: a joining word,
+    or a word of a preposition or a direction before a place."""
+    spec = lex.data["places"]
+    phrases = spec["before"] + spec["directional"]
+    words = {w for phrase in phrases for w in phrase.split()}
+    joining = ["and", "as", "well", "и", "а", "также", "і", "й", "та", "також"]
+    return phrase_pattern(sorted(words) + joining)
+
+
+_GAP_TOKEN = re.compile(r"[^\s,]+")
+
+
+def _gap_blocked(ctx: Context, start: int) -> int:
+    """Where the first word after ``start`` that no list's gap may hold ends:
+    a gap from ``start`` past it never matches ``_item_gap``, whose words are
+    separated by spaces and commas, so a list is not looked for beyond it."""
+    allowed = _gap_word(ctx.lex)
+    for m in _GAP_TOKEN.finditer(ctx.text, start):
+        if m.start() == start or not allowed.fullmatch(ctx.text, m.start(), m.end()):
+            return m.end()
+    return len(ctx.text)
+
+
 def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...]:
     """Places inside the spans, and the list they start ("X, Y and Z")."""
     by_id = {id(p): p for a, b in spans for p in ctx.places_starting_in(a, b)}
@@ -1132,7 +1207,9 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         return ()
     # A window that opens inside a list ("Іванівка та Петрівка були звільнені":
     # the subject's window starts after "та") takes the list's first items too.
-    k = ctx.places.index(found[0])
+    k = ctx.first_place_from(found[0].start)  # (what ctx.places.index finds)
+    while ctx.places[k] != found[0]:
+        k += 1
     while k > 0 and _LIST_GAP.fullmatch(
         ctx.text, ctx.places[k - 1].end, found[0].start
     ):
@@ -1144,7 +1221,11 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
     chain: list[tuple[PlaceMention, bool]] = []
     last = found[-1]
     anchored = _anchor_link(ctx.lex)
-    for p in ctx.places:
+    blocked = _gap_blocked(ctx, last.end)
+    for k in range(ctx.first_place_from(last.end), len(ctx.places)):
+        p = ctx.places[k]
+        if p.start - last.end > 120 and p.start >= blocked:
+            break  # every later gap holds a word no list's gap holds
         # matched in place: slicing every gap made a long text's many places
         # quadratic in its length; only a short gap may hold an anchor in
         # brackets ("X (5 km east of Y), Z and W")
@@ -1158,6 +1239,7 @@ def _places_in(ctx: Context, *spans: tuple[int, int]) -> tuple[PlaceMention, ...
         ):
             chain.append((p, ctx.text[last.end : p.start].strip() != ","))
             last = p
+            blocked = _gap_blocked(ctx, last.end)
     listed = list(chain)
     while chain and not chain[-1][1]:
         chain.pop()
@@ -1567,8 +1649,9 @@ def _acts_on_place(
         if before and before.casefold() in _locatives(ctx.lex):
             return True
     between = list(ctx.text[trigger.end() : place.start])
-    for other in ctx.places:  # "Novoselivka in Ukraine's Donetsk region"
-        if trigger.end() <= other.start and other.end <= place.start:
+    # "Novoselivka in Ukraine's Donetsk region"
+    for other in ctx.places_starting_in(trigger.end(), place.start + 1):
+        if other.end <= place.start:
             between[other.start - trigger.end() : other.end - trigger.end()] = " " * (
                 other.end - other.start
             )
@@ -2170,7 +2253,7 @@ def _is_ground_attack(
     # attacked Iran", "атаковали аэродром"); a ground attack is "near X".
     end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
     word = _NEXT_WORD.match(ctx.text, trigger.end(), s.end)
-    if word is not None and any(p.start == word.start(1) for p in ctx.places):
+    if word is not None and ctx.places_starting_in(word.start(1), word.start(1) + 1):
         return False
     if targets.pattern.search(ctx.text, trigger.end(), min(end, trigger.end() + 30)):
         return False

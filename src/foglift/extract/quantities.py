@@ -13,6 +13,7 @@ from functools import cache
 
 from foglift.extract.lexicon import Lexicon, phrase_pattern
 from foglift.model import Quantity
+from foglift.spans import SpanSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +248,7 @@ def _gapped(
     """The unit-less items that continue a quantity as a list, one pass over
     the text's numbers."""
     head, tail = _gap_patterns(lex)
-    spans = [(f.quantity.start, f.quantity.end) for f in found]
+    spans = SpanSet((f.quantity.start, f.quantity.end) for f in found)
     events: list[tuple[int, FoundQuantity | re.Match[str]]] = [
         (f.quantity.start, f) for f in found
     ]
@@ -260,7 +261,7 @@ def _gapped(
         if isinstance(event, FoundQuantity):
             anchor, last_end = event, event.quantity.end
             continue
-        if anchor is None or any(a <= start < b for a, b in spans):
+        if anchor is None or spans.overlaps(start, start + 1):
             continue
         if start - last_end > 90 or re.search(r"[.;!?\n]", text[last_end:start]):
             anchor = None
@@ -415,10 +416,10 @@ def _implicit_ones(
     it names a place or a target, not a count ("попал в дом")."""
     preps = _prepositions(lex)
     categories = set(lex.data["quantity"].get("implicit_one", []))
-    spans = [(f.quantity.start, f.quantity.end) for f in found]
+    spans = SpanSet((f.quantity.start, f.quantity.end) for f in found)
     out: list[FoundQuantity] = []
     for m in lex.units.pattern.finditer(text):
-        if any(a <= m.start() < b for a, b in spans):
+        if spans.overlaps(m.start(), m.start() + 1):
             continue
         before = re.search(
             r"([\w-]+)[\s*_«\"]*$", text[max(0, m.start() - 30) : m.start()]

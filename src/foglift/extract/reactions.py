@@ -251,9 +251,23 @@ def find_reactions(
 
     reactions: dict[str, list[Reaction]] = {c.id: [] for c in claims}
     sentence_of = {c.id: index_of(c.action_start) for c in claims}
+    # the claims of each sentence, in the claims' order, so that a sentence
+    # looks at the claims of its own and the few before it, not every claim
+    in_sentence: dict[int, list[tuple[int, Claim]]] = {}
+    for n, c in enumerate(claims):
+        in_sentence.setdefault(sentence_of[c.id], []).append((n, c))
     for i, s in enumerate(ctx.sentences):
         here = index_of(s.start)
-        same_sentence = [c for c in claims if sentence_of[c.id] == here]
+        same_sentence = [c for _, c in in_sentence.get(here, [])]
+        # those with 0 <= here - sentence_of[c.id] <= reach, in the claims' order
+        within_reach = [
+            c
+            for _, c in sorted(
+                pair
+                for k in range(here - reach, here + 1)
+                for pair in in_sentence.get(k, [])
+            )
+        ]
         # "could not confirm" is one dispute, not also a negated "confirm".
         cues = sorted(
             (
@@ -273,11 +287,7 @@ def find_reactions(
             ):
                 continue
             taken.append((cue.start(), cue.end()))
-            earlier = [
-                c
-                for c in claims
-                if 0 <= here - sentence_of[c.id] <= reach and c.action_start < cue.end()
-            ]
+            earlier = [c for c in within_reach if c.action_start < cue.end()]
             negated = ctx.lex.negation.search(
                 ctx.text, max(s.start, cue.start() - 45), cue.start()
             )
@@ -307,7 +317,7 @@ def find_reactions(
                         cue.end(),
                     )
                 )
-        earlier_all = [c for c in claims if 0 <= here - sentence_of[c.id] <= reach]
+        earlier_all = within_reach
         for claim_id, reaction in evidence_reactions(ctx, i, earlier_all):
             reactions[claim_id].append(reaction)
     return reactions

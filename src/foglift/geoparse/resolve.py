@@ -201,7 +201,10 @@ class PlaceContext:
         """Add what ``other`` says to this context, in place."""
         for key, weight in other.areas.items():
             self.add_area(key, weight)
-        self.points.extend(other.points)
+        # one point per place, at its strongest weight and first position (what
+        # _neighbours reads): a long text's contexts stay as long as its places,
+        # not its mentions, so a context per mention is not quadratic
+        self.points = _neighbours_of([*self.points, *other.points])
         for country, votes in other.countries.items():
             self.countries[country] = self.countries.get(country, 0.0) + votes
         for level, votes in other.levels.items():
@@ -586,8 +589,14 @@ def _nearness(d: float) -> float:
 def _neighbours(context: PlaceContext) -> list[tuple[float, float, float]]:
     """The context's points, one per place: a place named three times is one
     neighbour, at its strongest weight."""
+    return _neighbours_of(context.points)
+
+
+def _neighbours_of(
+    points: list[tuple[float, float, float]],
+) -> list[tuple[float, float, float]]:
     weights: dict[tuple[float, float], float] = {}
-    for lat, lon, weight in context.points:
+    for lat, lon, weight in dict.fromkeys(points):  # (repeats cost nothing)
         weights[(lat, lon)] = max(weight, weights.get((lat, lon), 0.0))
     return [(lat, lon, weight) for (lat, lon), weight in weights.items()]
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from foglift.ingest.text import html_to_text
+from foglift.settings import default
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
@@ -30,10 +32,43 @@ def _fallback(markup: str) -> Page:
     return Page(html_to_text(markup), title or None, None, None, None)
 
 
+# atomic: an attribute once read is not split again when a later one fails
+_ATTRIBUTE = r"""(?>[\s/]*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>`]*))?)"""
+_ONE_ATTRIBUTE = re.compile(_ATTRIBUTE)
+
+
+@cache
+def _tag_with(attributes: int) -> re.Pattern[str]:
+    """A start tag's name and its first ``attributes`` attributes."""
+    return re.compile(rf"<[A-Za-z][^\s/<>]*+(?:{_ATTRIBUTE}){{{attributes}}}")
+
+
+def few_attributes(markup: str) -> str:
+    """``markup`` with each tag's attributes after the first
+    ``max_html_attributes`` dropped: the parser and the text extractor take
+    time growing with the square of one tag's attributes (a hostile page of
+    one ``<p>`` with 200,000 of them took minutes). A page whose tags all
+    hold fewer is returned as it is."""
+    limit = int(default("max_html_attributes"))
+    crowded, first = _tag_with(limit + 1), _tag_with(limit)
+    out: list[str] = []
+    done = 0
+    while (tag := crowded.search(markup, done)) is not None:
+        kept = first.match(markup, tag.start())
+        at = tag.end()
+        while (m := _ONE_ATTRIBUTE.match(markup, at)) is not None and m.end() > at:
+            at = m.end()
+        out.append(markup[done : kept.end() if kept else at])
+        done = at
+    out.append(markup[done:])
+    return "".join(out)
+
+
 def extract_page(markup: str) -> Page:
     """The main text and metadata of a saved page."""
     import trafilatura
 
+    markup = few_attributes(markup)
     try:
         found = trafilatura.bare_extraction(
             markup,
