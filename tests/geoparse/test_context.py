@@ -279,3 +279,25 @@ def test_a_report_by_direction_reads_each_paragraph_in_its_front() -> None:
     }
     assert raions["Рівне"] == raions["Удачне"] == "Pokrovskyi Raion"
     assert raions["Успенівки"] == "Polohivskyi Raion"
+
+
+def test_a_village_of_many_namesakes_is_found_beside_a_unique_neighbour() -> None:
+    # dozens of villages are named Зелений Гай and Попівка; the Зелений Гай
+    # beside Котляреве is not among the five that size alone ranks first, and
+    # the others lean on each other (461 km off before every namesake counted)
+    from foglift.geography import distance_km
+    from foglift.geoparse.theatre import Span, resolve_spans
+
+    text = (
+        "Ворог атакував Котляреве. Сусідні села Зелений Гай та Попівка "
+        "теж під обстрілом."
+    )
+    spans = []
+    for name in ("Котляреве", "Зелений Гай", "Попівка"):
+        start = text.index(name)
+        spans.append(Span(start, start + len(name), name))
+    first, second, _ = resolve_spans(text, spans)
+    assert first.best is not None and second.best is not None
+    a, b = first.best.match.place, second.best.match.place
+    assert b.name == "Zelenyi Hai"
+    assert distance_km(a.lat, a.lon, b.lat, b.lon) < 10

@@ -204,3 +204,96 @@ def test_a_district_or_plant_named_by_its_town_s_adjective_is_at_that_town() -> 
     # an oblast's adjective is not a town's: the oblast is found first
     assert find_matches("Курской области")[0].place.precision == "region"
     assert town_keys_of_adjective("курскои") == ()
+
+
+def test_a_bearing_before_a_list_anchors_every_name_of_it() -> None:
+    from foglift.geoparse.anchors import anchored
+
+    text = "Shelling was reported east of Lyman around Torske, Zarichne and Yampil."
+    spans = _spans(text, "Lyman", "Torske", "Zarichne", "Yampil")
+    found = anchored(text, spans)
+    assert sorted(found) == [1, 2, 3]
+    assert {a.anchor for a in found.values()} == {0}
+    assert found[3].bearing == 90.0
+
+
+def test_a_namesake_fitting_an_anchor_much_worse_than_another_is_dropped() -> None:
+    from foglift.geoparse.index import Place
+    from foglift.geoparse.resolve import Match, Scored
+    from foglift.geoparse.theatre import _within_anchor
+
+    def town(pk: int, lat: float, lon: float) -> Place:
+        return Place(pk, f"t{pk}", f"t{pk}", "T", "UA", lat, lon, "settlement",
+                     "PPL", 500, (), ())  # fmt: skip
+
+    anchor_town = town(1, 48.0, 38.0)
+    due_south = Match(town(2, 47.88, 38.0), "name", "t")  # 13 km, 180 degrees
+    far_edge = Match(town(3, 47.8, 37.65), "name", "t")  # 34 km, 230 degrees
+    anchor = Anchor(0, 180.0, None, "south of")
+    best = Scored(Match(anchor_town, "name", "a"), 1.0, ())
+    assert _within_anchor([far_edge, due_south], anchor, best) == [due_south]
+    # alone, the namesake at the edge still fits
+    assert _within_anchor([far_edge], anchor, best) == [far_edge]
+
+
+def test_a_name_the_gazetteer_lacks_inside_a_named_town_is_placed_at_it() -> None:
+    # the town named as its qualifier, not the place named nearest in the text
+    text = (
+        "Officials in Belgorod said missiles hit the Industrialnyi district "
+        "in northern Kharkiv City."
+    )
+    spans = _spans(text, "Belgorod", "Industrialnyi district", "Kharkiv City")
+    _, district, city = resolve_spans(text, spans)
+    assert district.best is None
+    assert city.best is not None
+    assert district.near == city.best.match.place
+
+
+def test_a_long_name_spelt_otherwise_is_not_a_coincidence_of_letters() -> None:
+    # one "zh" fewer than the landmark's name; nothing else in the text helps
+    text = "Troops were said to hold the Zaporizhia nuclear power plant."
+    (plant,) = resolve_spans(text, _spans(text, "Zaporizhia nuclear power plant"))
+    assert plant.best is not None
+    assert plant.best.match.place.precision == "feature"
+    # a short name matched by its letters alone still is a coincidence
+    from foglift.geoparse.index import Place
+    from foglift.geoparse.resolve import Match, Scored
+    from foglift.geoparse.theatre import _loose_guess
+
+    town = Place(1, "t", "t", "Soars", "RO", 45.9, 24.9, "settlement", "PPL",
+                 500, (), ())  # fmt: skip
+    assert _loose_guess([Scored(Match(town, "skeleton", "sears"), 1.0, ())])
+
+
+def test_respectively_pairs_each_name_with_its_area() -> None:
+    text = (
+        "The ministry claimed Stepove and Zelene, located in the southern "
+        "Zaporizhzhia region and the eastern Kharkiv region, respectively."
+    )
+    where = _where(text, "Stepove", "Zelene", "Zaporizhzhia region", "Kharkiv region")
+    assert [w[1] for w in where[:2]] == ["Zaporizhzhia", "Kharkiv"]
+    text = (
+        "Армия взяла Степовое и Зеленое в Запорожской и Харьковской областях "
+        "соответственно."
+    )
+    where = _where(text, "Степовое", "Зеленое", "Запорожской", "Харьковской областях")
+    assert [w[1] for w in where[:2]] == ["Zaporizhzhia", "Kharkiv"]
+
+
+def test_a_raion_s_land_noun_is_the_raion_unless_the_oblast_has_it() -> None:
+    from foglift.geoparse.build.ukraine import region_noun
+
+    assert region_noun("Бахмутський") == "Бахмутщина"
+    assert region_noun("Донецький") == "Донеччина"
+    assert region_noun("Покровский") == "Покровщина"
+    assert region_noun("Вишневе") == ""
+    text = "Окупанти обстріляли села на Бахмутщині та Сумщині."
+    where = _where(text, "Бахмутщині", "Сумщині")
+    assert where[0][2] == "district"
+    assert where[1][2] == "region"
+
+
+def test_a_plural_hromada_word_makes_each_name_a_hromada() -> None:
+    text = "Під обстрілом були Мирівська й Червоногригорівська громади."
+    where = _where(text, "Мирівська", "Червоногригорівська громади")
+    assert [w[2] for w in where] == ["district", "district"]

@@ -13,8 +13,8 @@ resolver (``theatre``) applies them:
   ДНР", "X на Донеччині", "X, Donetsk Oblast");
 * an anchor: a bearing, and maybe a distance, from another place ("X
   (southwest of Y)", "X, 8km southeast of Y", "X южнее Y", "X на південь від
-  Y", "(both west of Y)"), or a name after an anchored bearing ("southwest of
-  Y near X");
+  Y", "(both west of Y)"), or a name or list after an anchored bearing
+  ("southwest of Y near X", "south of Y around X, Z and W");
 * a plural area word after a list ("Luhansk and Donetsk oblasts", "над
   Брянской и Ростовской областями"): every name of the list is an area.
 """
@@ -65,9 +65,9 @@ _QUALIFIER_GAP = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_AREA = re.compile(
-    r"\s*(oblasts|regions|provinces|raions|rayons|districts|областями|областях|"
-    r"областей|областям|районами|районах|районов|районів|районам|краями|краях|"
-    r"краев)\b",
+    r"\s*(oblasts|regions|provinces|raions|rayons|districts|hromadas|областями|"
+    r"областях|областей|областям|районами|районах|районов|районів|районам|краями|"
+    r"краях|краев|громади|громадах|громадами|громадам|громад)\b",
     re.IGNORECASE,
 )
 _PLURAL_END = re.compile(rf"\s+{_PLURAL_AREA.pattern.strip()}$", re.IGNORECASE)
@@ -86,6 +86,7 @@ _SINGULAR = {
     "raions": "raion",
     "rayons": "raion",
     "districts": "district",
+    "hromadas": "hromada",
 }
 
 _POINTS = {
@@ -234,7 +235,7 @@ def plural_areas(
         word = plural.group(1).casefold()
         singular = _SINGULAR.get(word) or (
             "район" if word.startswith("район") else "край" if word.startswith("кра")
-            else "область"
+            else "громада" if word.startswith("громад") else "область"
         )  # fmt: skip
         members = tuple(list_before(text, spans, i))
         if len(members) < 2:
@@ -279,11 +280,17 @@ def anchored(text: str, spans: Sequence[_Spanlike]) -> dict[int, Anchor]:
         if before is None or not _NEAR_GAP.match(after):
             continue
         bearing = bearing_of(before.group("dir"))
-        if bearing is not None:
-            out.setdefault(
-                j + 1,
-                Anchor(j, bearing, _number(before.group("km")), before.group(0)),
-            )
+        if bearing is None:
+            continue
+        anchor = Anchor(j, bearing, _number(before.group("km")), before.group(0))
+        out.setdefault(j + 1, anchor)
+        # and the names listed after it: "south of X around Y, Z, and W"
+        k = j + 2
+        while k < len(spans) and _LIST_GAP.match(
+            text[spans[k - 1].end : spans[k].start]
+        ):
+            out.setdefault(k, anchor)
+            k += 1
     return out
 
 
@@ -341,4 +348,48 @@ def elliptic_areas(text: str, spans: Sequence[_Spanlike]) -> list[int]:
         name = text[span.start : span.end]
         if _ELLIPTIC.match(name) and _AFTER_ELLIPSIS.match(text, span.end):
             out.append(i)
+    return out
+
+
+_RESPECTIVELY = re.compile(
+    r"\s*[,)]?\s*(?:respectively|соответственно|відповідно)\b", re.IGNORECASE
+)
+# between two areas of a "respectively" list, or the names before it
+_RESPECTIVE_GAP = re.compile(
+    rf"^[ \t]*,?[ \t]*(?:(?:and|и|і|й|та)[ \t]+)?(?:the[ \t]+)?"
+    rf"(?:{_COMPASS_ADJECTIVE}[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def respective_pairs(
+    text: str, spans: Sequence[_Spanlike], is_area: Sequence[bool]
+) -> dict[int, int]:
+    """Names paired with areas by "respectively": "Svitle and Vysoke, in the
+    Donetsk and the Luhansk region respectively" -> name index -> area index."""
+    out: dict[int, int] = {}
+    for last in range(len(spans)):
+        if not is_area[last] or not _RESPECTIVELY.match(text, spans[last].end):
+            continue
+        areas = [last]
+        while (
+            areas[0] > 0
+            and is_area[areas[0] - 1]
+            and _RESPECTIVE_GAP.match(
+                text[spans[areas[0] - 1].end : spans[areas[0]].start]
+            )
+        ):
+            areas.insert(0, areas[0] - 1)
+        # the names: a list ending before the first area (what lies between
+        # is the qualifier's gap, "located in", with no sentence end)
+        first = areas[0]
+        k = first - 1
+        while k >= 0 and is_area[k]:
+            k -= 1  # "in Ukraine's eastern Donetsk ...": a wider area first
+        if k < 0 or re.search(r"[.!?]\s", text[spans[k].end : spans[first].start]):
+            continue
+        names = list(reversed(list_before(text, spans, k)))
+        if len(names) != len(areas) or len(areas) < 2:
+            continue
+        out.update(zip(names, areas, strict=True))
     return out

@@ -37,6 +37,7 @@ from foglift.geoparse.anchors import (
     list_before,
     plural_areas,
     qualified_lists,
+    respective_pairs,
     strip_plural,
 )
 from foglift.geoparse.coreference import antecedent, centre_of, referring_kind
@@ -81,6 +82,8 @@ _AREA_TAIL = re.compile(
     r"district|county|province)$",
     re.IGNORECASE,
 )
+_AREA_LEVELS = ("country", "region", "district")
+_INSIDE_GAP = re.compile(r"(?:^|\s)(?:in|в|во|у)\s", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|in|,\s*in)\s*$", re.IGNORECASE)
 
 
@@ -170,6 +173,11 @@ def _blend(everywhere: PlaceContext, nearby: PlaceContext) -> PlaceContext:
     return out
 
 
+# a skeleton this long (letters of a name of several words) is a spelling of
+# the name it matches, not a coincidence
+LONG_SKELETON = 20
+
+
 def _loose_guess(ranked: Sequence[Scored]) -> bool:
     """A name matched only by its skeleton or as a part of another place, to a
     place nothing else in the text points to ("Sears" -> Şoarş, Romania;
@@ -179,6 +187,10 @@ def _loose_guess(ranked: Sequence[Scored]) -> bool:
     if not ranked or ranked[0].context > 0:
         return False
     best = ranked[0].match
+    if best.kind == "skeleton" and len(best.via) >= LONG_SKELETON:
+        # "Zaporizhia nuclear power plant": letters of a long name seldom
+        # coincide
+        return False
     # "eastern Ukraine", "northern Syria" need no support
     return best.kind in ("skeleton", "lookalike") or (
         best.kind == "part" and best.place.precision != "country"
@@ -242,6 +254,16 @@ def _towns(ranked: Sequence[Scored]) -> list[Scored]:
     ]
 
 
+def _theatre_villages(ranked: Sequence[Scored]) -> bool:
+    """Whether a name is one of many villages of Ukraine or Russia (Vysoke,
+    Popivka): more than CLUSTER_TOP namesakes there, which size does not rank."""
+    return (
+        len(ranked) > CLUSTER_TOP
+        and ranked[0].match.place.country in ("UA", "RU")
+        and ranked[CLUSTER_TOP].match.place.country in ("UA", "RU")
+    )
+
+
 def _plausibility(scored: Scored, top: float) -> float:
     """How much a candidate counts as support: 1 for the first choice, less
     the further its score is below it (one of a dozen Richmonds counts little)."""
@@ -276,7 +298,11 @@ def cluster_support(
         if ranked[0].match.place.precision in ("settlement", "district"):
             # a country's or region's name ("Mexico", "Lebanon") is not decided
             # between settlements; it still supports the others with its towns
-            limit = CLUSTER_ALL if span.key in thorough else CLUSTER_TOP
+            limit = (
+                CLUSTER_ALL
+                if span.key in thorough or _theatre_villages(ranked)
+                else CLUSTER_TOP
+            )
             scored_towns[span.key] = [
                 s.match.place
                 for s in ranked[:limit]
@@ -370,6 +396,11 @@ def _one_sense_per_name(
     return out
 
 
+# how much worse than the best fit (fits(): a share of the distance plus the
+# bearing's miss over 180 degrees) a candidate may fit an anchor and remain
+ANCHOR_FIT_MARGIN = 0.5
+
+
 def _within_anchor(
     found: Sequence[Match], anchor: Anchor, anchor_best: Scored
 ) -> list[Match]:
@@ -384,7 +415,10 @@ def _within_anchor(
         miss = fits(anchor, m.place.lat, m.place.lon, point.lat, point.lon)
         if miss is not None:
             fitting.append((miss, m))
-    return [m for _, m in sorted(fitting, key=lambda x: x[0])]
+    fitting.sort(key=lambda x: x[0])
+    # of two Veseles south of Siversk, the one 13 km due south, not the
+    # town 38 km southwest at the edge of the bearing and the distance
+    return [m for miss, m in fitting if miss <= fitting[0][0] + ANCHOR_FIT_MARGIN]
 
 
 def _all_but_each(by_name: dict[str, PlaceContext]) -> dict[str, PlaceContext]:
@@ -473,12 +507,35 @@ def resolve_spans(
     pair_context: dict[int, PlaceContext] = {}
     pair_cue: dict[int, str] = {}
     why: dict[int, str] = {}
+    # "Svitle and Vysoke, in the Donetsk and the Luhansk region respectively"
+    is_area = [
+        bool(ranked) and ranked[0].match.place.precision in _AREA_LEVELS
+        for ranked in first
+    ]
+    for i, q in respective_pairs(text, spans, is_area).items():
+        area = first[q][0].match.place
+        inside = [m for m in matches[i] if area.id in m.place.parents]
+        if inside:
+            matches[i] = inside
+        pair_context[i] = context_of_place(area, weight=4.0)
+        pair_cue[i] = f"qualified by '{spans[q].name}', respectively"
+    inside_town: dict[int, int] = {}
     for q, names in qualified_lists(text, spans):
         gap = text[spans[q - 1].end : spans[q].start]
         # with no word between, only an area in the genitive qualifies:
         # "Успеновка Запорожской области"
         if gap.isspace() and not _AREA_TAIL.search(spans[q].name):
             continue
+        if (
+            first[q]
+            and first[q][0].match.place.precision == "settlement"
+            and _INSIDE_GAP.search(gap)
+        ):
+            # "the Nemyshlianskyi district in southeast Kharkiv City": a name
+            # the gazetteer lacks lies in that town
+            for i in names:
+                if not matches[i]:
+                    inside_town.setdefault(i, q)
         if not first[q] or first[q][0].match.place.precision not in (
             "country",
             "region",
@@ -651,6 +708,9 @@ def resolve_spans(
         for i, near in _vicinities(spans, chosen, evidence).items()
         if i not in not_places and not referring[i]
     }
+    for i, q in inside_town.items():
+        if not chosen[i] and chosen[q] and i not in not_places and not referring[i]:
+            vicinities[i] = (chosen[q][0].match.place, spans[q].start - spans[i].start)
     out = []
     for i, ranked in enumerate(chosen):
         cues = list(ranked[0].cues) if ranked else []

@@ -62,7 +62,8 @@ def add_ukraine(gaz: Gazetteer, shared: Path, admin1_ids: dict[str, str]) -> Non
             population="0",
             parents=" ".join(parents_of(row["parent_pcode"])),
         )
-        for alias, kind in _unit_names(row, is_raion):
+        oblast = units.get(row["parent_pcode"], {}).get("name_uk", "")
+        for alias, kind in _unit_names(row, is_raion, oblast):
             gaz.add_alias(place_id, alias, kind)
 
     for row in read_csv(folder / "ukraine_adm4_settlements.csv"):
@@ -89,7 +90,9 @@ def add_ukraine(gaz: Gazetteer, shared: Path, admin1_ids: dict[str, str]) -> Non
         gaz.add_alias(place_id, row["name_uk_in_katotth_20250516"], "uk")
 
 
-def _unit_names(row: dict[str, str], is_raion: bool) -> Iterator[tuple[str, str]]:
+def _unit_names(
+    row: dict[str, str], is_raion: bool, oblast: str = ""
+) -> Iterator[tuple[str, str]]:
     en, uk, ru = row["name_en"], row["name_uk"], row["name_ru"]
     alt_uk = row["name_uk_in_katotth_20250516"]
     if is_raion:
@@ -102,6 +105,13 @@ def _unit_names(row: dict[str, str], is_raion: bool) -> Iterator[tuple[str, str]
             yield f"{alt_uk} район", "qualified"
         if ru:
             yield f"{ru} район", "qualified"
+        # the raion as a land: "на Синельниківщині", "Покровщина"; not a
+        # raion named like its oblast (Сумський: Сумщина is the oblast)
+        if uk[:-2] != oblast[:-1]:
+            for adjective in (uk, ru):
+                land = region_noun(adjective)
+                if land:
+                    yield land, "alt"
     else:
         for word in ("Hromada", "hromada", "community", "Community"):
             yield f"{en} {word}", "qualified"
@@ -151,3 +161,20 @@ def merge_geonames_ukraine(gaz: Gazetteer) -> int:
             place["population"] = str(city["population"])
             merged += 1
     return merged
+
+
+# a raion's adjective -> the noun of its land, as Ukrainian and Russian say it:
+# Синельниківський -> Синельниківщина, Бахмутський -> Бахмутщина, Нікопольський ->
+# Нікопольщина (Донецький -> Донеччина, Запорізький -> Запоріжчина)
+_LAND_ENDINGS = (
+    ("цький", "ччина"), ("зький", "жчина"), ("ський", "щина"), ("цкий", "тчина"),
+    ("ский", "щина"),
+)  # fmt: skip
+
+
+def region_noun(adjective: str) -> str:
+    """The "-щина" noun of a raion's adjective, or "" when it has none."""
+    for ending, land in _LAND_ENDINGS:
+        if adjective.endswith(ending) and len(adjective) > len(ending) + 2:
+            return adjective[: -len(ending)] + land
+    return ""
