@@ -2002,7 +2002,13 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 )
             if not quantities and not places:
                 continue
-            if not quantities and phrase_key(trigger.group()) in _counted_only(ctx.lex):
+            if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
+                # "two ... missile divisions": a singular after a plural number
+                # modifies the noun counted, which is no weapon
+                (q.quantity.value or 0) <= 1
+                or re.search(r"s$", q.quantity.as_stated.split()[-1])
+                for q in quantities
+            ):
                 continue  # "deploying 71 missiles" launches; "deploying to X" not
             mood = _mood(ctx, trigger, s, bool(quantities))
             if mood in NOT_CLAIMS:
