@@ -21,7 +21,13 @@ from typing import TypeVar
 from foglift.budget import check_time
 from foglift.datelines import opening_dateline
 from foglift.extract.claimants import region_side_in
-from foglift.extract.lexicon import ActionEntry, Lexicon, Table, phrase_pattern
+from foglift.extract.lexicon import (
+    ActionEntry,
+    Lexicon,
+    Table,
+    phrase_key,
+    phrase_pattern,
+)
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
 from foglift.extract.places import accusative_only
 from foglift.extract.quantities import (
@@ -856,6 +862,16 @@ def _other_speakers(
             for c in made + out
         ]
     return out
+
+
+@cache
+def _counted_only(lex: Lexicon) -> frozenset[str]:
+    """Phrases of an action that state it only with a counted object."""
+    return frozenset(
+        phrase_key(p)
+        for spec in lex.data.get("actions", {}).values()
+        for p in spec.get("counted_only", [])
+    )
 
 
 @cache
@@ -2364,6 +2380,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _places_after_colon(ctx, obj[1], s.end)
             if not quantities and not places:
                 continue
+            if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
+                # "two ... missile divisions": a singular after a plural number
+                # modifies the noun counted, which is no weapon
+                (q.quantity.value or 0) <= 1
+                or re.search(r"s$", q.quantity.as_stated.split()[-1])
+                for q in quantities
+            ):
+                continue  # "deploying 71 missiles" launches; "deploying to X" not
             mood = _mood(ctx, trigger, s, bool(quantities))
             if mood in NOT_CLAIMS:
                 continue
