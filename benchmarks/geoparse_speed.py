@@ -27,7 +27,8 @@ TEXT = (
 
 def clear_caches() -> None:
     """Empty the in-process caches, so a run measures SQLite and morphology."""
-    from foglift.geoparse import index, morphology, names, resolve
+    from foglift import names
+    from foglift.geoparse import index, morphology, resolve
 
     index.clear_caches()
     for cached in (
