@@ -253,3 +253,18 @@ def test_two_worker_processes_from_the_command_line(
         assert snapshot(store) == expected
     finally:
         store.close()
+
+
+def _echo(payload: list[str]) -> int:
+    return len(payload)
+
+
+def test_the_client_does_not_keep_the_batches_it_sent(threads: DaskExecutor) -> None:
+    """distributed logs recent messages for debugging; by default 1,000 of
+    them, each a batch of documents as sent. The executors keep a few."""
+    from foglift.runs.executors import DASK_LOG_LENGTH
+
+    tasks = ((n, ["x" * 1000] * 50) for n in range(3 * DASK_LOG_LENGTH))
+    assert [r for _, r in threads.map(_echo, tasks)] == [50] * (3 * DASK_LOG_LENGTH)
+    sent = threads.client.scheduler_comm.recent_message_log
+    assert sent.maxlen == DASK_LOG_LENGTH and len(sent) <= DASK_LOG_LENGTH

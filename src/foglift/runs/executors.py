@@ -179,6 +179,19 @@ def _quiet_dask_logs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+# Messages distributed keeps for debugging, per connection and log. Its default,
+# 1,000, keeps every message under 1 MB as sent: each task carries a batch of
+# documents, so a client (and a local cluster's scheduler and workers) grew by
+# the text of up to 1,000 batches, about 9 kB a document through a run.
+DASK_LOG_LENGTH = 16
+
+
+def _bounded_dask_logs() -> None:
+    import dask
+
+    dask.config.set({"distributed.admin.low-level-log-length": DASK_LOG_LENGTH})
+
+
 def local_executor(workers: int, *, processes: bool = True) -> DaskExecutor:
     """``workers`` single-threaded worker processes on this machine (a
     ``distributed.LocalCluster``); ``processes=False`` runs them as threads of
@@ -187,6 +200,7 @@ def local_executor(workers: int, *, processes: bool = True) -> DaskExecutor:
         raise UsageError("--workers needs at least 1", hint="--workers 2")
     distributed = _import_distributed()
     _quiet_dask_logs()
+    _bounded_dask_logs()
     import dask
 
     # the statistical profiler samples every worker thread 100 times a second;
@@ -210,6 +224,7 @@ def cluster_executor(address: str, *, timeout: str = "30s") -> DaskExecutor:
     """The Dask cluster whose scheduler listens at ``address``."""
     distributed = _import_distributed()
     _quiet_dask_logs()
+    _bounded_dask_logs()
     try:
         client = distributed.Client(address, timeout=timeout, set_as_default=False)
     except OSError as exc:
