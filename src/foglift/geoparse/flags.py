@@ -11,12 +11,14 @@ texts name capitals and large cities for politics, not as battlefields.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from foglift.caches import entries
 from foglift.geography import distance_km, distances_km
 from foglift.geoparse.index import (
     Place,
@@ -136,7 +138,7 @@ SUGGEST_POOL = 400
 SUGGEST_CUTOFF = 55
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=entries("closest_in_box"))
 def _closest_in_box(
     target: str, box: tuple[float, float, float, float]
 ) -> tuple[tuple[SettlementCell, int], ...]:
@@ -164,24 +166,48 @@ class _BoxSkeletons:
         import numpy as np
 
         cells = tuple(settlement_cells(*box))
-        skeletons = [skel for cell in cells for skel in cell.skeletons]
+        skeletons = list(itertools.chain.from_iterable(c.skeletons for c in cells))
         # villages share names (eleven Andriivkas): a name's similarity is
-        # computed once, a box holds about 60% as many names as settlements
-        first: dict[str, int] = {}
-        which = np.fromiter(
-            (first.setdefault(skel, len(first)) for skel in skeletons),
-            dtype=np.int64,
-            count=len(skeletons),
-        )
+        # computed once per cell, whose distinct names are found once per
+        # process, not again for every box the cell is in
+        distinct: list[str] = []
+        parts = []
+        for cell in cells:
+            names, which = _cell_names(cell)
+            parts.append(which + len(distinct))
+            distinct += names
         return _BoxSkeletons(
             cells,
             skeletons,
             np.cumsum([0, *(len(cell.skeletons) for cell in cells)]),
             np.concatenate([c.lats for c in cells]) if cells else np.zeros(0),
             np.concatenate([c.rowids for c in cells]) if cells else np.zeros(0),
-            list(first),
-            which,
+            distinct,
+            np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64),
         )
+
+
+# a cell's distinct skeletons and which of them each settlement has, by the
+# cell's key (with the cell, as the grid may read a cell again)
+_CELL_NAMES: dict[Any, tuple[SettlementCell, list[str], Any]] = {}
+_CELL_NAMES_HELD = 4096  # cells; the grid holds fewer (index.GRID_MAX_ROWS)
+
+
+def _cell_names(cell: SettlementCell) -> tuple[list[str], Any]:
+    import numpy as np
+
+    held = _CELL_NAMES.get(cell.key)
+    if held is None or held[0] is not cell:
+        if len(_CELL_NAMES) >= _CELL_NAMES_HELD:
+            _CELL_NAMES.clear()
+        first: dict[str, int] = {}
+        which = np.fromiter(
+            (first.setdefault(skel, len(first)) for skel in cell.skeletons),
+            dtype=np.int64,
+            count=len(cell.skeletons),
+        )
+        held = _CELL_NAMES[cell.key] = (cell, list(first), which)
+    return held[1], held[2]
 
 
 def _closest_skeletons(
@@ -243,7 +269,7 @@ def _in_reach(
     return {pk for pk, ok in zip(pks, near, strict=True) if ok}
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=entries("closest_alias"))
 def _closest_alias(target: str, target_key: str, pk: int) -> tuple[float, str] | None:
     """The Latin alias of a place closest to a name, with its similarity."""
     from rapidfuzz import fuzz
