@@ -11,7 +11,6 @@ texts name capitals and large cities for politics, not as battlefields.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -166,48 +165,24 @@ class _BoxSkeletons:
         import numpy as np
 
         cells = tuple(settlement_cells(*box))
-        skeletons = list(itertools.chain.from_iterable(c.skeletons for c in cells))
+        skeletons = [skel for cell in cells for skel in cell.skeletons]
         # villages share names (eleven Andriivkas): a name's similarity is
-        # computed once per cell, whose distinct names are found once per
-        # process, not again for every box the cell is in
-        distinct: list[str] = []
-        parts = []
-        for cell in cells:
-            names, which = _cell_names(cell)
-            parts.append(which + len(distinct))
-            distinct += names
+        # computed once, a box holds about 60% as many names as settlements
+        first: dict[str, int] = {}
+        which = np.fromiter(
+            (first.setdefault(skel, len(first)) for skel in skeletons),
+            dtype=np.int64,
+            count=len(skeletons),
+        )
         return _BoxSkeletons(
             cells,
             skeletons,
             np.cumsum([0, *(len(cell.skeletons) for cell in cells)]),
             np.concatenate([c.lats for c in cells]) if cells else np.zeros(0),
             np.concatenate([c.rowids for c in cells]) if cells else np.zeros(0),
-            distinct,
-            np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64),
+            list(first),
+            which,
         )
-
-
-# a cell's distinct skeletons and which of them each settlement has, by the
-# cell's key (with the cell, as the grid may read a cell again)
-_CELL_NAMES: dict[Any, tuple[SettlementCell, list[str], Any]] = {}
-_CELL_NAMES_HELD = 4096  # cells; the grid holds fewer (index.GRID_MAX_ROWS)
-
-
-def _cell_names(cell: SettlementCell) -> tuple[list[str], Any]:
-    import numpy as np
-
-    held = _CELL_NAMES.get(cell.key)
-    if held is None or held[0] is not cell:
-        if len(_CELL_NAMES) >= _CELL_NAMES_HELD:
-            _CELL_NAMES.clear()
-        first: dict[str, int] = {}
-        which = np.fromiter(
-            (first.setdefault(skel, len(first)) for skel in cell.skeletons),
-            dtype=np.int64,
-            count=len(cell.skeletons),
-        )
-        held = _CELL_NAMES[cell.key] = (cell, list(first), which)
-    return held[1], held[2]
 
 
 def _closest_skeletons(
