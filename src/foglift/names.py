@@ -30,6 +30,8 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
+from foglift.caches import entries
+
 APOSTROPHES = "'ʼ’‘`´ʹʻ′＇"
 _APOS_RE = re.compile(f'[{re.escape(APOSTROPHES)}"“”«»]')
 # what separates the words of a name: spacing, hyphens and dashes, and the
@@ -47,7 +49,7 @@ def has_latin(text: str) -> bool:
     return _LATIN_RE.search(text) is not None
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=entries("name_key"))
 def name_key(name: str) -> str:
     """The comparison key of a name: folded case, no diacritics, apostrophes or
     quotes, its words separated by one space."""
@@ -225,7 +227,7 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
 _REPEAT_RE = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=entries("skeleton"))
 def skeleton(name: str) -> str:
     """A loose Latin key on which spellings from different schemes meet."""
     key = name_key(name)

@@ -44,6 +44,14 @@ SETTINGS: dict[str, Setting] = {
             "one tag's attributes.",
         ),
         Setting(
+            "cache_memory_mb",
+            32,
+            "Memory the caches of names, places and word forms may fill in one "
+            "process, shared out among them (`foglift/caches.py`); a process "
+            "holds about 240 MB before them, so the default keeps an ingest "
+            "near 300 MB. More buys some speed on a long corpus.",
+        ),
+        Setting(
             "document_cpu_seconds",
             60.0,
             "CPU seconds one document of a batch may take before it is rejected "

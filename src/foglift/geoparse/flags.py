@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from foglift.caches import entries
 from foglift.geography import distance_km, distances_km
 from foglift.geoparse.index import (
     Place,
@@ -136,7 +137,7 @@ SUGGEST_POOL = 400
 SUGGEST_CUTOFF = 55
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=entries("closest_in_box"))
 def _closest_in_box(
     target: str, box: tuple[float, float, float, float]
 ) -> tuple[tuple[SettlementCell, int], ...]:
@@ -243,7 +244,7 @@ def _in_reach(
     return {pk for pk, ok in zip(pks, near, strict=True) if ok}
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=entries("closest_alias"))
 def _closest_alias(target: str, target_key: str, pk: int) -> tuple[float, str] | None:
     """The Latin alias of a place closest to a name, with its similarity."""
     from rapidfuzz import fuzz

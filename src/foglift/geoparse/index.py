@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from foglift.caches import entries
 from foglift.geography import box_around, distance_km, within_km
 
 BUILDER_VERSION = "19"
@@ -493,7 +494,7 @@ _PLACES: dict[int, Place] = {}
 PLACES_HELD = 50_000
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=entries("places_for_key"))
 def places_for_key(key: str) -> tuple[tuple[Place, str], ...]:
     """Every place with an alias under ``key``, with the kind of that alias."""
     rows = (
@@ -540,7 +541,7 @@ def places_for_keys(keys: tuple[str, ...]) -> dict[str, tuple[tuple[Place, str],
     return {key: tuple(per_key.values()) for key, per_key in best.items()}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=entries("places_for_skeleton"))
 def places_for_skeleton(skel: str) -> tuple[Place, ...]:
     rows = (
         connection()
@@ -554,7 +555,7 @@ def places_for_skeleton(skel: str) -> tuple[Place, ...]:
     return tuple(_place(row) for row in rows)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=entries("place_by_id"))
 def place_by_id(place_id: str) -> Place | None:
     row = (
         connection()
@@ -720,7 +721,7 @@ def _load_cells(row: int, first: int, last: int) -> None:
         _grid_rows[0] += len(items)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=entries("place_by_pk"))
 def place_by_pk(pk: int) -> Place | None:
     row = (
         connection()
@@ -731,7 +732,7 @@ def place_by_pk(pk: int) -> Place | None:
 
 
 # read only for suggestions, whose results are remembered (flags._closest_alias)
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=entries("aliases_of"))
 def aliases_of(pk: int) -> tuple[tuple[str, str], ...]:
     """(key, kind) of every alias of a place."""
     rows = connection().execute("SELECT key, kind FROM names WHERE pk = ?", (pk,))

@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from foglift.caches import entries
+
 _UK_ONLY = re.compile("[іїєґ]")
 _RU_ONLY = re.compile("[ыэёъ]")
 _CONSONANTS = frozenset("бвгґджзклмнпрстфхцчшщ")
@@ -102,14 +104,14 @@ def analyzer(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=entries("parses"))
 def _parses(lang: str, word: str) -> tuple[Any, ...]:
     # detection asks whether a word is a given name, then for its nominatives:
     # one dictionary parse serves both
     return tuple(analyzer(lang).parse(word))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=entries("inflection"))
 def _inflection(
     lang: str, para_id: int, idx: int, required: frozenset[str]
 ) -> tuple[str, str] | None:
@@ -186,7 +188,7 @@ def _languages(word: str) -> tuple[str, ...]:
     return ("uk", "ru")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=entries("word_nominatives"))
 def word_nominatives(word: str, dictionaries: bool = True) -> tuple[str, ...]:
     """Nominative candidates for one lower-case Cyrillic word, likeliest first.
 
@@ -234,7 +236,7 @@ def nominatives(phrase: str, limit: int = 48, dictionaries: bool = True) -> list
     return [c for c in out if c != " ".join(words)][:limit]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=entries("is_given_name"))
 def is_given_name(word: str) -> bool:
     """Whether the dictionaries read a lower-case Cyrillic word as a given name
     (pymorphy3's ``Name``): Денис, Олександр, Сергій."""

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from foglift.caches import entries
 from foglift.geoparse.index import (
     Place,
     place_by_id,
@@ -252,10 +253,7 @@ def find_matches(name: str) -> list[Match]:
 # Posts of one corpus repeat their names ("Москва", "Путин", a channel's own
 # name) and their capitalised non-names: the candidates of a name are read
 # once per process, not once per text (a fifth of a post's check before).
-MATCHES_HELD = 16384
-
-
-@lru_cache(maxsize=MATCHES_HELD)
+@lru_cache(maxsize=entries("matches"))
 def _matches(name: str) -> tuple[Match, ...]:
     return tuple(_find_matches(name))
 
@@ -483,7 +481,7 @@ _THEATRE = frozenset({"UA", "RU", "BY"})
 LOOKALIKE_RATIO = 85.0
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=entries("ukrainian_lookalikes"))
 def ukrainian_lookalikes(forms: tuple[str, ...]) -> tuple[tuple[Place, str], ...]:
     """Ukrainian settlements whose skeletons are within LOOKALIKE_RATIO of a
     form's, the closest three, with the form each matched."""
