@@ -33,6 +33,9 @@ FINDING_CODES: dict[str, FindingCode] = {
                     "another source in the text disputes or denies the claim"),
         FindingCode("claim.single_source", "sourcing", "info",
                     "no independent source in the text confirms the claim"),
+        FindingCode("text.truncated", "geoparse", "warning",
+                    "more place names than max_place_mentions: those after the "
+                    "limit were not resolved"),
         FindingCode("place.unresolved", "geoparse", "warning",
                     "a place name not in the gazetteer, with suggestions"),
         FindingCode("place.renamed", "geoparse", "info",

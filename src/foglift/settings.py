@@ -52,6 +52,14 @@ SETTINGS: dict[str, Setting] = {
             "near 300 MB. More buys some speed on a long corpus.",
         ),
         Setting(
+            "max_place_mentions",
+            20_000,
+            "Place names of one document that are resolved, in the order they "
+            "stand; the rest are left with a text.truncated finding. A whole daily "
+            "assessment names a few hundred; tens of thousands are an attack or a "
+            "dump, and each name costs resolving time.",
+        ),
+        Setting(
             "document_cpu_seconds",
             60.0,
             "CPU seconds one document of a batch may take before it is rejected "

@@ -358,3 +358,28 @@ def test_an_export_claiming_another_channels_id_never_replaces_its_posts(
     assert run_cli("ingest", str(edited), "--db", db, "--quiet")[0] == 0
     code, out, _ = run_cli("documents", "--db", db, "--format", "json")
     assert len(json.loads(out)) == 2
+
+
+def test_place_names_past_the_limit_are_left_with_a_finding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from foglift import settings
+    from foglift.geoparse import stage
+    from foglift.pipeline import check_text
+
+    def small(name: str) -> int | float | str:
+        return 3 if name == "max_place_mentions" else settings.default(name)
+
+    monkeypatch.setattr(stage, "default", small)
+    names = ["Kharkiv", "Sumy", "Poltava", "Dnipro", "Odesa", "Lviv"]
+    text = "Reports came from " + ", ".join(names) + "."
+    doc = check_text(text, lang="en")
+    cut = [f for f in doc.findings if f.code == "text.truncated"]
+    assert len(cut) == 1 and cut[0].start == text.index("Dnipro")
+    assert cut[0].end == text.index("Lviv") + len("Lviv")
+    assert "3 place names after the first 3" in cut[0].message
+    assert [p.name for p in doc.places] == names[:3]
+    monkeypatch.undo()
+    assert not [
+        f for f in check_text(text, lang="en").findings if f.code == "text.truncated"
+    ]

@@ -15,6 +15,7 @@ from foglift.geoparse.resolve import (
 )
 from foglift.geoparse.theatre import Resolved, Span, resolve_spans
 from foglift.model import Candidate, Document, Finding, PlaceMention
+from foglift.settings import default
 from foglift.spans import SpanSet
 
 
@@ -71,6 +72,31 @@ def geoparse(doc: Document) -> Document:
         if not taken.overlaps(span.start, span.end):
             spans[(span.start, span.end)] = span
     ordered = sorted(spans.values(), key=lambda s: (s.start, s.end))
+    limit = int(default("max_place_mentions"))
+    cut: Finding | None = None
+    if len(ordered) > limit:
+        dropped = ordered[limit:]
+        cut = Finding(
+            code="text.truncated",
+            severity="warning",
+            message=f"{len(dropped)} place names after the first {limit} were not "
+            "resolved (max_place_mentions)",
+            start=dropped[0].start,
+            end=dropped[-1].end,
+            evidence=(("max_place_mentions", str(limit)),),
+        )
+        ordered = ordered[:limit]
+        kept = {(s.start, s.end) for s in ordered}
+        doc = dataclasses.replace(
+            doc,
+            places=tuple(m for m in doc.places if (m.start, m.end) in kept),
+            claims=tuple(
+                dataclasses.replace(
+                    c, places=tuple(p for p in c.places if (p.start, p.end) in kept)
+                )
+                for c in doc.claims
+            ),
+        )
     # a claim's places were read as places from their words ("captured X")
     claimed = frozenset((p.start, p.end) for c in doc.claims for p in c.places)
     resolved = resolve_spans(doc.text, ordered, claimed)
@@ -95,7 +121,7 @@ def geoparse(doc: Document) -> Document:
         for claim in doc.claims
     )
 
-    findings: list[Finding] = []
+    findings: list[Finding] = [cut] if cut else []
     for flag in place_flags(resolved):
         span = resolved[flag.index].span
         claim_id = next(
