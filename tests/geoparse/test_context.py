@@ -301,3 +301,19 @@ def test_a_village_of_many_namesakes_is_found_beside_a_unique_neighbour() -> Non
     a, b = first.best.match.place, second.best.match.place
     assert b.name == "Zelenyi Hai"
     assert distance_km(a.lat, a.lon, b.lat, b.lon) < 10
+
+
+def test_a_treaty_named_for_a_city_is_not_the_city() -> None:
+    from foglift.geoparse import geoparse
+
+    text = (
+        "Shelling of Kherson broke the Geneva Conventions, and the Minsk "
+        "Agreements were never kept; talks in Geneva went on."
+    )
+    out = geoparse(Document(id="t", text=text, source="test"))
+    named = [text[p.start : p.end] for p in out.places]
+    assert named.count("Geneva") == 1 and "Minsk" not in named
+    geneva = next(p for p in out.places if p.name == "Geneva")
+    assert geneva.start == text.rindex("Geneva")  # the talks' place is a place
+    far = [f.start for f in out.findings if f.code == "place.outside_theatre"]
+    assert far in ([], [geneva.start])

@@ -773,6 +773,27 @@ PLACE_WORD_BEFORE = re.compile(
 )
 
 
+# Capitalised nouns that make a place's name the name of a treaty, an accord
+# or a format of talks: "Geneva Conventions", "Minsk Agreements", "Normandy
+# Format". The place names the document, not where anything happens.
+_NAMED_FOR_A_PLACE = frozenset(
+    {
+        "accord",
+        "accords",
+        "agreement",
+        "agreements",
+        "convention",
+        "conventions",
+        "declaration",
+        "format",
+        "memorandum",
+        "protocol",
+        "protocols",
+        "treaty",
+    }
+)
+
+
 def _not_a_place(
     text: str, span: Span, common: frozenset[str], memo: dict[str, list[Match]]
 ) -> str:
@@ -796,6 +817,8 @@ def _not_a_place(
     if not name.isupper() and name.casefold() in common:
         return "a common word the text also writes in lower case"
     after = re.match(r"\s+([A-ZА-ЯЁІЇЄҐ][\w'’.-]*)", text[span.end : span.end + 40])
+    if after and after.group(1).casefold() in _NAMED_FOR_A_PLACE:
+        return "part of the name of a treaty or accord"
     if after and given_name(name, after.group(1)) and not big:
         return "a person's given name"
     previous = re.search(r"([A-ZА-ЯЁІЇЄҐ][\w'’-]*)\s+$", before)
