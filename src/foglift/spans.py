@@ -51,3 +51,18 @@ class SpanSet:
         if i < len(self._member_starts) and self._member_starts[i] < hi:
             return self._member_starts[i]
         return None
+
+
+def at_line_start(text: str, start: int) -> bool:
+    """Whether only white space stands between the line's start and ``start``:
+    ``not text[text.rfind("\n", 0, start) + 1 : start].strip()``, read back
+    over the white space alone (the slice made a long line's names quadratic)."""
+    i = start
+    while i > 0:
+        char = text[i - 1]
+        if char == "\n":
+            return True
+        if not char.isspace():
+            return False
+        i -= 1
+    return True

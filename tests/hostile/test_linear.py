@@ -81,3 +81,13 @@ def test_a_paragraph_with_a_hundred_thousand_attributes_is_read() -> None:
 def test_unclosed_tags_are_scanned_once(markup: str) -> None:
     # (each of these once made the tag pattern rescan the rest from every "<")
     assert len(few_attributes(markup)) <= len(markup)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.text(alphabet="ab \t\n\u00a0\u2003", max_size=40), st.integers(0, 45))
+def test_line_start_is_what_the_slice_of_the_line_said(text: str, start: int) -> None:
+    from foglift.spans import at_line_start
+
+    start = min(start, len(text))
+    sliced = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+    assert at_line_start(text, start) == sliced

@@ -18,6 +18,7 @@ from pathlib import Path
 from foglift.datelines import follows_town
 from foglift.geoparse.resolve import Match, find_matches, importance
 from foglift.geoparse.theatre import LOWER_WORD, PLACE_WORD_BEFORE, Span
+from foglift.spans import at_line_start
 
 # find_matches, remembered for one text
 Finder = Callable[[str], list[Match]]
@@ -118,7 +119,7 @@ def _acceptable(
         return True
     # "HIV", "UN", "SOS": short capitals are acronyms unless an area's
     # abbreviation; so are "NATO", "OSCE" within a line (not "KYIV —")
-    line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+    line_start = at_line_start(text, start)
     acronym = phrase.isupper() and (
         len(phrase) <= 3 or (len(phrase) <= 5 and not line_start)
     )

@@ -54,6 +54,7 @@ from foglift.geoparse.resolve import (
     with_lookalikes,
 )
 from foglift.names import name_key, skeleton
+from foglift.spans import at_line_start
 
 _FRONT = re.compile(
     r"^\s*(?:direction|axis|front|sector|salient|bridgehead|pocket|"
@@ -609,10 +610,9 @@ def resolve_spans(
 
     # A dateline ("WASHINGTON (AP) -", "KYIV, Nov 12 -") names a town
     for i, span in enumerate(spans):
-        line_start = text.rfind("\n", 0, span.start) + 1
         if (
             i not in pair_context
-            and not text[line_start : span.start].strip()
+            and at_line_start(text, span.start)
             and (is_capitals(span.name) or agency_follows(text, span.end))
         ):
             pair_context[i] = PlaceContext(wanted="settlement")
@@ -810,7 +810,7 @@ def _not_a_place(
     before = text[max(0, span.start - 30) : span.start]
     if PLACE_WORD_BEFORE.search(before) or " " in name.strip():
         return ""
-    line_start = not text[text.rfind("\n", 0, span.start) + 1 : span.start].strip()
+    line_start = at_line_start(text, span.start)
     big = any(importance(m.place) >= _WELL_KNOWN for m in memo.get(name, ()))
     if name.isupper() and 4 <= len(name) <= 5 and not line_start and not big:
         return "an acronym, not a place"
