@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from sqlalchemy import select
 
 from foglift.store import Store, open_store
 from foglift.store.schema import event_members, events, verdicts
+from tests.store.conftest import _free_port
 from tests.store.test_store import snapshot
 from tests.verify.corpus import ingest_with_maps, write_posts
 
@@ -28,12 +28,6 @@ RUN_BY = {"id", "run_id", "created_at"}
 def _dask() -> str | None:
     beside = Path(sys.executable).parent / "dask"
     return str(beside) if beside.exists() else shutil.which("dask")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _workers(address: str) -> int:

@@ -1387,7 +1387,7 @@ def _referred_place(
 @cache
 def _target_gap(lex: Lexicon) -> re.Pattern[str]:
     """The gap before the next of a list of targets, each with its place: ",
-    as well as a school building in the southern X", "and the Y Air Base"."""
+    as well as a clinic in the northern X", "and the Y Air Base"."""
     spec = lex.data["places"]
     joiners = phrase_pattern(lex.data["quantity"].get("list_joiners", [])).pattern
     locative = phrase_pattern(spec.get("locative", [])).pattern

@@ -61,7 +61,7 @@ def _patterns(
     joiners = phrase_pattern(spec.get("list_joiners", [])).pattern
     # "liberated Ivanivka, Petrivka and Stepove": the cue reaches every name.
     # A region may follow each name: "Успеновка Запорожской области и Андреевка".
-    # ... or after a preposition ("Новодаровку в Запорожской области и Романовку
+    # ... or after a preposition ("Каменку в Запорожской области и Зелёное
     # в ДНР", "X in Donetsk Oblast and Y"): the qualifier does not end the list.
     preps = phrase_pattern(spec.get("qualifier_preps", [])).pattern
     abbreviation = rf"[{lex.capital}]{{2,5}}\b"  # "ДНР", "ЛНР"

@@ -169,16 +169,6 @@ def _check_workers(client: Any) -> None:
         )
 
 
-def _quiet_dask_logs() -> None:
-    # distributed logs every worker start and stop at INFO, and the tasks it
-    # cancels on Ctrl-C at WARNING, on stderr: that would bury the run's own
-    # progress lines and its summary (a lost batch is reported by the run)
-    import logging
-
-    for name in ("distributed", "distributed.scheduler", "distributed.nanny"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-
-
 # Messages distributed keeps for debugging, per connection and log. Its default,
 # 1,000, keeps every message under 1 MB as sent: each task carries a batch of
 # documents, so a client (and a local cluster's scheduler and workers) grew by
@@ -186,9 +176,17 @@ def _quiet_dask_logs() -> None:
 DASK_LOG_LENGTH = 16
 
 
-def _bounded_dask_logs() -> None:
+def _configure_dask() -> None:
+    """distributed's logs, quiet and bounded, before a client or cluster starts."""
+    import logging
+
     import dask
 
+    # distributed logs every worker start and stop at INFO, and the tasks it
+    # cancels on Ctrl-C at WARNING, on stderr: that would bury the run's own
+    # progress lines and its summary (a lost batch is reported by the run)
+    for name in ("distributed", "distributed.scheduler", "distributed.nanny"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     dask.config.set({"distributed.admin.low-level-log-length": DASK_LOG_LENGTH})
 
 
@@ -199,8 +197,7 @@ def local_executor(workers: int, *, processes: bool = True) -> DaskExecutor:
     if workers < 1:
         raise UsageError("--workers needs at least 1", hint="--workers 2")
     distributed = _import_distributed()
-    _quiet_dask_logs()
-    _bounded_dask_logs()
+    _configure_dask()
     import dask
 
     # the statistical profiler samples every worker thread 100 times a second;
@@ -223,8 +220,7 @@ def local_executor(workers: int, *, processes: bool = True) -> DaskExecutor:
 def cluster_executor(address: str, *, timeout: str = "30s") -> DaskExecutor:
     """The Dask cluster whose scheduler listens at ``address``."""
     distributed = _import_distributed()
-    _quiet_dask_logs()
-    _bounded_dask_logs()
+    _configure_dask()
     try:
         client = distributed.Client(address, timeout=timeout, set_as_default=False)
     except OSError as exc:
