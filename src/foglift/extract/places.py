@@ -202,6 +202,16 @@ def _region_nouns(lex: Lexicon) -> Table[bool]:
     return Table(dict.fromkeys(lex.data["places"]["region_nouns"], True))
 
 
+@cache
+def _before_words(lex: Lexicon) -> Table[bool]:
+    return Table(dict.fromkeys(lex.data["places"]["before"], True))
+
+
+@cache
+def _joiner_words(lex: Lexicon) -> str:
+    return phrase_pattern(lex.data["places"].get("list_joiners", [])).pattern
+
+
 def find_place_candidates(
     text: str, lex: Lexicon, exclude: list[tuple[int, int]]
 ) -> tuple[PlaceMention, ...]:
@@ -209,8 +219,8 @@ def find_place_candidates(
     spec = lex.data["places"]
     stop = set(spec["stopwords"])
     regions = _region_nouns(lex)
-    joiner_words = phrase_pattern(spec.get("list_joiners", [])).pattern
-    before_words = Table(dict.fromkeys(spec["before"], True))
+    joiner_words = _joiner_words(lex)
+    before_words = _before_words(lex)
     suffixes = tuple(spec.get("adjective_suffixes", []))
 
     def adjectival(word: str) -> bool:

@@ -147,12 +147,11 @@ def _closest_in_box(
 
 @dataclass(frozen=True, slots=True)
 class _BoxSkeletons:
-    """A box's cells, their skeletons in one list, where each cell starts in
-    it, and each skeleton's latitude and storage order; the distinct
-    skeletons, and which of them each skeleton is."""
+    """A box's cells, where each cell starts in the box's settlements, and
+    each settlement's latitude and storage order; the distinct skeletons, and
+    which of them each settlement's skeleton is."""
 
     cells: tuple[SettlementCell, ...]
-    skeletons: list[str]
     starts: Any
     lats: Any
     rowids: Any
@@ -165,22 +164,22 @@ class _BoxSkeletons:
         import numpy as np
 
         cells = tuple(settlement_cells(*box))
-        skeletons = [skel for cell in cells for skel in cell.skeletons]
         # villages share names (eleven Andriivkas): a name's similarity is
         # computed once, a box holds about 60% as many names as settlements
-        first: dict[str, int] = {}
-        which = np.fromiter(
-            (first.setdefault(skel, len(first)) for skel in skeletons),
-            dtype=np.int64,
-            count=len(skeletons),
-        )
+        if cells:
+            numbers, which = np.unique(
+                np.concatenate([cell.ids for cell in cells]), return_inverse=True
+            )
+            names = cells[0].names
+            distinct = [names[n] for n in numbers.tolist()]
+        else:
+            which, distinct = np.zeros(0, dtype=np.int64), []
         return _BoxSkeletons(
             cells,
-            skeletons,
             np.cumsum([0, *(len(cell.skeletons) for cell in cells)]),
             np.concatenate([c.lats for c in cells]) if cells else np.zeros(0),
             np.concatenate([c.rowids for c in cells]) if cells else np.zeros(0),
-            list(first),
+            distinct,
             which,
         )
 
@@ -194,7 +193,7 @@ def _closest_skeletons(
     import numpy as np
     from rapidfuzz import fuzz, process
 
-    if not box.skeletons:
+    if not box.distinct:
         return []
     scores = process.cdist(
         [target],
@@ -250,13 +249,19 @@ def _closest_alias(target: str, target_key: str, pk: int) -> tuple[float, str] |
     from rapidfuzz import fuzz
 
     top: tuple[float, str] | None = None
-    for key, _kind in aliases_of(pk):
-        if has_cyrillic(key):
-            continue
-        similarity = max(fuzz.ratio(target, skeleton(key)), fuzz.ratio(target_key, key))
+    for key, skel in _latin_aliases(pk):
+        similarity = max(fuzz.ratio(target, skel), fuzz.ratio(target_key, key))
         if top is None or similarity > top[0]:
             top = (similarity, key)
     return top
+
+
+@lru_cache(maxsize=entries("latin_aliases"))
+def _latin_aliases(pk: int) -> tuple[tuple[str, str], ...]:
+    # a place is weighed against many names: its aliases' skeletons once
+    return tuple(
+        (key, skeleton(key)) for key, _kind in aliases_of(pk) if not has_cyrillic(key)
+    )
 
 
 def _suggestion_text(key: str, place: Place, district: bool = False) -> str:

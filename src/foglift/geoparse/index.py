@@ -602,6 +602,11 @@ class SettlementCell:
 
     key: tuple[int, int, float | None, float | None]
     skeletons: tuple[str, ...]
+    # each skeleton's number in ``names``, the distinct skeletons of every
+    # cell read since the grid was last emptied: a box of cells finds its
+    # distinct names with numpy, not a dict over every settlement
+    ids: Any
+    names: list[str]
     pks: Any  # numpy int64 arrays from here on
     lats: Any
     lons: Any
@@ -619,8 +624,7 @@ def settlement_cells(
     out = []
     with _grid_lock:
         if _grid_rows[0] > GRID_MAX_ROWS:  # a process roaming the whole world
-            _GRID.clear()
-            _grid_rows[0] = 0
+            _empty_grid()
         for row in range(first_row, top + 1):
             missing = [
                 col
@@ -644,6 +648,19 @@ def settlement_cells(
 
 _GRID: dict[tuple[int, int, float | None, float | None], SettlementCell] = {}
 _grid_rows = [0]
+# the grid's distinct skeletons and their numbers; a new pair each time the
+# grid is emptied, so cells of one grid never mix numbers of two
+_skeleton_names: list[list[str]] = [[]]
+_skeleton_ids: list[dict[str, int]] = [{}]
+
+
+def _empty_grid() -> None:
+    _GRID.clear()
+    _grid_rows[0] = 0
+    _skeleton_names[0] = []
+    _skeleton_ids[0] = {}
+
+
 _grid_lock = threading.Lock()
 # about a million skeletons take 100 MB; the theatre and its neighbours hold
 # a tenth of them
@@ -669,6 +686,8 @@ def _edge_of(
         cell = _GRID[key] = SettlementCell(
             key,
             tuple(whole.skeletons[i] for i in picked),
+            whole.ids[picked],
+            whole.names,
             whole.pks[picked],
             whole.lats[picked],
             whole.lons[picked],
@@ -676,6 +695,14 @@ def _edge_of(
             whole.rowids[picked],
         )
     return cell
+
+
+def _number(skeleton: str, names: list[str], ids: dict[str, int]) -> int:
+    found = ids.get(skeleton)
+    if found is None:
+        found = ids[skeleton] = len(names)
+        names.append(skeleton)
+    return found
 
 
 def _load_cells(row: int, first: int, last: int) -> None:
@@ -700,15 +727,23 @@ def _load_cells(row: int, first: int, last: int) -> None:
         .fetchall()
     )
     grouped: dict[int, list[tuple[Any, ...]]] = {c: [] for c in range(first, last + 1)}
+    names, ids = _skeleton_names[0], _skeleton_ids[0]
     for item in rows:
         grouped[math.floor(item[3] / CELL_DEGREES)].append(item)
     for col, items in grouped.items():
         key = (row, col, None, None)
         if key in _GRID:
             continue
+        skeletons = tuple(str(item[0]) for item in items)
         _GRID[key] = SettlementCell(
             key,
-            tuple(str(item[0]) for item in items),
+            skeletons,
+            np.fromiter(
+                (_number(skel, names, ids) for skel in skeletons),
+                dtype=np.int64,
+                count=len(skeletons),
+            ),
+            names,
             np.array([item[1] for item in items], dtype=np.int64),
             np.array([item[2] for item in items], dtype=np.float64),
             np.array([item[3] for item in items], dtype=np.float64),
@@ -752,8 +787,7 @@ def clear_caches() -> None:
     """Forget every entry read so far (benchmarks measure cold lookups)."""
     _PLACES.clear()
     with _grid_lock:
-        _GRID.clear()
-        _grid_rows[0] = 0
+        _empty_grid()
     for cached in (
         places_for_key,
         places_for_skeleton,
