@@ -53,6 +53,17 @@ def equirectangular_km(lat1: float, lon1: float, lat2: float, lon2: float) -> fl
     return EARTH_KM * math.hypot(x, y)
 
 
+def equirectangular_kms(
+    lats: npt.NDArray[np.float64], lons: npt.NDArray[np.float64], lat: float, lon: float
+) -> npt.NDArray[np.float64]:
+    """:func:`equirectangular_km` from one point to each of many."""
+    import numpy as np
+
+    x = np.radians(lons - lon) * np.cos(np.radians((lats + lat) / 2))
+    km: npt.NDArray[np.float64] = EARTH_KM * np.hypot(x, np.radians(lats - lat))
+    return km
+
+
 def initial_bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Degrees from point 1 to point 2, 0 north, clockwise."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

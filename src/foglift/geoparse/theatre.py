@@ -28,7 +28,7 @@ from typing import Any
 
 from foglift.budget import check_time
 from foglift.datelines import agency_follows, is_capitals
-from foglift.geography import equirectangular_km
+from foglift.geography import equirectangular_kms
 from foglift.geoparse.anchors import (
     Anchor,
     anchored,
@@ -242,9 +242,14 @@ _CLOSE = ((30.0, 1.0), (100.0, 0.6), (250.0, 0.3))
 _CLUSTER_CAP = 1.0
 
 
-def _closeness(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    d = equirectangular_km(lat1, lon1, lat2, lon2)  # exact enough below 250 km
-    return next((value for limit, value in _CLOSE if d < limit), 0.0)
+def _closeness_of(lat: float, lon: float, lats: Any, lons: Any) -> Any:
+    """The closeness of a point to each of many (numpy arrays)."""
+    import numpy as np
+
+    km = equirectangular_kms(lats, lons, lat, lon)  # exact enough below 250 km
+    return np.select(
+        [km < limit for limit, _ in _CLOSE], [value for _, value in _CLOSE], 0.0
+    )
 
 
 def _towns(ranked: Sequence[Scored]) -> list[Scored]:
@@ -309,25 +314,50 @@ def cluster_support(
                 for s in ranked[:limit]
                 if s.match.place.precision in ("settlement", "district")
             ]
-    grid: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
+    import numpy as np
+
+    number = {name: n for n, name in enumerate(lend)}
+    grid: dict[tuple[int, int], list[tuple[int, float, float, float]]] = {}
     for name, points in lend.items():
         for lat, lon, weight in points:
-            grid.setdefault(_cell(lat, lon), []).append((name, lat, lon, weight))
+            grid.setdefault(_cell(lat, lon), []).append(
+                (number[name], lat, lon, weight)
+            )
+    # each cell's 3 x 3 block of points as arrays, in the order of the block's
+    # cells and of the names: towns of one cell share a block
+    blocks: dict[tuple[int, int], Any] = {}
     support_of: dict[str, dict[int, float]] = {}
     for name, towns in scored_towns.items():
         support: dict[int, float] = {}
+        me = number[name]
         for place in towns:
-            best: dict[str, float] = {}
             row, col = _cell(place.lat, place.lon)
-            for cell in (
-                (row + dr, col + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)
-            ):
-                for other, lat, lon, weight in grid.get(cell, ()):
-                    if other != name:
-                        near = _closeness(place.lat, place.lon, lat, lon) * weight
-                        if near > best.get(other, 0.0):
-                            best[other] = near
-            total = sum(best.values())
+            block = blocks.get((row, col))
+            if block is None:
+                around = [
+                    point
+                    for dr in (-1, 0, 1)
+                    for dc in (-1, 0, 1)
+                    for point in grid.get((row + dr, col + dc), ())
+                ]
+                block = blocks[(row, col)] = (
+                    np.array([p[0] for p in around], dtype=np.int64),
+                    np.array([p[1] for p in around], dtype=np.float64),
+                    np.array([p[2] for p in around], dtype=np.float64),
+                    np.array([p[3] for p in around], dtype=np.float64),
+                )
+            others, lats, lons, weights = block
+            near = _closeness_of(place.lat, place.lon, lats, lons) * weights
+            lent = (others != me) & (near > 0.0)
+            if not lent.any():
+                continue
+            who, how_near = others[lent], near[lent]
+            # each other name counts once, by its nearest point; summed in
+            # the order the names first lend, as a walk over the block does
+            best = np.zeros(len(number))
+            np.maximum.at(best, who, how_near)
+            _, firsts = np.unique(who, return_index=True)
+            total = sum(best[who[np.sort(firsts)]].tolist())
             if total:
                 support[place.pk] = min(_CLUSTER_CAP, total)
         support_of[name] = support
