@@ -21,6 +21,7 @@ from typing import TypeVar
 from foglift.budget import check_time
 from foglift.datelines import opening_dateline
 from foglift.extract.claimants import region_side_in
+from foglift.extract.english import destroyed_at_rest, unfinished_capture
 from foglift.extract.lexicon import (
     ActionEntry,
     Lexicon,
@@ -2444,6 +2445,13 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if entry.action in _CONSEQUENCES and _civil_cause(ctx, s):
                 continue  # "в ДТП пострадали пять человек": no war damage
             ground = _is_ground_attack(ctx, trigger, s, subject[0])
+            # (English readings the word alone does not settle: see english.py)
+            at_rest = entry.action == "destroyed" and destroyed_at_rest(
+                ctx.lex, ctx.text, trigger, (s.start, s.end)
+            )
+            unfinished = entry.action == "captured" and unfinished_capture(
+                ctx.lex, ctx.text, trigger
+            )
             for found_q, group in groups:
                 category = found_q.category if found_q else ""
                 if not category and named is not None and named[1] in entry.units:
@@ -2452,6 +2460,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 action = entry.action_by_unit.get(category, entry.action)
                 if ground and category not in ("aerial", "strikes"):
                     claim_type, action = "other", "attacked"
+                if at_rest and action == "shot down":
+                    claim_type, action = "losses", "destroyed"
+                if unfinished:
+                    claim_type, action = "advance", "fighting"
                 claims.append(
                     Claim(
                         id="",

@@ -1,0 +1,82 @@
+"""English readings of an action that its word alone does not settle.
+
+Each reading is driven by a table of ``lexicon/en.toml``; a language whose
+lexicon has no such table is never read this way.
+
+- Materiel destroyed at rest: "destroyed" with a drone or a missile counted
+  as its object is an interception ("air defence destroyed 20 drones"), but
+  not when a strike is its subject ("the strike destroyed 40 drones") or the
+  things lay in storage or on the ground ("destroyed 12 drones in storage"):
+  that is equipment lost, the striker's doing.
+- A capture not finished: "have not finished clearing X", "has not completed
+  the capture of X" says the capture is under way and incomplete. It is no
+  capture and no plain denial either (the speaker may have claimed the
+  capture in the same breath): the claim is fighting inside X.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from foglift.extract.lexicon import Lexicon, phrase_pattern
+
+_NEVER = re.compile(r"(?!x)x")
+# Where the clause of a verb ends: the things it destroyed lie before this.
+_CLAUSE_END = re.compile(r"[.;]|,\s+(?:and|but|while)\b")
+
+
+@cache
+def _materiel(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    spec = lex.data.get("materiel", {})
+    if not spec:
+        return _NEVER, _NEVER, _NEVER
+    nouns = phrase_pattern(spec.get("strike_subjects", [])).pattern
+    # "the strike destroyed", "the strikes reportedly also destroyed"
+    subject = re.compile(
+        rf"(?:{nouns})(?:\s+(?:[\w'’-]+ly|also|has|have|had))*\s+$", re.IGNORECASE
+    )
+    at_rest = phrase_pattern(spec.get("at_rest", []))
+    strikes = phrase_pattern(spec.get("strike_verbs", []))
+    return subject, at_rest, strikes
+
+
+def destroyed_at_rest(
+    lex: Lexicon, text: str, trigger: re.Match[str], sentence: tuple[int, int]
+) -> bool:
+    """Whether aerial things "destroyed" by ``trigger`` were destroyed as
+    materiel, not shot down: a strike is the verb's subject, the clause after
+    it puts them in storage or on the ground, or a strike on a storage site
+    comes before it in the sentence ("struck a depot, destroying 30 drones")."""
+    subject, at_rest, strikes = _materiel(lex)
+    if subject.search(text, max(sentence[0], trigger.start() - 60), trigger.start()):
+        return True
+    clause = _CLAUSE_END.search(text, trigger.end(), sentence[1])
+    end = clause.start() if clause else sentence[1]
+    if at_rest.search(text, trigger.end(), end):
+        return True
+    struck = strikes.search(text, sentence[0], trigger.start())
+    return (
+        struck is not None
+        and at_rest.search(text, struck.end(), trigger.start()) is not None
+    )
+
+
+@cache
+def _unfinished(lex: Lexicon) -> re.Pattern[str]:
+    phrases = lex.data.get("mood", {}).get("unfinished", [])
+    if not phrases:
+        return _NEVER
+    return re.compile(
+        rf"(?:{phrase_pattern(phrases).pattern})\s+(?:(?:the|its|their)\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def unfinished_capture(lex: Lexicon, text: str, trigger: re.Match[str]) -> bool:
+    """Whether a capture word follows a negated completion ("have not finished
+    clearing", "has not completed the capture of", "has yet to complete")."""
+    return (
+        _unfinished(lex).search(text, max(0, trigger.start() - 40), trigger.start())
+        is not None
+    )
