@@ -9,7 +9,8 @@ lexicon has no such table is never read this way.
   things lay in storage or on the ground ("destroyed 12 drones in storage"):
   that is equipment lost, the striker's doing.
 - A capture not finished: "have not finished clearing X", "has not completed
-  the capture of X" says the capture is under way and incomplete. It is no
+  the capture of X", "are still clearing X" says the capture is under way
+  and incomplete. It is no
   capture and no plain denial either (the speaker may have claimed the
   capture in the same breath): the claim is fighting inside X.
 """
@@ -73,10 +74,26 @@ def _unfinished(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+@cache
+def _progressive(lex: Lexicon) -> re.Pattern[str]:
+    auxiliaries = lex.data.get("mood", {}).get("progressive", [])
+    if not auxiliaries:
+        return _NEVER
+    # adverbs between ("are still clearing", "are reportedly clearing")
+    return re.compile(
+        rf"(?:{phrase_pattern(auxiliaries).pattern})"
+        rf"(?:\s+(?:still|currently|now|also|[\w'’-]+ly))*\s+$",
+        re.IGNORECASE,
+    )
+
+
 def unfinished_capture(lex: Lexicon, text: str, trigger: re.Match[str]) -> bool:
     """Whether a capture word follows a negated completion ("have not finished
-    clearing", "has not completed the capture of", "has yet to complete")."""
-    return (
-        _unfinished(lex).search(text, max(0, trigger.start() - 40), trigger.start())
-        is not None
+    clearing", "has not completed the capture of", "has yet to complete"), or
+    is a progressive ("are still clearing X"): the capture is under way."""
+    head = max(0, trigger.start() - 40)
+    if _unfinished(lex).search(text, head, trigger.start()):
+        return True
+    return trigger.group().casefold().endswith("ing") and bool(
+        _progressive(lex).search(text, head, trigger.start())
     )
