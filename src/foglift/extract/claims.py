@@ -21,7 +21,11 @@ from typing import TypeVar
 from foglift.budget import check_time
 from foglift.datelines import opening_dateline
 from foglift.extract.claimants import region_side_in
-from foglift.extract.english import destroyed_at_rest, unfinished_capture
+from foglift.extract.english import (
+    destroyed_at_rest,
+    place_of_clause_before,
+    unfinished_capture,
+)
 from foglift.extract.lexicon import (
     ActionEntry,
     Lexicon,
@@ -2379,6 +2383,18 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _referred_place_before(ctx, trigger, subject)
             if not places and entry.claim_type == "advance":
                 places = _places_after_colon(ctx, obj[1], s.end)
+            reference = _reference(ctx.lex)
+            if (
+                not quantities
+                and not places
+                and ctx.lex.lang == "en"
+                # ("hold positions on the edge of the village": a part of the
+                # place named again, which _referred_place declined)
+                and not (reference and reference.search(ctx.text, *obj))
+            ):
+                places = place_of_clause_before(
+                    ctx.text, ctx.places, claims, (s.start, s.end), trigger
+                )
             if not quantities and not places:
                 continue
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(

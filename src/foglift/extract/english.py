@@ -18,9 +18,11 @@ lexicon has no such table is never read this way.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from foglift.extract.lexicon import Lexicon, phrase_pattern
+from foglift.model import Claim, PlaceMention
 
 _NEVER = re.compile(r"(?!x)x")
 # Where the clause of a verb ends: the things it destroyed lie before this.
@@ -97,3 +99,56 @@ def unfinished_capture(lex: Lexicon, text: str, trigger: re.Match[str]) -> bool:
     return trigger.group().casefold().endswith("ing") and bool(
         _progressive(lex).search(text, head, trigger.start())
     )
+
+
+# Words between two actions after which the second is no event the first's
+# place may be given to ("ISW cannot confirm that ...", "neither ... conducted
+# any attacks").
+_NEGATION = re.compile(
+    r"\b(?:not|cannot|never|neither|nor|no|any)\b|n't\b", re.IGNORECASE
+)
+_AGENT_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
+# A gerund after a preposition is an attribute ("fire at advancing troops").
+_GERUND_AFTER_PREPOSITION = re.compile(
+    r"\b(?:at|on|of|against|toward|towards|into|from|with)\s+$", re.IGNORECASE
+)
+
+
+def place_of_clause_before(
+    text: str,
+    places: Sequence[PlaceMention],
+    claims: Sequence[Claim],
+    sentence: tuple[int, int],
+    trigger: re.Match[str],
+) -> tuple[PlaceMention, ...]:
+    """The place of the clause before, in the same sentence, for an action
+    whose own clause names none: "Russian forces penetrated defences near X,
+    and Russian troops withdrew to prepared positions" (the withdrawal is near
+    X). Only when the last action before made claims about one place, no
+    place follows in the action's own clause ("a strike killed two in X": X
+    is the strike's), and no negation stands between the two."""
+    start = trigger.start()
+    earlier = [c for c in claims if c.start == sentence[0] and c.action_start < start]
+    if not earlier:
+        return ()
+    last = max(c.action_start for c in earlier)
+    groups = {c.places for c in earlier if c.action_start == last}
+    if len(groups) != 1:
+        return ()
+    found = next(iter(groups))
+    if len(found) != 1:
+        return ()
+    last_end = max(c.action_end for c in earlier if c.action_start == last)
+    if _NEGATION.search(text, last_end, start):
+        return ()
+    if trigger.group().casefold().endswith("ing") and _GERUND_AFTER_PREPOSITION.search(
+        text, max(0, start - 12), start
+    ):
+        return ()
+    if _AGENT_AFTER.match(text, trigger.end()):
+        return ()  # "refuting claims made by X": a participle, no event
+    clause = re.compile(r"[;.]").search(text, trigger.end(), sentence[1])
+    end = clause.start() if clause else sentence[1]
+    if any(trigger.end() <= p.start < end for p in places):
+        return ()
+    return found
