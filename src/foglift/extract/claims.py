@@ -24,6 +24,7 @@ from foglift.extract.claimants import region_side_in
 from foglift.extract.english import (
     destroyed_at_rest,
     place_of_clause_before,
+    subject_side,
     unfinished_capture,
 )
 from foglift.extract.lexicon import (
@@ -2065,7 +2066,15 @@ def agent_side(
         relative = _first(before.own, _flip(before.enemy))
         found = _first(relative, before.claimant, _flip(before.word))
     else:
-        found = _first(before.own, before.enemy, before.word, before.claimant)
+        named = before.word
+        if ctx.lex.lang == "en" and named != "unknown":  # the subject's side
+            cues = [(c.start, c.end) for c in ctx.cues(start, trigger.start())]
+            subject = subject_side(ctx.lex, ctx.text, start, trigger, cues)
+            if subject == "both":
+                return "unknown"
+            if subject in ("russia", "ukraine"):
+                named = "russia" if subject == "russia" else "ukraine"
+        found = _first(before.own, before.enemy, named, before.claimant)
     if found != "unknown":
         return found
     cause = _cause(ctx.lex).search(ctx.text, trigger.end(), clause_end)

@@ -152,3 +152,63 @@ def place_of_clause_before(
     if any(trigger.end() <= p.start < end for p in places):
         return ()
     return found
+
+
+@cache
+def _object_prepositions(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.data.get("agents", {}).get("object_prepositions", [])
+    if not words:
+        return _NEVER
+    # the preposition, then at most three lower-case words before the side word
+    return re.compile(
+        rf"(?:{phrase_pattern(words).pattern})(?:\s+[a-z0-9][\w'’-]*){{0,3}}\s+$"
+    )
+
+
+_NOMINAL_TRIGGER = re.compile(r"\s(?:on|against|of)$", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"\s+and\s+(?:Russian|Ukrainian)\b")
+_SUBJECT_WORDS = 4  # a subject's side word stands among its clause's first words
+
+
+def subject_side(
+    lex: Lexicon,
+    text: str,
+    start: int,
+    trigger: re.Match[str],
+    cues: Sequence[tuple[int, int]],
+) -> str:
+    """The side of the subject of the action ``trigger``, from its clause
+    before it (``start`` to the trigger): the first side word that is no
+    object of a preposition, among the first words of the clause after the
+    last reporting verb ("Ukrainian officials reported Russian forces shelled
+    X": Russian). In "a Ukrainian strike on a Russian depot destroyed" and
+    "Ukrainian forces repelled Russian attacks and claimed to destroy", the
+    agent is Ukrainian; the last side word names a target. A noun of action
+    takes the side word right before it ("the Ukrainian HIMARS strike on").
+    "unknown" when no side word stands in a subject's place, "both" when the
+    subject is both sides' forces ("Russian and Ukrainian forces")."""
+    prepositions = _object_prepositions(lex)
+    end = trigger.start()
+    if _NOMINAL_TRIGGER.search(trigger.group()):
+        near = list(re.finditer(r"[\w'’-]+", text[max(start, end - 30) : end]))[-3:]
+        for word in reversed(near):
+            side = lex.side_words.get(word.group())
+            if side in ("russia", "ukraine"):
+                return str(side)
+    bounds = [start, *(b for c in cues for b in c if start <= b <= end), end]
+    segments = list(zip(bounds[::2], bounds[1::2], strict=False))
+    for a, b in reversed(segments):
+        words = list(re.finditer(r"[\w'’-]+", text[a:b]))
+        for n, word in enumerate(words):
+            side = lex.side_words.get(word.group())
+            if side not in ("russia", "ukraine"):
+                continue
+            at = a + word.start()
+            if prepositions.search(text, max(a, at - 40), at):
+                continue
+            if n >= _SUBJECT_WORDS:
+                return "unknown"
+            if _BOTH_SIDES.match(text, a + word.end()):
+                return "both"  # "Russian and Ukrainian forces advanced": no one side
+            return str(side)
+    return "unknown"
