@@ -24,7 +24,9 @@ from foglift.extract.claimants import region_side_in
 from foglift.extract.english import (
     destroyed_at_rest,
     place_of_clause_before,
+    place_of_event_named,
     subject_side,
+    toll_count,
     unfinished_capture,
 )
 from foglift.extract.lexicon import (
@@ -72,6 +74,7 @@ _COLON = re.compile(r"[\s*_]*:")
 _WORDLIKE = re.compile(r"\w")  # markup and emoji around a heading are no words
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
 _SUBJECT_REACH = 100  # characters before an action in which its subject may lie
+_EVENT_NOUN_REACH = 30  # characters after an action in which "of the strike" may lie
 
 
 @dataclass(frozen=True, slots=True)
@@ -2327,6 +2330,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             ) or _pick_quantities(
                 ctx, passive, entry.units, action_start=at, nearest=True
             )
+            if ctx.lex.lang == "en":  # "the death toll rose to 8": the toll's number
+                tolled = toll_count(ctx.lex, ctx.text, trigger, s.end)
+                quantities = tolled or quantities
             if quantities and ctx.lex.lang == "en" and entry.action == "struck":
                 # "22 drones impacted across 16 locations": the weapons counted
                 # before the verb are a claim beside the places counted after it
@@ -2403,7 +2409,11 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             ):
                 places = place_of_clause_before(
                     ctx.text, ctx.places, claims, (s.start, s.end), trigger
-                )
+                ) or place_of_event_named(ctx.text, claims, obj)
+            if quantities and not places and ctx.lex.lang == "en":
+                # ("the death toll of the strike": the strike ends the object)
+                near = (trigger.end(), min(s.end, trigger.end() + _EVENT_NOUN_REACH))
+                places = place_of_event_named(ctx.text, claims, near)
             if not quantities and not places:
                 continue
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(

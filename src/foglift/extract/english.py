@@ -13,6 +13,7 @@ lexicon has no such table is never read this way.
   and incomplete. It is no
   capture and no plain denial either (the speaker may have claimed the
   capture in the same breath): the claim is fighting inside X.
+- A toll: "the death toll ... rose from seven to eight" counts eight killed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from foglift.extract.lexicon import Lexicon, phrase_pattern
-from foglift.model import Claim, PlaceMention
+from foglift.extract.quantities import FoundQuantity, bare_number, parse_number
+from foglift.model import Claim, PlaceMention, Quantity
 
 _NEVER = re.compile(r"(?!x)x")
 # Where the clause of a verb ends: the things it destroyed lie before this.
@@ -107,6 +109,7 @@ def unfinished_capture(lex: Lexicon, text: str, trigger: re.Match[str]) -> bool:
 _NEGATION = re.compile(
     r"\b(?:not|cannot|never|neither|nor|no|any)\b|n't\b", re.IGNORECASE
 )
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
 _AGENT_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
 # A gerund after a preposition is an attribute ("fire at advancing troops").
 _GERUND_AFTER_PREPOSITION = re.compile(
@@ -145,6 +148,8 @@ def place_of_clause_before(
         text, max(0, start - 12), start
     ):
         return ()
+    if _DEFINITE_BEFORE.search(text, max(0, start - 6), start):
+        return ()  # "the death toll of the strike": an event named again
     if _AGENT_AFTER.match(text, trigger.end()):
         return ()  # "refuting claims made by X": a participle, no event
     clause = re.compile(r"[;.]").search(text, trigger.end(), sentence[1])
@@ -212,3 +217,77 @@ def subject_side(
                 return "both"  # "Russian and Ukrainian forces advanced": no one side
             return str(side)
     return "unknown"
+
+
+@cache
+def _toll(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = lex.data.get("tolls", {})
+    if not spec:
+        return _NEVER, _NEVER
+    return phrase_pattern(spec.get("nouns", [])), phrase_pattern(spec.get("links", []))
+
+
+_TOLL_CLAUSE_END = re.compile(r"[.;]|,\s")
+
+
+def toll_count(
+    lex: Lexicon, text: str, trigger: re.Match[str], sentence_end: int
+) -> list[FoundQuantity]:
+    """The number a toll noun is said to stand at: "the death toll ... rose
+    from seven to eight" (eight), "the death toll is now 35" (35). People
+    killed, counted by a bare number after a linking verb in its clause."""
+    nouns, links = _toll(lex)
+    if not nouns.fullmatch(trigger.group()):
+        return []
+    link = links.search(text, trigger.end(), min(sentence_end, trigger.end() + 120))
+    if link is None:
+        return []
+    end = _TOLL_CLAUSE_END.search(text, link.end(), sentence_end)
+    numbers = list(
+        bare_number(lex).finditer(
+            text, link.end(), end.start() if end else sentence_end
+        )
+    )
+    if not numbers:
+        return []
+    m = numbers[-1]
+    value = parse_number(m.group("num"), lex)
+    if value is None:
+        return []
+    quantity = Quantity(
+        value=value,
+        low=value,
+        high=value,
+        unit="personnel",
+        as_stated=m.group(),
+        start=m.start(),
+        end=m.end(),
+        qualifier=lex.qualifiers.get(m.group("qual") or ""),
+    )
+    return [FoundQuantity(quantity, "personnel")]
+
+
+_EVENT_REFERENCE = re.compile(
+    r"\b(?:the|this|that)\s+(?:strike|strikes|attack|attacks|raid|shelling|explosion)\b",
+    re.IGNORECASE,
+)
+_EVENT_REACH = 600  # characters back to the strike a definite noun names again
+
+
+def place_of_event_named(
+    text: str, claims: Sequence[Claim], window: tuple[int, int]
+) -> tuple[PlaceMention, ...]:
+    """The place of the strike a definite noun names again ("the death toll of
+    the strike is now 35", "destroyed in this raid"): the last strike claimed
+    before, within a few sentences, when it was about one place."""
+    m = _EVENT_REFERENCE.search(text, *window)
+    if m is None:
+        return ()
+    for claim in reversed(claims):
+        if claim.action_start >= m.start():
+            continue
+        if m.start() - claim.action_start > _EVENT_REACH:
+            return ()
+        if claim.claim_type == "strike" and len(claim.places) == 1:
+            return claim.places
+    return ()
