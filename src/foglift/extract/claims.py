@@ -190,6 +190,10 @@ class Context:
         return sorted(found, key=lambda c: c.start)
 
 
+def _is_region(nouns: Table[bool], place: PlaceMention) -> bool:
+    return place.name.split()[-1] in nouns
+
+
 @cache
 def _region_nouns(lex: Lexicon) -> Table[bool]:
     spec = lex.data["places"]
@@ -2408,7 +2412,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 and not (reference and reference.search(ctx.text, *obj))
             ):
                 places = place_of_clause_before(
-                    ctx.text, ctx.places, claims, (s.start, s.end), trigger
+                    ctx.text,
+                    ctx.places,
+                    claims,
+                    (s.start, s.end),
+                    trigger,
+                    partial(_is_region, _region_nouns(ctx.lex)),
                 ) or place_of_event_named(ctx.text, claims, obj)
             if quantities and not places and ctx.lex.lang == "en":
                 # ("the death toll of the strike": the strike ends the object)

@@ -19,7 +19,7 @@ lexicon has no such table is never read this way.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from foglift.extract.lexicon import Lexicon, phrase_pattern
@@ -123,6 +123,7 @@ def place_of_clause_before(
     claims: Sequence[Claim],
     sentence: tuple[int, int],
     trigger: re.Match[str],
+    is_region: Callable[[PlaceMention], bool],
 ) -> tuple[PlaceMention, ...]:
     """The place of the clause before, in the same sentence, for an action
     whose own clause names none: "Russian forces penetrated defences near X,
@@ -139,14 +140,14 @@ def place_of_clause_before(
     if len(groups) != 1:
         return ()
     found = next(iter(groups))
-    if len(found) != 1:
+    # one place, or one with the regions that locate it ("X in Y Oblast")
+    if len(found) != 1 and len([p for p in found if not is_region(p)]) != 1:
         return ()
     last_end = max(c.action_end for c in earlier if c.action_start == last)
     if _NEGATION.search(text, last_end, start):
         return ()
-    if trigger.group().casefold().endswith("ing") and _GERUND_AFTER_PREPOSITION.search(
-        text, max(0, start - 12), start
-    ):
+    gerund = " " not in trigger.group() and trigger.group().casefold().endswith("ing")
+    if gerund and _GERUND_AFTER_PREPOSITION.search(text, max(0, start - 12), start):
         return ()
     if _DEFINITE_BEFORE.search(text, max(0, start - 6), start):
         return ()  # "the death toll of the strike": an event named again
