@@ -25,6 +25,7 @@ from foglift.extract.english import (
     destroyed_at_rest,
     place_of_clause_before,
     place_of_event_named,
+    range_as_upper_bound,
     subject_side,
     toll_count,
     unfinished_capture,
@@ -2521,7 +2522,11 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         voice="author" if claimant.via in OWN_VOICE else "attributed",
                         start=s.start,
                         end=s.end,
-                        quantity=found_q.quantity if found_q else None,
+                        quantity=(
+                            range_as_upper_bound(ctx.lex, found_q.quantity)
+                            if found_q
+                            else None
+                        ),
                         time=time,
                         places=group,
                         hedges=hedges,

@@ -13,6 +13,7 @@ lexicon has no such table is never read this way.
   and incomplete. It is no
   capture and no plain denial either (the speaker may have claimed the
   capture in the same breath): the claim is fighting inside X.
+- A range: "between 4 and 12 km" claims up to 12 km.
 - A toll: "the death toll ... rose from seven to eight" counts eight killed.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from foglift.extract.lexicon import Lexicon, phrase_pattern
@@ -292,3 +294,18 @@ def place_of_event_named(
         if claim.claim_type == "strike" and len(claim.places) == 1:
             return claim.places
     return ()
+
+
+def range_as_upper_bound(lex: Lexicon, quantity: Quantity | None) -> Quantity | None:
+    """A range of two numbers ("between 4 and 12 km") claims up to its upper
+    bound: the value an analyst reads, with the range kept in low and high.
+    Vague amounts ("dozens") keep no value."""
+    if (
+        quantity is None
+        or quantity.value is not None
+        or quantity.low is None
+        or quantity.high is None
+        or lex.vague.pattern.search(quantity.as_stated)
+    ):
+        return quantity
+    return replace(quantity, value=quantity.high, qualifier="up to")
