@@ -22,6 +22,7 @@ from foglift.budget import check_time
 from foglift.datelines import opening_dateline
 from foglift.extract.claimants import region_side_in
 from foglift.extract.english import (
+    counts_places,
     destroyed_at_rest,
     place_of_clause_before,
     place_of_event_named,
@@ -270,6 +271,8 @@ def _quantity_window(ctx: Context, obj: tuple[int, int]) -> tuple[int, int]:
     """The object window up to a cause: "погибли в Курской области в результате
     удара ... тремя ракетами" (the missiles are the strike's, not the dead)."""
     cause = _cause(ctx.lex).search(ctx.text, *obj)
+    if cause and ctx.lex.lang == "en" and counts_places(ctx.lex, ctx.text, cause):
+        cause = None  # "hit targets in 11 locations": where, not why
     return obj[0], cause.start() if cause else obj[1]
 
 

@@ -309,3 +309,10 @@ def range_as_upper_bound(lex: Lexicon, quantity: Quantity | None) -> Quantity | 
     ):
         return quantity
     return replace(quantity, value=quantity.high, qualifier="up to")
+
+
+def counts_places(lex: Lexicon, text: str, cause: re.Match[str]) -> bool:
+    """Whether a cause word is a preposition before a count of places ("hit
+    targets in 11 locations", "in eight regions"): it says where, not why."""
+    number = bare_number(lex).match(text, cause.end() + 1)
+    return number is not None and text[cause.end() : number.start()].isspace()
