@@ -24,6 +24,8 @@ from foglift.extract.claimants import region_side_in
 from foglift.extract.english import (
     counts_places,
     destroyed_at_rest,
+    part_after,
+    part_before,
     place_of_clause_before,
     place_of_event_named,
     range_as_upper_bound,
@@ -2398,6 +2400,26 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = within or places
             if not quantities and not places:
                 places = _referred_place(ctx, trigger, obj)
+            reference = _reference(ctx.lex)
+            named_again = reference.search(ctx.text, *obj) if reference else None
+            if ctx.lex.lang == "en" and not quantities and not places and reference:
+                # "raised a flag in the eastern corner of the village"; "the
+                # western part of the town is under Russian control"
+                before_verb = list(reference.finditer(ctx.text, *subject))[-1:]
+                if (
+                    entry.claim_type == "advance"
+                    and named_again is not None
+                    and part_after(ctx.lex, ctx.text, trigger, named_again)
+                ):
+                    span = (named_again.start(), named_again.end())
+                    places = _referred_place(ctx, trigger, span, before=True)
+                elif (
+                    _UNDER_CONTROL.search(trigger.group())
+                    and before_verb
+                    and part_before(ctx.lex, ctx.text, subject, before_verb[0])
+                ):
+                    span = (before_verb[0].start(), before_verb[0].end())
+                    places = _referred_place(ctx, trigger, span, before=True)
             if where and not places:
                 places = _fronted_locative(ctx, s, at) or _participle_places(
                     ctx, trigger, s, claims
@@ -2406,14 +2428,13 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _referred_place_before(ctx, trigger, subject)
             if not places and entry.claim_type == "advance":
                 places = _places_after_colon(ctx, obj[1], s.end)
-            reference = _reference(ctx.lex)
             if (
                 not quantities
                 and not places
                 and ctx.lex.lang == "en"
                 # ("hold positions on the edge of the village": a part of the
                 # place named again, which _referred_place declined)
-                and not (reference and reference.search(ctx.text, *obj))
+                and named_again is None
             ):
                 places = place_of_clause_before(
                     ctx.text,

@@ -316,3 +316,46 @@ def counts_places(lex: Lexicon, text: str, cause: re.Match[str]) -> bool:
     targets in 11 locations", "in eight regions"): it says where, not why."""
     number = bare_number(lex).match(text, cause.end() + 1)
     return number is not None and text[cause.end() : number.start()].isspace()
+
+
+@cache
+def _part_words(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the words that may stand between a movement and a place named again
+    when the movement reached a part of it; the part nouns themselves)."""
+    spec = lex.data.get("parts", {})
+    if not spec:
+        return _NEVER, _NEVER
+    nouns = spec.get("nouns", [])
+    words = [
+        *nouns,
+        *spec.get("links", []),
+        *lex.data.get("objects", {}).get("words", []),
+        *lex.data.get("reactions", {}).get("evidence_forces", []),
+    ]
+    gap = re.compile(rf"(?:\s*(?:{phrase_pattern(words).pattern})\s*)*", re.IGNORECASE)
+    return gap, phrase_pattern(nouns)
+
+
+def part_after(
+    lex: Lexicon, text: str, trigger: re.Match[str], reference: re.Match[str]
+) -> bool:
+    """Whether a movement reached a part of a place named again after it
+    ("raising a flag in the southeast corner of the village", "pushed the
+    defenders out of the western outskirts of the town"): only words of a
+    part stand between, a part noun among them."""
+    gap, nouns = _part_words(lex)
+    between = text[trigger.end() : reference.start()]
+    return gap.fullmatch(between) is not None and nouns.search(between) is not None
+
+
+def part_before(
+    lex: Lexicon, text: str, subject: tuple[int, int], reference: re.Match[str]
+) -> bool:
+    """Whether a part of a place named again is the subject right before a
+    phrase of control ("the northeast portion of the city is under Russian
+    control"): the noun ends the subject, a part noun and its words open it."""
+    gap, nouns = _part_words(lex)
+    if text[reference.end() : subject[1]].strip():
+        return False
+    head = text[subject[0] : reference.start()]
+    return gap.fullmatch(head) is not None and nouns.search(head) is not None
