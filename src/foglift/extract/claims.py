@@ -2447,7 +2447,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if quantities and not places and ctx.lex.lang == "en":
                 # ("the death toll of the strike": the strike ends the object)
                 near = (trigger.end(), min(s.end, trigger.end() + _EVENT_NOUN_REACH))
-                places = place_of_event_named(ctx.text, claims, near)
+                # ("the strike killed 400": the event named again as subject)
+                places = place_of_event_named(
+                    ctx.text, claims, near
+                ) or place_of_event_named(ctx.text, claims, subject)
             if not quantities and not places:
                 continue
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
