@@ -32,6 +32,7 @@ from foglift.extract.english import (
     subject_side,
     toll_count,
     unfinished_capture,
+    without_trailing_anchors,
 )
 from foglift.extract.lexicon import (
     ActionEntry,
@@ -2486,6 +2487,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if fronted:  # the object stands first: the subject follows the verb
                 after = _sides_in(ctx, trigger.end(), s.end, claimant)
                 agent = _first(after.own, after.enemy, after.word, agent)
+            # "a depot in X, east of Y": Y locates X ("advanced near X, west of
+            # Y, and up to Z" lists where a movement went: no anchor)
+            if ctx.lex.lang == "en" and entry.claim_type != "advance":
+                kept = without_trailing_anchors(ctx.lex, ctx.text, places + targets)
+                places = tuple(p for p in places if p in kept)
+                targets = tuple(p for p in targets if p in kept)
             territorial = entry.claim_type == "territorial"
             first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 from foglift.extract.lexicon import Lexicon, phrase_pattern
 from foglift.extract.quantities import FoundQuantity, bare_number, parse_number
@@ -107,9 +108,10 @@ def unfinished_capture(lex: Lexicon, text: str, trigger: re.Match[str]) -> bool:
 
 # Words between two actions after which the second is no event the first's
 # place may be given to ("ISW cannot confirm that ...", "neither ... conducted
-# any attacks").
+# any attacks", "doing little damage").
 _NEGATION = re.compile(
-    r"\b(?:not|cannot|never|neither|nor|no|any)\b|n't\b", re.IGNORECASE
+    r"\b(?:not|cannot|never|neither|nor|no|any|little|without)\b|n't\b",
+    re.IGNORECASE,
 )
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
 _AGENT_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
@@ -359,3 +361,40 @@ def part_before(
         return False
     head = text[subject[0] : reference.start()]
     return gap.fullmatch(head) is not None and nouns.search(head) is not None
+
+
+@cache
+def _trailing_anchor(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = lex.data.get("places", {})
+    before = phrase_pattern(spec.get("anchor_before", [])).pattern
+    # "X, east of Y": after a comma, a distance may stand first ("X, 20km east of Y")
+    after_comma = re.compile(
+        rf"\s*,\s*(?:(?:about|approximately|some|roughly)\s+)?"
+        rf"(?:\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres)\s+)?"
+        rf"(?:{before})\s+(?:the\s+)?",
+        re.IGNORECASE,
+    )
+    facility = phrase_pattern(spec.get("facility_nouns", [])).pattern
+    # "the X Bridge over the Y": the water a facility spans locates it
+    spans = re.compile(rf"(?:{facility})\s+(?:over|across)\s+the\s+$", re.IGNORECASE)
+    return after_comma, spans
+
+
+def without_trailing_anchors(
+    lex: Lexicon, text: str, places: tuple[PlaceMention, ...]
+) -> tuple[PlaceMention, ...]:
+    """The places of a claim less those named only to locate the place before
+    them: "struck a depot in X, east of Y" (Y locates X), "the X Bridge over
+    the Y River" (the river locates the bridge)."""
+    if len(places) < 2:
+        return places
+    after_comma, spans = _trailing_anchor(lex)
+    kept = [places[0]]
+    for previous, place in pairwise(places):
+        if previous.end <= place.start and (
+            after_comma.fullmatch(text, previous.end, place.start)
+            or spans.search(text, max(0, place.start - 40), place.start)
+        ):
+            continue
+        kept.append(place)
+    return tuple(kept)
