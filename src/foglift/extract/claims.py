@@ -24,6 +24,7 @@ from foglift.extract.claimants import region_side_in
 from foglift.extract.english import (
     counts_places,
     destroyed_at_rest,
+    forecast_of_noun,
     part_after,
     part_before,
     place_of_clause_before,
@@ -2465,6 +2466,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             mood = _mood(ctx, trigger, s, bool(quantities))
             if mood in NOT_CLAIMS:
                 continue
+            if ctx.lex.lang == "en" and forecast_of_noun(
+                ctx.lex, ctx.text, trigger, s.end
+            ):
+                continue  # "fighting in X may intensify": a forecast
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
             if cue is not None and _nobody_says(ctx, i, claimant, cue):
                 continue

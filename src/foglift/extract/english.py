@@ -398,3 +398,30 @@ def without_trailing_anchors(
             continue
         kept.append(place)
     return tuple(kept)
+
+
+@cache
+def _forecast(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = lex.data.get("mood", {})
+    nouns = spec.get("nominal_actions", [])
+    if not nouns:
+        return _NEVER, _NEVER
+    modal = phrase_pattern(spec.get("modal", [])).pattern
+    # the noun's object, then a modal not of the past ("may have killed" is a
+    # hedged event): "fighting in X may intensify"
+    after = re.compile(
+        rf"[^,;.:!?]{{0,50}}?\s(?:{modal})(?!\s+have\b)\s", re.IGNORECASE
+    )
+    return phrase_pattern(nouns), after
+
+
+def forecast_of_noun(
+    lex: Lexicon, text: str, trigger: re.Match[str], sentence_end: int
+) -> bool:
+    """Whether an action named by its noun is the subject of a modal ("fighting
+    in X may intensify this winter", "strikes on Y will continue"): a
+    forecast, no event."""
+    nouns, after = _forecast(lex)
+    return bool(nouns.fullmatch(trigger.group())) and bool(
+        after.match(text, trigger.end(), sentence_end)
+    )
