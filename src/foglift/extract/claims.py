@@ -25,6 +25,7 @@ from foglift.extract.english import (
     counts_places,
     destroyed_at_rest,
     forecast_of_noun,
+    gerund_of_aim,
     part_after,
     part_before,
     place_of_clause_before,
@@ -2470,6 +2471,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 ctx.lex, ctx.text, trigger, s.end
             ):
                 continue  # "fighting in X may intensify": a forecast
+            if ctx.lex.lang == "en" and gerund_of_aim(
+                ctx.lex, ctx.text, trigger, s.start
+            ):
+                continue  # "unlikely to isolate X just by seizing Y": an aim's means
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
             if cue is not None and _nobody_says(ctx, i, claimant, cue):
                 continue

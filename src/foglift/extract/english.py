@@ -425,3 +425,38 @@ def forecast_of_noun(
     return bool(nouns.fullmatch(trigger.group())) and bool(
         after.match(text, trigger.end(), sentence_end)
     )
+
+
+_GERUND_PREPOSITIONS = re.compile(r"\b(?:by|into|through|via)\s+$", re.IGNORECASE)
+_INFINITIVE = re.compile(
+    r"\b([\w'’-]+)\s+(?:[\w'’-]+ly\s+)?to\s+[\w'’-]+", re.IGNORECASE
+)
+
+
+@cache
+def _entailing(lex: Lexicon) -> re.Pattern[str]:
+    spec = lex.data.get("mood", {})
+    words = [*spec.get("entailing", []), *spec.get("instrument_verbs", [])]
+    return phrase_pattern(words)
+
+
+def gerund_of_aim(
+    lex: Lexicon, text: str, trigger: re.Match[str], sentence_start: int
+) -> bool:
+    """Whether a gerund after "by" or "into" is the means of an infinitive of
+    aim before it ("are unlikely to isolate X just by seizing Y", "intended to
+    push Z into seizing W"): no event. After an infinitive that entails its
+    action ("continued to strike X by firing") it is one."""
+    word = trigger.group()
+    if " " in word or not word.casefold().endswith("ing"):
+        return False
+    start = trigger.start()
+    if not _GERUND_PREPOSITIONS.search(text, max(0, start - 8), start):
+        return False
+    head = max(sentence_start, start - 160)
+    head = max(head, text.rfind(";", head, start) + 1, text.rfind(":", head, start) + 1)
+    infinitives = list(_INFINITIVE.finditer(text, head, start))
+    if not infinitives:
+        return False
+    governing = infinitives[-1].group(1)
+    return _entailing(lex).fullmatch(governing) is None
