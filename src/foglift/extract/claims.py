@@ -2535,11 +2535,16 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 continue  # "в ДТП пострадали пять человек": no war damage
             ground = _is_ground_attack(ctx, trigger, s, subject[0])
             # (English readings the word alone does not settle: see english.py)
-            at_rest = entry.action == "destroyed" and destroyed_at_rest(
-                ctx.lex, ctx.text, trigger, (s.start, s.end)
+            english = ctx.lex.lang == "en"
+            at_rest = (
+                english
+                and entry.action == "destroyed"
+                and destroyed_at_rest(ctx.lex, ctx.text, trigger, (s.start, s.end))
             )
-            unfinished = entry.action == "captured" and unfinished_capture(
-                ctx.lex, ctx.text, trigger
+            unfinished = (
+                english
+                and entry.action == "captured"
+                and unfinished_capture(ctx.lex, ctx.text, trigger)
             )
             for found_q, group in groups:
                 category = found_q.category if found_q else ""
@@ -2567,9 +2572,11 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         start=s.start,
                         end=s.end,
                         quantity=(
-                            range_as_upper_bound(ctx.lex, found_q.quantity)
-                            if found_q
-                            else None
+                            None
+                            if found_q is None
+                            else range_as_upper_bound(ctx.lex, found_q.quantity)
+                            if ctx.lex.lang == "en"
+                            else found_q.quantity
                         ),
                         time=time,
                         places=group,
