@@ -2084,8 +2084,12 @@ def agent_side(
     else:
         named = before.word
         if ctx.lex.lang == "en" and named != "unknown":  # the subject's side
-            cues = [(c.start, c.end) for c in ctx.cues(start, trigger.start())]
-            subject = subject_side(ctx.lex, ctx.text, start, trigger, cues)
+            # the whole clause: a long subject reaches past the window's cut
+            # ("a Ukrainian strike on a Russian ... point in X destroyed")
+            bounds = _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
+            opening = max([s.start, *(b.end() for b in bounds)])
+            cues = [(c.start, c.end) for c in ctx.cues(opening, trigger.start())]
+            subject = subject_side(ctx.lex, ctx.text, opening, trigger, cues)
             if subject == "both":
                 return "unknown"
             if subject in ("russia", "ukraine"):

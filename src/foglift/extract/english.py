@@ -214,7 +214,8 @@ def subject_side(
             if side not in ("russia", "ukraine"):
                 continue
             at = a + word.start()
-            if prepositions.search(text, max(a, at - 40), at):
+            # (the preposition may stand before the window's cut)
+            if prepositions.search(text, max(0, at - 40), at):
                 continue
             if n >= _SUBJECT_WORDS:
                 return "unknown"
