@@ -277,7 +277,7 @@ def _quantity_window(ctx: Context, obj: tuple[int, int]) -> tuple[int, int]:
     удара ... тремя ракетами" (the missiles are the strike's, not the dead)."""
     cause = _cause(ctx.lex).search(ctx.text, *obj)
     if cause and ctx.lex.lang == "en" and counts_places(ctx.lex, ctx.text, cause):
-        cause = None  # "hit targets in 11 locations": where, not why
+        cause = None  # "struck sites in six districts": where, not why
     return obj[0], cause.start() if cause else obj[1]
 
 
@@ -2452,7 +2452,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     partial(_is_region, _region_nouns(ctx.lex)),
                 ) or place_of_event_named(ctx.text, claims, obj)
             if quantities and not places and ctx.lex.lang == "en":
-                # ("the death toll of the strike": the strike ends the object)
+                # ("the toll of that strike": the strike ends the object)
                 near = (trigger.end(), min(s.end, trigger.end() + _EVENT_NOUN_REACH))
                 # ("the strike killed 400": the event named again as subject)
                 places = place_of_event_named(
@@ -2474,11 +2474,11 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if ctx.lex.lang == "en" and forecast_of_noun(
                 ctx.lex, ctx.text, trigger, s.end
             ):
-                continue  # "fighting in X may intensify": a forecast
+                continue  # "clashes near X could escalate": a forecast
             if ctx.lex.lang == "en" and gerund_of_aim(
                 ctx.lex, ctx.text, trigger, s.start
             ):
-                continue  # "unlikely to isolate X just by seizing Y": an aim's means
+                continue  # "cannot cut off X merely by taking Y": a means
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
             if cue is not None and _nobody_says(ctx, i, claimant, cue):
                 continue

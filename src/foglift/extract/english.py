@@ -13,8 +13,8 @@ lexicon has no such table is never read this way.
   and incomplete. It is no
   capture and no plain denial either (the speaker may have claimed the
   capture in the same breath): the claim is fighting inside X.
-- A range: "between 4 and 12 km" claims up to 12 km.
-- A toll: "the death toll ... rose from seven to eight" counts eight killed.
+- A range: "from 3 to 8 km" claims up to 8 km.
+- A toll: "the death toll climbed from 11 to 14" counts 14 killed.
 """
 
 from __future__ import annotations
@@ -130,11 +130,11 @@ def place_of_clause_before(
     is_region: Callable[[PlaceMention], bool],
 ) -> tuple[PlaceMention, ...]:
     """The place of the clause before, in the same sentence, for an action
-    whose own clause names none: "Russian forces penetrated defences near X,
-    and Russian troops withdrew to prepared positions" (the withdrawal is near
-    X). Only when the last action before made claims about one place, no
-    place follows in the action's own clause ("a strike killed two in X": X
-    is the strike's), and no negation stands between the two."""
+    whose own clause names none: "the enemy broke through near X, and our
+    troops fell back to reserve lines" (the retreat is near X). Only when
+    the last action before made claims about one place, no place follows in
+    the action's own clause ("a strike killed two in X": X is the strike's),
+    and no negation stands between the two."""
     start = trigger.start()
     earlier = [c for c in claims if c.start == sentence[0] and c.action_start < start]
     if not earlier:
@@ -154,7 +154,7 @@ def place_of_clause_before(
     if gerund and _GERUND_AFTER_PREPOSITION.search(text, max(0, start - 12), start):
         return ()
     if _DEFINITE_BEFORE.search(text, max(0, start - 6), start):
-        return ()  # "the death toll of the strike": an event named again
+        return ()  # "the toll of the strike rose": an event named again
     if _AGENT_AFTER.match(text, trigger.end()):
         return ()  # "refuting claims made by X": a participle, no event
     clause = re.compile(r"[;.]").search(text, trigger.end(), sentence[1])
@@ -192,9 +192,9 @@ def subject_side(
     object of a preposition, among the first words of the clause after the
     last reporting verb ("Ukrainian officials reported Russian forces shelled
     X": Russian). In "a Ukrainian strike on a Russian depot destroyed" and
-    "Ukrainian forces repelled Russian attacks and claimed to destroy", the
+    "Ukrainian troops beat back Russian assaults and claimed to destroy", the
     agent is Ukrainian; the last side word names a target. A noun of action
-    takes the side word right before it ("the Ukrainian HIMARS strike on").
+    takes the side word right before it ("a Ukrainian drone strike on").
     "unknown" when no side word stands in a subject's place, "both" when the
     subject is both sides' forces ("Russian and Ukrainian forces")."""
     prepositions = _object_prepositions(lex)
@@ -300,7 +300,7 @@ def place_of_event_named(
 
 
 def range_as_upper_bound(lex: Lexicon, quantity: Quantity | None) -> Quantity | None:
-    """A range of two numbers ("between 4 and 12 km") claims up to its upper
+    """A range of two numbers ("from 3 to 8 km") claims up to its upper
     bound: the value an analyst reads, with the range kept in low and high.
     Vague amounts ("dozens") keep no value."""
     if (
@@ -343,8 +343,8 @@ def part_after(
     lex: Lexicon, text: str, trigger: re.Match[str], reference: re.Match[str]
 ) -> bool:
     """Whether a movement reached a part of a place named again after it
-    ("raising a flag in the southeast corner of the village", "pushed the
-    defenders out of the western outskirts of the town"): only words of a
+    ("raised a flag in the northern corner of the village", "drove the
+    defenders from the eastern edge of the town"): only words of a
     part stand between, a part noun among them."""
     gap, nouns = _part_words(lex)
     between = text[trigger.end() : reference.start()]
@@ -355,7 +355,7 @@ def part_before(
     lex: Lexicon, text: str, subject: tuple[int, int], reference: re.Match[str]
 ) -> bool:
     """Whether a part of a place named again is the subject right before a
-    phrase of control ("the northeast portion of the city is under Russian
+    phrase of control ("the southern part of the town is under Ukrainian
     control"): the noun ends the subject, a part noun and its words open it."""
     gap, nouns = _part_words(lex)
     if text[reference.end() : subject[1]].strip():
@@ -409,7 +409,7 @@ def _forecast(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         return _NEVER, _NEVER
     modal = phrase_pattern(spec.get("modal", [])).pattern
     # the noun's object, then a modal not of the past ("may have killed" is a
-    # hedged event): "fighting in X may intensify"
+    # hedged event): "clashes near X could escalate"
     after = re.compile(
         rf"[^,;.:!?]{{0,50}}?\s(?:{modal})(?!\s+have\b)\s", re.IGNORECASE
     )
@@ -420,7 +420,7 @@ def forecast_of_noun(
     lex: Lexicon, text: str, trigger: re.Match[str], sentence_end: int
 ) -> bool:
     """Whether an action named by its noun is the subject of a modal ("fighting
-    in X may intensify this winter", "strikes on Y will continue"): a
+    near X could escalate in spring", "strikes on Y will continue"): a
     forecast, no event."""
     nouns, after = _forecast(lex)
     return bool(nouns.fullmatch(trigger.group())) and bool(
@@ -445,8 +445,8 @@ def gerund_of_aim(
     lex: Lexicon, text: str, trigger: re.Match[str], sentence_start: int
 ) -> bool:
     """Whether a gerund after "by" or "into" is the means of an infinitive of
-    aim before it ("are unlikely to isolate X just by seizing Y", "intended to
-    push Z into seizing W"): no event. After an infinitive that entails its
+    aim before it ("cannot cut off X merely by taking Y", "meant to
+    lure Z into attacking W"): no event. After an infinitive that entails its
     action ("continued to strike X by firing") it is one."""
     word = trigger.group()
     if " " in word or not word.casefold().endswith("ing"):
