@@ -21,6 +21,21 @@ from typing import TypeVar
 from foglift.budget import check_time
 from foglift.datelines import opening_dateline
 from foglift.extract.claimants import region_side_in
+from foglift.extract.english import (
+    counts_places,
+    destroyed_at_rest,
+    forecast_of_noun,
+    gerund_of_aim,
+    part_after,
+    part_before,
+    place_of_clause_before,
+    place_of_event_named,
+    range_as_upper_bound,
+    subject_side,
+    toll_count,
+    unfinished_capture,
+    without_trailing_anchors,
+)
 from foglift.extract.lexicon import (
     ActionEntry,
     Lexicon,
@@ -66,6 +81,7 @@ _COLON = re.compile(r"[\s*_]*:")
 _WORDLIKE = re.compile(r"\w")  # markup and emoji around a heading are no words
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
 _SUBJECT_REACH = 100  # characters before an action in which its subject may lie
+_EVENT_NOUN_REACH = 30  # characters after an action in which "of the strike" may lie
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +197,10 @@ class Context:
         return sorted(found, key=lambda c: c.start)
 
 
+def _is_region(nouns: Table[bool], place: PlaceMention) -> bool:
+    return place.name.split()[-1] in nouns
+
+
 @cache
 def _region_nouns(lex: Lexicon) -> Table[bool]:
     spec = lex.data["places"]
@@ -256,6 +276,8 @@ def _quantity_window(ctx: Context, obj: tuple[int, int]) -> tuple[int, int]:
     """The object window up to a cause: "погибли в Курской области в результате
     удара ... тремя ракетами" (the missiles are the strike's, not the dead)."""
     cause = _cause(ctx.lex).search(ctx.text, *obj)
+    if cause and ctx.lex.lang == "en" and counts_places(ctx.lex, ctx.text, cause):
+        cause = None  # "struck sites in six districts": where, not why
     return obj[0], cause.start() if cause else obj[1]
 
 
@@ -2060,7 +2082,19 @@ def agent_side(
         relative = _first(before.own, _flip(before.enemy))
         found = _first(relative, before.claimant, _flip(before.word))
     else:
-        found = _first(before.own, before.enemy, before.word, before.claimant)
+        named = before.word
+        if ctx.lex.lang == "en" and named != "unknown":  # the subject's side
+            # the whole clause: a long subject reaches past the window's cut
+            # ("a Ukrainian strike on a Russian ... point in X destroyed")
+            bounds = _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
+            opening = max([s.start, *(b.end() for b in bounds)])
+            cues = [(c.start, c.end) for c in ctx.cues(opening, trigger.start())]
+            subject = subject_side(ctx.lex, ctx.text, opening, trigger, cues)
+            if subject == "both":
+                return "unknown"
+            if subject in ("russia", "ukraine"):
+                named = "russia" if subject == "russia" else "ukraine"
+        found = _first(before.own, before.enemy, named, before.claimant)
     if found != "unknown":
         return found
     cause = _cause(ctx.lex).search(ctx.text, trigger.end(), clause_end)
@@ -2313,6 +2347,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             ) or _pick_quantities(
                 ctx, passive, entry.units, action_start=at, nearest=True
             )
+            if ctx.lex.lang == "en":  # "the death toll rose to 8": the toll's number
+                tolled = toll_count(ctx.lex, ctx.text, trigger, s.end)
+                quantities = tolled or quantities
             if quantities and ctx.lex.lang == "en" and entry.action == "struck":
                 # "22 drones impacted across 16 locations": the weapons counted
                 # before the verb are a claim beside the places counted after it
@@ -2370,6 +2407,26 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = within or places
             if not quantities and not places:
                 places = _referred_place(ctx, trigger, obj)
+            reference = _reference(ctx.lex)
+            named_again = reference.search(ctx.text, *obj) if reference else None
+            if ctx.lex.lang == "en" and not quantities and not places and reference:
+                # "raised a flag in the eastern corner of the village"; "the
+                # western part of the town is under Russian control"
+                before_verb = list(reference.finditer(ctx.text, *subject))[-1:]
+                if (
+                    entry.claim_type == "advance"
+                    and named_again is not None
+                    and part_after(ctx.lex, ctx.text, trigger, named_again)
+                ):
+                    span = (named_again.start(), named_again.end())
+                    places = _referred_place(ctx, trigger, span, before=True)
+                elif (
+                    _UNDER_CONTROL.search(trigger.group())
+                    and before_verb
+                    and part_before(ctx.lex, ctx.text, subject, before_verb[0])
+                ):
+                    span = (before_verb[0].start(), before_verb[0].end())
+                    places = _referred_place(ctx, trigger, span, before=True)
             if where and not places:
                 places = _fronted_locative(ctx, s, at) or _participle_places(
                     ctx, trigger, s, claims
@@ -2378,6 +2435,29 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _referred_place_before(ctx, trigger, subject)
             if not places and entry.claim_type == "advance":
                 places = _places_after_colon(ctx, obj[1], s.end)
+            if (
+                not quantities
+                and not places
+                and ctx.lex.lang == "en"
+                # ("hold positions on the edge of the village": a part of the
+                # place named again, which _referred_place declined)
+                and named_again is None
+            ):
+                places = place_of_clause_before(
+                    ctx.text,
+                    ctx.places,
+                    claims,
+                    (s.start, s.end),
+                    trigger,
+                    partial(_is_region, _region_nouns(ctx.lex)),
+                ) or place_of_event_named(ctx.text, claims, obj)
+            if quantities and not places and ctx.lex.lang == "en":
+                # ("the toll of that strike": the strike ends the object)
+                near = (trigger.end(), min(s.end, trigger.end() + _EVENT_NOUN_REACH))
+                # ("the strike killed 400": the event named again as subject)
+                places = place_of_event_named(
+                    ctx.text, claims, near
+                ) or place_of_event_named(ctx.text, claims, subject)
             if not quantities and not places:
                 continue
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
@@ -2391,6 +2471,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             mood = _mood(ctx, trigger, s, bool(quantities))
             if mood in NOT_CLAIMS:
                 continue
+            if ctx.lex.lang == "en" and forecast_of_noun(
+                ctx.lex, ctx.text, trigger, s.end
+            ):
+                continue  # "clashes near X could escalate": a forecast
+            if ctx.lex.lang == "en" and gerund_of_aim(
+                ctx.lex, ctx.text, trigger, s.start
+            ):
+                continue  # "cannot cut off X merely by taking Y": a means
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
             if cue is not None and _nobody_says(ctx, i, claimant, cue):
                 continue
@@ -2413,6 +2501,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if fronted:  # the object stands first: the subject follows the verb
                 after = _sides_in(ctx, trigger.end(), s.end, claimant)
                 agent = _first(after.own, after.enemy, after.word, agent)
+            # "a depot in X, east of Y": Y locates X ("advanced near X, west of
+            # Y, and up to Z" lists where a movement went: no anchor)
+            if ctx.lex.lang == "en" and entry.claim_type != "advance":
+                kept = without_trailing_anchors(ctx.lex, ctx.text, places + targets)
+                places = tuple(p for p in places if p in kept)
+                targets = tuple(p for p in targets if p in kept)
             territorial = entry.claim_type == "territorial"
             first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)
@@ -2444,6 +2538,18 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if entry.action in _CONSEQUENCES and _civil_cause(ctx, s):
                 continue  # "в ДТП пострадали пять человек": no war damage
             ground = _is_ground_attack(ctx, trigger, s, subject[0])
+            # (English readings the word alone does not settle: see english.py)
+            english = ctx.lex.lang == "en"
+            at_rest = (
+                english
+                and entry.action == "destroyed"
+                and destroyed_at_rest(ctx.lex, ctx.text, trigger, (s.start, s.end))
+            )
+            unfinished = (
+                english
+                and entry.action == "captured"
+                and unfinished_capture(ctx.lex, ctx.text, trigger)
+            )
             for found_q, group in groups:
                 category = found_q.category if found_q else ""
                 if not category and named is not None and named[1] in entry.units:
@@ -2452,6 +2558,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 action = entry.action_by_unit.get(category, entry.action)
                 if ground and category not in ("aerial", "strikes"):
                     claim_type, action = "other", "attacked"
+                if at_rest and action == "shot down":
+                    claim_type, action = "losses", "destroyed"
+                if unfinished:
+                    claim_type, action = "advance", "fighting"
                 claims.append(
                     Claim(
                         id="",
@@ -2465,7 +2575,13 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         voice="author" if claimant.via in OWN_VOICE else "attributed",
                         start=s.start,
                         end=s.end,
-                        quantity=found_q.quantity if found_q else None,
+                        quantity=(
+                            None
+                            if found_q is None
+                            else range_as_upper_bound(ctx.lex, found_q.quantity)
+                            if ctx.lex.lang == "en"
+                            else found_q.quantity
+                        ),
                         time=time,
                         places=group,
                         hedges=hedges,
