@@ -2157,6 +2157,10 @@ def _agent_by_region(
     spans = [(claim.start, claim.end)]
     if paragraph is not None:
         spans.append(paragraph)
+    if ctx.lex.lang == "ru":
+        # A post's heading often names the region its later paragraphs leave
+        # unsaid ("Губернатор Курской области сообщил об атаке. ... погиб").
+        spans.append((0, len(ctx.text)))
     for a, b in spans:
         side = region_side_in(ctx.text[a:b], ctx.lex)
         if side != "unknown":
@@ -2291,8 +2295,25 @@ def _is_ground_attack(
     return True
 
 
+@cache
+def _war_cues(lex: Lexicon) -> re.Pattern[str] | None:
+    cues = lex.data.get("war", {}).get("cues", [])
+    return phrase_pattern(cues) if cues else None
+
+
+def _about_war(ctx: Context) -> bool:
+    """Whether the text names a force, a weapon or the war itself ([war] of the
+    lexicon; a lexicon without the list takes every text as about the war).
+    A post on football or the car market that says "пострадали" or "потеряли"
+    makes no war claim."""
+    cues = _war_cues(ctx.lex)
+    return cues is None or cues.search(ctx.text) is not None
+
+
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
+    if not _about_war(ctx):
+        return [], set()
     claims: list[Claim] = []
     used_cues: set[int] = set()
     taken: set[int] = set()  # starts of quantities that are an action's object
