@@ -1494,6 +1494,106 @@ def _fronted_locative(
     return (first,) if _located(ctx, lead) and len(words) <= 4 else ()
 
 
+def _earlier_place(
+    ctx: Context, i: int, trigger: re.Match[str], strike: bool, claims: list[Claim]
+) -> tuple[PlaceMention, ...]:
+    """Where a strike, its damage or a loss happened when its own clause names
+    no place, in Russian posts: a place another clause of its sentence locates
+    with a preposition, after the action ("ударила по складу, где хранят
+    зерно, в Курской области") or before it ("Взрыв прогремел в цеху в Липецке,
+    упал беспилотник"; a settlement before the region that qualifies it); for
+    the consequence of an attack (``strike``: damage, an interception), else
+    the place of the attack claimed in one of the two sentences before ("Дроны
+    атаковали нефтебазу в X. Произошло возгорание")."""
+    s = ctx.sentences[i]
+    located = [
+        p for p in ctx.places if s.start <= p.start < s.end and _located_by(ctx, p)
+    ]
+    actions = ctx.lex.actions.pattern
+    for p in located:
+        if p.start >= trigger.end() and not actions.search(
+            ctx.text, trigger.end(), p.start
+        ):
+            return (p,)
+    before = [p for p in located if p.end <= trigger.start()]
+    regions = _region_nouns(ctx.lex)
+    settlements = [p for p in before if p.name.split()[-1] not in regions]
+    if settlements or before:
+        return ((settlements or before)[0],)
+    attack = _attack_before(ctx, i, claims) if strike else None
+    return attack.places[:1] if attack is not None else ()
+
+
+def _may_take_place(
+    ctx: Context,
+    entry: ActionEntry,
+    trigger: re.Match[str],
+    quantities: list[FoundQuantity],
+) -> bool:
+    """Whether an action with no place of its own may take one from another
+    clause (``_earlier_place``): in Russian, a count ("двое пострадали") or a
+    strike named by a verb or with its weapon ("упал беспилотник"), not by a
+    bare noun ("бежали подальше от обстрелов") nor a loss with no number
+    ("потерял контроль над собой")."""
+    if ctx.lex.lang != "ru":
+        return False
+    if quantities:
+        return True
+    bare_noun = len(trigger.group().split()) == 1 and _nominal("ru", trigger.group())
+    return entry.claim_type == "strike" and not bare_noun
+
+
+def _attack_before(ctx: Context, i: int, claims: list[Claim]) -> Claim | None:
+    """The attack claimed with a place in one of the two sentences before
+    sentence ``i`` (a post's paragraphs are short: "Дроны атаковали аэродром
+    X. Всё длилось десять минут.\n\nДроны были сбиты")."""
+    previous = ctx.sentences[max(0, i - 2)]
+    for c in reversed(claims):
+        if c.action_start < previous.start:
+            break
+        if c.action_start < ctx.sentences[i].start and c.action in _ATTACKS:
+            return c if c.places else None
+    return None
+
+
+def _weapons_named_again(
+    ctx: Context, i: int, window: tuple[int, int], claims: list[Claim]
+) -> list[FoundQuantity]:
+    """The count of an attack's weapons for their interception, when the
+    weapons are named again without a number ("Три дрона атаковали аэродром
+    X. Дроны были сбиты"): the unit noun of the attack's quantity, in the
+    plural (a singular one counts one by itself)."""
+    attack = _attack_before(ctx, i, claims)
+    if attack is None or attack.quantity is None or attack.quantity.value is None:
+        return []
+    for m in ctx.lex.units.pattern.finditer(ctx.text, *window):
+        found = ctx.lex.units.get(m.group())
+        if found is not None and found == (attack.quantity.unit, "aerial"):
+            return [FoundQuantity(attack.quantity, "aerial")]
+    return []
+
+
+def _nothing_happened(ctx: Context, trigger: re.Match[str], s: Sentence) -> bool:
+    """Whether the clause of a consequence says there was none ("никто не
+    пострадал", "разрушений нет")."""
+    a = max(s.start, ctx.text.rfind(",", s.start, trigger.start()) + 1)
+    b = ctx.text.find(",", trigger.end(), s.end)
+    clause = ctx.text[a : b if b >= 0 else s.end]
+    words = {w.casefold() for w in re.findall(r"[\w-]+", clause)}
+    return bool(words & _NONE_WORDS)
+
+
+_NONE_WORDS = frozenset(["не", "нет", "ни", "никто", "ничего", "без"])
+
+
+def _located_by(ctx: Context, p: PlaceMention) -> bool:
+    """Whether a preposition of place stands right before a place ("в X")."""
+    if p.name in _countries(ctx.lex):
+        return False
+    head = re.search(r"([\w-]+)\s+$", ctx.text[max(0, p.start - 30) : p.start])
+    return head is not None and head.group(1).casefold() in _locatives(ctx.lex)
+
+
 def _referred_place_before(
     ctx: Context, trigger: re.Match[str], subject: tuple[int, int]
 ) -> tuple[PlaceMention, ...]:
@@ -2106,6 +2206,7 @@ _UNDER_CONTROL = re.compile(
     re.I,
 )
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
+_AFTER_ATTACK = frozenset(["damaged", "shot down"])
 _ATTACKS = frozenset(["struck", "launched"])
 
 
@@ -2395,6 +2496,19 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _fronted_locative(ctx, s, at) or _participle_places(
                     ctx, trigger, s, claims
                 )
+            carried = False
+            if (
+                where
+                and not places
+                and _may_take_place(ctx, entry, trigger, quantities)
+            ):
+                # (damage or an interception after an attack, or a count: not
+                # a further strike, which may be elsewhere)
+                strike = entry.action in _AFTER_ATTACK or bool(quantities)
+                places = _earlier_place(ctx, i, trigger, strike, claims)
+                carried = bool(places)
+                if carried and not quantities and entry.action == "shot down":
+                    quantities = _weapons_named_again(ctx, i, subject, claims)
             if not quantities and not places:
                 places = _referred_place_before(ctx, trigger, subject)
             if not places and entry.claim_type == "advance":
@@ -2412,6 +2526,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             mood = _mood(ctx, trigger, s, bool(quantities))
             if mood in NOT_CLAIMS:
                 continue
+            if carried and not quantities and _nothing_happened(ctx, trigger, s):
+                continue  # "пострадавших и разрушений нет": no damage reported
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
             if cue is not None and _nobody_says(ctx, i, claimant, cue):
                 continue

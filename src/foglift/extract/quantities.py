@@ -239,6 +239,16 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
     return found
 
 
+_PEOPLE = frozenset(["personnel", "civilians"])
+
+
+@cache
+def _people_numerals(lex: Lexicon) -> frozenset[str]:
+    """Numerals that count only people ("двое", "троих"), in all their forms."""
+    words = lex.data["quantity"].get("people_numerals", [])
+    return frozenset(w.casefold() for w in words)
+
+
 def _gapped(
     text: str,
     lex: Lexicon,
@@ -273,6 +283,10 @@ def _gapped(
         each = before.group("each") is not None
         if after.group("open") is not None and not each:
             continue
+        if anchor.category not in _PEOPLE and event.group(
+            "num"
+        ).casefold() in _people_numerals(lex):
+            continue  # "упал беспилотник, двое пострадали": people, not drones
         value = parse_number(event.group("num"), lex)
         if value is None:
             continue
