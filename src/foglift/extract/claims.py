@@ -1064,7 +1064,7 @@ def _counted_before(lex: Lexicon) -> re.Pattern[str] | None:
     aux = lex.passive_aux.pattern
     between = phrase_pattern(words).pattern
     return re.compile(
-        rf"(?:^|[\s,;(])(?P<m>{bare_number(lex).pattern})"
+        rf"(?:^|[\s,;(*_])(?P<m>{bare_number(lex).pattern})"
         rf"\s+(?:(?:{between})\s+)?(?:(?:{aux})\s+)?$",
         re.IGNORECASE,
     )
@@ -1522,6 +1522,15 @@ def _earlier_place(
         return ((settlements or before)[0],)
     attack = _attack_before(ctx, i, claims) if strike else None
     return attack.places[:1] if attack is not None else ()
+
+
+def _counted_already(ctx: Context, trigger: re.Match[str], taken: set[int]) -> bool:
+    """Whether an action word is the unit of a number an earlier action took
+    ("зафиксировано 40 обстрелов": the shelling is what was counted)."""
+    near = ctx.quantities_starting_in(trigger.start() - 80, trigger.start())
+    return any(
+        q.quantity.start in taken and trigger.end() <= q.quantity.end for q in near
+    )
 
 
 def _may_take_place(
@@ -2144,6 +2153,9 @@ def agent_side(
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
     before = _sides_in(ctx, start, trigger.start(), claimant)
     by = _agent_by(ctx.lex).match(ctx.text, trigger.end())
+    if by is None and ctx.lex.lang == "ru":
+        # "зафиксировано 40 обстрелов со стороны ВСУ": after the object counted
+        by = _agent_by(ctx.lex).search(ctx.text, trigger.end(), clause_end)
     if by:  # the agent of a passive
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
@@ -2207,6 +2219,7 @@ _UNDER_CONTROL = re.compile(
 )
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
 _AFTER_ATTACK = frozenset(["damaged", "shot down"])
+_PEOPLE = frozenset(["personnel", "civilians"])
 _ATTACKS = frozenset(["struck", "launched"])
 
 
@@ -2418,14 +2431,24 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     claims: list[Claim] = []
     used_cues: set[int] = set()
     taken: set[int] = set()  # starts of quantities that are an action's object
-    lists: list[tuple[int, int]] = []  # spans of lists by place already claimed
+    # spans of lists by place already claimed, with what they count
+    lists: list[tuple[int, int, str]] = []
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
-            if any(a <= trigger.start() < b for a, b in lists):
-                continue  # "..., по 3 сбито над X": an item of a list claimed
             entry = ctx.lex.actions[trigger.group()]
+            if ctx.lex.lang == "ru" and _counted_already(ctx, trigger, taken):
+                continue  # "зафиксировано 40 обстрелов": the strikes are counted
+            if any(
+                a <= trigger.start() < b
+                and not (kind in _PEOPLE and entry.claim_type == "strike")
+                for a, b, kind in lists
+            ):
+                # "..., по 3 сбито над X": an item of a list claimed (not the
+                # strike that caused a list of losses: "двое погибли и трое
+                # ранены из-за атак дронов по X")
+                continue
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
             subject = _subject_window(ctx, trigger, s)
@@ -2563,6 +2586,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     (
                         quantities[0].quantity.start,
                         max([quantities[-1].quantity.end, *ends]),
+                        quantities[0].category if ctx.lex.lang == "ru" else "",
                     )
                 )
             # Without a number, a unit word in the object still tells the kind:

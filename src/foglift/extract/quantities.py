@@ -224,6 +224,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
                 each=bool(each.search(text, max(0, m.start() - 12), m.start())),
             )
         )
+    if lex.data["quantity"].get("count_nouns"):
+        found += _counted_pieces(text, lex, found)
     numbers = list(bare_number(lex).finditer(text))
     found += _partitives(text, lex, found, numbers)
     if lex.data["quantity"].get("implicit_one"):
@@ -237,6 +239,48 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
         found += _gapped(text, lex, found, numbers)
         found.sort(key=lambda f: f.quantity.start)
     return found
+
+
+@cache
+def _pieces_pattern(lex: Lexicon) -> re.Pattern[str]:
+    nouns = phrase_pattern(lex.data["quantity"]["count_nouns"]).pattern
+    return re.compile(rf"{bare_number(lex).pattern}[*_]*\s+(?:{nouns})", re.IGNORECASE)
+
+
+def _counted_pieces(
+    text: str, lex: Lexicon, found: list[FoundQuantity]
+) -> list[FoundQuantity]:
+    """A number of "pieces" ("сбито ещё пять штук") counts the unit named last
+    before it in its paragraph ("атаки беспилотников ... пять штук")."""
+    spans = SpanSet((f.quantity.start, f.quantity.end) for f in found)
+    out: list[FoundQuantity] = []
+    for m in _pieces_pattern(lex).finditer(text):
+        if spans.overlaps(m.start(), m.end()):
+            continue  # "30 единиц техники": a unit of its own
+        head = max(0, m.start() - 300, text.rfind("\n\n", 0, m.start()))
+        units = list(lex.units.pattern.finditer(text, head, m.start()))
+        unit = lex.units.get(units[-1].group()) if units else None
+        value = parse_number(m.group("num"), lex)
+        if unit is None or value is None:
+            continue
+        qualifier = lex.qualifiers.get(m.group("qual") or "")
+        low, high = _bounds(value, qualifier)
+        out.append(
+            FoundQuantity(
+                Quantity(
+                    value=value,
+                    low=low,
+                    high=high,
+                    unit=unit[0],
+                    as_stated=m.group(),
+                    start=m.start(),
+                    end=m.end(),
+                    qualifier=qualifier,
+                ),
+                unit[1],
+            )
+        )
+    return out
 
 
 _PEOPLE = frozenset(["personnel", "civilians"])
