@@ -249,11 +249,18 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             # A person is a source only when reported as saying something,
             # after the noun or, inverted, before it ("..., сообщил губернатор").
             after = text[m.end() : m.end() + 40]
-            if not re.match(
-                rf"(?:['’]s)?\s*{_adverbs(lex)}(?:had\s+|has\s+|have\s+)?"
-                rf"(?:{reporting.pattern})",
-                after,
-            ) and not inverted.search(text, max(0, m.start() - 40), m.start()):
+            # "по словам пленных", "со слов очевидцев": a source by the phrase
+            # of attribution before it
+            attributed = lex.lang == "ru" and according.search(before) is not None
+            if (
+                not re.match(
+                    rf"(?:['’]s)?\s*{_adverbs(lex)}(?:had\s+|has\s+|have\s+)?"
+                    rf"(?:{reporting.pattern})",
+                    after,
+                )
+                and not inverted.search(text, max(0, m.start() - 40), m.start())
+                and not attributed
+            ):
                 continue
             noun_kind = lex.person_nouns.get(head) or "unknown"
         kind = _kind(noun_kind)

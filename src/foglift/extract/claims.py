@@ -289,8 +289,25 @@ def _subject_window(
         )
     ):
         found = found[:-2]
+    if ctx.lex.lang == "ru" and found and found[-1].group() == ",":
+        # "Около 700 военных, минимум 100 из которых — наёмники, попали в
+        # окружение": a relative clause set off by commas stays inside too.
+        for k in range(len(found) - 2, -1, -1):
+            if found[k].group() == "," and _RELATIVE_INSERT.match(
+                ctx.text, found[k].end(), found[-1].start()
+            ):
+                found = found[:k]
+                break
     start = max([s.start, *(b.end() for b in found)])
     return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
+
+
+# A relative clause about the subject's members ("минимум 100 из которых",
+# "среди которых", "в том числе").
+_RELATIVE_INSERT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:из\s+|среди\s+)?котор(?:ых|ые|ым)\b|\s*в\s+том\s+числе\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -1524,6 +1541,27 @@ def _earlier_place(
     return attack.places[:1] if attack is not None else ()
 
 
+def _said_again(
+    ctx: Context,
+    claims: list[Claim],
+    s: Sentence,
+    action: str,
+    places: tuple[PlaceMention, ...],
+) -> bool:
+    """Whether a Russian sentence already claims damage at these places, for
+    a damage with no count of its own: a consequence told twice ("обломки
+    упали на склад, что привело к возгоранию") is one claim."""
+    if ctx.lex.lang != "ru" or action != "damaged":
+        return False
+    names = [p.name for p in places]
+    return any(
+        c.start == s.start
+        and c.action == action
+        and [p.name for p in c.places] == names
+        for c in claims
+    )
+
+
 def _counted_already(ctx: Context, trigger: re.Match[str], taken: set[int]) -> bool:
     """Whether an action word is the unit of a number an earlier action took
     ("зафиксировано 40 обстрелов": the shelling is what was counted)."""
@@ -2165,7 +2203,12 @@ def agent_side(
         if held_by != "unknown":
             return held_by
     if subject == "patient":  # "ВСУ потеряли", "our forces lost"
-        return _flip(_first(before.own, before.enemy, before.claimant, before.word))
+        found = _first(before.own, before.enemy, before.claimant, before.word)
+        if found == "unknown" and ctx.lex.lang == "ru":
+            # "в окружении сидят 400 бойцов ВСУ": the subject after the verb
+            after = _sides_in(ctx, trigger.end(), clause_end, claimant)
+            found = _first(after.own, after.enemy, after.claimant, after.word)
+        return _flip(found)
     if is_passive(ctx, trigger):
         # "противник" before a passive suffers it, "наши"/"ПВО" do it: either
         # way the claimant's side acted.
@@ -2604,6 +2647,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 continue  # "Всё произошло возле отеля": no attack named
             if entry.action in _CONSEQUENCES and _civil_cause(ctx, s):
                 continue  # "в ДТП пострадали пять человек": no war damage
+            if not quantities and _said_again(ctx, claims, s, entry.action, places):
+                continue  # "обломки упали на склад, что привело к возгоранию"
             ground = _is_ground_attack(ctx, trigger, s, subject[0])
             for found_q, group in groups:
                 category = found_q.category if found_q else ""

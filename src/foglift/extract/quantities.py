@@ -202,6 +202,9 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
             if low_v is None or high_v is None or low_v >= high_v:
                 continue
             low, high, value = low_v, high_v, None
+            if lex.data["quantity"].get("range_as_upper"):
+                # "от 400 до 600 бойцов" read as "up to 600", low kept
+                value, qualifier = high_v, "up to"
         else:
             parsed = parse_number(m.group("num"), lex)
             if parsed is None:
