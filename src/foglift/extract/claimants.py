@@ -177,10 +177,22 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
         t.casefold(): k for k, words in lex.data["titles"].items() for t in words
     }
     not_names = set(lex.data["places"]["stopwords"])
+    region_noun = re.compile(
+        rf"\s+(?:{phrase_pattern(lex.data['places']['region_nouns']).pattern})",
+        re.IGNORECASE,
+    )
     for m in _titled_pattern(lex).finditer(text):
         person = m.group("person")
         if person.split()[0] in not_names:
             continue  # "General Staff", "President Day"
+        region = region_noun.match(text, m.end()) if lex.lang == "ru" else None
+        if region is not None and len(person.split()) == 1:
+            # "Губернатор Курской области сообщил": an official titled by a
+            # region, with no name; the adjective is no person
+            words = " ".join(text[m.start() : region.end()].split())
+            side = _official_side(words, lex)
+            yield Claimant(words, "official", False, side, m.start(), region.end())
+            continue
         source = registry.by_alias(person)
         if source is not None:
             yield _named(source, m.start(), m.end())

@@ -1541,6 +1541,50 @@ def _earlier_place(
     return attack.places[:1] if attack is not None else ()
 
 
+@cache
+def _region_reference(lex: Lexicon) -> re.Pattern[str] | None:
+    nouns = lex.data["places"].get("region_reference", [])
+    return phrase_pattern(nouns) if nouns else None
+
+
+def _referred_region(
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int]
+) -> tuple[PlaceMention, ...]:
+    """The region a noun names again as the target ("сообщил об атаке
+    беспилотников на регион"): the last region named before, in the same
+    paragraph ("Губернатор Брянской области сообщил ...")."""
+    reference = _region_reference(ctx.lex)
+    m = reference.search(ctx.text, *obj) if reference else None
+    if m is None:
+        return ()
+    between = re.findall(r"[\w'-]+", ctx.text[trigger.end() : m.start()])
+    if len(between) > 3:
+        return ()
+    head = max(0, trigger.start() - 400, ctx.text.rfind("\n\n", 0, trigger.start()))
+    regions = _region_nouns(ctx.lex)
+    found = [
+        p
+        for p in ctx.places
+        if head <= p.start
+        and p.end <= trigger.start()
+        and p.name.split()[-1] in regions
+    ]
+    # (a region in an official's title is no place mention: "Губернатор
+    # Брянской области сообщил")
+    titled = [
+        PlaceMention(r.group(), r.start(), r.end())
+        for r in _REGION_PHRASE.finditer(ctx.text, head, trigger.start())
+    ]
+    last = max([*found, *titled], key=lambda p: p.start, default=None)
+    return (last,) if last is not None else ()
+
+
+_REGION_PHRASE = re.compile(
+    r"[А-ЯЁ][а-яё-]+(?:ой|ей|ого|ом)\s+(?:области|областью|края|крае|краем)"
+    r"|(?:Республик[аиуе]|Республикой)\s+[А-ЯЁ][а-яё-]+"
+)
+
+
 def _said_again(
     ctx: Context,
     claims: list[Claim],
@@ -2214,6 +2258,10 @@ def agent_side(
         # way the claimant's side acted.
         relative = _first(before.own, _flip(before.enemy))
         found = _first(relative, before.claimant, _flip(before.word))
+    elif ctx.lex.lang == "ru" and _nominal("ru", trigger.group()):
+        # "Губернатор X сообщил об атаке дронов": a source before a strike
+        # named by its noun reports it and did not do it
+        found = _first(before.own, before.enemy, before.word)
     else:
         found = _first(before.own, before.enemy, before.word, before.claimant)
     if found != "unknown":
@@ -2579,6 +2627,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _referred_place_before(ctx, trigger, subject)
             if not places and entry.claim_type == "advance":
                 places = _places_after_colon(ctx, obj[1], s.end)
+            if not quantities and not places:
+                places = _referred_region(ctx, trigger, obj)
             if not quantities and not places:
                 continue
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
