@@ -1516,9 +1516,11 @@ def _earlier_place(
 ) -> tuple[PlaceMention, ...]:
     """Where a strike, its damage or a loss happened when its own clause names
     no place, in Russian posts: a place another clause of its sentence locates
-    with a preposition, after the action ("ударила по складу, где хранят
-    зерно, в Курской области") or before it ("Взрыв прогремел в цеху в Липецке,
-    упал беспилотник"; a settlement before the region that qualifies it); for
+    with a preposition after the action ("ударила по складу, где хранят
+    зерно, в Курской области"), the settlement of a claim before it in the
+    sentence ("10 жителей X получили ранения при атаке БПЛА"), a place
+    located before it ("Взрыв прогремел в цеху в Липецке, упал беспилотник";
+    a settlement before the region that qualifies it); for
     the consequence of an attack (``strike``: damage, an interception), else
     the place of the attack claimed in one of the two sentences before ("Дроны
     атаковали нефтебазу в X. Произошло возгорание")."""
@@ -1532,8 +1534,14 @@ def _earlier_place(
             ctx.text, trigger.end(), p.start
         ):
             return (p,)
-    before = [p for p in located if p.end <= trigger.start()]
     regions = _region_nouns(ctx.lex)
+    for c in reversed(claims):  # "10 жителей X в ДНР ранены при атаке БПЛА"
+        if c.start != s.start:
+            break
+        named = [p for p in c.places if p.name.split()[-1] not in regions]
+        if named:
+            return (named[0],)
+    before = [p for p in located if p.end <= trigger.start()]
     settlements = [p for p in before if p.name.split()[-1] not in regions]
     if settlements or before:
         return ((settlements or before)[0],)
