@@ -2567,6 +2567,13 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     )
                     if not q.implicit and q not in quantities
                 ]
+            if not quantities and ctx.lex.lang == "ru" and entry.claim_type == "strike":
+                # "упал беспилотник": the weapon inside the action's words
+                quantities = [
+                    q
+                    for q in ctx.quantities_starting_in(trigger.start(), trigger.end())
+                    if q.implicit and q.quantity.end <= trigger.end()
+                ]
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
