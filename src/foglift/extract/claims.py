@@ -2349,6 +2349,11 @@ def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
             agent = _carried_agent(claim, earlier)
             if agent == "unknown":
                 agent = _agent_by_region(ctx, claim, extents.get(paragraph))
+            if agent == "unknown" and ctx.lex.lang == "ru":
+                # a post's next paragraph goes on with the same events ("Дроны
+                # атаковали аэродром.\n\nДроны были сбиты")
+                earlier = [c for p in sorted(with_agents) for c in with_agents[p]]
+                agent = _carried_agent(claim, earlier[::-1])
             if agent != "unknown":
                 claim = replace(claim, agent_side=agent)
         if claim.agent_side != "unknown":
@@ -2585,6 +2590,17 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     # "a Russian missile struck X": the article counts no object
                     if not (q.implicit and ctx.lex.lang == "en")
                 ] or _people_counted(ctx, trigger, entry)
+                if quantities and ctx.lex.lang == "ru":
+                    # "700 военных, минимум 100 из которых — наёмники, попали в
+                    # окружение": the part is a claim of its own beside the whole
+                    quantities += [
+                        q
+                        for q in ctx.quantities_starting_in(*subject)
+                        if q.part
+                        and q.category == quantities[0].category
+                        and q not in quantities
+                        and q.quantity.start not in taken
+                    ]
                 taken.update(q.quantity.start for q in quantities)
             where = entry.claim_type in ("strike", "losses", "other")
             # A strike or a loss happens where the clause says, before the verb
