@@ -49,6 +49,7 @@ from foglift.model import (
     Stance,
     TimeSpan,
 )
+from foglift.names import name_key
 from foglift.settings import default
 
 # Between a settlement and its region: "X, Y Oblast", "X in the Y region".
@@ -1593,6 +1594,30 @@ _REGION_PHRASE = re.compile(
 )
 
 
+def _figure_restated(
+    ctx: Context,
+    claims: list[Claim],
+    action: str,
+    found: FoundQuantity,
+    places: tuple[PlaceMention, ...],
+) -> bool:
+    """Whether a Russian text already claims this action with this figure,
+    at these places or more ("Около 180 боевиков ликвидировано в районе X. ...
+    Около 180 боевиков ликвидированы, 24 взяты в плен"): a post that says its
+    figure again makes one claim."""
+    if ctx.lex.lang != "ru" or found.quantity.value is None:
+        return False
+    names = {name_key(p.name) for p in places}
+    return any(
+        c.action == action
+        and c.quantity is not None
+        and c.quantity.value == found.quantity.value
+        and c.quantity.unit == found.quantity.unit
+        and names <= {name_key(p.name) for p in c.places}
+        for c in claims
+    )
+
+
 def _said_again(
     ctx: Context,
     claims: list[Claim],
@@ -2739,6 +2764,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 action = entry.action_by_unit.get(category, entry.action)
                 if ground and category not in ("aerial", "strikes"):
                     claim_type, action = "other", "attacked"
+                if found_q and _figure_restated(ctx, claims, action, found_q, group):
+                    continue  # a post's heading and body giving one figure twice
                 claims.append(
                     Claim(
                         id="",
