@@ -469,6 +469,14 @@ def _counts_one(lang: str, word: str) -> bool:
     )
 
 
+def _instrument_one(lang: str, word: str) -> bool:
+    """Whether a noun can only be a singular instrumental ("ракетой")."""
+    from foglift.extract.lexicon import _morph
+
+    parses = [p for p in _morph(lang).parse(word) if p.tag.POS == "NOUN"]
+    return bool(parses) and all("ablt" in p.tag and "plur" not in p.tag for p in parses)
+
+
 def _implicit_ones(
     text: str, lex: Lexicon, found: list[FoundQuantity]
 ) -> list[FoundQuantity]:
@@ -490,10 +498,15 @@ def _implicit_ones(
         ):
             continue
         head = m.group().split()[-1].split("-")[0]  # "дрон-камикадзе"
-        if not _counts_one(lex.lang, head.casefold()):
-            continue
         unit_found = lex.units.get(m.group())
         if unit_found is None or unit_found[1] not in categories:
+            continue
+        if not _counts_one(lex.lang, head.casefold()) and not (
+            # "ударили по X ракетой": one weapon, the instrument of the strike
+            lex.lang == "ru"
+            and unit_found[1] == "aerial"
+            and _instrument_one(lex.lang, head.casefold())
+        ):
             continue
         out.append(
             FoundQuantity(
