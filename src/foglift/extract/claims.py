@@ -2271,6 +2271,13 @@ def agent_side(
     if by is None and ctx.lex.lang == "ru":
         # "зафиксировано 40 обстрелов со стороны ВСУ": after the object counted
         by = _agent_by(ctx.lex).search(ctx.text, trigger.end(), clause_end)
+    if ctx.lex.lang == "ru":
+        weapon = _weapon_side(ctx, s.start, s.end)
+        if weapon != "unknown" and entry_action(ctx, trigger) in _WEAPON_ACTIONS:
+            # "сбиты 52 Шахеда": the side that intercepts is the other one
+            if entry_action(ctx, trigger) == "shot down":
+                return _flip(weapon)
+            return weapon
     if by:  # the agent of a passive
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
@@ -2332,6 +2339,34 @@ def agent_side(
                 return "russia" if victim == "russia" else "ukraine"
             return _OTHER_SIDE[victim]
     return "unknown"
+
+
+_WEAPON_ACTIONS = frozenset(["shot down", "struck", "launched", "damaged"])
+
+
+def entry_action(ctx: Context, trigger: re.Match[str]) -> str:
+    return ctx.lex.actions[trigger.group()].action
+
+
+@cache
+def _weapon_tables(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    spec = lex.data.get("agents", {})
+    russian, ukrainian = spec.get("weapons_russia"), spec.get("weapons_ukraine")
+    if not russian or not ukrainian:
+        return None
+    return phrase_pattern(russian), phrase_pattern(ukrainian)
+
+
+def _weapon_side(ctx: Context, a: int, b: int) -> Side:
+    """The side whose weapons alone a stretch names ("ракетами ATACMS")."""
+    tables = _weapon_tables(ctx.lex)
+    if tables is None:
+        return "unknown"
+    russian = tables[0].search(ctx.text, a, b) is not None
+    ukrainian = tables[1].search(ctx.text, a, b) is not None
+    if russian == ukrainian:
+        return "unknown"
+    return "russia" if russian else "ukraine"
 
 
 # Actions that gain ground: what a side denies of them is the other side's gain.
