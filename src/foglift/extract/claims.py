@@ -1454,13 +1454,17 @@ def _further_targets(
 _PARTICIPLE_OPENS = re.compile(r"(?:,|\sand)\s*(?:\w+ly\s+)?$")
 # "seven were killed and eight more hurt in X": coordinated actions on people
 _COORDINATED = re.compile(r"\s*(?:,\s*)?and\s+(?:[\w'’-]+\s+){0,4}")
+# "Один человек погиб и один ранен из-за атак по X" (markup may sit between)
+_COORDINATED_RU = re.compile(r"[\s*_]*(?:,\s*)?и\s+(?:[\w'’*-]+\s+){0,4}")
 
 
 def _shared_places(ctx: Context, claims: list[Claim]) -> list[Claim]:
-    """English actions joined by "and" in one clause share the place named
-    after the last: "were killed and eight more hurt in X" (both in X)."""
-    if ctx.lex.lang != "en":
+    """English and Russian actions joined by "and" in one clause share the
+    place named after the last: "were killed and eight more hurt in X" (both
+    in X)."""
+    if ctx.lex.lang not in ("en", "ru"):
         return claims
+    coordinated = _COORDINATED if ctx.lex.lang == "en" else _COORDINATED_RU
     out = list(claims)
     for k in range(len(out) - 2, -1, -1):
         c, d = out[k], out[k + 1]
@@ -1471,7 +1475,7 @@ def _shared_places(ctx: Context, claims: list[Claim]) -> list[Claim]:
             or c.claim_type not in ("losses", "strike")
             or d.claim_type not in ("losses", "strike")
             or c.action_end > d.action_start
-            or not _COORDINATED.fullmatch(ctx.text, c.action_end, d.action_start)
+            or not coordinated.fullmatch(ctx.text, c.action_end, d.action_start)
         ):
             continue
         out[k] = replace(c, places=d.places)
