@@ -280,6 +280,10 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
         side = _side_of(m.group("mods") or "", lex)
         if kind == "official" and side == "unknown":
             side = _official_side(m.group("mods") or "", lex)
+        if kind == "official" and side == "unknown" and lex.lang == "ru":
+            # "..., сообщил губернатор" in a post on Белгородская область: an
+            # official of the one state whose regions the text names
+            side = region_side_in(text, lex)
         if kind == "independent_analyst" and side in ("russia", "ukraine"):
             kind = "unknown"  # "Russian experts" are not independent analysts
         # "Russian and Ukrainian sources": two groups share one head noun.
