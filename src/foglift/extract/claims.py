@@ -1102,6 +1102,51 @@ def _people_before(ctx: Context, trigger: re.Match[str]) -> re.Match[str] | None
     return bare_number(ctx.lex).match(ctx.text, m.start("m"))
 
 
+# "Число погибших выросло до семи", "До 12 возросло число раненых": a toll
+# that rose to a figure (the figure after the verb, or before it, fronted).
+_TOLL_NOUN = re.compile(r"\bчисл\w*\s+$", re.IGNORECASE)
+_TOLL_VERB = r"(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|составил\w*)"
+
+
+def _toll(
+    ctx: Context, trigger: re.Match[str], entry: ActionEntry, s: Sentence
+) -> list[FoundQuantity]:
+    """The figure a Russian casualty toll rose to: "Число погибших при ударе
+    по X выросло до семи" counts seven killed."""
+    if "personnel" not in entry.units or not _TOLL_NOUN.search(
+        ctx.text, max(s.start, trigger.start() - 12), trigger.start()
+    ):
+        return []
+    number = bare_number(ctx.lex).pattern
+    after = re.compile(
+        rf"{_TOLL_VERB}\s+(?:до\s+)?(?P<figure>{number})", re.IGNORECASE
+    ).search(ctx.text, trigger.end(), s.end)
+    before = re.compile(
+        rf"(?:^|\s)до\s+(?P<figure>{number})\s+{_TOLL_VERB}\s+$", re.IGNORECASE
+    ).search(ctx.text, s.start, trigger.start() - len("число "))
+    m = after or before
+    if m is None:
+        return []
+    figure = bare_number(ctx.lex).match(ctx.text, m.start("figure"))
+    value = parse_number(figure.group("num"), ctx.lex) if figure else None
+    if figure is None or value is None:
+        return []
+    return [
+        FoundQuantity(
+            Quantity(
+                value=value,
+                low=value,
+                high=value,
+                unit="personnel",
+                as_stated=figure.group(),
+                start=figure.start(),
+                end=figure.end(),
+            ),
+            "personnel",
+        )
+    ]
+
+
 def _people_counted(
     ctx: Context, trigger: re.Match[str], entry: ActionEntry
 ) -> list[FoundQuantity]:
@@ -2654,6 +2699,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     # "a Russian missile struck X": the article counts no object
                     if not (q.implicit and ctx.lex.lang == "en")
                 ] or _people_counted(ctx, trigger, entry)
+                if not quantities and ctx.lex.lang == "ru":
+                    quantities = _toll(ctx, trigger, entry, s)
                 if quantities and ctx.lex.lang == "ru":
                     # "700 военных, минимум 100 из которых — наёмники, попали в
                     # окружение": the part is a claim of its own beside the whole
