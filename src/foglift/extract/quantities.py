@@ -78,8 +78,11 @@ def _gap_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     each = phrase_pattern(spec.get("distributive", [])).pattern
     then = phrase_pattern(spec.get("gap_before", [])).pattern
     actions = lex.actions.pattern.pattern
+    # "15 беспилотников — по пять над X, Y и Z": a dash opens the list too
+    dash = r"|\s[—–]" if spec.get("list_dash") else ""
     head = re.compile(
-        rf"(?:(?<!\d),|,(?!\d)|[:;]|\s(?:{joiners}))[\s*_]*(?:(?P<each>{each})\s+)?$",
+        rf"(?:(?<!\d),|,(?!\d)|[:;]|\s(?:{joiners}){dash})[\s*_]*"
+        rf"(?:(?P<each>{each})\s+)?$",
         re.IGNORECASE,
     )
     tail = re.compile(
