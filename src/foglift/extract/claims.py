@@ -2406,6 +2406,20 @@ def _weapon_tables(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | No
     return phrase_pattern(russian), phrase_pattern(ukrainian)
 
 
+def _agent_by_wording(stated: str, claimant: Claimant) -> Side:
+    """Who took a place, by the word its claimant chose when the clause names
+    nobody: a side "liberates" only its own gains ("Освобождены X и Y,
+    сообщило Минобороны"), and "seizes" ("захвачен") only the other side's."""
+    word = stated.casefold()
+    if _nominal("ru", word):
+        return "unknown"  # "Армия освобождения X" names a force, not a gain
+    if word.startswith(("освобо", "освобож")):
+        return claimant.side if claimant.side in _OTHER_SIDE else "unknown"
+    if word.startswith("захва"):
+        return _OTHER_SIDE.get(claimant.side, "unknown")
+    return "unknown"
+
+
 def _weapon_side(ctx: Context, a: int, b: int) -> Side:
     """The side whose weapons alone a stretch names ("ракетами ATACMS")."""
     tables = _weapon_tables(ctx.lex)
@@ -2805,6 +2819,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     agent = _OTHER_SIDE.get(claimant.side, "unknown")
             else:
                 agent = agent_side(ctx, trigger, s, claimant, entry.subject)
+            if agent == "unknown" and ctx.lex.lang == "ru" and stance == "asserts":
+                agent = _agent_by_wording(trigger.group(), claimant)
             if fronted:  # the object stands first: the subject follows the verb
                 after = _sides_in(ctx, trigger.end(), s.end, claimant)
                 agent = _first(after.own, after.enemy, after.word, agent)
