@@ -290,6 +290,16 @@ def _subject_window(
         )
     ):
         found = found[:-2]
+    if (
+        ctx.lex.lang == "ru"
+        and len(found) >= 2
+        and found[-1].group() in "—–"
+        and found[-2].group() in "—–"
+        and ctx.places_starting_in(found[-2].end(), found[-1].start())
+    ):
+        # "Ещё два села — X и Y — взяты под контроль": the places set off by
+        # dashes name the subject's items
+        found = found[:-2]
     if ctx.lex.lang == "ru" and found and found[-1].group() == ",":
         # "Около 700 военных, минимум 100 из которых — наёмники, попали в
         # окружение": a relative clause set off by commas stays inside too.
@@ -2831,6 +2841,18 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 groups += [(None, (p,)) for p in targets]
             if any(q.category == "settlements" for q in quantities):
                 groups += [(None, (p,)) for p in _appositive_places(ctx, obj[1])]
+            if (
+                ctx.lex.lang == "ru"
+                and len(places) > 1
+                and quantities
+                and all(
+                    q.category == "settlements" and q.quantity.end <= at
+                    for q in quantities
+                )
+            ):
+                # "Ещё два села — X и Y — взяты под контроль": the count, then
+                # each settlement it counts
+                groups = [(q, ()) for q in quantities] + [(None, (p,)) for p in places]
             if any(q.elided_from is not None for q in quantities):
                 ends = [p.end for _, g in groups for p in g]
                 lists.append(
