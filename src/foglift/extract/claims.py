@@ -1707,6 +1707,27 @@ def _counted_already(ctx: Context, trigger: re.Match[str], taken: set[int]) -> b
     )
 
 
+def _settlement_for_region(
+    ctx: Context,
+    s: Sentence,
+    places: tuple[PlaceMention, ...],
+    claims: list[Claim],
+) -> tuple[PlaceMention, ...]:
+    """A strike or loss located only by a region ("в ДНР") happened in the
+    settlement a claim before it in the sentence names within that region ("10
+    жителей Горловки в ДНР ранены при атаке БПЛА": the attack was on Горловка)."""
+    regions = _region_nouns(ctx.lex)
+    if not all(p.name.split()[-1] in regions for p in places):
+        return places
+    for c in reversed(claims):
+        if c.start != s.start:
+            break
+        named = [p for p in c.places if p.name.split()[-1] not in regions]
+        if named and any(q.name == p.name for q in c.places for p in places):
+            return (named[0],)
+    return places
+
+
 def _may_take_place(
     ctx: Context,
     entry: ActionEntry,
@@ -2776,6 +2797,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _fronted_locative(ctx, s, at) or _participle_places(
                     ctx, trigger, s, claims
                 )
+            if where and places and ctx.lex.lang == "ru":
+                places = _settlement_for_region(ctx, s, places, claims)
             carried = False
             if (
                 where
