@@ -2437,6 +2437,15 @@ def _weapon_tables(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | No
     return phrase_pattern(russian), phrase_pattern(ukrainian)
 
 
+def _incoming(ctx: Context, quantities: list[FoundQuantity]) -> bool:
+    """Whether a count is of hits arriving ("12 прилётов"): [agents] incoming."""
+    words = ctx.lex.data.get("agents", {}).get("incoming", [])
+    if not words or not quantities:
+        return False
+    rx = phrase_pattern(words)
+    return any(rx.search(q.quantity.as_stated) for q in quantities)
+
+
 def _agent_by_wording(stated: str, claimant: Claimant) -> Side:
     """Who took a place, by the word its claimant chose when the clause names
     nobody: a side "liberates" only its own gains ("Освобождены X и Y,
@@ -2854,6 +2863,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 agent = agent_side(ctx, trigger, s, claimant, entry.subject)
             if agent == "unknown" and ctx.lex.lang == "ru" and stance == "asserts":
                 agent = _agent_by_wording(trigger.group(), claimant)
+                if agent == "unknown" and _incoming(ctx, quantities):
+                    agent = _OTHER_SIDE.get(claimant.side, "unknown")
             if fronted:  # the object stands first: the subject follows the verb
                 after = _sides_in(ctx, trigger.end(), s.end, claimant)
                 agent = _first(after.own, after.enemy, after.word, agent)
