@@ -277,6 +277,9 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             noun_kind = lex.person_nouns.get(head) or "unknown"
         kind = _kind(noun_kind)
         phrase = " ".join(m.group().split())
+        if lex.lang == "ru" and according.search(before):
+            # "по словам пленных": the source is "пленные"
+            phrase = _nominative_phrase(phrase, lex.lang)
         side = _side_of(m.group("mods") or "", lex)
         if kind == "official" and side == "unknown":
             side = _official_side(m.group("mods") or "", lex)
@@ -303,6 +306,18 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
                 adj_start + len(adj),
             )
         yield Claimant(phrase, kind, False, side, m.start(), m.end())
+
+
+def _nominative_phrase(phrase: str, lang: str) -> str:
+    """A phrase in the genitive after "по словам" put in the nominative."""
+    from foglift.extract.lexicon import _morph
+
+    out = []
+    for word in phrase.split():
+        parses = _morph(lang).parse(word)
+        form = parses[0].inflect({"nomn"}) if parses else None
+        out.append(form.word if form is not None else word)
+    return " ".join(out)
 
 
 def _roles(text: str, lex: Lexicon) -> Iterator[tuple[str, Claimant]]:
