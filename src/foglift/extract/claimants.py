@@ -314,9 +314,13 @@ def _nominative_phrase(phrase: str, lang: str) -> str:
 
     out = []
     for word in phrase.split():
+        if word.isupper():  # "СМИ", "ВСУ": abbreviations do not decline
+            out.append(word)
+            continue
         parses = _morph(lang).parse(word)
         form = parses[0].inflect({"nomn"}) if parses else None
-        out.append(form.word if form is not None else word)
+        new = form.word if form is not None else word
+        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
     return " ".join(out)
 
 
