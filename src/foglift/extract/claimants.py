@@ -177,10 +177,22 @@ def _titled(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
         t.casefold(): k for k, words in lex.data["titles"].items() for t in words
     }
     not_names = set(lex.data["places"]["stopwords"])
+    region_noun = re.compile(
+        rf"\s+(?:{phrase_pattern(lex.data['places']['region_nouns']).pattern})",
+        re.IGNORECASE,
+    )
     for m in _titled_pattern(lex).finditer(text):
         person = m.group("person")
         if person.split()[0] in not_names:
             continue  # "General Staff", "President Day"
+        region = region_noun.match(text, m.end()) if lex.lang == "ru" else None
+        if region is not None and len(person.split()) == 1:
+            # "Губернатор Курской области сообщил": an official titled by a
+            # region, with no name; the adjective is no person
+            words = " ".join(text[m.start() : region.end()].split())
+            side = _official_side(words, lex)
+            yield Claimant(words, "official", False, side, m.start(), region.end())
+            continue
         source = registry.by_alias(person)
         if source is not None:
             yield _named(source, m.start(), m.end())
@@ -249,18 +261,32 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             # A person is a source only when reported as saying something,
             # after the noun or, inverted, before it ("..., сообщил губернатор").
             after = text[m.end() : m.end() + 40]
-            if not re.match(
-                rf"(?:['’]s)?\s*{_adverbs(lex)}(?:had\s+|has\s+|have\s+)?"
-                rf"(?:{reporting.pattern})",
-                after,
-            ) and not inverted.search(text, max(0, m.start() - 40), m.start()):
+            # "по словам пленных", "со слов очевидцев": a source by the phrase
+            # of attribution before it
+            attributed = lex.lang == "ru" and according.search(before) is not None
+            if (
+                not re.match(
+                    rf"(?:['’]s)?\s*{_adverbs(lex)}(?:had\s+|has\s+|have\s+)?"
+                    rf"(?:{reporting.pattern})",
+                    after,
+                )
+                and not inverted.search(text, max(0, m.start() - 40), m.start())
+                and not attributed
+            ):
                 continue
             noun_kind = lex.person_nouns.get(head) or "unknown"
         kind = _kind(noun_kind)
         phrase = " ".join(m.group().split())
+        if lex.lang == "ru" and according.search(before):
+            # "по словам пленных": the source is "пленные"
+            phrase = _nominative_phrase(phrase, lex.lang)
         side = _side_of(m.group("mods") or "", lex)
         if kind == "official" and side == "unknown":
             side = _official_side(m.group("mods") or "", lex)
+        if kind == "official" and side == "unknown" and lex.lang == "ru":
+            # "..., сообщил губернатор" in a post on Белгородская область: an
+            # official of the one state whose regions the text names
+            side = region_side_in(text, lex)
         if kind == "independent_analyst" and side in ("russia", "ukraine"):
             kind = "unknown"  # "Russian experts" are not independent analysts
         # "Russian and Ukrainian sources": two groups share one head noun.
@@ -280,6 +306,22 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
                 adj_start + len(adj),
             )
         yield Claimant(phrase, kind, False, side, m.start(), m.end())
+
+
+def _nominative_phrase(phrase: str, lang: str) -> str:
+    """A phrase in the genitive after "по словам" put in the nominative."""
+    from foglift.extract.lexicon import _morph
+
+    out = []
+    for word in phrase.split():
+        if word.isupper():  # "СМИ", "ВСУ": abbreviations do not decline
+            out.append(word)
+            continue
+        parses = _morph(lang).parse(word)
+        form = parses[0].inflect({"nomn"}) if parses else None
+        new = form.word if form is not None else word
+        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+    return " ".join(out)
 
 
 def _roles(text: str, lex: Lexicon) -> Iterator[tuple[str, Claimant]]:

@@ -64,6 +64,7 @@ from foglift.model import (
     Stance,
     TimeSpan,
 )
+from foglift.names import name_key
 from foglift.settings import default
 
 # Between a settlement and its region: "X, Y Oblast", "X in the Y region".
@@ -311,8 +312,35 @@ def _subject_window(
         )
     ):
         found = found[:-2]
+    if (
+        ctx.lex.lang == "ru"
+        and len(found) >= 2
+        and found[-1].group() in "—–"
+        and found[-2].group() in "—–"
+        and ctx.places_starting_in(found[-2].end(), found[-1].start())
+    ):
+        # "Ещё два села — X и Y — взяты под контроль": the places set off by
+        # dashes name the subject's items
+        found = found[:-2]
+    if ctx.lex.lang == "ru" and found and found[-1].group() == ",":
+        # "Около 700 военных, минимум 100 из которых — наёмники, попали в
+        # окружение": a relative clause set off by commas stays inside too.
+        for k in range(len(found) - 2, -1, -1):
+            if found[k].group() == "," and _RELATIVE_INSERT.match(
+                ctx.text, found[k].end(), found[-1].start()
+            ):
+                found = found[:k]
+                break
     start = max([s.start, *(b.end() for b in found)])
     return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
+
+
+# A relative clause about the subject's members ("минимум 100 из которых",
+# "среди которых", "в том числе").
+_RELATIVE_INSERT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:из\s+|среди\s+)?котор(?:ых|ые|ым)\b|\s*в\s+том\s+числе\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -1086,7 +1114,7 @@ def _counted_before(lex: Lexicon) -> re.Pattern[str] | None:
     aux = lex.passive_aux.pattern
     between = phrase_pattern(words).pattern
     return re.compile(
-        rf"(?:^|[\s,;(])(?P<m>{bare_number(lex).pattern})"
+        rf"(?:^|[\s,;(*_])(?P<m>{bare_number(lex).pattern})"
         rf"\s+(?:(?:{between})\s+)?(?:(?:{aux})\s+)?$",
         re.IGNORECASE,
     )
@@ -1104,6 +1132,51 @@ def _people_before(ctx: Context, trigger: re.Match[str]) -> re.Match[str] | None
     if before and ctx.lex.data["time"]["months"].get(before.group(1).casefold()):
         return None  # "on January 31 were killed": a day, not a count
     return bare_number(ctx.lex).match(ctx.text, m.start("m"))
+
+
+# "Число погибших выросло до семи", "До 12 возросло число раненых": a toll
+# that rose to a figure (the figure after the verb, or before it, fronted).
+_TOLL_NOUN = re.compile(r"\bчисл\w*\s+$", re.IGNORECASE)
+_TOLL_VERB = r"(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|составил\w*)"
+
+
+def _toll(
+    ctx: Context, trigger: re.Match[str], entry: ActionEntry, s: Sentence
+) -> list[FoundQuantity]:
+    """The figure a Russian casualty toll rose to: "Число погибших при ударе
+    по X выросло до семи" counts seven killed."""
+    if "personnel" not in entry.units or not _TOLL_NOUN.search(
+        ctx.text, max(s.start, trigger.start() - 12), trigger.start()
+    ):
+        return []
+    number = bare_number(ctx.lex).pattern
+    after = re.compile(
+        rf"{_TOLL_VERB}\s+(?:до\s+)?(?P<figure>{number})", re.IGNORECASE
+    ).search(ctx.text, trigger.end(), s.end)
+    before = re.compile(
+        rf"(?:^|\s)до\s+(?P<figure>{number})\s+{_TOLL_VERB}\s+$", re.IGNORECASE
+    ).search(ctx.text, s.start, trigger.start() - len("число "))
+    m = after or before
+    if m is None:
+        return []
+    figure = bare_number(ctx.lex).match(ctx.text, m.start("figure"))
+    value = parse_number(figure.group("num"), ctx.lex) if figure else None
+    if figure is None or value is None:
+        return []
+    return [
+        FoundQuantity(
+            Quantity(
+                value=value,
+                low=value,
+                high=value,
+                unit="personnel",
+                as_stated=figure.group(),
+                start=figure.start(),
+                end=figure.end(),
+            ),
+            "personnel",
+        )
+    ]
 
 
 def _people_counted(
@@ -1458,13 +1531,17 @@ def _further_targets(
 _PARTICIPLE_OPENS = re.compile(r"(?:,|\sand)\s*(?:\w+ly\s+)?$")
 # "seven were killed and eight more hurt in X": coordinated actions on people
 _COORDINATED = re.compile(r"\s*(?:,\s*)?and\s+(?:[\w'’-]+\s+){0,4}")
+# "Один человек погиб и один ранен из-за атак по X" (markup may sit between)
+_COORDINATED_RU = re.compile(r"[\s*_]*(?:,\s*)?и\s+(?:[\w'’*-]+\s+){0,4}")
 
 
 def _shared_places(ctx: Context, claims: list[Claim]) -> list[Claim]:
-    """English actions joined by "and" in one clause share the place named
-    after the last: "were killed and eight more hurt in X" (both in X)."""
-    if ctx.lex.lang != "en":
+    """English and Russian actions joined by "and" in one clause share the
+    place named after the last: "were killed and eight more hurt in X" (both
+    in X)."""
+    if ctx.lex.lang not in ("en", "ru"):
         return claims
+    coordinated = _COORDINATED if ctx.lex.lang == "en" else _COORDINATED_RU
     out = list(claims)
     for k in range(len(out) - 2, -1, -1):
         c, d = out[k], out[k + 1]
@@ -1475,7 +1552,7 @@ def _shared_places(ctx: Context, claims: list[Claim]) -> list[Claim]:
             or c.claim_type not in ("losses", "strike")
             or d.claim_type not in ("losses", "strike")
             or c.action_end > d.action_start
-            or not _COORDINATED.fullmatch(ctx.text, c.action_end, d.action_start)
+            or not coordinated.fullmatch(ctx.text, c.action_end, d.action_start)
         ):
             continue
         out[k] = replace(c, places=d.places)
@@ -1514,6 +1591,233 @@ def _fronted_locative(
     if not words or words[0].casefold() not in _locatives(ctx.lex):
         return ()
     return (first,) if _located(ctx, lead) and len(words) <= 4 else ()
+
+
+def _earlier_place(
+    ctx: Context, i: int, trigger: re.Match[str], strike: bool, claims: list[Claim]
+) -> tuple[PlaceMention, ...]:
+    """Where a strike, its damage or a loss happened when its own clause names
+    no place, in Russian posts: a place another clause of its sentence locates
+    with a preposition after the action ("ударила по складу, где хранят
+    зерно, в Курской области"), the settlement of a claim before it in the
+    sentence ("10 жителей X получили ранения при атаке БПЛА"), a place
+    located before it ("Взрыв прогремел в цеху в Липецке, упал беспилотник";
+    a settlement before the region that qualifies it); for
+    the consequence of an attack (``strike``: damage, an interception), else
+    the place of the attack claimed in one of the two sentences before ("Дроны
+    атаковали нефтебазу в X. Произошло возгорание")."""
+    s = ctx.sentences[i]
+    located = [
+        p for p in ctx.places if s.start <= p.start < s.end and _located_by(ctx, p)
+    ]
+    actions = ctx.lex.actions.pattern
+    for p in located:
+        if p.start >= trigger.end() and not actions.search(
+            ctx.text, trigger.end(), p.start
+        ):
+            return (p,)
+    regions = _region_nouns(ctx.lex)
+    for c in reversed(claims):  # "10 жителей X в ДНР ранены при атаке БПЛА"
+        if c.start != s.start:
+            break
+        named = [p for p in c.places if p.name.split()[-1] not in regions]
+        if named:
+            return (named[0],)
+    before = [p for p in located if p.end <= trigger.start()]
+    settlements = [p for p in before if p.name.split()[-1] not in regions]
+    if settlements or before:
+        return ((settlements or before)[0],)
+    attack = _attack_before(ctx, i, claims) if strike else None
+    return attack.places[:1] if attack is not None else ()
+
+
+@cache
+def _region_reference(lex: Lexicon) -> re.Pattern[str] | None:
+    nouns = lex.data["places"].get("region_reference", [])
+    return phrase_pattern(nouns) if nouns else None
+
+
+def _referred_region(
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int]
+) -> tuple[PlaceMention, ...]:
+    """The region a noun names again as the target ("сообщил об атаке
+    беспилотников на регион"): the last region named before, in the same
+    paragraph ("Губернатор Брянской области сообщил ...")."""
+    reference = _region_reference(ctx.lex)
+    m = reference.search(ctx.text, *obj) if reference else None
+    if m is None:
+        return ()
+    between = re.findall(r"[\w'-]+", ctx.text[trigger.end() : m.start()])
+    if len(between) > 3:
+        return ()
+    head = max(0, trigger.start() - 400, ctx.text.rfind("\n\n", 0, trigger.start()))
+    regions = _region_nouns(ctx.lex)
+    found = [
+        p
+        for p in ctx.places
+        if head <= p.start
+        and p.end <= trigger.start()
+        and p.name.split()[-1] in regions
+    ]
+    # (a region in an official's title is no place mention: "Губернатор
+    # Брянской области сообщил")
+    titled = [
+        PlaceMention(r.group(), r.start(), r.end())
+        for r in _REGION_PHRASE.finditer(ctx.text, head, trigger.start())
+    ]
+    last = max([*found, *titled], key=lambda p: p.start, default=None)
+    return (last,) if last is not None else ()
+
+
+_REGION_PHRASE = re.compile(
+    r"[А-ЯЁ][а-яё-]+(?:ой|ей|ого|ом)\s+(?:области|областью|края|крае|краем)"
+    r"|(?:Республик[аиуе]|Республикой)\s+[А-ЯЁ][а-яё-]+"
+)
+
+
+def _figure_restated(
+    ctx: Context,
+    claims: list[Claim],
+    action: str,
+    found: FoundQuantity,
+    places: tuple[PlaceMention, ...],
+) -> bool:
+    """Whether a Russian text already claims this action with this figure,
+    at these places or more ("Около 180 боевиков ликвидировано в районе X. ...
+    Около 180 боевиков ликвидированы, 24 взяты в плен"): a post that says its
+    figure again makes one claim."""
+    if ctx.lex.lang != "ru" or found.quantity.value is None:
+        return False
+    names = {name_key(p.name) for p in places}
+    return any(
+        c.action == action
+        and c.quantity is not None
+        and c.quantity.value == found.quantity.value
+        and c.quantity.unit == found.quantity.unit
+        and names <= {name_key(p.name) for p in c.places}
+        for c in claims
+    )
+
+
+def _said_again(
+    ctx: Context,
+    claims: list[Claim],
+    s: Sentence,
+    action: str,
+    places: tuple[PlaceMention, ...],
+) -> bool:
+    """Whether a Russian sentence already claims damage at these places, for
+    a damage with no count of its own: a consequence told twice ("обломки
+    упали на склад, что привело к возгоранию") is one claim."""
+    if ctx.lex.lang != "ru" or action != "damaged":
+        return False
+    names = [p.name for p in places]
+    return any(
+        c.start == s.start
+        and c.action == action
+        and [p.name for p in c.places] == names
+        for c in claims
+    )
+
+
+def _counted_already(ctx: Context, trigger: re.Match[str], taken: set[int]) -> bool:
+    """Whether an action word is the unit of a number an earlier action took
+    ("зафиксировано 40 обстрелов": the shelling is what was counted)."""
+    near = ctx.quantities_starting_in(trigger.start() - 80, trigger.start())
+    return any(
+        q.quantity.start in taken and trigger.end() <= q.quantity.end for q in near
+    )
+
+
+def _settlement_for_region(
+    ctx: Context,
+    s: Sentence,
+    places: tuple[PlaceMention, ...],
+    claims: list[Claim],
+) -> tuple[PlaceMention, ...]:
+    """A strike or loss located only by a region ("в ДНР") happened in the
+    settlement a claim before it in the sentence names within that region ("10
+    жителей Горловки в ДНР ранены при атаке БПЛА": the attack was on Горловка)."""
+    regions = _region_nouns(ctx.lex)
+    if not all(p.name.split()[-1] in regions for p in places):
+        return places
+    for c in reversed(claims):
+        if c.start != s.start:
+            break
+        named = [p for p in c.places if p.name.split()[-1] not in regions]
+        if named and any(q.name == p.name for q in c.places for p in places):
+            return (named[0],)
+    return places
+
+
+def _may_take_place(
+    ctx: Context,
+    entry: ActionEntry,
+    trigger: re.Match[str],
+    quantities: list[FoundQuantity],
+) -> bool:
+    """Whether an action with no place of its own may take one from another
+    clause (``_earlier_place``): in Russian, a count ("двое пострадали") or a
+    strike named by a verb or with its weapon ("упал беспилотник"), not by a
+    bare noun ("бежали подальше от обстрелов") nor a loss with no number
+    ("потерял контроль над собой")."""
+    if ctx.lex.lang != "ru":
+        return False
+    if quantities:
+        return True
+    bare_noun = len(trigger.group().split()) == 1 and _nominal("ru", trigger.group())
+    return entry.claim_type == "strike" and not bare_noun
+
+
+def _attack_before(ctx: Context, i: int, claims: list[Claim]) -> Claim | None:
+    """The attack claimed with a place in one of the two sentences before
+    sentence ``i`` (a post's paragraphs are short: "Дроны атаковали аэродром
+    X. Всё длилось десять минут.\n\nДроны были сбиты")."""
+    previous = ctx.sentences[max(0, i - 2)]
+    for c in reversed(claims):
+        if c.action_start < previous.start:
+            break
+        if c.action_start < ctx.sentences[i].start and c.action in _ATTACKS:
+            return c if c.places else None
+    return None
+
+
+def _weapons_named_again(
+    ctx: Context, i: int, window: tuple[int, int], claims: list[Claim]
+) -> list[FoundQuantity]:
+    """The count of an attack's weapons for their interception, when the
+    weapons are named again without a number ("Три дрона атаковали аэродром
+    X. Дроны были сбиты"): the unit noun of the attack's quantity, in the
+    plural (a singular one counts one by itself)."""
+    attack = _attack_before(ctx, i, claims)
+    if attack is None or attack.quantity is None or attack.quantity.value is None:
+        return []
+    for m in ctx.lex.units.pattern.finditer(ctx.text, *window):
+        found = ctx.lex.units.get(m.group())
+        if found is not None and found == (attack.quantity.unit, "aerial"):
+            return [FoundQuantity(attack.quantity, "aerial")]
+    return []
+
+
+def _nothing_happened(ctx: Context, trigger: re.Match[str], s: Sentence) -> bool:
+    """Whether the clause of a consequence says there was none ("никто не
+    пострадал", "разрушений нет")."""
+    a = max(s.start, ctx.text.rfind(",", s.start, trigger.start()) + 1)
+    b = ctx.text.find(",", trigger.end(), s.end)
+    clause = ctx.text[a : b if b >= 0 else s.end]
+    words = {w.casefold() for w in re.findall(r"[\w-]+", clause)}
+    return bool(words & _NONE_WORDS)
+
+
+_NONE_WORDS = frozenset(["не", "нет", "ни", "никто", "ничего", "без"])
+
+
+def _located_by(ctx: Context, p: PlaceMention) -> bool:
+    """Whether a preposition of place stands right before a place ("в X")."""
+    if p.name in _countries(ctx.lex):
+        return False
+    head = re.search(r"([\w-]+)\s+$", ctx.text[max(0, p.start - 30) : p.start])
+    return head is not None and head.group(1).casefold() in _locatives(ctx.lex)
 
 
 def _referred_place_before(
@@ -2066,6 +2370,16 @@ def agent_side(
     clause_end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
     before = _sides_in(ctx, start, trigger.start(), claimant)
     by = _agent_by(ctx.lex).match(ctx.text, trigger.end())
+    if by is None and ctx.lex.lang == "ru":
+        # "зафиксировано 40 обстрелов со стороны ВСУ": after the object counted
+        by = _agent_by(ctx.lex).search(ctx.text, trigger.end(), clause_end)
+    if ctx.lex.lang == "ru":
+        weapon = _weapon_side(ctx, s.start, s.end)
+        if weapon != "unknown" and entry_action(ctx, trigger) in _WEAPON_ACTIONS:
+            # "сбиты 52 Шахеда": the side that intercepts is the other one
+            if entry_action(ctx, trigger) == "shot down":
+                return _flip(weapon)
+            return weapon
     if by:  # the agent of a passive
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
@@ -2075,12 +2389,21 @@ def agent_side(
         if held_by != "unknown":
             return held_by
     if subject == "patient":  # "ВСУ потеряли", "our forces lost"
-        return _flip(_first(before.own, before.enemy, before.claimant, before.word))
+        found = _first(before.own, before.enemy, before.claimant, before.word)
+        if found == "unknown" and ctx.lex.lang == "ru":
+            # "в окружении сидят 400 бойцов ВСУ": the subject after the verb
+            after = _sides_in(ctx, trigger.end(), clause_end, claimant)
+            found = _first(after.own, after.enemy, after.claimant, after.word)
+        return _flip(found)
     if is_passive(ctx, trigger):
         # "противник" before a passive suffers it, "наши"/"ПВО" do it: either
         # way the claimant's side acted.
         relative = _first(before.own, _flip(before.enemy))
         found = _first(relative, before.claimant, _flip(before.word))
+    elif ctx.lex.lang == "ru" and _nominal("ru", trigger.group()):
+        # "Губернатор X сообщил об атаке дронов": a source before a strike
+        # named by its noun reports it and did not do it
+        found = _first(before.own, before.enemy, before.word)
     else:
         named = before.word
         if ctx.lex.lang == "en" and named != "unknown":  # the subject's side
@@ -2132,6 +2455,57 @@ def agent_side(
     return "unknown"
 
 
+_WEAPON_ACTIONS = frozenset(["shot down", "struck", "launched", "damaged"])
+
+
+def entry_action(ctx: Context, trigger: re.Match[str]) -> str:
+    return ctx.lex.actions[trigger.group()].action
+
+
+@cache
+def _weapon_tables(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    spec = lex.data.get("agents", {})
+    russian, ukrainian = spec.get("weapons_russia"), spec.get("weapons_ukraine")
+    if not russian or not ukrainian:
+        return None
+    return phrase_pattern(russian), phrase_pattern(ukrainian)
+
+
+def _incoming(ctx: Context, quantities: list[FoundQuantity]) -> bool:
+    """Whether a count is of hits arriving ("12 прилётов"): [agents] incoming."""
+    words = ctx.lex.data.get("agents", {}).get("incoming", [])
+    if not words or not quantities:
+        return False
+    rx = phrase_pattern(words)
+    return any(rx.search(q.quantity.as_stated) for q in quantities)
+
+
+def _agent_by_wording(stated: str, claimant: Claimant) -> Side:
+    """Who took a place, by the word its claimant chose when the clause names
+    nobody: a side "liberates" only its own gains ("Освобождены X и Y,
+    сообщило Минобороны"), and "seizes" ("захвачен") only the other side's."""
+    word = stated.casefold()
+    if _nominal("ru", word):
+        return "unknown"  # "Армия освобождения X" names a force, not a gain
+    if word.startswith(("освобо", "освобож")):
+        return claimant.side if claimant.side in _OTHER_SIDE else "unknown"
+    if word.startswith("захва"):
+        return _OTHER_SIDE.get(claimant.side, "unknown")
+    return "unknown"
+
+
+def _weapon_side(ctx: Context, a: int, b: int) -> Side:
+    """The side whose weapons alone a stretch names ("ракетами ATACMS")."""
+    tables = _weapon_tables(ctx.lex)
+    if tables is None:
+        return "unknown"
+    russian = tables[0].search(ctx.text, a, b) is not None
+    ukrainian = tables[1].search(ctx.text, a, b) is not None
+    if russian == ukrainian:
+        return "unknown"
+    return "russia" if russian else "ukraine"
+
+
 # Actions that gain ground: what a side denies of them is the other side's gain.
 _GAINS = frozenset(["captured", "entered", "advanced", "encircled", "crossed"])
 _UNDER_CONTROL = re.compile(
@@ -2140,6 +2514,8 @@ _UNDER_CONTROL = re.compile(
     re.I,
 )
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
+_AFTER_ATTACK = frozenset(["damaged", "shot down"])
+_PEOPLE = frozenset(["personnel", "civilians"])
 _ATTACKS = frozenset(["struck", "launched"])
 
 
@@ -2170,6 +2546,11 @@ def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
             agent = _carried_agent(claim, earlier)
             if agent == "unknown":
                 agent = _agent_by_region(ctx, claim, extents.get(paragraph))
+            if agent == "unknown" and ctx.lex.lang == "ru":
+                # a post's next paragraph goes on with the same events ("Дроны
+                # атаковали аэродром.\n\nДроны были сбиты")
+                earlier = [c for p in sorted(with_agents) for c in with_agents[p]]
+                agent = _carried_agent(claim, earlier[::-1])
             if agent != "unknown":
                 claim = replace(claim, agent_side=agent)
         if claim.agent_side != "unknown":
@@ -2191,6 +2572,10 @@ def _agent_by_region(
     spans = [(claim.start, claim.end)]
     if paragraph is not None:
         spans.append(paragraph)
+    if ctx.lex.lang == "ru":
+        # A post's heading often names the region its later paragraphs leave
+        # unsaid ("Губернатор Курской области сообщил об атаке. ... погиб").
+        spans.append((0, len(ctx.text)))
     for a, b in spans:
         side = region_side_in(ctx.text[a:b], ctx.lex)
         if side != "unknown":
@@ -2325,19 +2710,46 @@ def _is_ground_attack(
     return True
 
 
+@cache
+def _war_cues(lex: Lexicon) -> re.Pattern[str] | None:
+    cues = lex.data.get("war", {}).get("cues", [])
+    return phrase_pattern(cues) if cues else None
+
+
+def _about_war(ctx: Context) -> bool:
+    """Whether the text names a force, a weapon or the war itself ([war] of the
+    lexicon; a lexicon without the list takes every text as about the war).
+    A post on football or the car market that says "пострадали" or "потеряли"
+    makes no war claim."""
+    cues = _war_cues(ctx.lex)
+    return cues is None or cues.search(ctx.text) is not None
+
+
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
+    if not _about_war(ctx):
+        return [], set()
     claims: list[Claim] = []
     used_cues: set[int] = set()
     taken: set[int] = set()  # starts of quantities that are an action's object
-    lists: list[tuple[int, int]] = []  # spans of lists by place already claimed
+    # spans of lists by place already claimed, with what they count
+    lists: list[tuple[int, int, str]] = []
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
-            if any(a <= trigger.start() < b for a, b in lists):
-                continue  # "..., по 3 сбито над X": an item of a list claimed
             entry = ctx.lex.actions[trigger.group()]
+            if ctx.lex.lang == "ru" and _counted_already(ctx, trigger, taken):
+                continue  # "зафиксировано 40 обстрелов": the strikes are counted
+            if any(
+                a <= trigger.start() < b
+                and not (kind in _PEOPLE and entry.claim_type == "strike")
+                for a, b, kind in lists
+            ):
+                # "..., по 3 сбито над X": an item of a list claimed (not the
+                # strike that caused a list of losses: "двое погибли и трое
+                # ранены из-за атак дронов по X")
+                continue
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
             subject = _subject_window(ctx, trigger, s)
@@ -2360,6 +2772,13 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     )
                     if not q.implicit and q not in quantities
                 ]
+            if not quantities and ctx.lex.lang == "ru" and entry.claim_type == "strike":
+                # "упал беспилотник": the weapon inside the action's words
+                quantities = [
+                    q
+                    for q in ctx.quantities_starting_in(trigger.start(), trigger.end())
+                    if q.implicit and q.quantity.end <= trigger.end()
+                ]
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
@@ -2371,6 +2790,19 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     # "a Russian missile struck X": the article counts no object
                     if not (q.implicit and ctx.lex.lang == "en")
                 ] or _people_counted(ctx, trigger, entry)
+                if not quantities and ctx.lex.lang == "ru":
+                    quantities = _toll(ctx, trigger, entry, s)
+                if quantities and ctx.lex.lang == "ru":
+                    # "700 военных, минимум 100 из которых — наёмники, попали в
+                    # окружение": the part is a claim of its own beside the whole
+                    quantities += [
+                        q
+                        for q in ctx.quantities_starting_in(*subject)
+                        if q.part
+                        and q.category == quantities[0].category
+                        and q not in quantities
+                        and q.quantity.start not in taken
+                    ]
                 taken.update(q.quantity.start for q in quantities)
             where = entry.claim_type in ("strike", "losses", "other")
             # A strike or a loss happens where the clause says, before the verb
@@ -2431,6 +2863,21 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _fronted_locative(ctx, s, at) or _participle_places(
                     ctx, trigger, s, claims
                 )
+            if where and places and ctx.lex.lang == "ru":
+                places = _settlement_for_region(ctx, s, places, claims)
+            carried = False
+            if (
+                where
+                and not places
+                and _may_take_place(ctx, entry, trigger, quantities)
+            ):
+                # (damage or an interception after an attack, or a count: not
+                # a further strike, which may be elsewhere)
+                strike = entry.action in _AFTER_ATTACK or bool(quantities)
+                places = _earlier_place(ctx, i, trigger, strike, claims)
+                carried = bool(places)
+                if carried and not quantities and entry.action == "shot down":
+                    quantities = _weapons_named_again(ctx, i, subject, claims)
             if not quantities and not places:
                 places = _referred_place_before(ctx, trigger, subject)
             if not places and entry.claim_type == "advance":
@@ -2459,6 +2906,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     ctx.text, claims, near
                 ) or place_of_event_named(ctx.text, claims, subject)
             if not quantities and not places:
+                places = _referred_region(ctx, trigger, obj)
+            if not quantities and not places:
                 continue
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
                 # "two ... missile divisions": a singular after a plural number
@@ -2479,6 +2928,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 ctx.lex, ctx.text, trigger, s.start
             ):
                 continue  # "cannot cut off X merely by taking Y": a means
+            if carried and not quantities and _nothing_happened(ctx, trigger, s):
+                continue  # "пострадавших и разрушений нет": no damage reported
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
             if cue is not None and _nobody_says(ctx, i, claimant, cue):
                 continue
@@ -2498,6 +2949,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     agent = _OTHER_SIDE.get(claimant.side, "unknown")
             else:
                 agent = agent_side(ctx, trigger, s, claimant, entry.subject)
+            if agent == "unknown" and ctx.lex.lang == "ru" and stance == "asserts":
+                agent = _agent_by_wording(trigger.group(), claimant)
+                if agent == "unknown" and _incoming(ctx, quantities):
+                    agent = _OTHER_SIDE.get(claimant.side, "unknown")
             if fronted:  # the object stands first: the subject follows the verb
                 after = _sides_in(ctx, trigger.end(), s.end, claimant)
                 agent = _first(after.own, after.enemy, after.word, agent)
@@ -2514,12 +2969,25 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 groups += [(None, (p,)) for p in targets]
             if any(q.category == "settlements" for q in quantities):
                 groups += [(None, (p,)) for p in _appositive_places(ctx, obj[1])]
+            if (
+                ctx.lex.lang == "ru"
+                and len(places) > 1
+                and quantities
+                and all(
+                    q.category == "settlements" and q.quantity.end <= at
+                    for q in quantities
+                )
+            ):
+                # "Ещё два села — X и Y — взяты под контроль": the count, then
+                # each settlement it counts
+                groups = [(q, ()) for q in quantities] + [(None, (p,)) for p in places]
             if any(q.elided_from is not None for q in quantities):
                 ends = [p.end for _, g in groups for p in g]
                 lists.append(
                     (
                         quantities[0].quantity.start,
                         max([quantities[-1].quantity.end, *ends]),
+                        quantities[0].category if ctx.lex.lang == "ru" else "",
                     )
                 )
             # Without a number, a unit word in the object still tells the kind:
@@ -2537,6 +3005,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 continue  # "Всё произошло возле отеля": no attack named
             if entry.action in _CONSEQUENCES and _civil_cause(ctx, s):
                 continue  # "в ДТП пострадали пять человек": no war damage
+            if not quantities and _said_again(ctx, claims, s, entry.action, places):
+                continue  # "обломки упали на склад, что привело к возгоранию"
             ground = _is_ground_attack(ctx, trigger, s, subject[0])
             # (English readings the word alone does not settle: see english.py)
             english = ctx.lex.lang == "en"
@@ -2562,6 +3032,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     claim_type, action = "losses", "destroyed"
                 if unfinished:
                     claim_type, action = "advance", "fighting"
+                if found_q and _figure_restated(ctx, claims, action, found_q, group):
+                    continue  # a post's heading and body giving one figure twice
                 claims.append(
                     Claim(
                         id="",

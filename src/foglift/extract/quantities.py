@@ -78,8 +78,11 @@ def _gap_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     each = phrase_pattern(spec.get("distributive", [])).pattern
     then = phrase_pattern(spec.get("gap_before", [])).pattern
     actions = lex.actions.pattern.pattern
+    # "15 беспилотников — по пять над X, Y и Z": a dash opens the list too
+    dash = r"|\s[—–]" if spec.get("list_dash") else ""
     head = re.compile(
-        rf"(?:(?<!\d),|,(?!\d)|[:;]|\s(?:{joiners}))[\s*_]*(?:(?P<each>{each})\s+)?$",
+        rf"(?:(?<!\d),|,(?!\d)|[:;]|\s(?:{joiners}){dash})[\s*_]*"
+        rf"(?:(?P<each>{each})\s+)?$",
         re.IGNORECASE,
     )
     tail = re.compile(
@@ -202,6 +205,9 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
             if low_v is None or high_v is None or low_v >= high_v:
                 continue
             low, high, value = low_v, high_v, None
+            if lex.data["quantity"].get("range_as_upper"):
+                # "от 400 до 600 бойцов" read as "up to 600", low kept
+                value, qualifier = high_v, "up to"
         else:
             parsed = parse_number(m.group("num"), lex)
             if parsed is None:
@@ -224,6 +230,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
                 each=bool(each.search(text, max(0, m.start() - 12), m.start())),
             )
         )
+    if lex.data["quantity"].get("count_nouns"):
+        found += _counted_pieces(text, lex, found)
     numbers = list(bare_number(lex).finditer(text))
     found += _partitives(text, lex, found, numbers)
     if lex.data["quantity"].get("implicit_one"):
@@ -237,6 +245,58 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
         found += _gapped(text, lex, found, numbers)
         found.sort(key=lambda f: f.quantity.start)
     return found
+
+
+@cache
+def _pieces_pattern(lex: Lexicon) -> re.Pattern[str]:
+    nouns = phrase_pattern(lex.data["quantity"]["count_nouns"]).pattern
+    return re.compile(rf"{bare_number(lex).pattern}[*_]*\s+(?:{nouns})", re.IGNORECASE)
+
+
+def _counted_pieces(
+    text: str, lex: Lexicon, found: list[FoundQuantity]
+) -> list[FoundQuantity]:
+    """A number of "pieces" ("сбито ещё пять штук") counts the unit named last
+    before it in its paragraph ("атаки беспилотников ... пять штук")."""
+    spans = SpanSet((f.quantity.start, f.quantity.end) for f in found)
+    out: list[FoundQuantity] = []
+    for m in _pieces_pattern(lex).finditer(text):
+        if spans.overlaps(m.start(), m.end()):
+            continue  # "30 единиц техники": a unit of its own
+        head = max(0, m.start() - 300, text.rfind("\n\n", 0, m.start()))
+        units = list(lex.units.pattern.finditer(text, head, m.start()))
+        unit = lex.units.get(units[-1].group()) if units else None
+        value = parse_number(m.group("num"), lex)
+        if unit is None or value is None:
+            continue
+        qualifier = lex.qualifiers.get(m.group("qual") or "")
+        low, high = _bounds(value, qualifier)
+        out.append(
+            FoundQuantity(
+                Quantity(
+                    value=value,
+                    low=low,
+                    high=high,
+                    unit=unit[0],
+                    as_stated=m.group(),
+                    start=m.start(),
+                    end=m.end(),
+                    qualifier=qualifier,
+                ),
+                unit[1],
+            )
+        )
+    return out
+
+
+_PEOPLE = frozenset(["personnel", "civilians"])
+
+
+@cache
+def _people_numerals(lex: Lexicon) -> frozenset[str]:
+    """Numerals that count only people ("двое", "троих"), in all their forms."""
+    words = lex.data["quantity"].get("people_numerals", [])
+    return frozenset(w.casefold() for w in words)
 
 
 def _gapped(
@@ -273,6 +333,10 @@ def _gapped(
         each = before.group("each") is not None
         if after.group("open") is not None and not each:
             continue
+        if anchor.category not in _PEOPLE and event.group(
+            "num"
+        ).casefold() in _people_numerals(lex):
+            continue  # "упал беспилотник, двое пострадали": people, not drones
         value = parse_number(event.group("num"), lex)
         if value is None:
             continue
@@ -408,6 +472,14 @@ def _counts_one(lang: str, word: str) -> bool:
     )
 
 
+def _instrument_one(lang: str, word: str) -> bool:
+    """Whether a noun can only be a singular instrumental ("ракетой")."""
+    from foglift.extract.lexicon import _morph
+
+    parses = [p for p in _morph(lang).parse(word) if p.tag.POS == "NOUN"]
+    return bool(parses) and all("ablt" in p.tag and "plur" not in p.tag for p in parses)
+
+
 def _implicit_ones(
     text: str, lex: Lexicon, found: list[FoundQuantity]
 ) -> list[FoundQuantity]:
@@ -429,10 +501,15 @@ def _implicit_ones(
         ):
             continue
         head = m.group().split()[-1].split("-")[0]  # "дрон-камикадзе"
-        if not _counts_one(lex.lang, head.casefold()):
-            continue
         unit_found = lex.units.get(m.group())
         if unit_found is None or unit_found[1] not in categories:
+            continue
+        if not _counts_one(lex.lang, head.casefold()) and not (
+            # "ударили по X ракетой": one weapon, the instrument of the strike
+            lex.lang == "ru"
+            and unit_found[1] == "aerial"
+            and _instrument_one(lex.lang, head.casefold())
+        ):
             continue
         out.append(
             FoundQuantity(

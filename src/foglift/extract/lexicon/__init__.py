@@ -187,7 +187,8 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     actions: dict[str, ActionEntry] = {}
     for action, spec in _section(data, "actions").items():
         entry = ActionEntry(
-            action,
+            # a second table for one action ("encircled, said of the encircled")
+            str(spec.get("action", action)),
             spec["type"],
             tuple(spec.get("units", ())),
             dict(spec.get("by_unit", {})),
