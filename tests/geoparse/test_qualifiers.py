@@ -297,3 +297,22 @@ def test_a_plural_hromada_word_makes_each_name_a_hromada() -> None:
     text = "Під обстрілом були Мирівська й Червоногригорівська громади."
     where = _where(text, "Мирівська", "Червоногригорівська громади")
     assert [w[2] for w in where] == ["district", "district"]
+
+
+def test_the_names_of_a_byline_are_authors_not_places() -> None:
+    from foglift.geoparse.flags import place_flags
+
+    text = (
+        "Anna Kowalski, Madison Reed, Peter J. Novak, and Olga Kagan\n"
+        "Russian forces attacked near Kupiansk on Monday.\n"
+    )
+    names = ("Madison", "Reed", "Kagan", "Kupiansk")
+    resolved = resolve_spans(text, _spans(text, *names))
+    assert [r.span.name for r in resolved if r.not_place] == list(names[:3])
+    assert not [f for f in place_flags(resolved) if resolved[f.index].span.name
+                in names[:3]]  # fmt: skip
+    # a list of places of two words each is no byline, nor a line of one name
+    text = "Velyka Novosilka, Stara Mykolaivka and Nova Poltavka\nMadison Reed\n"
+    resolved = resolve_spans(text, _spans(text, "Velyka Novosilka", "Madison"))
+    assert not resolved[0].not_place
+    assert resolved[1].not_place != "a name in a byline of authors"

@@ -824,7 +824,50 @@ def _not_a_place(
     previous = re.search(r"([A-ZА-ЯЁІЇЄҐ][\w'’-]*)\s+$", before)
     if previous and given_name(previous.group(1), name) and not big:
         return "a person's surname"
+    if in_byline(text, span.start):
+        return "a name in a byline of authors"
     return ""
+
+
+# a person in a byline: two to four capitalised words, initials among them
+_PERSON = r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+(?:[A-ZА-ЯЁІЇЄҐ]\.|[A-ZА-ЯЁІЇЄҐ][\w'’-]+)){1,3}"
+_BYLINE = re.compile(
+    rf"\s*(?:(?:[Bb]y|BY|[Аа]вторы?|[Аа]втори)\s*:?\s+)?({_PERSON}(?:\s*,\s*{_PERSON})*"
+    rf"(?:\s*,?\s*(?:and|&|и|і|та)\s+{_PERSON})?)\s*"
+)
+_BYLINE_CHARS = 400  # a byline is a short line: longer lines are never read
+
+
+def in_byline(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a line that is only a list of people's names
+    ("By Jane Doe and John Roe", "Ann Lee, Frederick W. Kagan"): a line of
+    two or more names of two to four words, at least half of which open with a given
+    name. Its names are authors, not places, even a given name that is mostly
+    a town (Madison, Regina) or a surname that is one (Kagan)."""
+    from foglift.geoparse.detect import given_name
+
+    start = text.rfind("\n", max(0, at - _BYLINE_CHARS), at) + 1
+    if start == 0 and at > _BYLINE_CHARS:
+        return False
+    end = text.find("\n", at, start + _BYLINE_CHARS + 1)
+    if end < 0:
+        if len(text) - start > _BYLINE_CHARS:
+            return False
+        end = len(text)
+    line = text[start:end]
+    found = _BYLINE.fullmatch(line)
+    if found is None:
+        return False
+    people = re.split(
+        r"\s*,\s*(?:(?:and|&|и|і|та)\s+)?|\s+(?:and|&|и|і|та)\s+",
+        found.group(1).strip(),
+    )
+    given = sum(
+        1
+        for person in people
+        if len(words := person.split()) > 1 and given_name(words[0], words[1])
+    )
+    return len(people) >= 2 and given * 2 >= len(people)
 
 
 # words before a name that say it is a place: a locative or directional
