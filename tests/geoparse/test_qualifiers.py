@@ -316,3 +316,27 @@ def test_the_names_of_a_byline_are_authors_not_places() -> None:
     resolved = resolve_spans(text, _spans(text, "Velyka Novosilka", "Madison"))
     assert not resolved[0].not_place
     assert resolved[1].not_place != "a name in a byline of authors"
+
+
+def test_a_possessive_country_before_respective_areas_is_no_peer() -> None:
+    # the span may hold the possessive (a claim's place read by extraction)
+    text = (
+        "Kyiv said its units had recaptured Novoselivka and Hrushivka, situated "
+        "in Ukraine's southern Zaporizhzhia region and the eastern Kharkiv "
+        "region, respectively."
+    )
+    names = ("Novoselivka", "Hrushivka", "Ukraine's", "Zaporizhzhia region")
+    resolved = resolve_spans(text, _spans(text, *names, "Kharkiv region"))
+    admin = [r.best.match.place.parents[-2] if r.best else "" for r in resolved[:2]]
+    assert admin == ["admin1:UA.26", "admin1:UA.07"]
+
+
+def test_a_name_cut_before_its_area_noun_is_the_area() -> None:
+    # extraction may hand over the adjective alone ("Брянською" of "Брянською
+    # областю"): with the noun right after it, the name is the area
+    text = "Над Брянською областю і Краснодарским краем збито вісім дронів."
+    resolved = resolve_spans(text, _spans(text, "Брянською", "Краснодарским"))
+    assert [r.best.match.place.precision if r.best else "" for r in resolved] == [
+        "region",
+        "region",
+    ]

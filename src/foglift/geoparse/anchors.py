@@ -362,6 +362,9 @@ _RESPECTIVE_GAP = re.compile(
 )
 
 
+_POSSESSIVE_END = re.compile(r"['’]s(?:\s|$)")
+
+
 def respective_pairs(
     text: str, spans: Sequence[_Spanlike], is_area: Sequence[bool]
 ) -> dict[int, int]:
@@ -375,6 +378,11 @@ def respective_pairs(
         while (
             areas[0] > 0
             and is_area[areas[0] - 1]
+            # "Ukraine's southern Zaporizhzhia region" is a wider area, not a peer,
+            # whether or not the span holds the possessive
+            and not _POSSESSIVE_END.search(
+                text[spans[areas[0] - 1].start : spans[areas[0] - 1].end + 2]
+            )
             and _RESPECTIVE_GAP.match(
                 text[spans[areas[0] - 1].end : spans[areas[0]].start]
             )

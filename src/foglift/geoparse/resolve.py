@@ -181,6 +181,9 @@ class PlaceContext:
     support: dict[int, float] = field(default_factory=dict)
     # the kind of place the text says it is ("the village of ...")
     wanted: str | None = None
+    # per candidate (pk): its bonus for lying by the front line on the
+    # claim's day, and the cue saying so (frontline.py)
+    front: dict[int, tuple[float, str]] = field(default_factory=dict)
 
     def add_area(self, place_id: str, weight: float) -> None:
         # evidence adds up (three mentions of Kentucky outweigh one), to a cap
@@ -194,6 +197,7 @@ class PlaceContext:
             dict(self.levels),
             dict(self.support),
             self.wanted,
+            dict(self.front),
         )
         out.absorb(other)
         return out
@@ -212,6 +216,7 @@ class PlaceContext:
             self.levels[level] = self.levels.get(level, 0.0) + votes
         self.support.update(other.support)
         self.wanted = self.wanted or other.wanted
+        self.front.update(other.front)
 
     def country_share(self, country: str) -> float:
         """The share of the other mentions' votes for ``country`` (one vote of
@@ -650,6 +655,10 @@ def score(
         if support:
             total += CLUSTER_BONUS * support
             cues.append(f"near candidates of {support:.1f} other names")
+        front_bonus, front_cue = context.front.get(place.pk, (0.0, ""))
+        if front_bonus:
+            total += front_bonus
+            cues.append(front_cue)
         share = context.country_share(place.country)
         if share > 0:
             total += COUNTRY_PRIOR * share

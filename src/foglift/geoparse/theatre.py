@@ -41,6 +41,7 @@ from foglift.geoparse.anchors import (
     strip_plural,
 )
 from foglift.geoparse.coreference import antecedent, centre_of, referring_kind
+from foglift.geoparse.frontline import FrontEvidence, front_context
 from foglift.geoparse.index import Place
 from foglift.geoparse.resolve import (
     Match,
@@ -84,6 +85,12 @@ _AREA_TAIL = re.compile(
     re.IGNORECASE,
 )
 _AREA_LEVELS = ("country", "region", "district")
+# an area's noun right after a name (the span ends before it)
+_AREA_NOUN_AFTER = re.compile(
+    r"[ \t]+(област[а-яіїє]*|кра[йюяеєї][а-яіїє]*|район[а-яіїє]*|oblast|region|krai)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
 _INSIDE_GAP = re.compile(r"(?:^|\s)(?:in|в|во|у)\s", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|in|,\s*in)\s*$", re.IGNORECASE)
 
@@ -449,11 +456,14 @@ def resolve_spans(
     text: str,
     spans: Sequence[Span],
     shown: frozenset[tuple[int, int]] = frozenset(),
+    front: FrontEvidence | None = None,
 ) -> list[Resolved]:
     """Resolve every span of ``text`` in the context of all the others.
 
     ``shown`` holds the (start, end) of spans the caller read as places from
-    their context (a claim's place after "captured"): evidence of a place."""
+    their context (a claim's place after "captured"): evidence of a place.
+    ``front`` (control maps and the claims' day) makes nearness to the front
+    line evidence for the namesakes of a ground claim's place."""
     # "над областью", "в місті": a common noun standing for a place named
     # before it is never looked up (coreference.py)
     referring = [referring_kind(span.name) for span in spans]
@@ -498,6 +508,21 @@ def resolve_spans(
             m
             for m in find_matches(f"{spans[i].name} область")
             if m.place.precision == "region"
+        ]
+        if areas:
+            matches[i] = areas
+            first[i] = rank(areas)
+
+    # a span cut before its area noun ("Брянською" of "Брянською областю",
+    # "Краснодарским" of "Краснодарским краем"): the name with its noun
+    for i, span in enumerate(spans):
+        noun = _AREA_NOUN_AFTER.match(text, span.end)
+        if noun is None or i in plurals or i in not_places:
+            continue
+        areas = [
+            m
+            for m in find_matches(f"{span.name} {noun.group(1)}")
+            if m.place.precision in ("region", "district")
         ]
         if areas:
             matches[i] = areas
@@ -618,6 +643,17 @@ def resolve_spans(
             pair_context[i] = PlaceContext(wanted="settlement")
             pair_cue[i] = "named as a town in a dateline"
 
+    # "the ministry said its forces seized X": of X's namesakes (those its
+    # qualifier or anchor left) the one by the front line on the claim's day
+    front_of: dict[int, dict[int, tuple[float, str]]] = {}
+    if front is not None:
+        for i, span in enumerate(spans):
+            if (span.start, span.end) not in front.spans:
+                continue
+            by_front = front_context(front, [s.match.place for s in rank(matches[i])])
+            if by_front:
+                front_of[i] = by_front
+
     # A report by direction ("На Покровському напрямку ...", one paragraph a
     # front) is read paragraph by paragraph: the places of the paragraph that
     # names a front speak for its names, the rest of the text much less.
@@ -654,6 +690,7 @@ def resolve_spans(
                 context = _blend(context, nearby)
             context = context.merged(pair_context.get(i, PlaceContext()))
             context.support = support[i]
+            context.front = front_of.get(i, {})
             chosen.append(rank(found, context))
     # an anchor resolved otherwise in context than alone: its bearing again
     for i, anchor in anchors.items():
