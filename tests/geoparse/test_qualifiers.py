@@ -340,3 +340,35 @@ def test_a_name_cut_before_its_area_noun_is_the_area() -> None:
         "region",
         "region",
     ]
+
+
+def test_compass_words_inside_a_list_closed_by_a_plural_area_word() -> None:
+    text = "Shelling went on in northern Sumy and eastern Kharkiv oblasts all week."
+    resolved = resolve_spans(text, _spans(text, "Sumy", "Kharkiv oblasts"))
+    assert [r.best.match.place.precision if r.best else "" for r in resolved] == [
+        "region",
+        "region",
+    ]
+
+
+def test_a_bearing_makes_a_weak_spelling_a_place() -> None:
+    from foglift.geoparse.detect import detect_spans
+
+    # "Vysokopillya" is an alternate spelling of Vysokopillia, not trusted alone
+    text = "Troops entered a village 12km southeast of Vysokopillya on Monday."
+    assert [s.name for s in detect_spans(text)] == ["Vysokopillya"]
+
+
+def test_a_district_named_after_its_town_is_at_the_town() -> None:
+    # after a plural district noun, and cut before its own noun
+    text = (
+        "Дроны перехвачены над городскими округами Коломна и Раменский, позже "
+        "ещё два в Стародубском муниципальном округе."
+    )
+    names = ("Коломна", "Раменский", "Стародубском")
+    resolved = resolve_spans(text, _spans(text, *names))
+    assert [r.best.match.place.name if r.best else "" for r in resolved] == [
+        "Kolomna",
+        "Ramenskoye",
+        "Starodub",
+    ]

@@ -218,6 +218,18 @@ def qualified_lists(
     return out
 
 
+# a list's gap before a plural area word may hold a compass word
+_AREA_LIST_GAP = re.compile(
+    r"^[ \t]*,?[ \t]*(?:(?:and|or|и|или|і|й|та|або)[ \t]+)?"
+    rf"(?:{_COMPASS_ADJECTIVE}[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _area_list_gap(gap: str) -> bool:
+    return bool(gap.strip()) and _AREA_LIST_GAP.match(gap) is not None
+
+
 def plural_areas(
     text: str, spans: Sequence[_Spanlike]
 ) -> dict[int, tuple[str, tuple[int, ...]]]:
@@ -238,6 +250,13 @@ def plural_areas(
             else "громада" if word.startswith("громад") else "область"
         )  # fmt: skip
         members = tuple(list_before(text, spans, i))
+        if len(members) < 2:
+            # "northern Sumy and eastern Kharkiv oblasts": a compass word
+            # before a name of the list
+            k = i
+            while k > 0 and _area_list_gap(text[spans[k - 1].end : spans[k].start]):
+                k -= 1
+            members = tuple(range(k, i + 1))
         if len(members) < 2:
             continue  # one name before a plural is no list ("Kharkiv regions")
         for k in members:

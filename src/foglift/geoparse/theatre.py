@@ -87,10 +87,37 @@ _AREA_TAIL = re.compile(
 _AREA_LEVELS = ("country", "region", "district")
 # an area's noun right after a name (the span ends before it)
 _AREA_NOUN_AFTER = re.compile(
-    r"[ \t]+(област[а-яіїє]*|кра[йюяеєї][а-яіїє]*|район[а-яіїє]*|oblast|region|krai)"
+    r"[ \t]+(област[а-яіїє]*|кра[йюяеєї][а-яіїє]*|район[а-яіїє]*|oblast|region|krai|"
+    r"(?:городск|муниципальн|міськ|муніципальн)[а-яіїє]*[ \t]+округ[а-яіїє]*)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
+# a plural district noun before a list: "в городских округах X, Y и Z"
+_DISTRICTS_BEFORE = re.compile(
+    r"(?:(?:городск|муниципальн|міськ|муніципальн)[а-яіїє]*[ \t]+)?"
+    r"(?:округ(?:ах|ов|а|ами|ам)|район(?:ах|ов|ы|ів|ами|ам|и))[ \t*_]+$",
+    re.IGNORECASE,
+)
+_ADJECTIVE_END = re.compile(r"(?:ский|ской|ском|ськ[ийо]\w*|цкий|зкий)$", re.I)
+
+
+def _district_lists(text: str, spans: Sequence[Span]) -> dict[int, str]:
+    """Names of a list after a plural district noun, with the singular
+    that makes each a district's name ("городской округ", "район")."""
+    out: dict[int, str] = {}
+    for last in range(len(spans)):
+        listed = list_before(text, spans, last)  # last first
+        first_start = spans[listed[-1]].start
+        before = _DISTRICTS_BEFORE.search(text, max(0, first_start - 40), first_start)
+        if before is None:
+            continue
+        noun = before.group(0).casefold()
+        singular = "городской округ" if "округ" in noun else "район"
+        for k in listed:
+            out.setdefault(k, singular)
+    return out
+
+
 _INSIDE_GAP = re.compile(r"(?:^|\s)(?:in|в|во|у)\s", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|in|,\s*in)\s*$", re.IGNORECASE)
 
@@ -515,14 +542,24 @@ def resolve_spans(
 
     # a span cut before its area noun ("Брянською" of "Брянською областю",
     # "Краснодарским" of "Краснодарским краем"): the name with its noun
+    # "Стародубском" of "Стародубском муниципальном округе", or a list after
+    # a plural district noun ("над городскими округами Коломна и Раменский"): a
+    # district named after its town is at the town (how reports place it)
+    district_lists = _district_lists(text, spans)
     for i, span in enumerate(spans):
         noun = _AREA_NOUN_AFTER.match(text, span.end)
-        if noun is None or i in plurals or i in not_places:
+        if i in plurals or i in not_places:
+            continue
+        if noun is not None:
+            words = noun.group(1)
+        elif i in district_lists and _ADJECTIVE_END.search(span.name):
+            words = district_lists[i]
+        else:
             continue
         areas = [
             m
-            for m in find_matches(f"{span.name} {noun.group(1)}")
-            if m.place.precision in ("region", "district")
+            for m in find_matches(f"{span.name} {words}")
+            if m.place.precision in ("region", "district") or m.kind == "facility"
         ]
         if areas:
             matches[i] = areas
