@@ -372,3 +372,25 @@ def test_a_district_named_after_its_town_is_at_the_town() -> None:
         "Ramenskoye",
         "Starodub",
     ]
+
+
+def test_a_sea_cut_before_its_noun_and_crimea_among_russian_regions() -> None:
+    # a Russian list of regions counts Crimea among them: not the village of
+    # Krym in the Rostov region it names
+    text = (
+        "Над акваторией Азовского моря и регионами сбито 14 дронов: 9 над Ростовской "
+        "областью, 3 над Курской областью и 2 над Крымом."
+    )
+    names = ("Азовского", "Ростовской областью", "Курской областью", "Крымом")
+    resolved = resolve_spans(text, _spans(text, *names))
+    found = [r.best.match.place.name if r.best else "" for r in resolved]
+    assert found[0] == "Sea of Azov" and found[-1] == "Crimea"
+
+
+def test_a_list_of_large_towns_makes_a_name_its_large_town() -> None:
+    # Ровно (Rivne's Russian name) is also a village; Львове a village's case
+    text = "Сирены звучали во Львове, Харькове, Ровно, Одессе и Днепре всю ночь."
+    names = ("Львове", "Харькове", "Ровно", "Одессе", "Днепре")
+    resolved = resolve_spans(text, _spans(text, *names))
+    population = [r.best.match.place.population if r.best else 0 for r in resolved]
+    assert min(population) > 100_000, population

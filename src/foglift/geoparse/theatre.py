@@ -88,7 +88,8 @@ _AREA_LEVELS = ("country", "region", "district")
 # an area's noun right after a name (the span ends before it)
 _AREA_NOUN_AFTER = re.compile(
     r"[ \t]+(област[а-яіїє]*|кра[йюяеєї][а-яіїє]*|район[а-яіїє]*|oblast|region|krai|"
-    r"(?:городск|муниципальн|міськ|муніципальн)[а-яіїє]*[ \t]+округ[а-яіїє]*)"
+    r"(?:городск|муниципальн|міськ|муніципальн)[а-яіїє]*[ \t]+округ[а-яіїє]*|"
+    r"мор[еяюі]|морем|sea)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -99,6 +100,54 @@ _DISTRICTS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ADJECTIVE_END = re.compile(r"(?:ский|ской|ском|ськ[ийо]\w*|цкий|зкий)$", re.I)
+
+
+# a large town, as the other towns of its list are. The bonus outweighs the
+# support a village gets from other names' namesakes near it (at 1.5 a list
+# of six oblast centres still chose a village of the seventh's name)
+LARGE_TOWN = 100_000
+LARGE_TOWN_BONUS = 2.0
+
+
+def _listed_with_large_towns(
+    text: str, spans: Sequence[Span], first: Sequence[list[Scored]]
+) -> dict[int, dict[int, tuple[float, str]]]:
+    """Names of a list of three or more whose other names are mostly (two
+    in three) large towns: per name, the bonus of its large-town candidates."""
+
+    def large(ranked: list[Scored]) -> bool:
+        place = ranked[0].match.place if ranked else None
+        return (
+            place is not None
+            and place.precision == "settlement"
+            and (place.population or 0) >= LARGE_TOWN
+        )
+
+    out: dict[int, dict[int, tuple[float, str]]] = {}
+    for last in range(len(spans)):
+        if last + 1 < len(spans) and len(list_before(text, spans, last + 1)) > 1:
+            continue  # not the end of its list
+        listed = list_before(text, spans, last)
+        if len(listed) < 3:
+            continue
+        for i in listed:
+            others = [k for k in listed if k != i and spans[k].key != spans[i].key]
+            if len(others) < 2 or 3 * sum(large(first[k]) for k in others) < 2 * len(
+                others
+            ):
+                continue
+            towns = {
+                s.match.place.pk: (
+                    LARGE_TOWN_BONUS,
+                    "a large town, as the others of its list",
+                )
+                for s in first[i]
+                if s.match.place.precision == "settlement"
+                and (s.match.place.population or 0) >= LARGE_TOWN
+            }
+            if towns and len(towns) < len(first[i]):
+                out[i] = towns
+    return out
 
 
 def _district_lists(text: str, spans: Sequence[Span]) -> dict[int, str]:
@@ -541,10 +590,11 @@ def resolve_spans(
             first[i] = rank(areas)
 
     # a span cut before its area noun ("Брянською" of "Брянською областю",
-    # "Краснодарским" of "Краснодарским краем"): the name with its noun
-    # "Стародубском" of "Стародубском муниципальном округе", or a list after
-    # a plural district noun ("над городскими округами Коломна и Раменский"): a
-    # district named after its town is at the town (how reports place it)
+    # "Краснодарским" of "Краснодарским краем", "Черного" of "Черного моря",
+    # "Стародубском" of "Стародубском муниципальном округе"), or a list after
+    # a plural district noun ("над городскими округами Коломна и Раменский"): the
+    # name with its noun. A district named after its town is at the town (how
+    # reports place it).
     district_lists = _district_lists(text, spans)
     for i, span in enumerate(spans):
         noun = _AREA_NOUN_AFTER.match(text, span.end)
@@ -559,7 +609,8 @@ def resolve_spans(
         areas = [
             m
             for m in find_matches(f"{span.name} {words}")
-            if m.place.precision in ("region", "district") or m.kind == "facility"
+            if m.place.precision in ("region", "district", "feature")
+            or m.kind == "facility"
         ]
         if areas:
             matches[i] = areas
@@ -682,14 +733,19 @@ def resolve_spans(
 
     # "the ministry said its forces seized X": of X's namesakes (those its
     # qualifier or anchor left) the one by the front line on the claim's day
-    front_of: dict[int, dict[int, tuple[float, str]]] = {}
+    boosts_of: dict[int, dict[int, tuple[float, str]]] = {}
     if front is not None:
         for i, span in enumerate(spans):
             if (span.start, span.end) not in front.spans:
                 continue
             by_front = front_context(front, [s.match.place for s in rank(matches[i])])
             if by_front:
-                front_of[i] = by_front
+                boosts_of.setdefault(i, {}).update(by_front)
+
+    # "во Львове, Харькове, Ровно": a list names places of one kind; in a
+    # list of large towns a name means its large town, not a village
+    for i, big in _listed_with_large_towns(text, spans, first).items():
+        boosts_of.setdefault(i, {}).update(big)
 
     # A report by direction ("На Покровському напрямку ...", one paragraph a
     # front) is read paragraph by paragraph: the places of the paragraph that
@@ -727,7 +783,7 @@ def resolve_spans(
                 context = _blend(context, nearby)
             context = context.merged(pair_context.get(i, PlaceContext()))
             context.support = support[i]
-            context.front = front_of.get(i, {})
+            context.boosts = boosts_of.get(i, {})
             chosen.append(rank(found, context))
     # an anchor resolved otherwise in context than alone: its bearing again
     for i, anchor in anchors.items():
