@@ -394,3 +394,17 @@ def test_a_list_of_large_towns_makes_a_name_its_large_town() -> None:
     resolved = resolve_spans(text, _spans(text, *names))
     population = [r.best.match.place.population if r.best else 0 for r in resolved]
     assert min(population) > 100_000, population
+
+
+def test_a_name_cut_before_an_installation_or_hromada_noun() -> None:
+    text = (
+        "Drones hit the Engels-2 airbase; пожежа на Саратовському "
+        "нафтопереробному заводі, обстріли в Боромлянській громаді."
+    )
+    names = ("Engels-2", "Саратовському", "Боромлянській")
+    resolved = resolve_spans(text, _spans(text, *names))
+    assert [r.best.match.place.name if r.best else "" for r in resolved] == [
+        "Engels",
+        "Saratov",
+        "Boromlianska Hromada",
+    ]

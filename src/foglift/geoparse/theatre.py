@@ -89,7 +89,7 @@ _AREA_LEVELS = ("country", "region", "district")
 _AREA_NOUN_AFTER = re.compile(
     r"[ \t]+(област[а-яіїє]*|кра[йюяеєї][а-яіїє]*|район[а-яіїє]*|oblast|region|krai|"
     r"(?:городск|муниципальн|міськ|муніципальн)[а-яіїє]*[ \t]+округ[а-яіїє]*|"
-    r"мор[еяюі]|морем|sea)"
+    r"мор[еяюі]|морем|sea|громад[аиіоуюяє]\w*)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -99,6 +99,13 @@ _DISTRICTS_BEFORE = re.compile(
     r"(?:округ(?:ах|ов|а|ами|ам)|район(?:ах|ов|ы|ів|ами|ам|и))[ \t*_]+$",
     re.IGNORECASE,
 )
+# an adjective's case ending (a town's adjective before an installation)
+_ADJECTIVE_CASE = re.compile(
+    r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ому|ого|ий|ій|ой|ом|им|ая|ую|ої|ою|ое|е|і|их)$",
+    re.IGNORECASE,
+)
+# up to three words after a name, within its clause
+_WORDS_AFTER = re.compile(r"[ \t]+([^\W\d][\w-]*(?:[ \t]+[^\W\d][\w-]*){0,2})")
 _ADJECTIVE_END = re.compile(r"(?:ский|ской|ском|ськ[ийо]\w*|цкий|зкий)$", re.I)
 
 
@@ -601,20 +608,30 @@ def resolve_spans(
         if i in plurals or i in not_places:
             continue
         if noun is not None:
-            words = noun.group(1)
+            tries = [noun.group(1)]
         elif i in district_lists and _ADJECTIVE_END.search(span.name):
-            words = district_lists[i]
+            tries = [district_lists[i]]
+        elif not matches[i] or _ADJECTIVE_CASE.search(span.name):
+            # "Engels-2" before "airbase", "Волгоградському" before
+            # "нафтопереробному заводу": an installation named after its town
+            following = _WORDS_AFTER.match(text, span.end)
+            if following is None:
+                continue
+            words_after = following.group(1).split()
+            tries = [" ".join(words_after[:n]) for n in range(1, len(words_after) + 1)]
         else:
             continue
-        areas = [
-            m
-            for m in find_matches(f"{span.name} {words}")
-            if m.place.precision in ("region", "district", "feature")
-            or m.kind == "facility"
-        ]
-        if areas:
-            matches[i] = areas
-            first[i] = rank(areas)
+        for words in tries:
+            areas = [
+                m
+                for m in find_matches(f"{span.name} {words}")
+                if m.place.precision in ("region", "district", "feature")
+                or m.kind == "facility"
+            ]
+            if areas:
+                matches[i] = areas
+                first[i] = rank(areas)
+                break
 
     # qualifiers: "X, Y" / "X (Y)" / "X and Z in southern Y" where Y is an
     # area containing a candidate of X
