@@ -75,3 +75,37 @@ def test_the_front_is_not_the_coast_or_a_border_in_occupied_land(
     assert front_km(maps, DAY, by_lon[38.7]) is None
     # a day far from every snapshot: no evidence
     assert front_km(maps, date(2023, 1, 1), by_lon[36.8]) is None
+
+
+def test_the_stage_looks_for_ground_claims_only_by_the_front(tmp_path: Path) -> None:
+    import dataclasses
+
+    from foglift.geoparse import geoparse
+    from foglift.model import Claim, Claimant, Document, PlaceMention
+
+    start = TEXT.index("Dachne")
+    mention = PlaceMention("Dachne", start, start + len("Dachne"))
+
+    def chosen(claim_type: str, maps: Path | None) -> float:
+        claim = Claim(
+            id="c1", claim_type=claim_type, action="captured",  # type: ignore[arg-type]
+            action_as_stated="taken", action_start=0, action_end=1,
+            claimant=Claimant("the defence ministry", "official", True, "russia",
+                              0, 1),  # type: ignore[arg-type]
+            stance="asserts", voice="attributed", start=0, end=len(TEXT),
+            places=(mention,),
+        )  # fmt: skip
+        doc = Document(id="d", text=TEXT, source="test", published=DAY)
+        doc = dataclasses.replace(doc, claims=(claim,), places=(mention,))
+        layer = read_control_maps(maps) if maps else None
+        out = geoparse(doc, layer)
+        resolved = out.claims[0].places[0].resolved
+        assert resolved is not None
+        return resolved.lon
+
+    alone = chosen("territorial", None)
+    lon = 36.27 if abs(alone - 36.27) > 0.05 else 36.83
+    maps = _maps(tmp_path / "m", lon + 0.03)
+    assert abs(chosen("territorial", maps) - lon) < 0.02
+    # a strike may hit a town far behind the front: the maps say nothing
+    assert chosen("strike", maps) == alone
