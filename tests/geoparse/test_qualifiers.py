@@ -408,3 +408,19 @@ def test_a_name_cut_before_an_installation_or_hromada_noun() -> None:
         "Saratov",
         "Boromlianska Hromada",
     ]
+
+
+def test_a_span_holding_a_name_and_its_hromadas_adjective() -> None:
+    # extraction may take the hromada's adjective into the name's span
+    for hromada in ("громади", "міської громади"):
+        text = f"Штурми тривали біля Міньківка Соледарської {hromada} до вечора."
+        (resolved,) = resolve_spans(text, _spans(text, "Міньківка Соледарської"))
+        assert resolved.best is not None
+        assert "ua:UA1402009" in resolved.best.match.place.parents
+
+
+def test_a_raions_adjective_without_its_noun_is_the_raion() -> None:
+    text = "Обстріли зачепили райони Харківщини. По Чугуївському били дрони."
+    (resolved,) = resolve_spans(text, _spans(text, "Чугуївському"))
+    assert resolved.best is not None
+    assert resolved.best.match.place.precision == "district"

@@ -352,7 +352,7 @@ _ELLIPTIC = re.compile(
     r"цької)$"
 )
 _AREA_WORD = re.compile(r"област|oblast|регион|регіон", re.IGNORECASE)
-_AFTER_ELLIPSIS = re.compile(
+AFTER_ELLIPSIS = re.compile(
     r"\s*(?:$|[^\w\s]|(?:и|і|й|та|а|или|або|—)(?:\s|$))", re.IGNORECASE
 )
 
@@ -365,7 +365,7 @@ def elliptic_areas(text: str, spans: Sequence[_Spanlike]) -> list[int]:
     out = []
     for i, span in enumerate(spans):
         name = text[span.start : span.end]
-        if _ELLIPTIC.match(name) and _AFTER_ELLIPSIS.match(text, span.end):
+        if _ELLIPTIC.match(name) and AFTER_ELLIPSIS.match(text, span.end):
             out.append(i)
     return out
 

@@ -30,6 +30,7 @@ from foglift.budget import check_time
 from foglift.datelines import agency_follows, is_capitals
 from foglift.geography import equirectangular_km
 from foglift.geoparse.anchors import (
+    AFTER_ELLIPSIS,
     Anchor,
     anchored,
     elliptic_areas,
@@ -89,7 +90,8 @@ _AREA_LEVELS = ("country", "region", "district")
 _AREA_NOUN_AFTER = re.compile(
     r"[ \t]+(област[а-яіїє]*|кра[йюяеєї][а-яіїє]*|район[а-яіїє]*|oblast|region|krai|"
     r"(?:городск|муниципальн|міськ|муніципальн)[а-яіїє]*[ \t]+округ[а-яіїє]*|"
-    r"мор[еяюі]|морем|sea|громад[аиіоуюяє]\w*)"
+    r"мор[еяюі]|морем|sea|"
+    r"(?:(?:міськ|сільськ|селищн)[а-яіїє]*[ \t]+)?громад[аиіоуюяє][а-яіїє]*)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -98,6 +100,17 @@ _DISTRICTS_BEFORE = re.compile(
     r"(?:(?:городск|муниципальн|міськ|муніципальн)[а-яіїє]*[ \t]+)?"
     r"(?:округ(?:ах|ов|а|ами|ам)|район(?:ах|ов|ы|ів|ами|ам|и))[ \t*_]+$",
     re.IGNORECASE,
+)
+# a raion's masculine adjective standing alone, in a text that names raions
+_ELLIPTIC_RAION = re.compile(
+    r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:ському|ськім|ського|ський|цькому|цького|цький|"
+    r"ском|ского|ский|цком|цкого|цкий)$"
+)
+_RAION_WORD = re.compile(r"район|raion|district", re.IGNORECASE)
+# a verb right after it: the adjective has no noun ("По Чугуївському били",
+# "по Шебекинскому стреляют"): past or present endings
+_VERB_AFTER = re.compile(
+    r"[ \t]+[а-яёіїєґ']+(?:в|ла|ло|ли|ють|ять|ить|ує|ают|яют|ит|ет)(?![\w'])"
 )
 # an adjective's case ending (a town's adjective before an installation)
 _ADJECTIVE_CASE = re.compile(
@@ -155,6 +168,24 @@ def _listed_with_large_towns(
             if towns and len(towns) < len(first[i]):
                 out[i] = towns
     return out
+
+
+def _inside_area_of_last_word(name: str, noun: str) -> list[Match]:
+    """The candidates of a name whose last word is the adjective of the area
+    named by ``noun`` after it, inside that area ("Міньківка Соледарської"
+    + "громади"); [] when the words are no such pair."""
+    words = name.split()
+    if len(words) < 2 or not _ADJECTIVE_CASE.search(words[-1]):
+        return []
+    areas = [
+        m.place
+        for m in find_matches(f"{words[-1]} {noun}")
+        if m.place.precision in ("region", "district")
+    ]
+    head = " ".join(words[:-1])
+    return [
+        m for m in find_matches(head) if any(a.id in m.place.parents for a in areas)
+    ]
 
 
 def _district_lists(text: str, spans: Sequence[Span]) -> dict[int, str]:
@@ -595,6 +626,28 @@ def resolve_spans(
         if areas:
             matches[i] = areas
             first[i] = rank(areas)
+    # "По Чугуївському" in a text about raions ("райони Харківщини"):
+    # a raion's masculine adjective without its noun is the raion
+    if _RAION_WORD.search(text):
+        for i, span in enumerate(spans):
+            if (
+                i in plurals
+                or i in not_places
+                or not _ELLIPTIC_RAION.match(span.name)
+                or not (
+                    AFTER_ELLIPSIS.match(text, span.end)
+                    or _VERB_AFTER.match(text, span.end)
+                )
+            ):
+                continue
+            areas = [
+                m
+                for m in find_matches(f"{span.name} район")
+                if m.place.precision == "district"
+            ]
+            if areas:
+                matches[i] = areas
+                first[i] = rank(areas)
 
     # a span cut before its area noun ("Брянською" of "Брянською областю",
     # "Краснодарским" of "Краснодарским краем", "Черного" of "Черного моря",
@@ -603,6 +656,7 @@ def resolve_spans(
     # name with its noun. A district named after its town is at the town (how
     # reports place it).
     district_lists = _district_lists(text, spans)
+    pair_cue_early: dict[int, str] = {}
     for i, span in enumerate(spans):
         noun = _AREA_NOUN_AFTER.match(text, span.end)
         if i in plurals or i in not_places:
@@ -632,11 +686,22 @@ def resolve_spans(
                 matches[i] = areas
                 first[i] = rank(areas)
                 break
+        else:
+            if noun is not None:
+                # "Міньківка Соледарської" before "громади": the span holds
+                # the name and its area's adjective
+                inside = _inside_area_of_last_word(span.name, noun.group(1))
+                if inside:
+                    matches[i] = inside
+                    first[i] = rank(inside)
+                    pair_cue_early[i] = (
+                        f"qualified by '{span.name.split()[-1]} {noun.group(1)}'"
+                    )
 
     # qualifiers: "X, Y" / "X (Y)" / "X and Z in southern Y" where Y is an
     # area containing a candidate of X
     pair_context: dict[int, PlaceContext] = {}
-    pair_cue: dict[int, str] = {}
+    pair_cue: dict[int, str] = dict(pair_cue_early)
     why: dict[int, str] = {}
     # "Svitle and Vysoke, in the Donetsk and the Luhansk region respectively"
     is_area = [
