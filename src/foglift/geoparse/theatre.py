@@ -817,12 +817,17 @@ def resolve_spans(
     # qualifier or anchor left) the one by the front line on the claim's day
     boosts_of: dict[int, dict[int, tuple[float, str]]] = {}
     if front is not None:
+        # a name repeated with the same candidates asks the maps once
+        asked: dict[tuple[int, ...], dict[int, tuple[float, str]]] = {}
         for i, span in enumerate(spans):
             if (span.start, span.end) not in front.spans:
                 continue
-            by_front = front_context(front, [s.match.place for s in rank(matches[i])])
-            if by_front:
-                boosts_of.setdefault(i, {}).update(by_front)
+            places = [s.match.place for s in rank(matches[i])]
+            key = tuple(p.pk for p in places)
+            if key not in asked:
+                asked[key] = front_context(front, places)
+            if asked[key]:
+                boosts_of.setdefault(i, {}).update(asked[key])
 
     # "во Львове, Харькове, Ровно": a list names places of one kind; in a
     # list of large towns a name means its large town, not a village
