@@ -123,7 +123,9 @@ def check_text(
     check_time()
     doc = extract(doc, sources_file)
     check_time()
-    doc = geoparse(doc)
+    # the maps also say where the front line ran: evidence for the namesake
+    # of a ground claim's place
+    doc = geoparse(doc, evidence.maps if evidence is not None else None)
     check_time()
     doc = assess_sourcing(doc, sources_file)
     if evidence is not None and evidence.given:

@@ -297,3 +297,130 @@ def test_a_plural_hromada_word_makes_each_name_a_hromada() -> None:
     text = "Під обстрілом були Мирівська й Червоногригорівська громади."
     where = _where(text, "Мирівська", "Червоногригорівська громади")
     assert [w[2] for w in where] == ["district", "district"]
+
+
+def test_the_names_of_a_byline_are_authors_not_places() -> None:
+    from foglift.geoparse.flags import place_flags
+
+    text = (
+        "Anna Kowalski, Madison Reed, Peter J. Novak, and Olga Kagan\n"
+        "Russian forces attacked near Kupiansk on Monday.\n"
+    )
+    names = ("Madison", "Reed", "Kagan", "Kupiansk")
+    resolved = resolve_spans(text, _spans(text, *names))
+    assert [r.span.name for r in resolved if r.not_place] == list(names[:3])
+    assert not [f for f in place_flags(resolved) if resolved[f.index].span.name
+                in names[:3]]  # fmt: skip
+    # a list of places of two words each is no byline, nor a line of one name
+    text = "Velyka Novosilka, Stara Mykolaivka and Nova Poltavka\nMadison Reed\n"
+    resolved = resolve_spans(text, _spans(text, "Velyka Novosilka", "Madison"))
+    assert not resolved[0].not_place
+    assert resolved[1].not_place != "a name in a byline of authors"
+
+
+def test_a_possessive_country_before_respective_areas_is_no_peer() -> None:
+    # the span may hold the possessive (a claim's place read by extraction)
+    text = (
+        "Kyiv said its units had recaptured Novoselivka and Hrushivka, situated "
+        "in Ukraine's southern Zaporizhzhia region and the eastern Kharkiv "
+        "region, respectively."
+    )
+    names = ("Novoselivka", "Hrushivka", "Ukraine's", "Zaporizhzhia region")
+    resolved = resolve_spans(text, _spans(text, *names, "Kharkiv region"))
+    admin = [r.best.match.place.parents[-2] if r.best else "" for r in resolved[:2]]
+    assert admin == ["admin1:UA.26", "admin1:UA.07"]
+
+
+def test_a_name_cut_before_its_area_noun_is_the_area() -> None:
+    # extraction may hand over the adjective alone ("Брянською" of "Брянською
+    # областю"): with the noun right after it, the name is the area
+    text = "Над Брянською областю і Краснодарским краем збито вісім дронів."
+    resolved = resolve_spans(text, _spans(text, "Брянською", "Краснодарским"))
+    assert [r.best.match.place.precision if r.best else "" for r in resolved] == [
+        "region",
+        "region",
+    ]
+
+
+def test_compass_words_inside_a_list_closed_by_a_plural_area_word() -> None:
+    text = "Shelling went on in northern Sumy and eastern Kharkiv oblasts all week."
+    resolved = resolve_spans(text, _spans(text, "Sumy", "Kharkiv oblasts"))
+    assert [r.best.match.place.precision if r.best else "" for r in resolved] == [
+        "region",
+        "region",
+    ]
+
+
+def test_a_bearing_makes_a_weak_spelling_a_place() -> None:
+    from foglift.geoparse.detect import detect_spans
+
+    # "Vysokopillya" is an alternate spelling of Vysokopillia, not trusted alone
+    text = "Troops entered a village 12km southeast of Vysokopillya on Monday."
+    assert [s.name for s in detect_spans(text)] == ["Vysokopillya"]
+
+
+def test_a_district_named_after_its_town_is_at_the_town() -> None:
+    # after a plural district noun, and cut before its own noun
+    text = (
+        "Дроны перехвачены над городскими округами Коломна и Раменский, позже "
+        "ещё два в Стародубском муниципальном округе."
+    )
+    names = ("Коломна", "Раменский", "Стародубском")
+    resolved = resolve_spans(text, _spans(text, *names))
+    assert [r.best.match.place.name if r.best else "" for r in resolved] == [
+        "Kolomna",
+        "Ramenskoye",
+        "Starodub",
+    ]
+
+
+def test_a_sea_cut_before_its_noun_and_crimea_among_russian_regions() -> None:
+    # a Russian list of regions counts Crimea among them: not the village of
+    # Krym in the Rostov region it names
+    text = (
+        "Над акваторией Азовского моря и регионами сбито 14 дронов: 9 над Ростовской "
+        "областью, 3 над Курской областью и 2 над Крымом."
+    )
+    names = ("Азовского", "Ростовской областью", "Курской областью", "Крымом")
+    resolved = resolve_spans(text, _spans(text, *names))
+    found = [r.best.match.place.name if r.best else "" for r in resolved]
+    assert found[0] == "Sea of Azov" and found[-1] == "Crimea"
+
+
+def test_a_list_of_large_towns_makes_a_name_its_large_town() -> None:
+    # Ровно (Rivne's Russian name) is also a village; Львове a village's case
+    text = "Сирены звучали во Львове, Харькове, Ровно, Одессе и Днепре всю ночь."
+    names = ("Львове", "Харькове", "Ровно", "Одессе", "Днепре")
+    resolved = resolve_spans(text, _spans(text, *names))
+    population = [r.best.match.place.population if r.best else 0 for r in resolved]
+    assert min(population) > 100_000, population
+
+
+def test_a_name_cut_before_an_installation_or_hromada_noun() -> None:
+    text = (
+        "Drones hit the Engels-2 airbase; пожежа на Саратовському "
+        "нафтопереробному заводі, обстріли в Боромлянській громаді."
+    )
+    names = ("Engels-2", "Саратовському", "Боромлянській")
+    resolved = resolve_spans(text, _spans(text, *names))
+    assert [r.best.match.place.name if r.best else "" for r in resolved] == [
+        "Engels",
+        "Saratov",
+        "Boromlianska Hromada",
+    ]
+
+
+def test_a_span_holding_a_name_and_its_hromadas_adjective() -> None:
+    # extraction may take the hromada's adjective into the name's span
+    for hromada in ("громади", "міської громади"):
+        text = f"Штурми тривали біля Міньківка Соледарської {hromada} до вечора."
+        (resolved,) = resolve_spans(text, _spans(text, "Міньківка Соледарської"))
+        assert resolved.best is not None
+        assert "ua:UA1402009" in resolved.best.match.place.parents
+
+
+def test_a_raions_adjective_without_its_noun_is_the_raion() -> None:
+    text = "Обстріли зачепили райони Харківщини. По Чугуївському били дрони."
+    (resolved,) = resolve_spans(text, _spans(text, "Чугуївському"))
+    assert resolved.best is not None
+    assert resolved.best.match.place.precision == "district"

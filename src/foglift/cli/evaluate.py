@@ -44,6 +44,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="(claims JSONL) list up to N places resolved more than 10 km off",
     )
     geo.add_argument(
+        "--control-maps",
+        metavar="DIR",
+        help="(claims JSONL) control-map snapshots, as for foglift check: the "
+        "places of ground claims are looked for by the front line on the item's day",
+    )
+    geo.add_argument(
         "--gold-spans",
         action="store_true",
         help="resolve the annotated spans (else detect mentions first)",
@@ -110,7 +116,12 @@ def run(args: argparse.Namespace) -> int:
 def _run_claim_places(path: Path, args: argparse.Namespace) -> int:
     from foglift.geoparse.evaluate import POINT_KM, evaluate_claim_places
 
-    score = evaluate_claim_places(path)
+    maps = None
+    if args.control_maps:
+        from foglift.verify import read_control_maps
+
+        maps = read_control_maps(args.control_maps)
+    score = evaluate_claim_places(path, maps)
     table = score.table()
     misses = sorted(
         (o for o in score.outcomes if o.km > POINT_KM),

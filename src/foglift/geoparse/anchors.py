@@ -218,6 +218,18 @@ def qualified_lists(
     return out
 
 
+# a list's gap before a plural area word may hold a compass word
+_AREA_LIST_GAP = re.compile(
+    r"^[ \t]*,?[ \t]*(?:(?:and|or|и|или|і|й|та|або)[ \t]+)?"
+    rf"(?:{_COMPASS_ADJECTIVE}[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _area_list_gap(gap: str) -> bool:
+    return bool(gap.strip()) and _AREA_LIST_GAP.match(gap) is not None
+
+
 def plural_areas(
     text: str, spans: Sequence[_Spanlike]
 ) -> dict[int, tuple[str, tuple[int, ...]]]:
@@ -238,6 +250,13 @@ def plural_areas(
             else "громада" if word.startswith("громад") else "область"
         )  # fmt: skip
         members = tuple(list_before(text, spans, i))
+        if len(members) < 2:
+            # "northern Sumy and eastern Kharkiv oblasts": a compass word
+            # before a name of the list
+            k = i
+            while k > 0 and _area_list_gap(text[spans[k - 1].end : spans[k].start]):
+                k -= 1
+            members = tuple(range(k, i + 1))
         if len(members) < 2:
             continue  # one name before a plural is no list ("Kharkiv regions")
         for k in members:
@@ -333,7 +352,7 @@ _ELLIPTIC = re.compile(
     r"цької)$"
 )
 _AREA_WORD = re.compile(r"област|oblast|регион|регіон", re.IGNORECASE)
-_AFTER_ELLIPSIS = re.compile(
+AFTER_ELLIPSIS = re.compile(
     r"\s*(?:$|[^\w\s]|(?:и|і|й|та|а|или|або|—)(?:\s|$))", re.IGNORECASE
 )
 
@@ -346,7 +365,7 @@ def elliptic_areas(text: str, spans: Sequence[_Spanlike]) -> list[int]:
     out = []
     for i, span in enumerate(spans):
         name = text[span.start : span.end]
-        if _ELLIPTIC.match(name) and _AFTER_ELLIPSIS.match(text, span.end):
+        if _ELLIPTIC.match(name) and AFTER_ELLIPSIS.match(text, span.end):
             out.append(i)
     return out
 
@@ -362,6 +381,9 @@ _RESPECTIVE_GAP = re.compile(
 )
 
 
+_POSSESSIVE_END = re.compile(r"['’]s(?:\s|$)")
+
+
 def respective_pairs(
     text: str, spans: Sequence[_Spanlike], is_area: Sequence[bool]
 ) -> dict[int, int]:
@@ -375,6 +397,11 @@ def respective_pairs(
         while (
             areas[0] > 0
             and is_area[areas[0] - 1]
+            # "Ukraine's southern Zaporizhzhia region" is a wider area, not a peer,
+            # whether or not the span holds the possessive
+            and not _POSSESSIVE_END.search(
+                text[spans[areas[0] - 1].start : spans[areas[0] - 1].end + 2]
+            )
             and _RESPECTIVE_GAP.match(
                 text[spans[areas[0] - 1].end : spans[areas[0]].start]
             )

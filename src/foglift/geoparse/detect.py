@@ -117,6 +117,13 @@ def _acceptable(
     found = find(phrase)
     if adjectives and len(words) == 1 and any(m.kind == "demonym" for m in found):
         return True
+    if _COMPASS_OF_BEFORE.search(text, max(0, start - 40), start) and any(
+        m.place.precision == "settlement" for m in found
+    ):
+        # "12 km southeast of Vysokopillya": a bearing's anchor is a place, so
+        # a small town's weak spelling (an alternate, a skeleton: -ya for -ia)
+        # is one here
+        return True
     # "HIV", "UN", "SOS": short capitals are acronyms unless an area's
     # abbreviation; so are "NATO", "OSCE" within a line (not "KYIV —")
     line_start = at_line_start(text, start)
@@ -157,6 +164,13 @@ def _acceptable(
     ):
         return any(importance(m.place) >= 4.7 for m in strong)
     return True
+
+
+# a bearing right before a name: "southeast of", "12 km north of"
+_COMPASS_OF_BEFORE = re.compile(
+    r"(?<![\w-])(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _place_word_before(text: str, start: int) -> bool:

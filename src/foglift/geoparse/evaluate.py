@@ -32,11 +32,13 @@ import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from foglift.errors import CorpusError
 from foglift.geography import distance_km
+from foglift.geoparse.frontline import ControlLayer, FrontEvidence
 from foglift.geoparse.theatre import Span, resolve_spans
 
 MAX_ERROR_KM = 20039.0
@@ -361,6 +363,7 @@ class GoldPlace:
     lon: float
     region: bool  # annotated as a region ("kind": "region")
     cue: str
+    ground: bool = False  # the place of a claim fought over on the ground
 
     @property
     def half(self) -> str:
@@ -374,9 +377,16 @@ def find_name(text: str, name: str) -> int:
     return at if at >= 0 else text.casefold().find(name.casefold())
 
 
-def read_claim_places(path: Path) -> Iterator[tuple[str, str, list[GoldPlace]]]:
-    """(item id, text, its distinct gold places with a point) of a claims JSONL
-    file; directions and places without a point are left out."""
+# the claim types fought over on the ground (as stage._GROUND_TYPES)
+_GROUND_TYPES = frozenset({"territorial", "advance", "objects", "other"})
+
+
+def read_claim_places(
+    path: Path,
+) -> Iterator[tuple[str, str, list[GoldPlace], date | None]]:
+    """(item id, text, its distinct gold places with a point, the day it was
+    published) of a claims JSONL file; directions and places without a point
+    are left out."""
     with path.open(encoding="utf-8") as handle:
         for n, line in enumerate(handle, 1):
             if not line.strip():
@@ -385,6 +395,12 @@ def read_claim_places(path: Path) -> Iterator[tuple[str, str, list[GoldPlace]]]:
                 raw = json.loads(line)
                 item, text = str(raw["id"]), str(raw["text"])
                 places: dict[tuple[int, int], GoldPlace] = {}
+                grounds: set[tuple[int, int]] = set()
+                published = (
+                    date.fromisoformat(str(raw["published"])[:10])
+                    if raw.get("published")
+                    else None
+                )
                 for claim in raw.get("claims") or ():
                     for p in claim.get("places") or ():
                         if p.get("lat") is None or p.get("kind") == "direction":
@@ -394,6 +410,8 @@ def read_claim_places(path: Path) -> Iterator[tuple[str, str, list[GoldPlace]]]:
                         if at < 0:
                             continue
                         end = at + len(name)
+                        if claim.get("type") in _GROUND_TYPES:
+                            grounds.add((at, end))
                         places.setdefault(
                             (at, end),
                             GoldPlace(
@@ -407,7 +425,11 @@ def read_claim_places(path: Path) -> Iterator[tuple[str, str, list[GoldPlace]]]:
                     f"{path.name} line {n} is not a claims gold item: {exc}",
                     hint="give a claims JSONL file (id, text, claims with places)",
                 ) from exc
-            yield item, text, sorted(places.values(), key=lambda g: g.start)
+            found = [
+                dataclasses.replace(g, ground=(g.start, g.end) in grounds)
+                for g in sorted(places.values(), key=lambda g: g.start)
+            ]
+            yield item, text, found, published
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,21 +466,29 @@ class PlaceScore:
         return rows
 
 
-def evaluate_claim_places(path: Path) -> PlaceScore:
+def evaluate_claim_places(path: Path, maps: ControlLayer | None = None) -> PlaceScore:
     """Resolve each gold place of a claims file in its text, as the product
     does (the name as a mention beside the names detected in the text), and
-    measure its distance to the gold point."""
+    measure its distance to the gold point. With control ``maps`` the places
+    of ground claims are looked for by the front line on the item's day, as
+    ``foglift check --control-maps`` does for the claims it reads."""
     from foglift.geoparse.detect import detect_spans
 
     outcomes: list[PlaceOutcome] = []
-    for _item, text, places in read_claim_places(path):
+    for _item, text, places, published in read_claim_places(path):
         if not places:
             continue
         spans = {(g.start, g.end): Span(g.start, g.end, g.name) for g in places}
         for span in detect_spans(text):
             if not any(s < span.end and span.start < e for s, e in spans):
                 spans[(span.start, span.end)] = span
-        resolved = resolve_spans(text, sorted(spans.values(), key=lambda s: s.start))
+        front = None
+        if maps is not None and published is not None:
+            ground = frozenset((g.start, g.end) for g in places if g.ground)
+            front = FrontEvidence(maps, published, ground)
+        resolved = resolve_spans(
+            text, sorted(spans.values(), key=lambda s: s.start), front=front
+        )
         by_span = {(r.span.start, r.span.end): r for r in resolved}
         for g in places:
             r = by_span[(g.start, g.end)]

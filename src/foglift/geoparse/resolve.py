@@ -181,6 +181,10 @@ class PlaceContext:
     support: dict[int, float] = field(default_factory=dict)
     # the kind of place the text says it is ("the village of ...")
     wanted: str | None = None
+    # per candidate (pk): a bonus the words around the name give it, and the
+    # cue saying why (by the front line on the claim's day: frontline.py; of
+    # the size of the towns listed with it)
+    boosts: dict[int, tuple[float, str]] = field(default_factory=dict)
 
     def add_area(self, place_id: str, weight: float) -> None:
         # evidence adds up (three mentions of Kentucky outweigh one), to a cap
@@ -194,6 +198,7 @@ class PlaceContext:
             dict(self.levels),
             dict(self.support),
             self.wanted,
+            dict(self.boosts),
         )
         out.absorb(other)
         return out
@@ -212,6 +217,7 @@ class PlaceContext:
             self.levels[level] = self.levels.get(level, 0.0) + votes
         self.support.update(other.support)
         self.wanted = self.wanted or other.wanted
+        self.boosts.update(other.boosts)
 
     def country_share(self, country: str) -> float:
         """The share of the other mentions' votes for ``country`` (one vote of
@@ -230,6 +236,8 @@ class Scored:
     nearest_km: float = math.inf  # to the closest place the text names
 
 
+# Ukraine's areas that Russia annexed in 2014 and its reports count as Russia's
+_ANNEXED = frozenset({"admin1:UA.11", "admin1:UA.20"})
 _WEAK_ALIASES = frozenset({"alt", "old", "translit", "ru_guess"})
 
 
@@ -650,10 +658,20 @@ def score(
         if support:
             total += CLUSTER_BONUS * support
             cues.append(f"near candidates of {support:.1f} other names")
-        share = context.country_share(place.country)
+        boost, boost_cue = context.boosts.get(place.pk, (0.0, ""))
+        if boost:
+            total += boost
+            cues.append(boost_cue)
+        share, country = context.country_share(place.country), place.country
+        if _ANNEXED.intersection((place.id, *place.parents)):
+            # Crimea and Sevastopol, annexed in 2014: Russian reports list them
+            # among Russia's regions ("над Ростовской областью ... и Крымом")
+            russia = context.country_share("RU")
+            if russia > share:
+                share, country = russia, "RU (which annexed it)"
         if share > 0:
             total += COUNTRY_PRIOR * share
-            cues.append(f"{share:.0%} of the text's places are in {place.country}")
+            cues.append(f"{share:.0%} of the text's places are in {country}")
         peers = context.levels.get((peer_group(place.country), place.precision), 0.0)
         if peers and place.precision in ("region", "district"):
             total += min(LEVEL_CAP, LEVEL_BONUS * peers)

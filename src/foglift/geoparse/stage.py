@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from foglift.geoparse.flags import place_flags
+from foglift.geoparse.frontline import ControlLayer, FrontEvidence
 from foglift.geoparse.records import to_candidate, to_resolution, to_vicinity
 from foglift.geoparse.resolve import (
     PlaceContext,
@@ -56,8 +57,34 @@ def parse_text(text: str) -> list[PlaceMention]:
     return [_to_mention(item) for item in resolve_spans(text, detect_spans(text))]
 
 
-def geoparse(doc: Document) -> Document:
-    """Resolve every place mention of ``doc``, add missed ones, append findings."""
+# claims fought over on the ground, at the front: not strikes or losses, whose
+# places may lie far behind it
+_GROUND_TYPES = frozenset({"territorial", "advance", "objects", "other"})
+
+
+def front_evidence(doc: Document, maps: ControlLayer) -> FrontEvidence | None:
+    """The places of ``doc``'s ground claims, to be looked for by the front
+    line on the day the text was published (or its claims' latest day)."""
+    days = [
+        c.time.last_day or c.time.first_day for c in doc.claims if c.time is not None
+    ]
+    day = doc.published or max((d for d in days if d is not None), default=None)
+    spans = frozenset(
+        (p.start, p.end)
+        for c in doc.claims
+        if c.claim_type in _GROUND_TYPES
+        for p in c.places
+    )
+    if day is None or not spans:
+        return None
+    return FrontEvidence(maps, day, spans)
+
+
+def geoparse(doc: Document, maps: ControlLayer | None = None) -> Document:
+    """Resolve every place mention of ``doc``, add missed ones, append findings.
+
+    With control ``maps`` the namesake of a ground claim's place that lies by
+    the front line on the text's day is preferred (frontline.py)."""
     from foglift.geoparse.detect import detect_spans
 
     spans: dict[tuple[int, int], Span] = {}
@@ -99,7 +126,8 @@ def geoparse(doc: Document) -> Document:
         )
     # a claim's places were read as places from their words ("captured X")
     claimed = frozenset((p.start, p.end) for c in doc.claims for p in c.places)
-    resolved = resolve_spans(doc.text, ordered, claimed)
+    front = front_evidence(doc, maps) if maps is not None else None
+    resolved = resolve_spans(doc.text, ordered, claimed, front)
     by_span = {(r.span.start, r.span.end): _to_mention(r) for r in resolved}
 
     def update(mention: PlaceMention) -> PlaceMention:

@@ -30,6 +30,7 @@ from foglift.budget import check_time
 from foglift.datelines import agency_follows, is_capitals
 from foglift.geography import equirectangular_kms
 from foglift.geoparse.anchors import (
+    AFTER_ELLIPSIS,
     Anchor,
     anchored,
     elliptic_areas,
@@ -41,6 +42,7 @@ from foglift.geoparse.anchors import (
     strip_plural,
 )
 from foglift.geoparse.coreference import antecedent, centre_of, referring_kind
+from foglift.geoparse.frontline import FrontEvidence, front_context
 from foglift.geoparse.index import Place
 from foglift.geoparse.resolve import (
     Match,
@@ -84,6 +86,125 @@ _AREA_TAIL = re.compile(
     re.IGNORECASE,
 )
 _AREA_LEVELS = ("country", "region", "district")
+# an area's noun right after a name (the span ends before it)
+_AREA_NOUN_AFTER = re.compile(
+    r"[ \t]+(област[а-яіїє]*|кра[йюяеєї][а-яіїє]*|район[а-яіїє]*|oblast|region|krai|"
+    r"(?:городск|муниципальн|міськ|муніципальн)[а-яіїє]*[ \t]+округ[а-яіїє]*|"
+    r"мор[еяюі]|морем|sea|"
+    r"(?:(?:міськ|сільськ|селищн)[а-яіїє]*[ \t]+)?громад[аиіоуюяє][а-яіїє]*)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# a plural district noun before a list: "в городских округах X, Y и Z"
+_DISTRICTS_BEFORE = re.compile(
+    r"(?:(?:городск|муниципальн|міськ|муніципальн)[а-яіїє]*[ \t]+)?"
+    r"(?:округ(?:ах|ов|а|ами|ам)|район(?:ах|ов|ы|ів|ами|ам|и))[ \t*_]+$",
+    re.IGNORECASE,
+)
+# a raion's masculine adjective standing alone, in a text that names raions
+_ELLIPTIC_RAION = re.compile(
+    r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+(?:ському|ськім|ського|ський|цькому|цького|цький|"
+    r"ском|ского|ский|цком|цкого|цкий)$"
+)
+_RAION_WORD = re.compile(r"район|raion|district", re.IGNORECASE)
+# a verb right after it: the adjective has no noun ("По Чугуївському били",
+# "по Шебекинскому стреляют"): past or present endings
+_VERB_AFTER = re.compile(
+    r"[ \t]+[а-яёіїєґ']+(?:в|ла|ло|ли|ють|ять|ить|ує|ают|яют|ит|ет)(?![\w'])"
+)
+# an adjective's case ending (a town's adjective before an installation)
+_ADJECTIVE_CASE = re.compile(
+    r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ому|ого|ий|ій|ой|ом|им|ая|ую|ої|ою|ое|е|і|их)$",
+    re.IGNORECASE,
+)
+# up to three words after a name, within its clause
+_WORDS_AFTER = re.compile(r"[ \t]+([^\W\d][\w-]*(?:[ \t]+[^\W\d][\w-]*){0,2})")
+_ADJECTIVE_END = re.compile(r"(?:ский|ской|ском|ськ[ийо]\w*|цкий|зкий)$", re.I)
+
+
+# a large town, as the other towns of its list are. The bonus outweighs the
+# support a village gets from other names' namesakes near it (at 1.5 a list
+# of six oblast centres still chose a village of the seventh's name)
+LARGE_TOWN = 100_000
+LARGE_TOWN_BONUS = 2.0
+
+
+def _listed_with_large_towns(
+    text: str, spans: Sequence[Span], first: Sequence[list[Scored]]
+) -> dict[int, dict[int, tuple[float, str]]]:
+    """Names of a list of three or more whose other names are mostly (two
+    in three) large towns: per name, the bonus of its large-town candidates."""
+
+    def large(ranked: list[Scored]) -> bool:
+        place = ranked[0].match.place if ranked else None
+        return (
+            place is not None
+            and place.precision == "settlement"
+            and (place.population or 0) >= LARGE_TOWN
+        )
+
+    out: dict[int, dict[int, tuple[float, str]]] = {}
+    for last in range(len(spans)):
+        if last + 1 < len(spans) and len(list_before(text, spans, last + 1)) > 1:
+            continue  # not the end of its list
+        listed = list_before(text, spans, last)
+        if len(listed) < 3:
+            continue
+        for i in listed:
+            others = [k for k in listed if k != i and spans[k].key != spans[i].key]
+            if len(others) < 2 or 3 * sum(large(first[k]) for k in others) < 2 * len(
+                others
+            ):
+                continue
+            towns = {
+                s.match.place.pk: (
+                    LARGE_TOWN_BONUS,
+                    "a large town, as the others of its list",
+                )
+                for s in first[i]
+                if s.match.place.precision == "settlement"
+                and (s.match.place.population or 0) >= LARGE_TOWN
+            }
+            if towns and len(towns) < len(first[i]):
+                out[i] = towns
+    return out
+
+
+def _inside_area_of_last_word(name: str, noun: str) -> list[Match]:
+    """The candidates of a name whose last word is the adjective of the area
+    named by ``noun`` after it, inside that area ("Міньківка Соледарської"
+    + "громади"); [] when the words are no such pair."""
+    words = name.split()
+    if len(words) < 2 or not _ADJECTIVE_CASE.search(words[-1]):
+        return []
+    areas = [
+        m.place
+        for m in find_matches(f"{words[-1]} {noun}")
+        if m.place.precision in ("region", "district")
+    ]
+    head = " ".join(words[:-1])
+    return [
+        m for m in find_matches(head) if any(a.id in m.place.parents for a in areas)
+    ]
+
+
+def _district_lists(text: str, spans: Sequence[Span]) -> dict[int, str]:
+    """Names of a list after a plural district noun, with the singular
+    that makes each a district's name ("городской округ", "район")."""
+    out: dict[int, str] = {}
+    for last in range(len(spans)):
+        listed = list_before(text, spans, last)  # last first
+        first_start = spans[listed[-1]].start
+        before = _DISTRICTS_BEFORE.search(text, max(0, first_start - 40), first_start)
+        if before is None:
+            continue
+        noun = before.group(0).casefold()
+        singular = "городской округ" if "округ" in noun else "район"
+        for k in listed:
+            out.setdefault(k, singular)
+    return out
+
+
 _INSIDE_GAP = re.compile(r"(?:^|\s)(?:in|в|во|у)\s", re.IGNORECASE)
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|in|,\s*in)\s*$", re.IGNORECASE)
 
@@ -479,11 +600,14 @@ def resolve_spans(
     text: str,
     spans: Sequence[Span],
     shown: frozenset[tuple[int, int]] = frozenset(),
+    front: FrontEvidence | None = None,
 ) -> list[Resolved]:
     """Resolve every span of ``text`` in the context of all the others.
 
     ``shown`` holds the (start, end) of spans the caller read as places from
-    their context (a claim's place after "captured"): evidence of a place."""
+    their context (a claim's place after "captured"): evidence of a place.
+    ``front`` (control maps and the claims' day) makes nearness to the front
+    line evidence for the namesakes of a ground claim's place."""
     # "над областью", "в місті": a common noun standing for a place named
     # before it is never looked up (coreference.py)
     referring = [referring_kind(span.name) for span in spans]
@@ -532,11 +656,82 @@ def resolve_spans(
         if areas:
             matches[i] = areas
             first[i] = rank(areas)
+    # "По Чугуївському" in a text about raions ("райони Харківщини"):
+    # a raion's masculine adjective without its noun is the raion
+    if _RAION_WORD.search(text):
+        for i, span in enumerate(spans):
+            if (
+                i in plurals
+                or i in not_places
+                or not _ELLIPTIC_RAION.match(span.name)
+                or not (
+                    AFTER_ELLIPSIS.match(text, span.end)
+                    or _VERB_AFTER.match(text, span.end)
+                )
+            ):
+                continue
+            areas = [
+                m
+                for m in find_matches(f"{span.name} район")
+                if m.place.precision == "district"
+            ]
+            if areas:
+                matches[i] = areas
+                first[i] = rank(areas)
+
+    # a span cut before its area noun ("Брянською" of "Брянською областю",
+    # "Краснодарским" of "Краснодарским краем", "Черного" of "Черного моря",
+    # "Стародубском" of "Стародубском муниципальном округе"), or a list after
+    # a plural district noun ("над городскими округами Коломна и Раменский"): the
+    # name with its noun. A district named after its town is at the town (how
+    # reports place it).
+    district_lists = _district_lists(text, spans)
+    pair_cue_early: dict[int, str] = {}
+    for i, span in enumerate(spans):
+        noun = _AREA_NOUN_AFTER.match(text, span.end)
+        if i in plurals or i in not_places:
+            continue
+        if noun is not None:
+            tries = [noun.group(1)]
+        elif i in district_lists and _ADJECTIVE_END.search(span.name):
+            tries = [district_lists[i]]
+        elif not matches[i] or _ADJECTIVE_CASE.search(span.name):
+            # "Engels-2" before "airbase", "Волгоградському" before
+            # "нафтопереробному заводу": an installation named after its town
+            following = _WORDS_AFTER.match(text, span.end)
+            if following is None:
+                continue
+            words_after = following.group(1).split()
+            tries = [" ".join(words_after[:n]) for n in range(1, len(words_after) + 1)]
+        else:
+            continue
+        for words in tries:
+            areas = [
+                m
+                for m in find_matches(f"{span.name} {words}")
+                if m.place.precision in ("region", "district", "feature")
+                or m.kind == "facility"
+            ]
+            if areas:
+                matches[i] = areas
+                first[i] = rank(areas)
+                break
+        else:
+            if noun is not None:
+                # "Міньківка Соледарської" before "громади": the span holds
+                # the name and its area's adjective
+                inside = _inside_area_of_last_word(span.name, noun.group(1))
+                if inside:
+                    matches[i] = inside
+                    first[i] = rank(inside)
+                    pair_cue_early[i] = (
+                        f"qualified by '{span.name.split()[-1]} {noun.group(1)}'"
+                    )
 
     # qualifiers: "X, Y" / "X (Y)" / "X and Z in southern Y" where Y is an
     # area containing a candidate of X
     pair_context: dict[int, PlaceContext] = {}
-    pair_cue: dict[int, str] = {}
+    pair_cue: dict[int, str] = dict(pair_cue_early)
     why: dict[int, str] = {}
     # "Svitle and Vysoke, in the Donetsk and the Luhansk region respectively"
     is_area = [
@@ -648,6 +843,27 @@ def resolve_spans(
             pair_context[i] = PlaceContext(wanted="settlement")
             pair_cue[i] = "named as a town in a dateline"
 
+    # "the ministry said its forces seized X": of X's namesakes (those its
+    # qualifier or anchor left) the one by the front line on the claim's day
+    boosts_of: dict[int, dict[int, tuple[float, str]]] = {}
+    if front is not None:
+        # a name repeated with the same candidates asks the maps once
+        asked: dict[tuple[int, ...], dict[int, tuple[float, str]]] = {}
+        for i, span in enumerate(spans):
+            if (span.start, span.end) not in front.spans:
+                continue
+            places = [s.match.place for s in rank(matches[i])]
+            key = tuple(p.pk for p in places)
+            if key not in asked:
+                asked[key] = front_context(front, places)
+            if asked[key]:
+                boosts_of.setdefault(i, {}).update(asked[key])
+
+    # "во Львове, Харькове, Ровно": a list names places of one kind; in a
+    # list of large towns a name means its large town, not a village
+    for i, big in _listed_with_large_towns(text, spans, first).items():
+        boosts_of.setdefault(i, {}).update(big)
+
     # A report by direction ("На Покровському напрямку ...", one paragraph a
     # front) is read paragraph by paragraph: the places of the paragraph that
     # names a front speak for its names, the rest of the text much less.
@@ -684,6 +900,7 @@ def resolve_spans(
                 context = _blend(context, nearby)
             context = context.merged(pair_context.get(i, PlaceContext()))
             context.support = support[i]
+            context.boosts = boosts_of.get(i, {})
             chosen.append(rank(found, context))
     # an anchor resolved otherwise in context than alone: its bearing again
     for i, anchor in anchors.items():
@@ -854,7 +1071,50 @@ def _not_a_place(
     previous = re.search(r"([A-ZА-ЯЁІЇЄҐ][\w'’-]*)\s+$", before)
     if previous and given_name(previous.group(1), name) and not big:
         return "a person's surname"
+    if in_byline(text, span.start):
+        return "a name in a byline of authors"
     return ""
+
+
+# a person in a byline: two to four capitalised words, initials among them
+_PERSON = r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+(?:[A-ZА-ЯЁІЇЄҐ]\.|[A-ZА-ЯЁІЇЄҐ][\w'’-]+)){1,3}"
+_BYLINE = re.compile(
+    rf"\s*(?:(?:[Bb]y|BY|[Аа]вторы?|[Аа]втори)\s*:?\s+)?({_PERSON}(?:\s*,\s*{_PERSON})*"
+    rf"(?:\s*,?\s*(?:and|&|и|і|та)\s+{_PERSON})?)\s*"
+)
+_BYLINE_CHARS = 400  # a byline is a short line: longer lines are never read
+
+
+def in_byline(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a line that is only a list of people's names
+    ("By Jane Doe and John Roe", "Ann Lee, Frederick W. Kagan"): a line of
+    two or more names of two to four words, at least half of which open with a given
+    name. Its names are authors, not places, even a given name that is mostly
+    a town (Madison, Regina) or a surname that is one (Kagan)."""
+    from foglift.geoparse.detect import given_name
+
+    start = text.rfind("\n", max(0, at - _BYLINE_CHARS), at) + 1
+    if start == 0 and at > _BYLINE_CHARS:
+        return False
+    end = text.find("\n", at, start + _BYLINE_CHARS + 1)
+    if end < 0:
+        if len(text) - start > _BYLINE_CHARS:
+            return False
+        end = len(text)
+    line = text[start:end]
+    found = _BYLINE.fullmatch(line)
+    if found is None:
+        return False
+    people = re.split(
+        r"\s*,\s*(?:(?:and|&|и|і|та)\s+)?|\s+(?:and|&|и|і|та)\s+",
+        found.group(1).strip(),
+    )
+    given = sum(
+        1
+        for person in people
+        if len(words := person.split()) > 1 and given_name(words[0], words[1])
+    )
+    return len(people) >= 2 and given * 2 >= len(people)
 
 
 # words before a name that say it is a place: a locative or directional

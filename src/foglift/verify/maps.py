@@ -31,7 +31,7 @@ import hashlib
 import re
 import sqlite3
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,6 +49,10 @@ from foglift.model import Side
 LayerStatus = Literal["occupied", "unknown", "liberated", "ignore"]
 LAYER_STATUSES: tuple[LayerStatus, ...] = ("occupied", "unknown", "liberated", "ignore")
 CONFIG_NAME = "maps.toml"
+# how far from a text's day a snapshot still shows where the front line ran:
+# lines move by kilometres a month, and the geoparser asks only whether a
+# village lies within 15 or 40 km of it
+FRONT_WINDOW_DAYS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +187,20 @@ class Snapshot:
             return False
         return bool(shapely.intersects(parts[candidates], area).any())
 
+    def inside(
+        self, status: str, points: list[tuple[float, float]]
+    ) -> npt.NDArray[np.bool_]:
+        """Whether each (lat, lon) lies in a polygon of the layer ``status``."""
+        out = np.zeros(len(points), dtype=bool)
+        if not points or not self.parts.get(status):
+            return out
+        self.touches(status, shapely.points(points[0][1], points[0][0]))  # index
+        tree, _parts = self._index[status]
+        geoms = shapely.points([(lon, lat) for lat, lon in points])
+        hits = tree.query(geoms, predicate="intersects")
+        out[np.unique(hits[0])] = True
+        return out
+
     def share(self, statuses: tuple[str, ...], area: shapely.Geometry) -> float:
         """The share of ``area`` covered by the layers ``statuses`` (0..1).
 
@@ -245,6 +263,36 @@ class ControlMaps:
     directory: str
     series: dict[str, MapSeries] = field(default_factory=dict)
     problems: list[MapProblem] = field(default_factory=list)
+
+    def russian_held(
+        self, day: date, points: Sequence[tuple[float, float]]
+    ) -> list[bool | None]:
+        """For each (lat, lon): whether the snapshot nearest ``day`` (within
+        FRONT_WINDOW_DAYS, before or after) that covers it shows it occupied;
+        None where none does. What the geoparser reads the front line from."""
+        snaps = sorted(
+            (
+                snap
+                for series in self.series.values()
+                for snap in series.snapshots.values()
+                if abs((snap.day - day).days) <= FRONT_WINDOW_DAYS
+            ),
+            key=lambda snap: (abs((snap.day - day).days), snap.day, snap.source),
+        )
+        out: list[bool | None] = [None] * len(points)
+        left = list(range(len(points)))
+        for snap in snaps:
+            if not left:
+                break
+            mine = [k for k in left if snap.covers(points[k][1], points[k][0])]
+            if not mine:
+                continue
+            held = snap.inside("occupied", [points[k] for k in mine])
+            for k, value in zip(mine, held, strict=True):
+                out[k] = bool(value)
+            taken = set(mine)
+            left = [k for k in left if k not in taken]
+        return out
 
     def files(self) -> list[SnapshotFile]:
         return [
