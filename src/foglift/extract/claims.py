@@ -999,8 +999,14 @@ def _pick_quantities(
         chain = [
             q
             for q in index.before_action.get(action_start, [])
+            # (a number set off by dashes may lie past the dash that ends
+            # the subject's clause: "дронів — 12 — збито")
             if span[0] <= q.quantity.start
+            or (q.elided_from is None and span[1] <= action_start)
         ]
+        # "найбільше дронів — 12 — збито над X, ще 5 — над Y": the list it opens
+        starts = {q.quantity.start for q in chain if q.elided_from is None}
+        chain += [q for q in index.elided if q.elided_from in starts]
     return sorted(chain, key=lambda q: q.quantity.start)
 
 
