@@ -467,6 +467,21 @@ def _attribute(
         if ctx.lex.lang == "en" and cue.stance != "asserts":
             # "..., denying claims that X": the denial stands, if not its speaker
             return ctx.author, cue.stance, None, cue
+        if ctx.lex.lang == "uk" and cue.stance != "asserts":
+            # "Дезінформацією є чутки щодо захоплення X, зазначили в Y":
+            # the speaker named after the claim makes the dispute.
+            named_after = [
+                c
+                for c in mentions
+                if c.start >= trigger.end()
+                and any(a.start - 60 < c.start for a in after_cues)
+            ]
+            if after_cues and named_after:
+                return replace(named_after[0], via="subject"), cue.stance, None, cue
+            found = _trailing_attribution(ctx, i) or _report_continues(ctx, i)
+            if found is not None:
+                return found[0], cue.stance, found[1], cue
+            return ctx.author, cue.stance, None, cue
     if after_cues:
         cue = after_cues[0]
         near = [
@@ -1862,7 +1877,16 @@ def _quantity_groups(
         groups: list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]] = []
         for q in quantities:
             settlements = [p for p in places if p.start > q.quantity.end]
-            if q.each and len(settlements) > 1:  # "по 4 — над X, Y і Z"
+            whole = [
+                p
+                for p in settlements
+                if ctx.lex.lang == "uk"
+                and q.quantity.unit == "percent"
+                and _share_gap(ctx.lex).fullmatch(ctx.text, q.quantity.end, p.start)
+            ]
+            if whole:  # "60% Лимана та 40% Сіверська": a share of the place after
+                groups.append((q, tuple(whole[:1])))
+            elif q.each and len(settlements) > 1:  # "по 4 — над X, Y і Z"
                 groups += [(q, (p,)) for p in settlements]
             else:
                 groups.append((q, places))
@@ -1876,6 +1900,34 @@ def _quantity_groups(
         else:
             groups.append((q, own))
     return groups
+
+
+@cache
+def _share_gap(lex: Lexicon) -> re.Pattern[str]:
+    """Between a share and its place: nothing or a settlement noun ("80% міста
+    X")."""
+    nouns = phrase_pattern(lex.data["places"].get("directional", [])).pattern
+    return re.compile(rf"\s+(?:(?:{nouns})\s+)?", re.IGNORECASE)
+
+
+def _repeated(claims: list[Claim]) -> list[Claim]:
+    """Claims the text states again ("захоплення 80% X" in a report and in the
+    quote it relays) are one claim: the first statement is kept."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Claim] = []
+    for c in claims:
+        key = (
+            c.claimant.name,
+            c.stance,
+            c.action,
+            c.quantity.value if c.quantity else None,
+            tuple(p.name for p in c.places),
+        )
+        if c.places and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 def _claim_groups(
@@ -2484,5 +2536,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             claims += _author_disputes(ctx, claims[first:], cue)
     claims = _carry_agents(ctx, claims)
     claims = _shared_places(ctx, claims)
+    if ctx.lex.lang == "uk":
+        claims = _repeated(claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues

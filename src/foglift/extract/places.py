@@ -132,9 +132,13 @@ def _patterns(
             rf"(?:[^\W\d{lex.capital}][\w-]*"
             r"(?:ого|его|ому|ему|ом|ем|ой|ей|ых|их|ім|ій|ої)\s+)?"
         )
+    # A share of a place before its name ("60% Лимана"): the sign follows a
+    # digit, so it is no word the cues above could match.
+    signs = spec.get("share_signs", [])
+    share = "|".join(rf"(?<=\d)\s*{re.escape(x)}\s+" for x in signs)
     cued = re.compile(
         rf"(?:(?i:{actions})[\s*_]*\s[\s*_]*{weapon}"
-        rf"|(?i:{before})[\s*_]*\s[\s*_]*"
+        rf"|(?i:{before})[\s*_]*\s[\s*_]*{'|' + share if share else ''}"
         rf"|(?i:{counted})[^—–:\n.]{{0,60}}?{apposed})"
         rf"{attribute}(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )
