@@ -552,6 +552,18 @@ def _back_reference(lex: Lexicon) -> re.Pattern[str]:
 _TRAILING_REACH = 3  # sentences after a claim in which "Об этом сообщил X" may follow
 
 
+def _titled_speaker(ctx: Context, mentions: list[Claimant]) -> Claimant:
+    """ "речник Угруповання об'єднаних сил Віктор Трегубов": the body in a
+    title is whom the person named after it speaks for; the person speaks."""
+    speaker = mentions[0]
+    for later in mentions[1:]:
+        gap = ctx.text[speaker.end : later.start]
+        if len(gap) > 40 or re.search(r"[,;:.!?()«»\"]|\s(?:і|й|та)\s", gap):
+            break
+        speaker = later
+    return speaker
+
+
 def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     """The speaker a later sentence gives what came before: "Об этом сообщил
     губернатор", "Про це йдеться в повідомленні Генштабу", "This was reported
@@ -566,7 +578,10 @@ def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
             return None
         mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
         if back.match(ctx.text, s.start) and ctx.cues(s.start, s.end) and mentions:
-            return replace(mentions[0], via="trailing"), j
+            speaker = mentions[0]
+            if ctx.lex.lang == "uk":
+                speaker = _titled_speaker(ctx, mentions)
+            return replace(speaker, via="trailing"), j
         if mentions and ctx.cues(s.start, s.end):
             return None  # another speaker's sentence: not a frame for this one
     return None
@@ -1496,6 +1511,32 @@ def _participle_places(
     if not main or not main[-1].places:
         return ()
     return main[-1].places
+
+
+def _places_before(
+    ctx: Context, i: int, trigger: re.Match[str], action: str, claims: list[Claim]
+) -> tuple[PlaceMention, ...]:
+    """Where a Ukrainian report's unplaced action happened: where the claim of
+    the clause before it in the sentence did ("тривають бої, наші підрозділи
+    відбивають атаки"), or, for damage and casualties, where the last claim of
+    the sentence before did ("Росіяни вдарили по X. Пошкоджено будинок")."""
+    if ctx.lex.lang != "uk":
+        return ()
+    s = ctx.sentences[i]
+    same = [c for c in claims if c.start == s.start and c.action_end <= trigger.start()]
+    if same:
+        if re.search(r"вши(?:сь)?$", trigger.group()) and same[-1].places:
+            # "контролюють X, захопивши його": the adverbial participle names
+            # how the same event came about, no claim of its own
+            return ()
+        return same[-1].places
+    if action not in _CONSEQUENCES or i == 0:
+        return ()
+    if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
+        return ()
+    prior = ctx.sentences[i - 1]
+    earlier = [c for c in claims if c.start == prior.start and c.places]
+    return earlier[-1].places if earlier else ()
 
 
 def _fronted_locative(
@@ -2436,6 +2477,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _referred_place_before(ctx, trigger, subject)
             if not places and entry.claim_type == "advance":
                 places = _places_after_colon(ctx, obj[1], s.end)
+            carried_place = False
+            if not quantities and not places:
+                places = _places_before(ctx, i, trigger, entry.action, claims)
+                carried_place = bool(places)
             if not quantities and not places:
                 continue
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
@@ -2497,6 +2542,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
                 unit = ctx.lex.units.pattern.search(ctx.text, *subject)
             named = ctx.lex.units.get(unit.group()) if unit else None
+            if carried_place and named is None and entry.units:
+                # "Є поранені": a place carried from another clause is where
+                # people were hurt, not the subject that suffered
+                named = ("", entry.units[0])
             if not quantities and _light_verb_alone(ctx, trigger, obj, subject):
                 continue  # "Всё произошло возле отеля": no attack named
             if entry.action in _CONSEQUENCES and _civil_cause(ctx, s):
