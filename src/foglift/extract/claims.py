@@ -405,6 +405,8 @@ def _subject_of(ctx: Context, i: int) -> Claimant | None:
         before = [c for c in mentions if c.end <= cue.start]
         if before:
             return before[-1]
+    if ctx.lex.lang == "uk":  # "заявив голова обласної ВА Іван Петренко"
+        return _titled_speaker(ctx, mentions)
     return mentions[0]
 
 
@@ -458,6 +460,16 @@ def _attribute(
     if before:
         cue = _outer_cue(ctx, before)
         subjects = [c for c in mentions if c.end <= cue.start]
+        if (
+            subjects
+            and ctx.lex.lang == "uk"
+            and not subjects[-1].named
+            and ctx.lex.carry.fullmatch(ctx.text, subjects[-1].start, subjects[-1].end)
+        ):
+            # "Також чиновник заявив": the official named before speaks again
+            carried = carried_claimant(ctx, i)
+            if carried:
+                return carried[0], cue.stance, carried[1], cue
         if subjects:
             return replace(subjects[-1], via="subject"), cue.stance, None, cue
         carry = ctx.lex.carry.search(text, s.start, cue.start)
@@ -1539,6 +1551,55 @@ def _places_before(
     return earlier[-1].places if earlier else ()
 
 
+_DISTRICTS_OF = re.compile(r"\s+район\w*\s+$", re.IGNORECASE)
+
+
+def _city_of_districts(
+    ctx: Context, places: tuple[PlaceMention, ...]
+) -> tuple[PlaceMention, ...]:
+    """ "у Соборному та Центральному районах Дніпра": city districts named by
+    their adjectives locate the claim in the city named after them."""
+    for n in range(len(places) - 1, -1, -1):
+        city = next(
+            (
+                q
+                for q in ctx.places_starting_in(places[n].end, places[n].end + 20)
+                if _DISTRICTS_OF.match(ctx.text[places[n].end : q.start])
+            ),
+            None,
+        )
+        if city is not None:
+            return (city, *(p for p in places[n + 1 :] if p != city))
+    return places
+
+
+def _elliptical_claims(ctx: Context, i: int, claims: list[Claim]) -> list[Claim]:
+    """A Ukrainian sentence with numbers but no verb ("Загалом 7 будинків та 3
+    багатоповерхівки.") counts what the last claim of the sentence before
+    acted on: one claim per number, as that claim's."""
+    if ctx.lex.lang != "uk" or i == 0:
+        return []
+    if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
+        return []
+    prior = ctx.sentences[i - 1]
+    last = [c for c in claims if c.start == prior.start]
+    if not last or last[-1].quantity is not None:
+        return []
+    claim = last[-1]
+    entry = ctx.lex.actions.get(claim.action_as_stated)
+    if entry is None:
+        return []
+    s = ctx.sentences[i]
+    found = [
+        q
+        for q in ctx.quantities
+        if s.start <= q.quantity.start < s.end and q.category in entry.units
+    ]
+    return [
+        replace(claim, quantity=q.quantity, start=s.start, end=s.end) for q in found
+    ]
+
+
 def _fronted_locative(
     ctx: Context, s: Sentence, before: int
 ) -> tuple[PlaceMention, ...]:
@@ -2399,6 +2460,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
+        if not ctx.lex.actions.pattern.search(ctx.text, s.start, s.end):
+            claims += _elliptical_claims(ctx, i, claims)
+            continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
             if any(a <= trigger.start() < b for a, b in lists):
                 continue  # "..., по 3 сбито над X": an item of a list claimed
@@ -2477,6 +2541,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _referred_place_before(ctx, trigger, subject)
             if not places and entry.claim_type == "advance":
                 places = _places_after_colon(ctx, obj[1], s.end)
+            if ctx.lex.lang == "uk" and places:
+                places = _city_of_districts(ctx, places)
             carried_place = False
             if not quantities and not places:
                 places = _places_before(ctx, i, trigger, entry.action, claims)
