@@ -2214,6 +2214,14 @@ def agent_side(
             return held_by
     if subject == "patient":  # "ВСУ потеряли", "our forces lost"
         return _flip(_first(before.own, before.enemy, before.claimant, before.word))
+    cause_first = _cause(ctx.lex).search(ctx.text, start, trigger.start())
+    if ctx.lex.lang == "uk" and cause_first is not None:
+        # "Через атаку ворожого дрона поранено жінку": the side in a cause
+        # before the action struck; it is not the one who suffered.
+        caused = _sides_in(ctx, cause_first.end(), trigger.start(), claimant)
+        found = _first(caused.own, caused.enemy, caused.word, caused.claimant)
+        if found != "unknown":
+            return found
     if is_passive(ctx, trigger):
         # "противник" before a passive suffers it, "наши"/"ПВО" do it: either
         # way the claimant's side acted.
@@ -2544,9 +2552,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if ctx.lex.lang == "uk" and places:
                 places = _city_of_districts(ctx, places)
             carried_place = False
-            if not quantities and not places:
+            # (a part of a whole counted before, "дві з яких", is where it was)
+            if not places and all(q.part for q in quantities):
                 places = _places_before(ctx, i, trigger, entry.action, claims)
-                carried_place = bool(places)
+                carried_place = bool(places) and not quantities
             if not quantities and not places:
                 continue
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
