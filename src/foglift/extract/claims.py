@@ -1573,6 +1573,34 @@ def _city_of_districts(
     return places
 
 
+def _launched_wholes(ctx: Context, made: list[Claim]) -> list[Claim]:
+    """ "збили 20 із 24 дронів": the whole is what the other side
+    launched, a claim beside the one shot down."""
+    out: list[Claim] = []
+    for c in made:
+        if c.quantity is None:
+            continue
+        gap = partitive_gap(ctx.lex).match(ctx.text, c.quantity.end)
+        if gap is None:
+            continue
+        whole = next(
+            (q for q in ctx.quantities_starting_in(gap.end(), gap.end() + 1)),
+            None,
+        )
+        if whole is None or whole.category != "aerial":
+            continue
+        out.append(
+            replace(
+                c,
+                action="launched",
+                claim_type="strike",
+                quantity=whole.quantity,
+                agent_side=_OTHER_SIDE.get(c.agent_side, "unknown"),
+            )
+        )
+    return out
+
+
 def _elliptical_claims(ctx: Context, i: int, claims: list[Claim]) -> list[Claim]:
     """A Ukrainian sentence with numbers but no verb ("Загалом 7 будинків та 3
     багатоповерхівки.") counts what the last claim of the sentence before
@@ -1818,7 +1846,9 @@ def _object_unit(ctx: Context, span: tuple[int, int]) -> re.Match[str] | None:
     ("зачистили від окупантів село X" takes a village, not people)."""
     cleared = {w.casefold() for w in ctx.lex.data["places"].get("cleared_of", [])}
     for unit in ctx.lex.units.pattern.finditer(ctx.text, *span):
-        before = re.search(r"([\w'-]+)\s+$", ctx.text[span[0] : unit.start()])
+        # (Ukrainian lets adjectives stand between: "від російських окупантів")
+        reach = r"(?:\s+[\w'-]+){0,2}" if ctx.lex.lang == "uk" else ""
+        before = re.search(rf"([\w'-]+){reach}\s+$", ctx.text[span[0] : unit.start()])
         if before is None or before.group(1).casefold() not in cleared:
             return unit
     return None
@@ -2654,6 +2684,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         agent_side=agent,
                     )
                 )
+            if ctx.lex.lang == "uk" and entry.action == "shot down":
+                claims += _launched_wholes(ctx, claims[first:])
             claims += _other_speakers(
                 ctx, i, trigger, claims[first:], cue, mood, claims[:first]
             )
