@@ -1526,7 +1526,12 @@ def _participle_places(
 
 
 def _places_before(
-    ctx: Context, i: int, trigger: re.Match[str], action: str, claims: list[Claim]
+    ctx: Context,
+    i: int,
+    trigger: re.Match[str],
+    action: str,
+    claims: list[Claim],
+    counted: bool = False,
 ) -> tuple[PlaceMention, ...]:
     """Where a Ukrainian report's unplaced action happened: where the claim of
     the clause before it in the sentence did ("тривають бої, наші підрозділи
@@ -1542,12 +1547,19 @@ def _places_before(
             # how the same event came about, no claim of its own
             return ()
         return same[-1].places
-    if action not in _CONSEQUENCES or i == 0:
+    if i == 0 or action not in (_COUNTED_AFTER if counted else _CONSEQUENCES):
         return ()
     if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
         return ()
     prior = ctx.sentences[i - 1]
-    earlier = [c for c in claims if c.start == prior.start and c.places]
+    countries = _countries(ctx.lex)
+    earlier = [
+        c
+        for c in claims
+        if c.start == prior.start
+        # a country is too wide to place what follows ("атакували Україну")
+        and any(p.name not in countries for p in c.places)
+    ]
     return earlier[-1].places if earlier else ()
 
 
@@ -2304,6 +2316,7 @@ _UNDER_CONTROL = re.compile(
     re.I,
 )
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
+_COUNTED_AFTER = _CONSEQUENCES | {"struck", "took prisoner"}
 _ATTACKS = frozenset(["struck", "launched"])
 
 
@@ -2582,9 +2595,15 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if ctx.lex.lang == "uk" and places:
                 places = _city_of_districts(ctx, places)
             carried_place = False
-            # (a part of a whole counted before, "дві з яких", is where it was)
-            if not places and all(q.part for q in quantities):
-                places = _places_before(ctx, i, trigger, entry.action, claims)
+            # (a part of a whole counted before, "дві з яких", is where it was;
+            # so are counted damage, casualties and strikes that follow a strike:
+            # "Атакували X. Пошкоджено 5 будинків")
+            if not places and (
+                all(q.part for q in quantities) or entry.action in _COUNTED_AFTER
+            ):
+                places = _places_before(
+                    ctx, i, trigger, entry.action, claims, bool(quantities)
+                )
                 carried_place = bool(places) and not quantities
             if not quantities and not places:
                 continue
