@@ -234,6 +234,10 @@ def _object_window(
         # the cause is no predicate of its own; the place is where both were.
         if _is_cause(ctx, following.start()):
             continue
+        # "через удар дрона поранено жінку в X": a strike named as a
+        # cause happened where what it caused did.
+        if ctx.lex.lang == "uk" and _is_cause(ctx, trigger.start()):
+            continue
         return trigger.end(), following.start()
     return trigger.end(), end
 
@@ -2537,6 +2541,17 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     )
                     if not q.implicit and q not in quantities
                 ]
+            if quantities and ctx.lex.lang == "uk":
+                # "здійснив 64 обстріли по 21 населеному пункту": the action
+                # named by a counted noun counts itself beside its object
+                quantities = [
+                    q
+                    for q in ctx.quantities_starting_in(at - 40, at)
+                    if q.quantity.end == trigger.end()
+                    and q.elided_from is None
+                    and q.quantity.start not in taken
+                    and q not in quantities
+                ] + quantities
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
