@@ -217,8 +217,15 @@ def _window_end(lex: Lexicon, text: str, start: int, limit: int) -> int:
 def _object_window(
     ctx: Context, trigger: re.Match[str], s: Sentence
 ) -> tuple[int, int]:
+    opens = trigger.end()
+    if (
+        ctx.lex.lang == "uk"
+        and ctx.text[trigger.start() - 1 : trigger.start()] in ("«", '"', "“", "„")
+        and ctx.text[opens : opens + 1] in ("»", '"', "”", "“")
+    ):
+        opens += 1  # "заявило про «захоплення» сіл X": the quotes only distance
     end = _window_end(
-        ctx.lex, ctx.text, trigger.end(), min(s.end, trigger.end() + _OBJECT_REACH)
+        ctx.lex, ctx.text, opens, min(s.end, trigger.end() + _OBJECT_REACH)
     )
     # The next action starts a predicate of its own: "the strike killed 400",
     # "killing 50 and wounding 40 soldiers".
@@ -2243,6 +2250,13 @@ def agent_side(
     (``denied_from``), never before it: the one who denies is not its agent.
     """
     start, _ = _subject_window(ctx, trigger, s)
+    opening = trigger.start() - 1
+    if ctx.lex.lang == "uk" and ctx.text[opening : trigger.start()] in ("«", '"', "„"):
+        # "заявило про «захоплення»": a quoted action stays in its clause
+        prior = _boundary(ctx.lex).finditer(ctx.text, s.start, opening)
+        start = max(
+            [s.start, trigger.start() - _SUBJECT_REACH, *(b.end() for b in prior)]
+        )
     for c in ctx.claimants:  # "«Центр»" ends in a quote, not a clause
         if c.start < start <= c.end:
             start = c.start

@@ -136,8 +136,10 @@ def _patterns(
     # digit, so it is no word the cues above could match.
     signs = spec.get("share_signs", [])
     share = "|".join(rf"(?<=\d)\s*{re.escape(x)}\s+" for x in signs)
+    # An action in quotes keeps its cue ("про «захоплення» сіл X").
+    closing = r"[»\"”]?" if lex.lang == "uk" else ""
     cued = re.compile(
-        rf"(?:(?i:{actions})[\s*_]*\s[\s*_]*{weapon}"
+        rf"(?:(?i:{actions}){closing}[\s*_]*\s[\s*_]*{weapon}"
         rf"|(?i:{before})[\s*_]*\s[\s*_]*{'|' + share if share else ''}"
         rf"|(?i:{counted})[^—–:\n.]{{0,60}}?{apposed})"
         rf"{attribute}(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
