@@ -2299,10 +2299,20 @@ def agent_side(
             return found
     # After the verb: who acts ("уничтожили наши силы ПВО", "сбиты силами ПВО
     # Минобороны") or whose things suffered ("20 украинских беспилотников").
-    after = _sides_in(ctx, trigger.end(), clause_end, claimant)
+    target = _target_after(ctx, trigger.end(), clause_end)
+    after = _sides_in(ctx, trigger.end(), target, claimant)
     found = _first(after.own, after.enemy, after.claimant)
     if found != "unknown":
         return found
+    if ctx.lex.lang == "uk" and _light_verbs(ctx.lex).get(trigger.group()):
+        # "відбулося шість ворожих атак": the side of the events is whose they were
+        return after.word
+    if target < clause_end:
+        # "ударів по позиціях наших підрозділів": the target's side suffered it
+        hit = _sides_in(ctx, target, clause_end, claimant)
+        found = _flip(_first(hit.own, hit.enemy, hit.claimant))
+        if found != "unknown":
+            return found
     # The object's own side word, before any preposition ("20 украинских
     # беспилотников над российскими регионами").
     preps = _prepositions(ctx.lex)
@@ -2324,6 +2334,15 @@ def agent_side(
                 return "russia" if victim == "russia" else "ukraine"
             return _OTHER_SIDE[victim]
     return "unknown"
+
+
+def _target_after(ctx: Context, start: int, end: int) -> int:
+    """Where a Ukrainian strike's target opens after the verb ("... по позиціях
+    наших військ"), or ``end``: the sides named past it are the target's."""
+    if ctx.lex.lang != "uk":
+        return end
+    m = re.search(r"(?<![\w'’-])(?:по|на)\s", ctx.text[start:end], re.IGNORECASE)
+    return start + m.start() if m else end
 
 
 # Actions that gain ground: what a side denies of them is the other side's gain.
