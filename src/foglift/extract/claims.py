@@ -587,6 +587,25 @@ def _titled_speaker(ctx: Context, mentions: list[Claimant]) -> Claimant:
     return speaker
 
 
+def _headings_between(ctx: Context, i: int, j: int) -> int:
+    """Paragraphs between sentences i and j of a Ukrainian text that are one
+    line with no closing stop: subheadings, which do not end the report a
+    later "Про це повідомив X" attributes."""
+    if ctx.lex.lang != "uk":
+        return 0
+    count = 0
+    for k in range(i + 1, j):
+        s = ctx.sentences[k]
+        alone = ctx.paragraph_of[k] not in (
+            ctx.paragraph_of[k - 1],
+            ctx.paragraph_of[k + 1],
+        )
+        line = ctx.text[s.start : s.end].strip()
+        if alone and line and "\n" not in line and line[-1] not in '.!?…»"':
+            count += 1
+    return count
+
+
 def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     """The speaker a later sentence gives what came before: "Об этом сообщил
     губернатор", "Про це йдеться в повідомленні Генштабу", "This was reported
@@ -597,7 +616,10 @@ def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     for j in range(i + 1, min(len(ctx.sentences), i + 1 + _TRAILING_REACH)):
         s = ctx.sentences[j]
         gap = ctx.paragraph_of[j] - ctx.paragraph_of[i]
-        if gap > 1 or (gap == 1 and ctx.paragraph_of[j - 1] != ctx.paragraph_of[i]):
+        headings = _headings_between(ctx, i, j)
+        gap -= headings
+        opens_own = ctx.paragraph_of[j - 1] != ctx.paragraph_of[i]
+        if gap > 1 or (gap == 1 and opens_own and not headings):
             return None
         mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
         if back.match(ctx.text, s.start) and ctx.cues(s.start, s.end) and mentions:
