@@ -304,6 +304,20 @@ def _subject_window(
     return max(start, trigger.start() - _SUBJECT_REACH), trigger.start()
 
 
+def _dash_subject(
+    ctx: Context, s: Sentence, subject: tuple[int, int]
+) -> tuple[int, int]:
+    """ "81 безпілотник — локаційно втрачений": a dash standing for the verb
+    "to be" leaves the subject before it in the predicate's clause."""
+    head = ctx.text[s.start : subject[1]]
+    m = re.search(r"[—–][\s*_]*(?:[^\W\d][\w'’-]*\s+)?$", head)
+    if m is None or s.start + m.start() < subject[0] - 1:
+        return subject
+    before = list(_boundary(ctx.lex).finditer(ctx.text, s.start, s.start + m.start()))
+    start = before[-1].end() if before else s.start
+    return max(start, subject[1] - _SUBJECT_REACH), subject[1]
+
+
 @cache
 def _civil_causes(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     causes = lex.data.get("clauses", {}).get("civil_causes", [])
@@ -2355,6 +2369,12 @@ def agent_side(
                 # "звільнені українськими військами": the agent
                 return "russia" if victim == "russia" else "ukraine"
             return _OTHER_SIDE[victim]
+    if (
+        ctx.lex.lang == "uk"
+        and claimant.side in _OTHER_SIDE
+        and ctx.lex.actions[trigger.group()].action == "shot down"
+    ):
+        return claimant.side  # a side reports what its air defence downed
     return "unknown"
 
 
@@ -2580,6 +2600,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
             subject = _subject_window(ctx, trigger, s)
+            if ctx.lex.lang == "uk":
+                subject = _dash_subject(ctx, s, subject)
             at = trigger.start()
             quantities = _pick_quantities(
                 ctx, _quantity_window(ctx, obj), entry.units, action_start=at
