@@ -1475,8 +1475,16 @@ def _referred_place(
             continue
         if ctx.text.rfind("(", 0, p.start) > ctx.text.rfind(")", 0, p.start):
             continue  # an anchor in brackets: "X (north of Y) ... the city" is X
+        if ctx.lex.lang == "uk" and _DISTANCE_FROM.search(
+            ctx.text, max(0, p.start - 40), p.start
+        ):
+            continue  # "X, яке за 23 км від Y": Y only locates X
         return (p,)
     return ()
+
+
+# "за 15 кілометрів від", "в 5 км від": a distance anchoring the place after it
+_DISTANCE_FROM = re.compile(r"\d+\s*(?:км|кілометр\w*|м|метр\w*)\s+від\s+$")
 
 
 @cache
@@ -1718,7 +1726,12 @@ def _referred_place_before(
         return ()  # the noun must stand right before the action
     m = found[-1]
     head = re.search(r"([\w'’-]+)\s+$", ctx.text[subject[0] : m.start()])
-    if head is None or head.group(1).casefold() not in _locatives(ctx.lex):
+    # "що населений пункт перебуває під контролем": the noun as the subject
+    # of holding names the place held
+    held = ctx.lex.lang == "uk" and ctx.lex.actions[trigger.group()].action == "held"
+    if not held and (
+        head is None or head.group(1).casefold() not in _locatives(ctx.lex)
+    ):
         return ()  # "в цьому населеному пункті", not "Населений пункт X"
     return _referred_place(ctx, trigger, (m.start(), m.end()), before=True)
 
