@@ -428,6 +428,12 @@ def _subject_of(ctx: Context, i: int) -> Claimant | None:
     s = ctx.sentences[i]
     for cue in ctx.cues(s.start, s.end):
         before = [c for c in mentions if c.end <= cue.start]
+        while (
+            ctx.lex.lang == "uk"
+            and len(before) > 1
+            and not ctx.text[before[-2].end : before[-1].start].strip()
+        ):
+            before = before[:-1]  # "Генеральний штаб Збройних Сил України"
         if before:
             return before[-1]
     if ctx.lex.lang == "uk":  # "заявив голова обласної ВА Іван Петренко"
@@ -495,6 +501,14 @@ def _attribute(
             carried = carried_claimant(ctx, i)
             if carried:
                 return carried[0], cue.stance, carried[1], cue
+        if subjects and ctx.lex.lang == "uk":
+            # "Генеральний штаб Збройних Сил України спростував": the body in
+            # the genitive belongs to the head before it, which speaks
+            while (
+                len(subjects) > 1
+                and not ctx.text[subjects[-2].end : subjects[-1].start].strip()
+            ):
+                subjects = subjects[:-1]
         if subjects:
             return replace(subjects[-1], via="subject"), cue.stance, None, cue
         carry = ctx.lex.carry.search(text, s.start, cue.start)
