@@ -568,6 +568,9 @@ def _attribute(
             if found is not None:
                 return found[0], cue.stance, found[1], cue
             return ctx.author, cue.stance, None, cue
+    lead_on = _colon_lead_before(ctx, i)
+    if lead_on is not None:
+        return lead_on, "asserts", i - 1, None
     signed = _dash_signature(ctx, i) or _evidence_speaker(ctx, i, trigger)
     if signed is not None:
         return signed, "asserts", None, None
@@ -586,6 +589,24 @@ def _attribute(
         )  # fmt: skip
         return unnamed, "asserts", None, None
     return ctx.author, "asserts", None, None
+
+
+def _colon_lead_before(ctx: Context, i: int) -> Claimant | None:
+    """ "X: Окупанти атакували Y. Є загиблий": a Ukrainian headline
+    that names its source before a colon speaks for the rest of its line."""
+    if ctx.lex.lang != "uk" or i == 0:
+        return None
+    prior, s = ctx.sentences[i - 1], ctx.sentences[i]
+    if "\n" in ctx.text[prior.start : s.start]:
+        return None
+    lead = [
+        c
+        for c in ctx.sentence_claimants(i - 1)
+        if c.named and _COLON.match(ctx.text, c.end)
+    ]
+    if lead and not _WORDLIKE.search(ctx.text, prior.start, lead[0].start):
+        return replace(lead[0], via="colon")
+    return None
 
 
 @cache
