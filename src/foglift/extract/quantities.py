@@ -480,10 +480,14 @@ def _implicit_ones(
     it names a place or a target, not a count ("попал в дом")."""
     preps = _prepositions(lex)
     categories = set(lex.data["quantity"].get("implicit_one", []))
+    # Collective nouns name a mass, not one thing ("бронетехніку накрили").
+    collective = phrase_pattern(lex.data["quantity"].get("collective", []))
     spans = SpanSet((f.quantity.start, f.quantity.end) for f in found)
     out: list[FoundQuantity] = []
     for m in lex.units.pattern.finditer(text):
         if spans.overlaps(m.start(), m.start() + 1):
+            continue
+        if collective.fullmatch(m.group()):
             continue
         before = re.search(
             r"([\w-]+)[\s*_«\"]*$", text[max(0, m.start() - 30) : m.start()]
