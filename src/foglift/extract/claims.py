@@ -1777,7 +1777,9 @@ def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMentio
     Ukrainian, when only prepositions stand between the colon and them."""
     if ctx.lex.lang not in ("ru", "uk"):
         return ()
-    colon = re.compile(r"[\s*_]*:").match(ctx.text, end)
+    # (a Ukrainian list may follow a dash: "з напрямків — A, B")
+    mark = r"[:—–]" if ctx.lex.lang == "uk" else ":"
+    colon = re.compile(rf"[\s*_]*{mark}").match(ctx.text, end)
     if colon is None:
         return ()
     after = ctx.places_starting_in(colon.end(), limit)
@@ -2730,8 +2732,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 )
             if not quantities and not places:
                 places = _referred_place_before(ctx, trigger, subject)
-            if not places and entry.claim_type == "advance":
+            launch_sites = False
+            if not places and (
+                entry.claim_type == "advance"
+                or (ctx.lex.lang == "uk" and entry.action == "launched")
+            ):
                 places = _places_after_colon(ctx, obj[1], s.end)
+                # one launch from several sites is one claim
+                launch_sites = entry.action == "launched" and bool(places)
             if ctx.lex.lang == "uk" and places:
                 places = _city_of_districts(ctx, places)
             carried_place = False
@@ -2783,6 +2791,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             territorial = entry.claim_type == "territorial"
             first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)
+            if launch_sites and not quantities:
+                groups = [(None, places)]
             if not quantities:  # "hit a substation in X, as well as a school in Y"
                 groups += [(None, (p,)) for p in targets]
             if any(q.category == "settlements" for q in quantities):

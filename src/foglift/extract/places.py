@@ -101,7 +101,8 @@ def _patterns(
         for forms in lex.data["units"].get("settlements", {}).values()
         for form in forms
     ]
-    counted = phrase_pattern(settlement_words).pattern
+    # ("запускали БпЛА з напрямків — A, B": the sites listed after a heading noun)
+    counted = phrase_pattern(settlement_words + spec.get("list_heads", [])).pattern
     # ... or after "including" ("liberated 13 settlements, including A and B").
     breakdown = phrase_pattern(lex.data["quantity"].get("breakdown", [])).pattern
     apposed = rf"(?:\s[—–:]|,?\s+(?i:{breakdown})[\s:—–-]*)\s*"
