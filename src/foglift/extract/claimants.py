@@ -458,7 +458,14 @@ def _quoted_surnames(
             for c in found
             if c.end <= m.start()
             and len(c.name.split()) > 1
-            and c.name.split()[-1] == m.group("name")
+            and (
+                c.name.split()[-1] == m.group("name")
+                # a registered source named by its person in Ukrainian text
+                # ("очільник ОВА Іван Федоров" ... "написав Федоров")
+                or (
+                    lex.lang == "uk" and text[c.start : c.end].endswith(m.group("name"))
+                )
+            )
         ]
         if full:
             yield replace(full[-1], start=m.start("name"), end=m.end("name"))
