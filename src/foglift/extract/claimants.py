@@ -500,7 +500,14 @@ def _quoted_surnames(
             for c in found
             if c.end <= m.start()
             and len(c.name.split()) > 1
-            and c.name.split()[-1] == m.group("name")
+            and (
+                c.name.split()[-1] == m.group("name")
+                # a registered source named by its person in Ukrainian text
+                # ("очільник ОВА Іван Федоров" ... "написав Федоров")
+                or (
+                    lex.lang == "uk" and text[c.start : c.end].endswith(m.group("name"))
+                )
+            )
         ]
         if full:
             yield replace(full[-1], start=m.start("name"), end=m.end("name"))
@@ -528,6 +535,44 @@ def _quoted_surnames(
             yield Claimant(first.group(), kind, True, side, start, end)
 
 
+def _according_surnames(
+    text: str, lex: Lexicon, found: list[Claimant]
+) -> Iterator[Claimant]:
+    """ "За словами Коваля": a lone surname after "according to" is the person
+    named in full before it ("журналіст Андрій Коваль"), in Ukrainian."""
+    if lex.lang != "uk":
+        return
+    cap = lex.capital
+    pattern = re.compile(
+        rf"(?:{lex.according_to.pattern})\s+"
+        rf"(?P<name>[{cap}][\w'’-]+)\b(?![ \t]+[{cap}])",
+        re.IGNORECASE,
+    )
+    for m in pattern.finditer(text):
+        if not m.group("name")[:1].isupper():
+            continue
+        if any(c.start < m.end("name") and m.start("name") < c.end for c in found):
+            continue
+        # the surname in any case ("Коваля", "Рьопке"): its first five letters
+        stem = re.escape(m.group("name")[:5])
+        named = list(
+            re.finditer(
+                rf"(?<![\w'’-])[{cap}][\w'’-]+[ \t]+{stem}[\w'’-]*", text[: m.start()]
+            )
+        )
+        if not named:
+            continue
+        first = named[-1]
+        ahead = text[max(0, first.start() - 60) : first.start()].casefold().split()
+        titled = [k for k, ts in lex.data["titles"].items() for t in ts if t in ahead]
+        kind = _kind(titled[-1]) if titled else "unknown"
+        side: Side = (
+            _official_side(first.group(), lex) if kind == "official" else "unknown"
+        )
+        start, end = m.start("name"), m.end("name")
+        yield Claimant(first.group(), kind, True, side, start, end)
+
+
 def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claimant, ...]:
     """Every claimant mention in ``text``, in order, overlaps resolved."""
     ranked: list[tuple[int, Claimant, str | None]] = []
@@ -546,6 +591,7 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
         taken.append((claimant.start, claimant.end))
         kept.append((claimant, role))
     kept += [(c, None) for c in _quoted_surnames(text, lex, [k[0] for k in kept])]
+    kept += [(c, None) for c in _according_surnames(text, lex, [k[0] for k in kept])]
     kept.sort(key=lambda k: k[0].start)
     defaults = lex.data.get("role_defaults", {})
     return tuple(

@@ -238,8 +238,15 @@ def _window_end(lex: Lexicon, text: str, start: int, limit: int) -> int:
 def _object_window(
     ctx: Context, trigger: re.Match[str], s: Sentence
 ) -> tuple[int, int]:
+    opens = trigger.end()
+    if (
+        ctx.lex.lang == "uk"
+        and ctx.text[trigger.start() - 1 : trigger.start()] in ("«", '"', "“", "„")
+        and ctx.text[opens : opens + 1] in ("»", '"', "”", "“")
+    ):
+        opens += 1  # "заявило про «захоплення» сіл X": the quotes only distance
     end = _window_end(
-        ctx.lex, ctx.text, trigger.end(), min(s.end, trigger.end() + _OBJECT_REACH)
+        ctx.lex, ctx.text, opens, min(s.end, trigger.end() + _OBJECT_REACH)
     )
     # The next action starts a predicate of its own: "the strike killed 400",
     # "killing 50 and wounding 40 soldiers".
@@ -254,6 +261,10 @@ def _object_window(
         # "ранены после атаки дронов на предприятие в X": a strike named as
         # the cause is no predicate of its own; the place is where both were.
         if _is_cause(ctx, following.start()):
+            continue
+        # "через удар дрона поранено жінку в X": a strike named as a
+        # cause happened where what it caused did.
+        if ctx.lex.lang == "uk" and _is_cause(ctx, trigger.start()):
             continue
         return trigger.end(), following.start()
     return trigger.end(), end
@@ -341,6 +352,18 @@ _RELATIVE_INSERT = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:из\s+|среди\s+)?котор(?:ых|ые|ым)\b|\s*в\s+том\s+числе\b",
     re.IGNORECASE,
 )
+def _dash_subject(
+    ctx: Context, s: Sentence, subject: tuple[int, int]
+) -> tuple[int, int]:
+    """ "81 безпілотник — локаційно втрачений": a dash standing for the verb
+    "to be" leaves the subject before it in the predicate's clause."""
+    head = ctx.text[s.start : subject[1]]
+    m = re.search(r"[—–][\s*_]*(?:[^\W\d][\w'’-]*\s+)?$", head)
+    if m is None or s.start + m.start() < subject[0] - 1:
+        return subject
+    before = list(_boundary(ctx.lex).finditer(ctx.text, s.start, s.start + m.start()))
+    start = before[-1].end() if before else s.start
+    return max(start, subject[1] - _SUBJECT_REACH), subject[1]
 
 
 @cache
@@ -453,8 +476,16 @@ def _subject_of(ctx: Context, i: int) -> Claimant | None:
     s = ctx.sentences[i]
     for cue in ctx.cues(s.start, s.end):
         before = [c for c in mentions if c.end <= cue.start]
+        while (
+            ctx.lex.lang == "uk"
+            and len(before) > 1
+            and not ctx.text[before[-2].end : before[-1].start].strip()
+        ):
+            before = before[:-1]  # "Генеральний штаб Збройних Сил України"
         if before:
             return before[-1]
+    if ctx.lex.lang == "uk":  # "заявив голова обласної ВА Іван Петренко"
+        return _titled_speaker(ctx, mentions)
     return mentions[0]
 
 
@@ -508,6 +539,24 @@ def _attribute(
     if before:
         cue = _outer_cue(ctx, before)
         subjects = [c for c in mentions if c.end <= cue.start]
+        if (
+            subjects
+            and ctx.lex.lang == "uk"
+            and not subjects[-1].named
+            and ctx.lex.carry.fullmatch(ctx.text, subjects[-1].start, subjects[-1].end)
+        ):
+            # "Також чиновник заявив": the official named before speaks again
+            carried = carried_claimant(ctx, i)
+            if carried:
+                return carried[0], cue.stance, carried[1], cue
+        if subjects and ctx.lex.lang == "uk":
+            # "Генеральний штаб Збройних Сил України спростував": the body in
+            # the genitive belongs to the head before it, which speaks
+            while (
+                len(subjects) > 1
+                and not ctx.text[subjects[-2].end : subjects[-1].start].strip()
+            ):
+                subjects = subjects[:-1]
         if subjects:
             return replace(subjects[-1], via="subject"), cue.stance, None, cue
         carry = ctx.lex.carry.search(text, s.start, cue.start)
@@ -516,6 +565,21 @@ def _attribute(
             return carried[0], cue.stance, carried[1], cue
         if ctx.lex.lang == "en" and cue.stance != "asserts":
             # "..., denying claims that X": the denial stands, if not its speaker
+            return ctx.author, cue.stance, None, cue
+        if ctx.lex.lang == "uk" and cue.stance != "asserts":
+            # "Дезінформацією є чутки щодо захоплення X, зазначили в Y":
+            # the speaker named after the claim makes the dispute.
+            named_after = [
+                c
+                for c in mentions
+                if c.start >= trigger.end()
+                and any(a.start - 60 < c.start for a in after_cues)
+            ]
+            if after_cues and named_after:
+                return replace(named_after[0], via="subject"), cue.stance, None, cue
+            found = _trailing_attribution(ctx, i) or _report_continues(ctx, i)
+            if found is not None:
+                return found[0], cue.stance, found[1], cue
             return ctx.author, cue.stance, None, cue
     if after_cues:
         cue = after_cues[0]
@@ -552,6 +616,9 @@ def _attribute(
             if found is not None:
                 return found[0], cue.stance, found[1], cue
             return ctx.author, cue.stance, None, cue
+    lead_on = _colon_lead_before(ctx, i)
+    if lead_on is not None:
+        return lead_on, "asserts", i - 1, None
     signed = _dash_signature(ctx, i) or _evidence_speaker(ctx, i, trigger)
     if signed is not None:
         return signed, "asserts", None, None
@@ -572,6 +639,24 @@ def _attribute(
     return ctx.author, "asserts", None, None
 
 
+def _colon_lead_before(ctx: Context, i: int) -> Claimant | None:
+    """ "X: Окупанти атакували Y. Є загиблий": a Ukrainian headline
+    that names its source before a colon speaks for the rest of its line."""
+    if ctx.lex.lang != "uk" or i == 0:
+        return None
+    prior, s = ctx.sentences[i - 1], ctx.sentences[i]
+    if "\n" in ctx.text[prior.start : s.start]:
+        return None
+    lead = [
+        c
+        for c in ctx.sentence_claimants(i - 1)
+        if c.named and _COLON.match(ctx.text, c.end)
+    ]
+    if lead and not _WORDLIKE.search(ctx.text, prior.start, lead[0].start):
+        return replace(lead[0], via="colon")
+    return None
+
+
 @cache
 def _own_pronouns(lex: Lexicon) -> re.Pattern[str]:
     words = lex.data.get("carry", {}).get("own_pronouns", [])
@@ -587,6 +672,37 @@ def _back_reference(lex: Lexicon) -> re.Pattern[str]:
 _TRAILING_REACH = 3  # sentences after a claim in which "Об этом сообщил X" may follow
 
 
+def _titled_speaker(ctx: Context, mentions: list[Claimant]) -> Claimant:
+    """ "речник Угруповання об'єднаних сил Віктор Трегубов": the body in a
+    title is whom the person named after it speaks for; the person speaks."""
+    speaker = mentions[0]
+    for later in mentions[1:]:
+        gap = ctx.text[speaker.end : later.start]
+        if len(gap) > 40 or re.search(r"[,;:.!?()«»\"]|\s(?:і|й|та)\s", gap):
+            break
+        speaker = later
+    return speaker
+
+
+def _headings_between(ctx: Context, i: int, j: int) -> int:
+    """Paragraphs between sentences i and j of a Ukrainian text that are one
+    line with no closing stop: subheadings, which do not end the report a
+    later "Про це повідомив X" attributes."""
+    if ctx.lex.lang != "uk":
+        return 0
+    count = 0
+    for k in range(i + 1, j):
+        s = ctx.sentences[k]
+        alone = ctx.paragraph_of[k] not in (
+            ctx.paragraph_of[k - 1],
+            ctx.paragraph_of[k + 1],
+        )
+        line = ctx.text[s.start : s.end].strip()
+        if alone and line and "\n" not in line and line[-1] not in '.!?…»"':
+            count += 1
+    return count
+
+
 def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     """The speaker a later sentence gives what came before: "Об этом сообщил
     губернатор", "Про це йдеться в повідомленні Генштабу", "This was reported
@@ -597,11 +713,17 @@ def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     for j in range(i + 1, min(len(ctx.sentences), i + 1 + _TRAILING_REACH)):
         s = ctx.sentences[j]
         gap = ctx.paragraph_of[j] - ctx.paragraph_of[i]
-        if gap > 1 or (gap == 1 and ctx.paragraph_of[j - 1] != ctx.paragraph_of[i]):
+        headings = _headings_between(ctx, i, j)
+        gap -= headings
+        opens_own = ctx.paragraph_of[j - 1] != ctx.paragraph_of[i]
+        if gap > 1 or (gap == 1 and opens_own and not headings):
             return None
         mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
         if back.match(ctx.text, s.start) and ctx.cues(s.start, s.end) and mentions:
-            return replace(mentions[0], via="trailing"), j
+            speaker = mentions[0]
+            if ctx.lex.lang == "uk":
+                speaker = _titled_speaker(ctx, mentions)
+            return replace(speaker, via="trailing"), j
         if mentions and ctx.cues(s.start, s.end):
             return None  # another speaker's sentence: not a frame for this one
     return None
@@ -1049,8 +1171,14 @@ def _pick_quantities(
         chain = [
             q
             for q in index.before_action.get(action_start, [])
+            # (a number set off by dashes may lie past the dash that ends
+            # the subject's clause: "дронів — 12 — збито")
             if span[0] <= q.quantity.start
+            or (q.elided_from is None and span[1] <= action_start)
         ]
+        # "найбільше дронів — 12 — збито над X, ще 5 — над Y": the list it opens
+        starts = {q.quantity.start for q in chain if q.elided_from is None}
+        chain += [q for q in index.elided if q.elided_from in starts]
     return sorted(chain, key=lambda q: q.quantity.start)
 
 
@@ -1475,8 +1603,16 @@ def _referred_place(
             continue
         if ctx.text.rfind("(", 0, p.start) > ctx.text.rfind(")", 0, p.start):
             continue  # an anchor in brackets: "X (north of Y) ... the city" is X
+        if ctx.lex.lang == "uk" and _DISTANCE_FROM.search(
+            ctx.text, max(0, p.start - 40), p.start
+        ):
+            continue  # "X, яке за 23 км від Y": Y only locates X
         return (p,)
     return ()
+
+
+# "за 15 кілометрів від", "в 5 км від": a distance anchoring the place after it
+_DISTANCE_FROM = re.compile(r"\d+\s*(?:км|кілометр\w*|м|метр\w*)\s+від\s+$")
 
 
 @cache
@@ -1574,6 +1710,121 @@ def _participle_places(
     if not main or not main[-1].places:
         return ()
     return main[-1].places
+
+
+def _places_before(
+    ctx: Context,
+    i: int,
+    trigger: re.Match[str],
+    action: str,
+    claims: list[Claim],
+    counted: bool = False,
+) -> tuple[PlaceMention, ...]:
+    """Where a Ukrainian report's unplaced action happened: where the claim of
+    the clause before it in the sentence did ("тривають бої, наші підрозділи
+    відбивають атаки"), or, for damage and casualties, where the last claim of
+    the sentence before did ("Росіяни вдарили по X. Пошкоджено будинок")."""
+    if ctx.lex.lang != "uk":
+        return ()
+    s = ctx.sentences[i]
+    same = [c for c in claims if c.start == s.start and c.action_end <= trigger.start()]
+    if same:
+        if re.search(r"вши(?:сь)?$", trigger.group()) and same[-1].places:
+            # "контролюють X, захопивши його": the adverbial participle names
+            # how the same event came about, no claim of its own
+            return ()
+        return same[-1].places
+    if i == 0 or action not in (_COUNTED_AFTER if counted else _CONSEQUENCES):
+        return ()
+    if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
+        return ()
+    prior = ctx.sentences[i - 1]
+    countries = _countries(ctx.lex)
+    earlier = [
+        c
+        for c in claims
+        if c.start == prior.start
+        # a country is too wide to place what follows ("атакували Україну")
+        and any(p.name not in countries for p in c.places)
+    ]
+    return earlier[-1].places if earlier else ()
+
+
+_DISTRICTS_OF = re.compile(r"\s+район\w*\s+$", re.IGNORECASE)
+
+
+def _city_of_districts(
+    ctx: Context, places: tuple[PlaceMention, ...]
+) -> tuple[PlaceMention, ...]:
+    """ "у Соборному та Центральному районах Дніпра": city districts named by
+    their adjectives locate the claim in the city named after them."""
+    for n in range(len(places) - 1, -1, -1):
+        city = next(
+            (
+                q
+                for q in ctx.places_starting_in(places[n].end, places[n].end + 20)
+                if _DISTRICTS_OF.match(ctx.text[places[n].end : q.start])
+            ),
+            None,
+        )
+        if city is not None:
+            return (city, *(p for p in places[n + 1 :] if p != city))
+    return places
+
+
+def _launched_wholes(ctx: Context, made: list[Claim]) -> list[Claim]:
+    """ "збили 20 із 24 дронів": the whole is what the other side
+    launched, a claim beside the one shot down."""
+    out: list[Claim] = []
+    for c in made:
+        if c.quantity is None:
+            continue
+        gap = partitive_gap(ctx.lex).match(ctx.text, c.quantity.end)
+        if gap is None:
+            continue
+        whole = next(
+            (q for q in ctx.quantities_starting_in(gap.end(), gap.end() + 1)),
+            None,
+        )
+        if whole is None or whole.category != "aerial":
+            continue
+        out.append(
+            replace(
+                c,
+                action="launched",
+                claim_type="strike",
+                quantity=whole.quantity,
+                agent_side=_OTHER_SIDE.get(c.agent_side, "unknown"),
+            )
+        )
+    return out
+
+
+def _elliptical_claims(ctx: Context, i: int, claims: list[Claim]) -> list[Claim]:
+    """A Ukrainian sentence with numbers but no verb ("Загалом 7 будинків та 3
+    багатоповерхівки.") counts what the last claim of the sentence before
+    acted on: one claim per number, as that claim's."""
+    if ctx.lex.lang != "uk" or i == 0:
+        return []
+    if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
+        return []
+    prior = ctx.sentences[i - 1]
+    last = [c for c in claims if c.start == prior.start]
+    if not last or last[-1].quantity is not None:
+        return []
+    claim = last[-1]
+    entry = ctx.lex.actions.get(claim.action_as_stated)
+    if entry is None:
+        return []
+    s = ctx.sentences[i]
+    found = [
+        q
+        for q in ctx.quantities
+        if s.start <= q.quantity.start < s.end and q.category in entry.units
+    ]
+    return [
+        replace(claim, quantity=q.quantity, start=s.start, end=s.end) for q in found
+    ]
 
 
 def _fronted_locative(
@@ -1834,7 +2085,12 @@ def _referred_place_before(
         return ()  # the noun must stand right before the action
     m = found[-1]
     head = re.search(r"([\w'’-]+)\s+$", ctx.text[subject[0] : m.start()])
-    if head is None or head.group(1).casefold() not in _locatives(ctx.lex):
+    # "що населений пункт перебуває під контролем": the noun as the subject
+    # of holding names the place held
+    held = ctx.lex.lang == "uk" and ctx.lex.actions[trigger.group()].action == "held"
+    if not held and (
+        head is None or head.group(1).casefold() not in _locatives(ctx.lex)
+    ):
         return ()  # "в цьому населеному пункті", not "Населений пункт X"
     return _referred_place(ctx, trigger, (m.start(), m.end()), before=True)
 
@@ -1845,7 +2101,9 @@ def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMentio
     Ukrainian, when only prepositions stand between the colon and them."""
     if ctx.lex.lang not in ("ru", "uk"):
         return ()
-    colon = re.compile(r"[\s*_]*:").match(ctx.text, end)
+    # (a Ukrainian list may follow a dash: "з напрямків — A, B")
+    mark = r"[:—–]" if ctx.lex.lang == "uk" else ":"
+    colon = re.compile(rf"[\s*_]*{mark}").match(ctx.text, end)
     if colon is None:
         return ()
     after = ctx.places_starting_in(colon.end(), limit)
@@ -2021,7 +2279,9 @@ def _object_unit(ctx: Context, span: tuple[int, int]) -> re.Match[str] | None:
     ("зачистили від окупантів село X" takes a village, not people)."""
     cleared = {w.casefold() for w in ctx.lex.data["places"].get("cleared_of", [])}
     for unit in ctx.lex.units.pattern.finditer(ctx.text, *span):
-        before = re.search(r"([\w'-]+)\s+$", ctx.text[span[0] : unit.start()])
+        # (Ukrainian lets adjectives stand between: "від російських окупантів")
+        reach = r"(?:\s+[\w'-]+){0,2}" if ctx.lex.lang == "uk" else ""
+        before = re.search(rf"([\w'-]+){reach}\s+$", ctx.text[span[0] : unit.start()])
         if before is None or before.group(1).casefold() not in cleared:
             return unit
     return None
@@ -2182,7 +2442,16 @@ def _quantity_groups(
         groups: list[tuple[FoundQuantity | None, tuple[PlaceMention, ...]]] = []
         for q in quantities:
             settlements = [p for p in places if p.start > q.quantity.end]
-            if q.each and len(settlements) > 1:  # "по 4 — над X, Y і Z"
+            whole = [
+                p
+                for p in settlements
+                if ctx.lex.lang == "uk"
+                and q.quantity.unit == "percent"
+                and _share_gap(ctx.lex).fullmatch(ctx.text, q.quantity.end, p.start)
+            ]
+            if whole:  # "60% Лимана та 40% Сіверська": a share of the place after
+                groups.append((q, tuple(whole[:1])))
+            elif q.each and len(settlements) > 1:  # "по 4 — над X, Y і Z"
                 groups += [(q, (p,)) for p in settlements]
             else:
                 groups.append((q, places))
@@ -2196,6 +2465,34 @@ def _quantity_groups(
         else:
             groups.append((q, own))
     return groups
+
+
+@cache
+def _share_gap(lex: Lexicon) -> re.Pattern[str]:
+    """Between a share and its place: nothing or a settlement noun ("80% міста
+    X")."""
+    nouns = phrase_pattern(lex.data["places"].get("directional", [])).pattern
+    return re.compile(rf"\s+(?:(?:{nouns})\s+)?", re.IGNORECASE)
+
+
+def _repeated(claims: list[Claim]) -> list[Claim]:
+    """Claims the text states again ("захоплення 80% X" in a report and in the
+    quote it relays) are one claim: the first statement is kept."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Claim] = []
+    for c in claims:
+        key = (
+            c.claimant.name,
+            c.stance,
+            c.action,
+            c.quantity.value if c.quantity else None,
+            tuple(p.name for p in c.places),
+        )
+        if c.places and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 def _claim_groups(
@@ -2363,6 +2660,13 @@ def agent_side(
     (``denied_from``), never before it: the one who denies is not its agent.
     """
     start, _ = _subject_window(ctx, trigger, s)
+    opening = trigger.start() - 1
+    if ctx.lex.lang == "uk" and ctx.text[opening : trigger.start()] in ("«", '"', "„"):
+        # "заявило про «захоплення»": a quoted action stays in its clause
+        prior = _boundary(ctx.lex).finditer(ctx.text, s.start, opening)
+        start = max(
+            [s.start, trigger.start() - _SUBJECT_REACH, *(b.end() for b in prior)]
+        )
     for c in ctx.claimants:  # "«Центр»" ends in a quote, not a clause
         if c.start < start <= c.end:
             start = c.start
@@ -2395,6 +2699,14 @@ def agent_side(
             after = _sides_in(ctx, trigger.end(), clause_end, claimant)
             found = _first(after.own, after.enemy, after.claimant, after.word)
         return _flip(found)
+    cause_first = _cause(ctx.lex).search(ctx.text, start, trigger.start())
+    if ctx.lex.lang == "uk" and cause_first is not None:
+        # "Через атаку ворожого дрона поранено жінку": the side in a cause
+        # before the action struck; it is not the one who suffered.
+        caused = _sides_in(ctx, cause_first.end(), trigger.start(), claimant)
+        found = _first(caused.own, caused.enemy, caused.word, caused.claimant)
+        if found != "unknown":
+            return found
     if is_passive(ctx, trigger):
         # "противник" before a passive suffers it, "наши"/"ПВО" do it: either
         # way the claimant's side acted.
@@ -2428,10 +2740,20 @@ def agent_side(
             return found
     # After the verb: who acts ("уничтожили наши силы ПВО", "сбиты силами ПВО
     # Минобороны") or whose things suffered ("20 украинских беспилотников").
-    after = _sides_in(ctx, trigger.end(), clause_end, claimant)
+    target = _target_after(ctx, trigger.end(), clause_end)
+    after = _sides_in(ctx, trigger.end(), target, claimant)
     found = _first(after.own, after.enemy, after.claimant)
     if found != "unknown":
         return found
+    if ctx.lex.lang == "uk" and _light_verbs(ctx.lex).get(trigger.group()):
+        # "відбулося шість ворожих атак": the side of the events is whose they were
+        return after.word
+    if target < clause_end:
+        # "ударів по позиціях наших підрозділів": the target's side suffered it
+        hit = _sides_in(ctx, target, clause_end, claimant)
+        found = _flip(_first(hit.own, hit.enemy, hit.claimant))
+        if found != "unknown":
+            return found
     # The object's own side word, before any preposition ("20 украинских
     # беспилотников над российскими регионами").
     preps = _prepositions(ctx.lex)
@@ -2452,6 +2774,12 @@ def agent_side(
                 # "звільнені українськими військами": the agent
                 return "russia" if victim == "russia" else "ukraine"
             return _OTHER_SIDE[victim]
+    if (
+        ctx.lex.lang == "uk"
+        and claimant.side in _OTHER_SIDE
+        and ctx.lex.actions[trigger.group()].action == "shot down"
+    ):
+        return claimant.side  # a side reports what its air defence downed
     return "unknown"
 
 
@@ -2504,6 +2832,13 @@ def _weapon_side(ctx: Context, a: int, b: int) -> Side:
     if russian == ukrainian:
         return "unknown"
     return "russia" if russian else "ukraine"
+def _target_after(ctx: Context, start: int, end: int) -> int:
+    """Where a Ukrainian strike's target opens after the verb ("... по позиціях
+    наших військ"), or ``end``: the sides named past it are the target's."""
+    if ctx.lex.lang != "uk":
+        return end
+    m = re.search(r"(?<![\w'’-])(?:по|на)\s", ctx.text[start:end], re.IGNORECASE)
+    return start + m.start() if m else end
 
 
 # Actions that gain ground: what a side denies of them is the other side's gain.
@@ -2516,6 +2851,7 @@ _UNDER_CONTROL = re.compile(
 _CONSEQUENCES = frozenset(["damaged", "destroyed", "injured", "killed"])
 _AFTER_ATTACK = frozenset(["damaged", "shot down"])
 _PEOPLE = frozenset(["personnel", "civilians"])
+_COUNTED_AFTER = _CONSEQUENCES | {"struck", "took prisoner"}
 _ATTACKS = frozenset(["struck", "launched"])
 
 
@@ -2737,6 +3073,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     for i, s in enumerate(ctx.sentences):
         if _is_historical(ctx, s):
             continue
+        if not ctx.lex.actions.pattern.search(ctx.text, s.start, s.end):
+            claims += _elliptical_claims(ctx, i, claims)
+            continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
             entry = ctx.lex.actions[trigger.group()]
             if ctx.lex.lang == "ru" and _counted_already(ctx, trigger, taken):
@@ -2753,6 +3092,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             obj = _object_window(ctx, trigger, s)
             passive = _passive_window(ctx, trigger, s)
             subject = _subject_window(ctx, trigger, s)
+            if ctx.lex.lang == "uk":
+                subject = _dash_subject(ctx, s, subject)
             at = trigger.start()
             quantities = _pick_quantities(
                 ctx, _quantity_window(ctx, obj), entry.units, action_start=at
@@ -2779,6 +3120,17 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     for q in ctx.quantities_starting_in(trigger.start(), trigger.end())
                     if q.implicit and q.quantity.end <= trigger.end()
                 ]
+            if quantities and ctx.lex.lang == "uk":
+                # "здійснив 64 обстріли по 21 населеному пункту": the action
+                # named by a counted noun counts itself beside its object
+                quantities = [
+                    q
+                    for q in ctx.quantities_starting_in(at - 40, at)
+                    if q.quantity.end == trigger.end()
+                    and q.elided_from is None
+                    and q.quantity.start not in taken
+                    and q not in quantities
+                ] + quantities
             if quantities:
                 taken.update(q.quantity.start for q in quantities)
             else:  # "Восемь БПЛА уничтожены", unless an earlier action took it
@@ -2880,8 +3232,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     quantities = _weapons_named_again(ctx, i, subject, claims)
             if not quantities and not places:
                 places = _referred_place_before(ctx, trigger, subject)
-            if not places and entry.claim_type == "advance":
+            launch_sites = False
+            if not places and (
+                entry.claim_type == "advance"
+                or (ctx.lex.lang == "uk" and entry.action == "launched")
+            ):
                 places = _places_after_colon(ctx, obj[1], s.end)
+                # one launch from several sites is one claim
+                launch_sites = entry.action == "launched" and bool(places)
             if (
                 not quantities
                 and not places
@@ -2905,6 +3263,19 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = place_of_event_named(
                     ctx.text, claims, near
                 ) or place_of_event_named(ctx.text, claims, subject)
+            if ctx.lex.lang == "uk" and places:
+                places = _city_of_districts(ctx, places)
+            carried_place = False
+            # (a part of a whole counted before, "дві з яких", is where it was;
+            # so are counted damage, casualties and strikes that follow a strike:
+            # "Атакували X. Пошкоджено 5 будинків")
+            if not places and (
+                all(q.part for q in quantities) or entry.action in _COUNTED_AFTER
+            ):
+                places = _places_before(
+                    ctx, i, trigger, entry.action, claims, bool(quantities)
+                )
+                carried_place = bool(places) and not quantities
             if not quantities and not places:
                 places = _referred_region(ctx, trigger, obj)
             if not quantities and not places:
@@ -2965,6 +3336,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             territorial = entry.claim_type == "territorial"
             first = len(claims)
             groups = _claim_groups(ctx, quantities, places, territorial, s.end)
+            if launch_sites and not quantities:
+                groups = [(None, places)]
             if not quantities:  # "hit a substation in X, as well as a school in Y"
                 groups += [(None, (p,)) for p in targets]
             if any(q.category == "settlements" for q in quantities):
@@ -3001,6 +3374,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if unit is None and "" in entry.by_unit:  # "мирні люди постраждали"
                 unit = ctx.lex.units.pattern.search(ctx.text, *subject)
             named = ctx.lex.units.get(unit.group()) if unit else None
+            if carried_place and named is None and entry.units:
+                # "Є поранені": a place carried from another clause is where
+                # people were hurt, not the subject that suffered
+                named = ("", entry.units[0])
             if not quantities and _light_verb_alone(ctx, trigger, obj, subject):
                 continue  # "Всё произошло возле отеля": no attack named
             if entry.action in _CONSEQUENCES and _civil_cause(ctx, s):
@@ -3060,11 +3437,15 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         agent_side=agent,
                     )
                 )
+            if ctx.lex.lang == "uk" and entry.action == "shot down":
+                claims += _launched_wholes(ctx, claims[first:])
             claims += _other_speakers(
                 ctx, i, trigger, claims[first:], cue, mood, claims[:first]
             )
             claims += _author_disputes(ctx, claims[first:], cue)
     claims = _carry_agents(ctx, claims)
     claims = _shared_places(ctx, claims)
+    if ctx.lex.lang == "uk":
+        claims = _repeated(claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues

@@ -342,7 +342,10 @@ def _slavic_mood(
     )
     verb = any(t.startswith(("VERB", "PRTS")) for t in tags)
     future = bool(tags) and all("futr" in t or "infn" in t for t in tags if "VERB" in t)
-    if infinitive and not any("past" in t or "Impe" in t for t in tags):
+    # ("знаходиться" reads as an infinitive too in the Ukrainian dictionary;
+    # a present reading makes it the 3rd person it is in running text)
+    finite = ("past", "Impe", "pres") if lex.lang == "uk" else ("past", "Impe")
+    if infinitive and not any(f in t for t in tags for f in finite):
         return _after_infinitive_marker(spec, governing)
     if verb and future and any("futr" in t for t in tags):
         return "irrealis"

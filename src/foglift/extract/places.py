@@ -101,7 +101,8 @@ def _patterns(
         for forms in lex.data["units"].get("settlements", {}).values()
         for form in forms
     ]
-    counted = phrase_pattern(settlement_words).pattern
+    # ("запускали БпЛА з напрямків — A, B": the sites listed after a heading noun)
+    counted = phrase_pattern(settlement_words + spec.get("list_heads", [])).pattern
     # ... or after "including" ("liberated 13 settlements, including A and B").
     breakdown = phrase_pattern(lex.data["quantity"].get("breakdown", [])).pattern
     apposed = rf"(?:\s[—–:]|,?\s+(?i:{breakdown})[\s:—–-]*)\s*"
@@ -132,9 +133,15 @@ def _patterns(
             rf"(?:[^\W\d{lex.capital}][\w-]*"
             r"(?:ого|его|ому|ему|ом|ем|ой|ей|ых|их|ім|ій|ої)\s+)?"
         )
+    # A share of a place before its name ("60% Лимана"): the sign follows a
+    # digit, so it is no word the cues above could match.
+    signs = spec.get("share_signs", [])
+    share = "|".join(rf"(?<=\d)\s*{re.escape(x)}\s+" for x in signs)
+    # An action in quotes keeps its cue ("про «захоплення» сіл X").
+    closing = r"[»\"”]?" if lex.lang == "uk" else ""
     cued = re.compile(
-        rf"(?:(?i:{actions})[\s*_]*\s[\s*_]*{weapon}"
-        rf"|(?i:{before})[\s*_]*\s[\s*_]*"
+        rf"(?:(?i:{actions}){closing}[\s*_]*\s[\s*_]*{weapon}"
+        rf"|(?i:{before})[\s*_]*\s[\s*_]*{'|' + share if share else ''}"
         rf"|(?i:{counted})[^—–:\n.]{{0,60}}?{apposed})"
         rf"{attribute}(?:(?i:{directional})\s+)*(?P<name>{item}{listed})"
     )

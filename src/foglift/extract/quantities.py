@@ -240,6 +240,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
         found += _article_ones(text, lex, found)
     if lex.data["quantity"].get("fractions"):
         found += _fractions(text, lex, found)
+    if lex.data["quantity"].get("number_in_dashes"):
+        found += _numbers_in_dashes(text, lex, found, numbers)
     found.sort(key=lambda f: f.quantity.start)
     if lex.data["quantity"].get("list_joiners"):
         found += _gapped(text, lex, found, numbers)
@@ -428,6 +430,68 @@ def _partitives(
     return [q for q in out if q.quantity.value is not None]
 
 
+@cache
+def _unit_then_dash(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{lex.units.pattern.pattern})[*_]*\s*[—–]\s*$", re.IGNORECASE
+    )
+
+
+@cache
+def _dash_then_action(lex: Lexicon) -> re.Pattern[str]:
+    """ "— нібито було збито": the closing dash, hedges and an auxiliary, then
+    the action whose subject the number is."""
+    hedge = lex.hedges.pattern
+    aux = lex.passive_aux.pattern
+    return re.compile(
+        rf"\s*[—–]\s*(?:(?:{hedge}|{aux})\s+)*(?P<action>{lex.actions.pattern.pattern})",
+        re.IGNORECASE,
+    )
+
+
+def _numbers_in_dashes(
+    text: str,
+    lex: Lexicon,
+    found: list[FoundQuantity],
+    numbers: list[re.Match[str]],
+) -> list[FoundQuantity]:
+    """A number set off by dashes after its unit ("найбільше дронів — 12 —
+    над X"): the unit it counts stands before it, and it opens a list whose
+    later numbers leave the unit out ("ще 5 — над Y")."""
+    spans = SpanSet((f.quantity.start, f.quantity.end) for f in found)
+    before = _unit_then_dash(lex)
+    out: list[FoundQuantity] = []
+    for number in numbers:
+        start, end = number.start("num"), number.end("num")
+        if spans.overlaps(start, end) or not re.match(r"\s*[—–]", text[end:]):
+            continue
+        unit = before.search(text, max(0, start - 40), start)
+        if unit is None:
+            continue
+        word = lex.units.pattern.search(text, unit.start(), start)
+        unit_found = lex.units.get(word.group()) if word else None
+        value = parse_number(number.group("num"), lex)
+        if unit_found is None or value is None:
+            continue
+        then = _dash_then_action(lex).match(text, end)
+        out.append(
+            FoundQuantity(
+                Quantity(
+                    value=value,
+                    low=value,
+                    high=value,
+                    unit=unit_found[0],
+                    as_stated=number.group("num"),
+                    start=start,
+                    end=end,
+                ),
+                unit_found[1],
+                next_action=then.start("action") if then else None,
+            )
+        )
+    return out
+
+
 def _part(m: re.Match[str], lex: Lexicon, unit: tuple[str, str]) -> FoundQuantity:
     value = parse_number(m.group("num"), lex)
     qualifier = lex.qualifiers.get(m.group("qual") or "")
@@ -488,10 +552,14 @@ def _implicit_ones(
     it names a place or a target, not a count ("попал в дом")."""
     preps = _prepositions(lex)
     categories = set(lex.data["quantity"].get("implicit_one", []))
+    # Collective nouns name a mass, not one thing ("бронетехніку накрили").
+    collective = phrase_pattern(lex.data["quantity"].get("collective", []))
     spans = SpanSet((f.quantity.start, f.quantity.end) for f in found)
     out: list[FoundQuantity] = []
     for m in lex.units.pattern.finditer(text):
         if spans.overlaps(m.start(), m.start() + 1):
+            continue
+        if collective.fullmatch(m.group()):
             continue
         before = re.search(
             r"([\w-]+)[\s*_«\"]*$", text[max(0, m.start() - 30) : m.start()]
