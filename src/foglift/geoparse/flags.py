@@ -167,11 +167,13 @@ class _BoxSkeletons:
         # villages share names (eleven Andriivkas): a name's similarity is
         # computed once, a box holds about 60% as many names as settlements
         if cells:
-            numbers, which = np.unique(
-                np.concatenate([cell.ids for cell in cells]), return_inverse=True
+            _, first, which = np.unique(
+                np.concatenate([cell.ids for cell in cells]),
+                return_index=True,
+                return_inverse=True,
             )
-            names = cells[0].names
-            distinct = [names[n] for n in numbers.tolist()]
+            skeletons = np.concatenate([cell.skeletons for cell in cells])
+            distinct = skeletons[first].tolist()
         else:
             which, distinct = np.zeros(0, dtype=np.int64), []
         return _BoxSkeletons(

@@ -642,13 +642,12 @@ class SettlementCell:
     order of latitude and then of storage: ``order`` holds (lat, rowid) keys."""
 
     key: tuple[int, int, float | None, float | None]
-    skeletons: tuple[str, ...]
-    # each skeleton's number (the index's own) and the skeletons of every
-    # cell read, by number: a box of cells finds its distinct names with
-    # numpy, not a dict over every settlement
+    # numpy arrays: the skeletons (str objects), each skeleton's number (the
+    # index's own: a box of cells finds its distinct names with numpy, not a
+    # dict over every settlement), then the settlements' pks and points
+    skeletons: Any
     ids: Any
-    names: dict[int, str]
-    pks: Any  # numpy int64 arrays from here on
+    pks: Any
     lats: Any
     lons: Any
     towns: Any  # bool: has a population, or is a city or town by category
@@ -682,21 +681,18 @@ def settlement_cells(
                     north if row == top else None,
                     east if col == right else None,
                 )
-                if cell.skeletons:
+                if len(cell.skeletons):
                     out.append(cell)
     return out
 
 
 _GRID: dict[tuple[int, int, float | None, float | None], SettlementCell] = {}
 _grid_rows = [0]
-# the skeletons of the cells read, by number; emptied with the grid
-_skeleton_names: list[dict[int, str]] = [{}]
 
 
 def _empty_grid() -> None:
     _GRID.clear()
     _grid_rows[0] = 0
-    _skeleton_names[0] = {}
 
 
 _grid_lock = threading.Lock()
@@ -723,9 +719,8 @@ def _edge_of(
         picked = np.flatnonzero(keep)
         cell = _GRID[key] = SettlementCell(
             key,
-            tuple(whole.skeletons[i] for i in picked),
+            whole.skeletons[picked],
             whole.ids[picked],
-            whole.names,
             whole.pks[picked],
             whole.lats[picked],
             whole.lons[picked],
@@ -747,7 +742,6 @@ def _load_cells(row: int, first: int, last: int) -> None:
             (row, first, last),
         )
     }
-    names = _skeleton_names[0]
     for col in range(first, last + 1):
         key = (row, col, None, None)
         if key in _GRID:
@@ -756,9 +750,8 @@ def _load_cells(row: int, first: int, last: int) -> None:
             nothing = np.zeros(0, dtype=np.int64)
             _GRID[key] = SettlementCell(
                 key,
-                (),
+                nothing.astype(object),
                 nothing,
-                names,
                 nothing,
                 nothing.astype(np.float64),
                 nothing.astype(np.float64),
@@ -767,19 +760,17 @@ def _load_cells(row: int, first: int, last: int) -> None:
             )
             continue
         text, ids, pks, lats, lons, towns, rowids = found[col]
-        skeletons = tuple(text.split("\n"))
+        skeletons = np.array(text.split("\n"), dtype=object)
         cell = SettlementCell(
             key,
             skeletons,
             np.frombuffer(ids, dtype=np.int64),
-            names,
             np.frombuffer(pks, dtype=np.int64),
             np.frombuffer(lats, dtype=np.float64),
             np.frombuffer(lons, dtype=np.float64),
             np.frombuffer(towns, dtype=bool),
             np.frombuffer(rowids, dtype=np.int64),
         )
-        names.update(zip(cell.ids.tolist(), skeletons, strict=True))
         _GRID[key] = cell
         _grid_rows[0] += len(skeletons)
 
