@@ -170,3 +170,39 @@ def test_a_region_is_placed_by_identity_a_settlement_by_its_point() -> None:
     claim = _claim_at("Брянской", "region", 53.27, 34.32)
     assert not _placed(listed, claim)  # type: ignore[arg-type]
     assert _placed({**listed, "id": "x"}, claim)  # type: ignore[arg-type]
+
+
+def test_control_maps_weigh_the_namesakes_of_claim_places(tmp_path: Path) -> None:
+    """With maps (``eval claims --control-maps``) a village of many namesakes
+    is looked for by the front line on the item's day, as ``check`` does."""
+    from foglift.geoparse.resolve import find_matches
+    from foglift.pipeline import Evidence
+    from tests.geoparse.test_frontline import DAY, TEXT, _maps
+
+    namesakes = {round(m.place.lon, 2): m.place for m in find_matches("Dachne")}
+    village = namesakes[36.27]  # one of the Dachnes by a front we draw
+    item = {
+        "id": "t-0010",
+        "lang": "en",
+        "source": "Example Wire",
+        "published": DAY.isoformat(),
+        "text": TEXT,
+        "claims": [
+            {
+                "claimant": "defence ministry",
+                "stance": "asserts",
+                "type": "territorial",
+                "action": "captured",
+                "places": [{"name": "Dachne", "lat": village.lat, "lon": village.lon}],
+            }
+        ],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    evidence = Evidence.load(control_maps=_maps(tmp_path / "maps", 36.30))
+    with_maps = evaluate([path], evidence=evidence).by_lang["en"]
+    assert with_maps.matched == 1
+    assert with_maps.value("place_point") == 1.0
+    without = evaluate([path]).by_lang["en"]
+    assert without.matched == 1
+    assert without.value("place_point") == 0.0

@@ -77,6 +77,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     claims.add_argument(
         "--sources", metavar="FILE", help="extra source registry (TOML)"
     )
+    claims.add_argument(
+        "--control-maps",
+        metavar="DIR",
+        help="control-map snapshots, as for foglift check: the front line on an "
+        "item's day is evidence for the namesakes of its places",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -178,7 +184,14 @@ def _run_claims(args: argparse.Namespace) -> int:
     for path in paths:
         if not path.is_file():
             raise MissingInput(f"no such gold file: {path}", hint="check the path")
-    result = evaluate(paths, lang=args.lang, sources_file=args.sources)
+    evidence = None
+    if args.control_maps:
+        from foglift.pipeline import Evidence
+
+        evidence = Evidence.load(control_maps=args.control_maps)
+    result = evaluate(
+        paths, lang=args.lang, sources_file=args.sources, evidence=evidence
+    )
     if args.format == "json":
         out = result.as_dict()
         if args.errors:

@@ -352,6 +352,8 @@ _RELATIVE_INSERT = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:из\s+|среди\s+)?котор(?:ых|ые|ым)\b|\s*в\s+том\s+числе\b",
     re.IGNORECASE,
 )
+
+
 def _dash_subject(
     ctx: Context, s: Sentence, subject: tuple[int, int]
 ) -> tuple[int, int]:
@@ -2832,6 +2834,8 @@ def _weapon_side(ctx: Context, a: int, b: int) -> Side:
     if russian == ukrainian:
         return "unknown"
     return "russia" if russian else "ukraine"
+
+
 def _target_after(ctx: Context, start: int, end: int) -> int:
     """Where a Ukrainian strike's target opens after the verb ("... по позиціях
     наших військ"), or ``end``: the sides named past it are the target's."""

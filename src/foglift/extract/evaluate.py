@@ -21,12 +21,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foglift.errors import GoldError
 from foglift.model import Claim
 from foglift.names import name_key, skeleton
 from foglift.sources import Registry, load_registry
+
+if TYPE_CHECKING:
+    from foglift.pipeline import Evidence
 
 FIELDS = (
     "claimant",
@@ -491,9 +494,15 @@ def score_item(
 
 
 def evaluate(
-    paths: Iterable[Path], *, lang: str = "auto", sources_file: str | None = None
+    paths: Iterable[Path],
+    *,
+    lang: str = "auto",
+    sources_file: str | None = None,
+    evidence: Evidence | None = None,
 ) -> Evaluation:
-    """Run the pipeline on every gold item and score its claims."""
+    """Run the pipeline on every gold item and score its claims; with
+    ``evidence`` (control maps) as ``foglift check --control-maps`` does, the
+    front line on an item's day weighing the namesakes of its places."""
     from foglift.pipeline import check_text
 
     registry = load_registry(sources_file)
@@ -509,6 +518,7 @@ def evaluate(
                     lang=lang,
                     sources_file=sources_file,
                     publisher=item.publisher,
+                    evidence=evidence,
                 )
                 predicted: Sequence[Claim] = doc.claims
             except Exception as exc:  # one bad item is scored as finding nothing
