@@ -3,10 +3,10 @@
 Geoparsing and morphology remember what they looked up (the key of a name,
 the candidates of a name, a place's aliases, a word's parses), each cache
 bounded in entries. Bounds picked one by one for speed added up to about
-290 MB once full, on top of the 240 MB a process holds before its first
-text (Python, SQLAlchemy, the gazetteer, both pymorphy3 dictionaries,
-lingua's models), so an ingest kept growing well past its first thousand
-posts. Here the setting ``cache_memory_mb`` is shared out: each cache gets
+290 MB once full, on top of what a process holds before its first text
+(Python, SQLAlchemy, the gazetteer, both pymorphy3 dictionaries; 240 MB
+while a statistical language detector's models were loaded too), so an
+ingest kept growing well past its first thousand posts. Here the setting ``cache_memory_mb`` is shared out: each cache gets
 a share of it and holds as many entries as that share buys at the bytes an
 entry was measured to hold (``tracemalloc``: the memory freed by clearing the
 cache after 1,000 real posts, divided by its entries).

@@ -32,3 +32,23 @@ def test_a_few_latin_names_leave_a_cyrillic_paragraph_cyrillic() -> None:
         "(General Staff)."
     )
     assert [s.lang for s in detect_languages(text)] == ["uk"]
+
+
+def test_cyrillic_without_letters_of_its_own_is_russian() -> None:
+    # no і ї є ґ and no ы э ъ ё: no dictionary or model is asked
+    (span,) = detect_languages("Вечером прошла проверка документов на складе")
+    assert span.lang == "ru"
+
+
+def test_letters_of_both_languages_are_decided_by_the_words() -> None:
+    # Russian words quoting a Ukrainian name: Ukrainian letters are outvoted
+    text = "Жители сообщили, что в Підгородне опять нет света и воды"
+    (span,) = detect_languages(text)
+    assert span.lang == "ru"
+    # Ukrainian words quoting a Russian phrase
+    text = "Мешканці кажуть, що ввечері чули вибухи, хоча блогер писав «всё спокойно»"
+    (span,) = detect_languages(text)
+    assert span.lang == "uk"
+    # a name in capitals votes for nobody
+    (span,) = detect_languages("Сьогодні на станції Эльтон знову вимкнули світло")
+    assert span.lang == "uk"
