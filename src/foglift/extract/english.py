@@ -461,3 +461,29 @@ def gerund_of_aim(
         return False
     governing = infinitives[-1].group(1)
     return _entailing(lex).fullmatch(governing) is None
+
+
+@cache
+def _facility_after(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.data.get("places", {}).get("facility_after", [])
+    if not words:
+        return _NEVER
+    return re.compile(rf"\s+(?:{phrase_pattern(words).pattern})(?![\w-])")
+
+
+def with_facility_nouns(
+    lex: Lexicon, text: str, places: Sequence[PlaceMention]
+) -> tuple[PlaceMention, ...]:
+    """Mentions of a town that names an installation written in lower case
+    after it ("the Kursk nuclear power plant", "the Saky airbase") take the
+    noun in: the place is the installation, which the gazetteer may know as a
+    place of its own, and otherwise stands at its town."""
+    pattern = _facility_after(lex)
+    out: list[PlaceMention] = []
+    for p in places:
+        noun = pattern.match(text, p.end)
+        if noun:
+            out.append(replace(p, name=text[p.start : noun.end()], end=noun.end()))
+        else:
+            out.append(p)
+    return tuple(out)
