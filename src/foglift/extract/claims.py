@@ -1750,6 +1750,13 @@ def _settlement_for_region(
     return places
 
 
+# the rest of a clause that places its event where the text has just been
+_IN_THE_AREA = re.compile(
+    r"[^.;:]{0,80}?\b(?:in|near|around)\s+the\s+(?:same\s+)?(?:area|vicinity)\b",
+    re.IGNORECASE,
+)
+
+
 def _may_take_place(
     ctx: Context,
     entry: ActionEntry,
@@ -1761,6 +1768,16 @@ def _may_take_place(
     strike named by a verb or with its weapon ("упал беспилотник"), not by a
     bare noun ("бежали подальше от обстрелов") nor a loss with no number
     ("потерял контроль над собой")."""
+    if ctx.lex.lang == "en":
+        # "..., with at least 30 others wounded"; "Drones hit X. Two people
+        # were injured": people counted hurt where the strike was
+        # (not materiel "lost", which may be lost anywhere, unless the clause
+        # says it was where the text has just been: "destroyed a tank in the
+        # area")
+        return bool(quantities) and (
+            entry.action in ("killed", "injured")
+            or _IN_THE_AREA.match(ctx.text, trigger.end()) is not None
+        )
     if ctx.lex.lang != "ru":
         return False
     if quantities:
