@@ -1573,6 +1573,11 @@ def _participle_places(
     main = [c for c in claims if c.start == s.start and c.action_end < trigger.start()]
     if not main or not main[-1].places:
         return ()
+    # "launched attacks on X and Y, deploying 70 missiles": the main clause made
+    # one claim per place, and the participle happens at all of them
+    if ctx.lex.lang == "en":
+        shared = [c for c in main if c.action_start == main[-1].action_start]
+        return tuple(dict.fromkeys(p for c in shared for p in c.places))
     return main[-1].places
 
 
