@@ -30,6 +30,7 @@ from foglift.extract.english import (
     part_before,
     place_of_clause_before,
     place_of_event_named,
+    share_of_place_named_again,
     range_as_upper_bound,
     subject_side,
     toll_count,
@@ -2861,6 +2862,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = within or places
             if not quantities and not places:
                 places = _referred_place(ctx, trigger, obj)
+            if quantities and not places and ctx.lex.lang == "en":
+                # "control a quarter of the city": the share is of the place
+                # named before
+                places = share_of_place_named_again(
+                    ctx.text,
+                    quantities[0].quantity,
+                    partial(_referred_place, ctx, trigger),
+                )
             reference = _reference(ctx.lex)
             named_again = reference.search(ctx.text, *obj) if reference else None
             if ctx.lex.lang == "en" and not quantities and not places and reference:

@@ -487,3 +487,24 @@ def with_facility_nouns(
         else:
             out.append(p)
     return tuple(out)
+
+
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?P<noun>the\s+(?:city|town|village|settlement))\b", re.IGNORECASE
+)
+
+
+def share_of_place_named_again(
+    text: str,
+    quantity: Quantity,
+    referred: Callable[..., tuple[PlaceMention, ...]],
+) -> tuple[PlaceMention, ...]:
+    """The place a share is of when the text names it again by a definite
+    noun ("holds 60 percent of the town"): the place ``referred`` finds for
+    that noun, the last settlement named before it."""
+    if quantity.unit != "percent":
+        return ()
+    m = _SHARE_OF.match(text, quantity.end)
+    if m is None:
+        return ()
+    return referred((m.start("noun"), m.end("noun")), before=True)
