@@ -2748,6 +2748,27 @@ def _about_war(ctx: Context) -> bool:
     return cues is None or cues.search(ctx.text) is not None
 
 
+# words only (no comma) between a count with its noun and a participle
+_NOUN_PHRASE = re.compile(r"(?:\s+[\w'’-]+){0,3}\s+")
+
+
+def _counted_mover(
+    ctx: Context, trigger: re.Match[str], s: Sentence, claims: list[Claim]
+) -> int | None:
+    """The claim before, in the sentence, whose counted things an English
+    participle of movement right after them describes ("destroyed 20 tanks
+    advancing toward X"), by its index in ``claims``."""
+    if not trigger.group().casefold().endswith("ing") or not claims:
+        return None
+    last = claims[-1]
+    q = last.quantity
+    if last.start != s.start or q is None or q.end > trigger.start():
+        return None
+    if _NOUN_PHRASE.fullmatch(ctx.text, q.end, trigger.start()) is None:
+        return None
+    return len(claims) - 1
+
+
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
     if not _about_war(ctx):
@@ -2774,6 +2795,16 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 # ранены из-за атак дронов по X")
                 continue
             obj = _object_window(ctx, trigger, s)
+            if ctx.lex.lang == "en" and entry.claim_type == "advance":
+                counted = _counted_mover(ctx, trigger, s, claims)
+                if counted is not None:
+                    # "destroyed 20 tanks advancing from X": the participle
+                    # describes what was counted, and says where it was
+                    if not claims[counted].places:
+                        claims[counted] = replace(
+                            claims[counted], places=_places_in(ctx, obj)
+                        )
+                    continue
             passive = _passive_window(ctx, trigger, s)
             subject = _subject_window(ctx, trigger, s)
             at = trigger.start()
