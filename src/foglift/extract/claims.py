@@ -1843,6 +1843,51 @@ def _located_by(ctx: Context, p: PlaceMention) -> bool:
     return head is not None and head.group(1).casefold() in _locatives(ctx.lex)
 
 
+_OBJECT_PRONOUN = re.compile(r"\s+it\b", re.IGNORECASE)
+_FOUGHT_FOR = frozenset(["territorial", "objects"])
+
+
+def _place_fought_for(
+    ctx: Context, s: Sentence, trigger: re.Match[str]
+) -> tuple[PlaceMention, ...]:
+    """Where English losses were suffered when their sentence fights for a
+    place by a pronoun before them ("after months of trying to take it, the
+    army lost 300 men"): the settlement named last before that sentence, in
+    its paragraph (not a region or a country)."""
+    if ctx.lex.lang != "en":
+        return ()
+    fought = any(
+        m.end() <= trigger.start()
+        and ctx.lex.actions[m.group()].claim_type in _FOUGHT_FOR
+        and _OBJECT_PRONOUN.match(ctx.text, m.end())
+        for m in ctx.lex.actions.pattern.finditer(ctx.text, s.start, trigger.start())
+    )
+    if not fought:
+        return ()
+    regions = _region_nouns(ctx.lex)
+    # ("X, a small village in Y Oblast": a name its apposition makes a place,
+    # though no preposition cues it)
+    named = [
+        PlaceMention(m.group(1), m.start(1), m.end(1))
+        for m in _APPOSED_SETTLEMENT.finditer(ctx.text, max(0, s.start - 400), s.start)
+    ]
+    for p in sorted([*ctx.places, *named], key=lambda p: p.end, reverse=True):
+        if p.end > s.start:
+            continue
+        if "\n\n" in ctx.text[p.end : s.start] or s.start - p.end > 400:
+            return ()
+        if p.name.split()[-1] in regions or p.name in _countries(ctx.lex):
+            continue
+        return (p,)
+    return ()
+
+
+_APPOSED_SETTLEMENT = re.compile(
+    r"\b([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:village|town|city|settlement)\b"
+)
+
+
 def _referred_place_before(
     ctx: Context, trigger: re.Match[str], subject: tuple[int, int]
 ) -> tuple[PlaceMention, ...]:
@@ -2752,19 +2797,28 @@ def _about_war(ctx: Context) -> bool:
 _NOUN_PHRASE = re.compile(r"(?:\s+[\w'’-]+){0,3}\s+")
 
 
+_BLANK = re.compile(r"\s+")
+
+
 def _counted_mover(
-    ctx: Context, trigger: re.Match[str], s: Sentence, claims: list[Claim]
+    ctx: Context,
+    trigger: re.Match[str],
+    s: Sentence,
+    claims: list[Claim],
+    ending: str = "ing",
+    gap: re.Pattern[str] = _NOUN_PHRASE,
 ) -> int | None:
     """The claim before, in the sentence, whose counted things an English
-    participle of movement right after them describes ("destroyed 20 tanks
-    advancing toward X"), by its index in ``claims``."""
-    if not trigger.group().casefold().endswith("ing") or not claims:
+    participle right after them describes ("destroyed 20 tanks advancing
+    toward X", "lost 400 soldiers killed or missing"), by its index in
+    ``claims``."""
+    if not trigger.group().casefold().endswith(ending) or not claims:
         return None
     last = claims[-1]
     q = last.quantity
     if last.start != s.start or q is None or q.end > trigger.start():
         return None
-    if _NOUN_PHRASE.fullmatch(ctx.text, q.end, trigger.start()) is None:
+    if gap.fullmatch(ctx.text, q.end, trigger.start()) is None:
         return None
     return len(claims) - 1
 
@@ -2805,6 +2859,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                             claims[counted], places=_places_in(ctx, obj)
                         )
                     continue
+            if (
+                ctx.lex.lang == "en"
+                and entry.claim_type == "losses"
+                and _counted_mover(ctx, trigger, s, claims, "ed", _BLANK) is not None
+            ):
+                continue  # "lost 400 soldiers killed or missing": one count
             passive = _passive_window(ctx, trigger, s)
             subject = _subject_window(ctx, trigger, s)
             at = trigger.start()
@@ -2942,6 +3002,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     quantities = _weapons_named_again(ctx, i, subject, claims)
             if not quantities and not places:
                 places = _referred_place_before(ctx, trigger, subject)
+            if quantities and not places and entry.claim_type == "losses":
+                # "In two years of trying to seize it, they lost 400 men"
+                places = _place_fought_for(ctx, s, trigger)
             if not places and entry.claim_type == "advance":
                 places = _places_after_colon(ctx, obj[1], s.end)
             if (
