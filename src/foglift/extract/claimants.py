@@ -287,6 +287,10 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             # "..., сообщил губернатор" in a post on Белгородская область: an
             # official of the one state whose regions the text names
             side = region_side_in(text, lex)
+        if side == "unknown":
+            # "milbloggers" with no nationality: in English war reporting the
+            # word names Russia's (a Ukrainian one is always called so)
+            side = lex.data["unnamed"].get("head_sides", {}).get(head.casefold(), side)
         if kind == "independent_analyst" and side in ("russia", "ukraine"):
             kind = "unknown"  # "Russian experts" are not independent analysts
         # "Russian and Ukrainian sources": two groups share one head noun.
