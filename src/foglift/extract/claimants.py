@@ -283,7 +283,7 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
         side = _side_of(m.group("mods") or "", lex)
         if kind == "official" and side == "unknown":
             side = _official_side(m.group("mods") or "", lex)
-        if kind == "official" and side == "unknown" and lex.lang == "ru":
+        if kind == "official" and side == "unknown" and lex.lang in ("ru", "en"):
             # "..., сообщил губернатор" in a post on Белгородская область: an
             # official of the one state whose regions the text names
             side = region_side_in(text, lex)
@@ -451,8 +451,11 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
         # apposition's head tells the person's kind and side.
         # "Russian opposition outlet Astra reported": the words before the
         # name in its clause describe it too.
+        # ("People's Republic (LNR) militia representative X": a bracketed
+        # abbreviation is one of those words)
+        word = r"\(?[\w'’-]+\)?" if lex.lang == "en" else r"[\w'’-]+"
         lead = re.search(
-            r"(?:[\w'’-]+\s+){1,3}[_*]*$", text[max(0, start - 60) : start]
+            rf"(?:{word}\s+){{1,3}}[_*]*$", text[max(0, start - 60) : start]
         )
         described = (lead.group() if lead else "") + name
         if m.group("comma"):
