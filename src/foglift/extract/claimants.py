@@ -8,7 +8,7 @@ generic institution ("the Defense Ministry") resolved to the last named one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -555,9 +555,35 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
     kept += [(c, None) for c in _quoted_surnames(text, lex, [k[0] for k in kept])]
     kept.sort(key=lambda k: k[0].start)
     defaults = lex.data.get("role_defaults", {})
-    return tuple(
+    found = list(
         _resolve_roles(_drop_dependent_unnamed(text, kept, lex), registry, defaults)
     )
+    return tuple(_named_again(text, found) if lex.lang == "en" else found)
+
+
+def _named_again(text: str, claimants: Sequence[Claimant]) -> list[Claimant]:
+    """English names shortened when said again ("the X Group" after "Ukraine's
+    X Operational Group", "the SES" after "State Emergency Service (SES)"):
+    a named source whose side is unknown takes the side, and the kind if
+    unknown, of the source named before in full."""
+    out: list[Claimant] = []
+    for claimant in claimants:
+        if claimant.named and claimant.side == "unknown":
+            words = set(re.findall(r"[\w-]+", claimant.name.casefold()))
+            for earlier in reversed(out):
+                if earlier.side == "unknown" or earlier.end > claimant.start:
+                    continue
+                said = text[earlier.start : earlier.end].casefold()
+                full = set(re.findall(r"[\w-]+", f"{earlier.name.casefold()} {said}"))
+                bracket = re.match(
+                    rf"\s*\({re.escape(claimant.name)}\)", text[earlier.end :]
+                )
+                if (len(words) > 1 and words <= full) or bracket:
+                    kind = claimant.kind if claimant.kind != "unknown" else earlier.kind
+                    claimant = replace(claimant, side=earlier.side, kind=kind)
+                    break
+        out.append(claimant)
+    return out
 
 
 def _affiliated(lex: Lexicon, gap: str) -> bool:
