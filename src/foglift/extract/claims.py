@@ -471,6 +471,10 @@ def carried_claimant(ctx: Context, i: int) -> tuple[Claimant, int] | None:
 _ONE_WORD = re.compile(r"\s+[\w'’-]+\s+")
 
 
+# a second clause joined to a first ("..., and ...", "...; ...")
+_CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|while|but)|;)\s+$")
+
+
 def _attribute(
     ctx: Context, i: int, trigger: re.Match[str]
 ) -> tuple[Claimant, Stance, int | None, Cue | None]:
@@ -498,6 +502,17 @@ def _attribute(
                 return carried[0], "asserts", carried[1], None
     cues = ctx.cues(s.start, s.end)
     before = [c for c in cues if c.end <= trigger.start()]
+    if ctx.lex.lang == "en" and before:
+        # "X reported that ..., and geolocated footage shows Y": the evidence
+        # of the second clause speaks for what follows it, not X
+        shown = _evidence_speaker(ctx, i, trigger)
+        earlier = [c for c in before if shown and c.end <= shown.start]
+        if (
+            shown is not None
+            and earlier
+            and _CLAUSE_JOIN.search(text, earlier[-1].end, shown.start)
+        ):
+            return shown, "asserts", None, None
     after_cues = [
         c
         for c in cues
