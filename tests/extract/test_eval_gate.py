@@ -14,7 +14,7 @@ from tests.conftest import shared_path
 
 # language -> (recall, precision, claimant, stance, type, action)
 FLOORS = {
-    "en": (0.843, 0.962, 0.914, 0.99, 0.948, 0.948),
+    "en": (0.843, 0.965, 0.929, 0.99, 0.948, 0.95),
     "ru": (0.791, 0.974, 0.936, 0.99, 0.974, 0.947),
     "uk": (0.735, 0.93, 0.838, 0.986, 0.96, 0.922),
 }

@@ -18,6 +18,7 @@ from foglift.extract.claims import (
     find_author,
     resolve_days,
 )
+from foglift.extract.english import with_facility_nouns
 from foglift.extract.lexicon import Lexicon, load_lexicon, phrase_pattern
 from foglift.extract.loss_reports import find_loss_report_claims
 from foglift.extract.places import find_place_candidates
@@ -125,6 +126,10 @@ def _extract_span(
         ctx.author = publisher_claimant(publisher, registry, lang)
     claims, used_cues = assemble_claims(ctx)
     claims = find_loss_report_claims(ctx, claims)
+    # the claim is about the installation; the town stays a mention of its own
+    claims = [
+        replace(c, places=with_facility_nouns(lex, text, c.places)) for c in claims
+    ]
     # Ids must differ between spans until they are numbered over the whole text.
     claims = [replace(c, id=f"{lang}{c.id}") for c in claims]
     return _Part(sentences, claimants, places, claims, ctx, used_cues)

@@ -8,7 +8,7 @@ generic institution ("the Defense Ministry") resolved to the last named one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -283,10 +283,14 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
         side = _side_of(m.group("mods") or "", lex)
         if kind == "official" and side == "unknown":
             side = _official_side(m.group("mods") or "", lex)
-        if kind == "official" and side == "unknown" and lex.lang == "ru":
+        if kind == "official" and side == "unknown" and lex.lang in ("ru", "en"):
             # "..., сообщил губернатор" in a post on Белгородская область: an
             # official of the one state whose regions the text names
             side = region_side_in(text, lex)
+        if side == "unknown":
+            # "milbloggers" with no nationality: in English war reporting the
+            # word names Russia's (a Ukrainian one is always called so)
+            side = lex.data["unnamed"].get("head_sides", {}).get(head.casefold(), side)
         if kind == "independent_analyst" and side in ("russia", "ukraine"):
             kind = "unknown"  # "Russian experts" are not independent analysts
         # "Russian and Ukrainian sources": two groups share one head noun.
@@ -447,8 +451,11 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
         # apposition's head tells the person's kind and side.
         # "Russian opposition outlet Astra reported": the words before the
         # name in its clause describe it too.
+        # ("People's Republic (LNR) militia representative X": a bracketed
+        # abbreviation is one of those words)
+        word = r"\(?[\w'’-]+\)?" if lex.lang == "en" else r"[\w'’-]+"
         lead = re.search(
-            r"(?:[\w'’-]+\s+){1,3}[_*]*$", text[max(0, start - 60) : start]
+            rf"(?:{word}\s+){{1,3}}[_*]*$", text[max(0, start - 60) : start]
         )
         described = (lead.group() if lead else "") + name
         if m.group("comma"):
@@ -594,9 +601,35 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
     kept += [(c, None) for c in _according_surnames(text, lex, [k[0] for k in kept])]
     kept.sort(key=lambda k: k[0].start)
     defaults = lex.data.get("role_defaults", {})
-    return tuple(
+    found = list(
         _resolve_roles(_drop_dependent_unnamed(text, kept, lex), registry, defaults)
     )
+    return tuple(_named_again(text, found) if lex.lang == "en" else found)
+
+
+def _named_again(text: str, claimants: Sequence[Claimant]) -> list[Claimant]:
+    """English names shortened when said again ("the X Group" after "Ukraine's
+    X Operational Group", "the SES" after "State Emergency Service (SES)"):
+    a named source whose side is unknown takes the side, and the kind if
+    unknown, of the source named before in full."""
+    out: list[Claimant] = []
+    for claimant in claimants:
+        if claimant.named and claimant.side == "unknown":
+            words = set(re.findall(r"[\w-]+", claimant.name.casefold()))
+            for earlier in reversed(out):
+                if earlier.side == "unknown" or earlier.end > claimant.start:
+                    continue
+                said = text[earlier.start : earlier.end].casefold()
+                full = set(re.findall(r"[\w-]+", f"{earlier.name.casefold()} {said}"))
+                bracket = re.match(
+                    rf"\s*\({re.escape(claimant.name)}\)", text[earlier.end :]
+                )
+                if (len(words) > 1 and words <= full) or bracket:
+                    kind = claimant.kind if claimant.kind != "unknown" else earlier.kind
+                    claimant = replace(claimant, side=earlier.side, kind=kind)
+                    break
+        out.append(claimant)
+    return out
 
 
 def _affiliated(lex: Lexicon, gap: str) -> bool:

@@ -31,6 +31,7 @@ from foglift.extract.english import (
     place_of_clause_before,
     place_of_event_named,
     range_as_upper_bound,
+    share_of_place_named_again,
     subject_side,
     toll_count,
     unfinished_capture,
@@ -503,6 +504,10 @@ def carried_claimant(ctx: Context, i: int) -> tuple[Claimant, int] | None:
 _ONE_WORD = re.compile(r"\s+[\w'’-]+\s+")
 
 
+# a second clause joined to a first ("..., and ...", "...; ...")
+_CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|while|but)|;)\s+$")
+
+
 def _attribute(
     ctx: Context, i: int, trigger: re.Match[str]
 ) -> tuple[Claimant, Stance, int | None, Cue | None]:
@@ -530,6 +535,17 @@ def _attribute(
                 return carried[0], "asserts", carried[1], None
     cues = ctx.cues(s.start, s.end)
     before = [c for c in cues if c.end <= trigger.start()]
+    if ctx.lex.lang == "en" and before:
+        # "X reported that ..., and geolocated footage shows Y": the evidence
+        # of the second clause speaks for what follows it, not X
+        shown = _evidence_speaker(ctx, i, trigger)
+        earlier = [c for c in before if shown and c.end <= shown.start]
+        if (
+            shown is not None
+            and earlier
+            and _CLAUSE_JOIN.search(text, earlier[-1].end, shown.start)
+        ):
+            return shown, "asserts", None, None
     after_cues = [
         c
         for c in cues
@@ -1711,6 +1727,11 @@ def _participle_places(
     main = [c for c in claims if c.start == s.start and c.action_end < trigger.start()]
     if not main or not main[-1].places:
         return ()
+    # "launched attacks on X and Y, deploying 70 missiles": the main clause made
+    # one claim per place, and the participle happens at all of them
+    if ctx.lex.lang == "en":
+        shared = [c for c in main if c.action_start == main[-1].action_start]
+        return tuple(dict.fromkeys(p for c in shared for p in c.places))
     return main[-1].places
 
 
@@ -2003,6 +2024,13 @@ def _settlement_for_region(
     return places
 
 
+# the rest of a clause that places its event where the text has just been
+_IN_THE_AREA = re.compile(
+    r"[^.;:]{0,80}?\b(?:in|near|around)\s+the\s+(?:same\s+)?(?:area|vicinity)\b",
+    re.IGNORECASE,
+)
+
+
 def _may_take_place(
     ctx: Context,
     entry: ActionEntry,
@@ -2014,6 +2042,16 @@ def _may_take_place(
     strike named by a verb or with its weapon ("упал беспилотник"), not by a
     bare noun ("бежали подальше от обстрелов") nor a loss with no number
     ("потерял контроль над собой")."""
+    if ctx.lex.lang == "en":
+        # "..., with at least 30 others wounded"; "Drones hit X. Two people
+        # were injured": people counted hurt where the strike was
+        # (not materiel "lost", which may be lost anywhere, unless the clause
+        # says it was where the text has just been: "destroyed a tank in the
+        # area")
+        return bool(quantities) and (
+            entry.action in ("killed", "injured")
+            or _IN_THE_AREA.match(ctx.text, trigger.end()) is not None
+        )
     if ctx.lex.lang != "ru":
         return False
     if quantities:
@@ -2071,6 +2109,51 @@ def _located_by(ctx: Context, p: PlaceMention) -> bool:
         return False
     head = re.search(r"([\w-]+)\s+$", ctx.text[max(0, p.start - 30) : p.start])
     return head is not None and head.group(1).casefold() in _locatives(ctx.lex)
+
+
+_OBJECT_PRONOUN = re.compile(r"\s+it\b", re.IGNORECASE)
+_FOUGHT_FOR = frozenset(["territorial", "objects"])
+
+
+def _place_fought_for(
+    ctx: Context, s: Sentence, trigger: re.Match[str]
+) -> tuple[PlaceMention, ...]:
+    """Where English losses were suffered when their sentence fights for a
+    place by a pronoun before them ("after months of trying to take it, the
+    army lost 300 men"): the settlement named last before that sentence, in
+    its paragraph (not a region or a country)."""
+    if ctx.lex.lang != "en":
+        return ()
+    fought = any(
+        m.end() <= trigger.start()
+        and ctx.lex.actions[m.group()].claim_type in _FOUGHT_FOR
+        and _OBJECT_PRONOUN.match(ctx.text, m.end())
+        for m in ctx.lex.actions.pattern.finditer(ctx.text, s.start, trigger.start())
+    )
+    if not fought:
+        return ()
+    regions = _region_nouns(ctx.lex)
+    # ("X, a small village in Y Oblast": a name its apposition makes a place,
+    # though no preposition cues it)
+    named = [
+        PlaceMention(m.group(1), m.start(1), m.end(1))
+        for m in _APPOSED_SETTLEMENT.finditer(ctx.text, max(0, s.start - 400), s.start)
+    ]
+    for p in sorted([*ctx.places, *named], key=lambda p: p.end, reverse=True):
+        if p.end > s.start:
+            continue
+        if "\n\n" in ctx.text[p.end : s.start] or s.start - p.end > 400:
+            return ()
+        if p.name.split()[-1] in regions or p.name in _countries(ctx.lex):
+            continue
+        return (p,)
+    return ()
+
+
+_APPOSED_SETTLEMENT = re.compile(
+    r"\b([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:village|town|city|settlement)\b"
+)
 
 
 def _referred_place_before(
@@ -3065,6 +3148,36 @@ def _about_war(ctx: Context) -> bool:
     return cues is None or cues.search(ctx.text) is not None
 
 
+# words only (no comma) between a count with its noun and a participle
+_NOUN_PHRASE = re.compile(r"(?:\s+[\w'’-]+){0,3}\s+")
+
+
+_BLANK = re.compile(r"\s+")
+
+
+def _counted_mover(
+    ctx: Context,
+    trigger: re.Match[str],
+    s: Sentence,
+    claims: list[Claim],
+    ending: str = "ing",
+    gap: re.Pattern[str] = _NOUN_PHRASE,
+) -> int | None:
+    """The claim before, in the sentence, whose counted things an English
+    participle right after them describes ("destroyed 20 tanks advancing
+    toward X", "lost 400 soldiers killed or missing"), by its index in
+    ``claims``."""
+    if not trigger.group().casefold().endswith(ending) or not claims:
+        return None
+    last = claims[-1]
+    q = last.quantity
+    if last.start != s.start or q is None or q.end > trigger.start():
+        return None
+    if gap.fullmatch(ctx.text, q.end, trigger.start()) is None:
+        return None
+    return len(claims) - 1
+
+
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
     if not _about_war(ctx):
@@ -3094,6 +3207,22 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 # ранены из-за атак дронов по X")
                 continue
             obj = _object_window(ctx, trigger, s)
+            if ctx.lex.lang == "en" and entry.claim_type == "advance":
+                counted = _counted_mover(ctx, trigger, s, claims)
+                if counted is not None:
+                    # "destroyed 20 tanks advancing from X": the participle
+                    # describes what was counted, and says where it was
+                    if not claims[counted].places:
+                        claims[counted] = replace(
+                            claims[counted], places=_places_in(ctx, obj)
+                        )
+                    continue
+            if (
+                ctx.lex.lang == "en"
+                and entry.claim_type == "losses"
+                and _counted_mover(ctx, trigger, s, claims, "ed", _BLANK) is not None
+            ):
+                continue  # "lost 400 soldiers killed or missing": one count
             passive = _passive_window(ctx, trigger, s)
             subject = _subject_window(ctx, trigger, s)
             if ctx.lex.lang == "uk":
@@ -3195,6 +3324,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = within or places
             if not quantities and not places:
                 places = _referred_place(ctx, trigger, obj)
+            if quantities and not places and ctx.lex.lang == "en":
+                # "control a quarter of the city": the share is of the place
+                # named before
+                places = share_of_place_named_again(
+                    ctx.text,
+                    quantities[0].quantity,
+                    partial(_referred_place, ctx, trigger),
+                )
             reference = _reference(ctx.lex)
             named_again = reference.search(ctx.text, *obj) if reference else None
             if ctx.lex.lang == "en" and not quantities and not places and reference:
@@ -3236,6 +3373,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     quantities = _weapons_named_again(ctx, i, subject, claims)
             if not quantities and not places:
                 places = _referred_place_before(ctx, trigger, subject)
+            if quantities and not places and entry.claim_type == "losses":
+                # "In two years of trying to seize it, they lost 400 men"
+                places = _place_fought_for(ctx, s, trigger)
             launch_sites = False
             if not places and (
                 entry.claim_type == "advance"

@@ -461,3 +461,50 @@ def gerund_of_aim(
         return False
     governing = infinitives[-1].group(1)
     return _entailing(lex).fullmatch(governing) is None
+
+
+@cache
+def _facility_after(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.data.get("places", {}).get("facility_after", [])
+    if not words:
+        return _NEVER
+    return re.compile(rf"\s+(?:{phrase_pattern(words).pattern})(?![\w-])")
+
+
+def with_facility_nouns(
+    lex: Lexicon, text: str, places: Sequence[PlaceMention]
+) -> tuple[PlaceMention, ...]:
+    """Mentions of a town that names an installation written in lower case
+    after it ("the Kursk nuclear power plant", "the Saky airbase") take the
+    noun in: the place is the installation, which the gazetteer may know as a
+    place of its own, and otherwise stands at its town."""
+    pattern = _facility_after(lex)
+    out: list[PlaceMention] = []
+    for p in places:
+        noun = pattern.match(text, p.end)
+        if noun:
+            out.append(replace(p, name=text[p.start : noun.end()], end=noun.end()))
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?P<noun>the\s+(?:city|town|village|settlement))\b", re.IGNORECASE
+)
+
+
+def share_of_place_named_again(
+    text: str,
+    quantity: Quantity,
+    referred: Callable[..., tuple[PlaceMention, ...]],
+) -> tuple[PlaceMention, ...]:
+    """The place a share is of when the text names it again by a definite
+    noun ("holds 60 percent of the town"): the place ``referred`` finds for
+    that noun, the last settlement named before it."""
+    if quantity.unit != "percent":
+        return ()
+    m = _SHARE_OF.match(text, quantity.end)
+    if m is None:
+        return ()
+    return referred((m.start("noun"), m.end("noun")), before=True)
