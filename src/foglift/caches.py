@@ -6,10 +6,11 @@ bounded in entries. Bounds picked one by one for speed added up to about
 290 MB once full, on top of what a process holds before its first text
 (Python, SQLAlchemy, the gazetteer, both pymorphy3 dictionaries; 240 MB
 while a statistical language detector's models were loaded too), so an
-ingest kept growing well past its first thousand posts. Here the setting ``cache_memory_mb`` is shared out: each cache gets
-a share of it and holds as many entries as that share buys at the bytes an
-entry was measured to hold (``tracemalloc``: the memory freed by clearing the
-cache after 1,000 real posts, divided by its entries).
+ingest kept growing well past its first thousand posts. Here the setting
+``cache_memory_mb`` is shared out: each cache gets a share of it and holds
+as many entries as that share buys at the bytes an entry was measured to hold
+(``tracemalloc``: the memory freed by clearing the cache after 1,000 real
+posts, divided by its entries).
 """
 
 from __future__ import annotations
