@@ -1827,6 +1827,52 @@ def _elliptical_claims(ctx: Context, i: int, claims: list[Claim]) -> list[Claim]
     ]
 
 
+# "На X напрямку – у районах A, B": a staff report's direction, a dash, then
+# where the fighting went on, with no verb of its own.
+_DIRECTION_DASH = re.compile(r"\s+напрям(?:ку|ках)\s*[–—-]\s*", re.I)
+_DIRECTION_AFTER = re.compile(r"\s+напрям(?:ок|ку|ках|ки)\b", re.I)
+_ENGAGEMENTS = frozenset({"attacked", "repelled", "fighting"})
+
+
+def _listed_engagements(ctx: Context, i: int, claims: list[Claim]) -> list[Claim]:
+    """A verbless Ukrainian staff line after a sentence counting attacks ("Ворог
+    атакував 12 разів. На Північному напрямку – у районах A та B.") lists where
+    those attacks were: one claim per settlement, as the attack claim's, with
+    the direction it is listed under."""
+    if ctx.lex.lang != "uk" or i == 0:
+        return []
+    if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
+        return []
+    s = ctx.sentences[i]
+    if not _DIRECTION_DASH.search(ctx.text, s.start, s.end):
+        return []
+    prior = ctx.sentences[i - 1]
+    last = [
+        c
+        for c in claims
+        if c.start == prior.start
+        and c.action in _ENGAGEMENTS
+        and c.claim_type == "other"
+    ]
+    if not last:
+        return []
+    claim = last[0]
+    nouns = _region_nouns(ctx.lex)
+    out: list[Claim] = []
+    direction: PlaceMention | None = None
+    for p in ctx.places_starting_in(s.start, s.end):
+        if _DIRECTION_AFTER.match(ctx.text, p.end):
+            direction = p
+            continue
+        if _is_region(nouns, p):
+            continue
+        places = (p,) if direction is None else (direction, p)
+        out.append(
+            replace(claim, quantity=None, places=places, start=s.start, end=s.end)
+        )
+    return out
+
+
 def _fronted_locative(
     ctx: Context, s: Sentence, before: int
 ) -> tuple[PlaceMention, ...]:
@@ -2639,6 +2685,24 @@ def _flip(side: Side) -> Side:
     return _OTHER_SIDE.get(side, "unknown")
 
 
+# An animate plural noun stands in the nominative only in that form ("атакували
+# російські військові"; the object would be "військових"): after the verb it is
+# the subject that acted.
+_ANIMATE_SUBJECT_UK = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:військові|окупанти|загарбники|бійці|ворог)\b"
+)
+
+
+def _subject_after_uk(ctx: Context, start: int, end: int, claimant: Claimant) -> Side:
+    """The side of a Ukrainian subject that follows its verb, read only when
+    the noun's form is the nominative."""
+    m = _ANIMATE_SUBJECT_UK.match(ctx.text, start, end)
+    if m is None:
+        return "unknown"
+    after = _sides_in(ctx, start, m.end(), claimant)
+    return _first(after.own, after.enemy, after.word)
+
+
 def agent_side(
     ctx: Context,
     trigger: re.Match[str],
@@ -2729,7 +2793,10 @@ def agent_side(
                 return "unknown"
             if subject in ("russia", "ukraine"):
                 named = "russia" if subject == "russia" else "ukraine"
-        found = _first(before.own, before.enemy, named, before.claimant)
+        found = _first(before.own, before.enemy, named)
+        if found == "unknown" and ctx.lex.lang == "uk":
+            found = _subject_after_uk(ctx, trigger.end(), clause_end, claimant)
+        found = _first(found, before.claimant)
     if found != "unknown":
         return found
     cause = _cause(ctx.lex).search(ctx.text, trigger.end(), clause_end)
@@ -3075,6 +3142,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             continue
         if not ctx.lex.actions.pattern.search(ctx.text, s.start, s.end):
             claims += _elliptical_claims(ctx, i, claims)
+            claims += _listed_engagements(ctx, i, claims)
             continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
             entry = ctx.lex.actions[trigger.group()]
