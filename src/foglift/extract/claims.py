@@ -235,6 +235,10 @@ def _window_end(lex: Lexicon, text: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+# A short name in guillemets: "«Кинжал»", "«Шахед-136»".
+_NAME_IN_GUILLEMETS = re.compile(r"«[\w'’ -]{1,30}»")
+
+
 def _object_window(
     ctx: Context, trigger: re.Match[str], s: Sentence
 ) -> tuple[int, int]:
@@ -245,9 +249,13 @@ def _object_window(
         and ctx.text[opens : opens + 1] in ("»", '"', "”", "“")
     ):
         opens += 1  # "заявило про «захоплення» сіл X": the quotes only distance
-    end = _window_end(
-        ctx.lex, ctx.text, opens, min(s.end, trigger.end() + _OBJECT_REACH)
-    )
+    limit = min(s.end, trigger.end() + _OBJECT_REACH)
+    end = _window_end(ctx.lex, ctx.text, opens, limit)
+    named = _NAME_IN_GUILLEMETS
+    while ctx.lex.lang == "uk" and (name := named.match(ctx.text, end, limit)):
+        # "збиття ракети «Кинжал» над X": a name in quotes after its noun
+        # (a weapon's, a ship's) stands in the object; the clause goes on.
+        end = _window_end(ctx.lex, ctx.text, name.end(), limit)
     # The next action starts a predicate of its own: "the strike killed 400",
     # "killing 50 and wounding 40 soldiers".
     for following in ctx.lex.actions.pattern.finditer(ctx.text, trigger.end(), end):
