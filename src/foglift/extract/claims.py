@@ -2693,11 +2693,12 @@ def _flip(side: Side) -> Side:
     return _OTHER_SIDE.get(side, "unknown")
 
 
-# An animate plural noun stands in the nominative only in that form ("атакували
-# російські військові"; the object would be "військових"): after the verb it is
-# the subject that acted.
+# These nouns stand in the nominative only in that form ("атакували російські
+# військові", "зайшла ворожа піхота"; the object would be "військових",
+# "піхоту"): after the verb such a noun is the subject that acted.
 _ANIMATE_SUBJECT_UK = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,2}?(?:військові|окупанти|загарбники|бійці|ворог)\b"
+    r"\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:військові|окупанти|загарбники|бійці|ворог|піхота)\b"
 )
 
 
