@@ -1881,6 +1881,43 @@ def _listed_engagements(ctx: Context, i: int, claims: list[Claim]) -> list[Claim
     return out
 
 
+# "Йдеться про села A та B": the sentence names what the one before counted.
+_NAMING_LEAD_UK = re.compile(r"[\s*_«\"]*(?:й|і)детьс[яь]\s+про\b", re.I)
+
+
+def _counted_settlements_named(
+    ctx: Context, i: int, claims: list[Claim]
+) -> list[Claim]:
+    """A Ukrainian sentence that names the settlements the sentence before
+    counted ("заперечили захоплення двох сіл біля X. Йдеться про A та B.")
+    makes one claim per settlement named of each counted claim, in its place."""
+    if ctx.lex.lang != "uk" or i == 0:
+        return claims
+    if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
+        return claims
+    s = ctx.sentences[i]
+    if not _NAMING_LEAD_UK.match(ctx.text, s.start, s.end):
+        return claims
+    prior = ctx.sentences[i - 1]
+    nouns = _region_nouns(ctx.lex)
+    named = [
+        p for p in ctx.places_starting_in(s.start, s.end) if not _is_region(nouns, p)
+    ]
+    out: list[Claim] = []
+    for c in claims:
+        counted = (
+            c.start == prior.start
+            and c.quantity is not None
+            and c.quantity.unit == "settlement"
+            and (c.quantity.value or 0) == len(named)
+        )
+        if not counted:
+            out.append(c)
+            continue
+        out += [replace(c, quantity=None, places=(p,)) for p in named]
+    return out
+
+
 def _fronted_locative(
     ctx: Context, s: Sentence, before: int
 ) -> tuple[PlaceMention, ...]:
@@ -3152,6 +3189,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
         if not ctx.lex.actions.pattern.search(ctx.text, s.start, s.end):
             claims += _elliptical_claims(ctx, i, claims)
             claims += _listed_engagements(ctx, i, claims)
+            claims = _counted_settlements_named(ctx, i, claims)
             continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
             entry = ctx.lex.actions[trigger.group()]
