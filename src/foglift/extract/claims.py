@@ -3356,6 +3356,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 # one launch from several sites is one claim
                 launch_sites = entry.action == "launched" and bool(places)
             if (
+                ctx.lex.lang == "uk"
+                and entry.claim_type == "territorial"
+                and all(_is_region(_region_nouns(ctx.lex), p) for p in places)
+            ):
+                # "звільнили села на Донеччині — A, B, C": the settlements
+                # after the dash are what was taken; the region only holds them
+                places = _places_after_colon(ctx, obj[1], s.end) or places
+            if (
                 not quantities
                 and not places
                 and ctx.lex.lang == "en"
