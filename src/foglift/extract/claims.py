@@ -565,6 +565,13 @@ def _attribute(
                 and not ctx.text[subjects[-2].end : subjects[-1].start].strip()
             ):
                 subjects = subjects[:-1]
+        if subjects and ctx.lex.lang == "uk" and cue.stance == "asserts":
+            # "Генштаб заявив, що заяви Москви про захоплення X не відповідають
+            # дійсності": a denial after the claim it is said of turns the
+            # speaker's statement into that denial
+            denial = _denial_after_uk(ctx, trigger, after_cues)
+            if denial is not None:
+                return replace(subjects[-1], via="subject"), denial.stance, None, denial
         if subjects:
             return replace(subjects[-1], via="subject"), cue.stance, None, cue
         carry = ctx.lex.carry.search(text, s.start, cue.start)
@@ -645,6 +652,24 @@ def _attribute(
         )  # fmt: skip
         return unnamed, "asserts", None, None
     return ctx.author, "asserts", None, None
+
+
+def _denial_after_uk(
+    ctx: Context, trigger: re.Match[str], after: list[Cue]
+) -> Cue | None:
+    """A denial or dispute whose subject holds the action ("заяви про захоплення
+    A та B не підтверджуються"): the next cue, close after it, with no other
+    action or clause between."""
+    if not after or after[0].stance == "asserts":
+        return None
+    gap = ctx.text[trigger.end() : after[0].start]
+    if len(gap) > 120 or re.search(r"[;:()«»\"]", gap):
+        return None
+    if ctx.lex.actions.pattern.search(gap) or re.search(
+        rf"\s(?:{ctx.lex.clause_breaks.pattern})\s", gap, re.I
+    ):
+        return None
+    return after[0]
 
 
 def _colon_lead_before(ctx: Context, i: int) -> Claimant | None:
