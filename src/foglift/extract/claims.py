@@ -1943,6 +1943,31 @@ def _counted_settlements_named(
     return out
 
 
+# What may follow the last place of a list that ends its sentence: the noun
+# the list shares ("A й B громади").
+_LIST_TAIL_UK = re.compile(r"\s*(?:громад\w*|район\w*|област\w*)?[\s*_]*[.!?…]?\s*")
+
+
+def _listed_after_comma_uk(
+    ctx: Context, obj: tuple[int, int], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """The places of a Ukrainian subject list whose first item is a common
+    noun ("Потерпали райцентр, A й B громади"): the comma after that noun ends
+    the object window, but the list runs on to the end of the sentence."""
+    if len(re.findall(r"[\w'’-]+", ctx.text[obj[0] : obj[1]])) > 2:
+        return ()
+    comma = re.compile(r",\s*").match(ctx.text, obj[1], s.end)
+    if comma is None:
+        return ()
+    after = ctx.places_starting_in(comma.end(), s.end)
+    if not after or after[0].start != comma.end():
+        return ()
+    found = _places_in(ctx, (after[0].start, after[0].end))
+    if not _LIST_TAIL_UK.fullmatch(ctx.text, found[-1].end, s.end):
+        return ()
+    return found
+
+
 def _fronted_locative(
     ctx: Context, s: Sentence, before: int
 ) -> tuple[PlaceMention, ...]:
@@ -3321,6 +3346,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)
+            if not places and not quantities and ctx.lex.lang == "uk":
+                places = _listed_after_comma_uk(ctx, obj, s)
             targets: tuple[PlaceMention, ...] = ()
             if places and where and ctx.lex.lang == "en":
                 targets = _further_targets(ctx, places, s)[len(places) :]
