@@ -2789,6 +2789,13 @@ _ANIMATE_SUBJECT_UK = re.compile(
 )
 
 
+# A clause opening with an enemy word in a form no subject takes ("ворожу",
+# "ворожого", "ворожих": accusative), then the verb: the object stands first.
+_FRONTED_ENEMY_OBJECT_UK = re.compile(
+    r"[\s*_«\"]*(?:ворожу|ворожого|ворожих)\s+[\w'’ -]{1,60}", re.I
+)
+
+
 def _subject_after_uk(ctx: Context, start: int, end: int, claimant: Claimant) -> Side:
     """The side of a Ukrainian subject that follows its verb, read only when
     the noun's form is the nominative."""
@@ -2890,6 +2897,12 @@ def agent_side(
             if subject in ("russia", "ukraine"):
                 named = "russia" if subject == "russia" else "ukraine"
         found = _first(before.own, before.enemy, named)
+        if ctx.lex.lang == "uk" and _FRONTED_ENEMY_OBJECT_UK.fullmatch(
+            ctx.text, start, trigger.start()
+        ):
+            # "Ворожу техніку знищили": the enemy's is the object, so the
+            # claimant's side acted
+            found = _first(before.own, _flip(before.enemy), _flip(named))
         if found == "unknown" and ctx.lex.lang == "uk":
             found = _subject_after_uk(ctx, trigger.end(), clause_end, claimant)
         found = _first(found, before.claimant)
