@@ -1968,6 +1968,10 @@ def _listed_after_comma_uk(
     return found
 
 
+# "використали", "використавши": a launch only with the weapons counted.
+_USED_UK = re.compile(r"використа|застосувавши", re.I)
+
+
 def _fronted_locative(
     ctx: Context, s: Sentence, before: int
 ) -> tuple[PlaceMention, ...]:
@@ -3468,6 +3472,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _referred_region(ctx, trigger, obj)
             if not quantities and not places:
                 continue
+            if (
+                ctx.lex.lang == "uk"
+                and _USED_UK.match(trigger.group())
+                and not quantities
+            ):
+                continue  # "використали тактику малих груп": no weapon counted
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
                 # "two ... missile divisions": a singular after a plural number
                 # modifies the noun counted, which is no weapon
