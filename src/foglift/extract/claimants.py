@@ -634,6 +634,10 @@ def _affiliated(lex: Lexicon, gap: str) -> bool:
     )
 
 
+# How far after a named analyst an unnamed one of its kind is still its people.
+_SAME_SOURCE_REACH_UK = 300
+
+
 def _drop_dependent_unnamed(
     text: str, kept: list[tuple[Claimant, str | None]], lex: Lexicon
 ) -> list[tuple[Claimant, str | None]]:
@@ -666,6 +670,29 @@ def _drop_dependent_unnamed(
                 )
                 continue
             heads_seen[head] = claimant
+            named_before = [
+                c
+                for c, _ in out
+                if c.named
+                and c.kind == claimant.kind
+                and claimant.start - c.end < _SAME_SOURCE_REACH_UK
+            ]
+            if (
+                lex.lang == "uk"
+                and claimant.kind in ("independent_analyst", "military_blogger")
+                and named_before
+            ):
+                # "аналітики проєкту DeepState" ... "йдеться у повідомленні
+                # експертів": the experts are the project named just before
+                out.append(
+                    (
+                        replace(
+                            named_before[-1], start=claimant.start, end=claimant.end
+                        ),
+                        role,
+                    )
+                )
+                continue
             # "ISW analysts", "Joint Forces Task Force spokesman": the named
             # source's own people, not an unnamed source.
             if (
