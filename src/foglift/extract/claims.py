@@ -2081,8 +2081,9 @@ def _figure_restated(
     """Whether a Russian text already claims this action with this figure,
     at these places or more ("Около 180 боевиков ликвидировано в районе X. ...
     Около 180 боевиков ликвидированы, 24 взяты в плен"): a post that says its
-    figure again makes one claim."""
-    if ctx.lex.lang != "ru" or found.quantity.value is None:
+    figure again makes one claim. (A Ukrainian report quoting its own lead
+    does the same: "відбило 5 атак. ... «відбили 5 атак»".)"""
+    if ctx.lex.lang not in ("ru", "uk") or found.quantity.value is None:
         return False
     names = {name_key(p.name) for p in places}
     return any(
