@@ -2241,6 +2241,30 @@ def _referred_place_before(
     return _referred_place(ctx, trigger, (m.start(), m.end()), before=True)
 
 
+def _reference_subject_uk(
+    ctx: Context,
+    trigger: re.Match[str],
+    subject: tuple[int, int],
+    places: tuple[PlaceMention, ...],
+) -> tuple[PlaceMention, ...]:
+    """A Ukrainian subject that names the settlement again by a noun ("Населений
+    пункт знаходиться на півночі X і перейшов під контроль"): the settlement
+    named before is the place, and the region X only locates it."""
+    reference = _reference(ctx.lex)
+    if reference is None or not places:
+        return places
+    nouns = _region_nouns(ctx.lex)
+    if not all(_is_region(nouns, p) for p in places):
+        return places
+    m = re.compile(rf"[\s*_]*(?:{reference.pattern})", re.I).match(
+        ctx.text, subject[0], subject[1]
+    )
+    if m is None:
+        return places
+    referred = _referred_place(ctx, trigger, (subject[0], m.end()), before=True)
+    return referred or places
+
+
 def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMention, ...]:
     """The places a movement names after a colon ending its object
     ("продвинулись на трёх направлениях: в сторону A, B и C"), in Russian and
@@ -3358,6 +3382,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 or _place_subject(ctx.lex).fullmatch(trigger.group())  # "X fell to"
             ):
                 places = _places_in(ctx, subject)
+            if ctx.lex.lang == "uk" and entry.claim_type == "territorial":
+                places = _reference_subject_uk(ctx, trigger, subject, places)
             antecedent = _antecedent(ctx, subject) if not places else None
             if antecedent and antecedent[0] < antecedent[1]:
                 places = _places_in(ctx, antecedent)
