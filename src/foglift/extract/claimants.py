@@ -478,6 +478,31 @@ def _named_subjects(text: str, lex: Lexicon) -> Iterator[Claimant]:
         yield claimant
 
 
+# "«...», – заявив очільник області": a title with no name after a quote.
+_QUOTED_TITLE_UK = re.compile(
+    r"[,.!?»\"”]\s*[–—-]\s*[^\W\d]+\s+(?P<title>(?:очільни|голов|керівни|начальни|"
+    r"речни)\w*(?:\s+[^\W\d\sА-ЯІЇЄҐ][\w'’-]*){0,2})\s*(?=[.,;\n]|$)"
+)
+
+
+def _quoted_titles(
+    text: str, lex: Lexicon, found: list[Claimant]
+) -> Iterator[Claimant]:
+    """A Ukrainian title with no name after a quote and its reporting verb
+    ("..., – заявив очільник області") is the official named before it."""
+    if lex.lang != "uk":
+        return
+    for m in _QUOTED_TITLE_UK.finditer(text):
+        start, end = m.start("title"), m.end("title")
+        if any(c.start < end and start < c.end for c in found):
+            continue
+        before = [
+            c for c in found if c.end <= m.start() and c.named and c.kind == "official"
+        ]
+        if before:
+            yield replace(before[-1], start=start, end=end)
+
+
 def _quoted_surnames(
     text: str, lex: Lexicon, found: list[Claimant]
 ) -> Iterator[Claimant]:
@@ -598,6 +623,7 @@ def find_claimants(text: str, lex: Lexicon, registry: Registry) -> tuple[Claiman
         taken.append((claimant.start, claimant.end))
         kept.append((claimant, role))
     kept += [(c, None) for c in _quoted_surnames(text, lex, [k[0] for k in kept])]
+    kept += [(c, None) for c in _quoted_titles(text, lex, [k[0] for k in kept])]
     kept += [(c, None) for c in _according_surnames(text, lex, [k[0] for k in kept])]
     kept.sort(key=lambda k: k[0].start)
     defaults = lex.data.get("role_defaults", {})
@@ -641,6 +667,10 @@ def _affiliated(lex: Lexicon, gap: str) -> bool:
     )
 
 
+# How far after a named analyst an unnamed one of its kind is still its people.
+_SAME_SOURCE_REACH_UK = 300
+
+
 def _drop_dependent_unnamed(
     text: str, kept: list[tuple[Claimant, str | None]], lex: Lexicon
 ) -> list[tuple[Claimant, str | None]]:
@@ -673,6 +703,29 @@ def _drop_dependent_unnamed(
                 )
                 continue
             heads_seen[head] = claimant
+            named_before = [
+                c
+                for c, _ in out
+                if c.named
+                and c.kind == claimant.kind
+                and claimant.start - c.end < _SAME_SOURCE_REACH_UK
+            ]
+            if (
+                lex.lang == "uk"
+                and claimant.kind in ("independent_analyst", "military_blogger")
+                and named_before
+            ):
+                # "аналітики проєкту DeepState" ... "йдеться у повідомленні
+                # експертів": the experts are the project named just before
+                out.append(
+                    (
+                        replace(
+                            named_before[-1], start=claimant.start, end=claimant.end
+                        ),
+                        role,
+                    )
+                )
+                continue
             # "ISW analysts", "Joint Forces Task Force spokesman": the named
             # source's own people, not an unnamed source.
             if (

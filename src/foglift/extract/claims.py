@@ -236,6 +236,10 @@ def _window_end(lex: Lexicon, text: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+# A short name in guillemets: "«Кинжал»", "«Шахед-136»".
+_NAME_IN_GUILLEMETS = re.compile(r"«[\w'’ -]{1,30}»")
+
+
 def _object_window(
     ctx: Context, trigger: re.Match[str], s: Sentence
 ) -> tuple[int, int]:
@@ -246,9 +250,13 @@ def _object_window(
         and ctx.text[opens : opens + 1] in ("»", '"', "”", "“")
     ):
         opens += 1  # "заявило про «захоплення» сіл X": the quotes only distance
-    end = _window_end(
-        ctx.lex, ctx.text, opens, min(s.end, trigger.end() + _OBJECT_REACH)
-    )
+    limit = min(s.end, trigger.end() + _OBJECT_REACH)
+    end = _window_end(ctx.lex, ctx.text, opens, limit)
+    named = _NAME_IN_GUILLEMETS
+    while ctx.lex.lang == "uk" and (name := named.match(ctx.text, end, limit)):
+        # "збиття ракети «Кинжал» над X": a name in quotes after its noun
+        # (a weapon's, a ship's) stands in the object; the clause goes on.
+        end = _window_end(ctx.lex, ctx.text, name.end(), limit)
     # The next action starts a predicate of its own: "the strike killed 400",
     # "killing 50 and wounding 40 soldiers".
     for following in ctx.lex.actions.pattern.finditer(ctx.text, trigger.end(), end):
@@ -575,6 +583,13 @@ def _attribute(
                 and not ctx.text[subjects[-2].end : subjects[-1].start].strip()
             ):
                 subjects = subjects[:-1]
+        if subjects and ctx.lex.lang == "uk" and cue.stance == "asserts":
+            # "Генштаб заявив, що заяви Москви про захоплення X не відповідають
+            # дійсності": a denial after the claim it is said of turns the
+            # speaker's statement into that denial
+            denial = _denial_after_uk(ctx, trigger, after_cues)
+            if denial is not None:
+                return replace(subjects[-1], via="subject"), denial.stance, None, denial
         if subjects:
             return replace(subjects[-1], via="subject"), cue.stance, None, cue
         carry = ctx.lex.carry.search(text, s.start, cue.start)
@@ -655,6 +670,24 @@ def _attribute(
         )  # fmt: skip
         return unnamed, "asserts", None, None
     return ctx.author, "asserts", None, None
+
+
+def _denial_after_uk(
+    ctx: Context, trigger: re.Match[str], after: list[Cue]
+) -> Cue | None:
+    """A denial or dispute whose subject holds the action ("заяви про захоплення
+    A та B не підтверджуються"): the next cue, close after it, with no other
+    action or clause between."""
+    if not after or after[0].stance == "asserts":
+        return None
+    gap = ctx.text[trigger.end() : after[0].start]
+    if len(gap) > 120 or re.search(r"[;:()«»\"]", gap):
+        return None
+    if ctx.lex.actions.pattern.search(gap) or re.search(
+        rf"\s(?:{ctx.lex.clause_breaks.pattern})\s", gap, re.I
+    ):
+        return None
+    return after[0]
 
 
 def _colon_lead_before(ctx: Context, i: int) -> Claimant | None:
@@ -1850,6 +1883,118 @@ def _elliptical_claims(ctx: Context, i: int, claims: list[Claim]) -> list[Claim]
     ]
 
 
+# "На X напрямку – у районах A, B": a staff report's direction, a dash, then
+# where the fighting went on, with no verb of its own.
+_DIRECTION_DASH = re.compile(r"\s+напрям(?:ку|ках)\s*[–—-]\s*", re.I)
+_DIRECTION_AFTER = re.compile(r"\s+напрям(?:ок|ку|ках|ки)\b", re.I)
+_ENGAGEMENTS = frozenset({"attacked", "repelled", "fighting"})
+
+
+def _listed_engagements(ctx: Context, i: int, claims: list[Claim]) -> list[Claim]:
+    """A verbless Ukrainian staff line after a sentence counting attacks ("Ворог
+    атакував 12 разів. На Північному напрямку – у районах A та B.") lists where
+    those attacks were: one claim per settlement, as the attack claim's, with
+    the direction it is listed under."""
+    if ctx.lex.lang != "uk" or i == 0:
+        return []
+    if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
+        return []
+    s = ctx.sentences[i]
+    if not _DIRECTION_DASH.search(ctx.text, s.start, s.end):
+        return []
+    prior = ctx.sentences[i - 1]
+    last = [
+        c
+        for c in claims
+        if c.start == prior.start
+        and c.action in _ENGAGEMENTS
+        and c.claim_type == "other"
+    ]
+    if not last:
+        return []
+    claim = last[0]
+    nouns = _region_nouns(ctx.lex)
+    out: list[Claim] = []
+    direction: PlaceMention | None = None
+    for p in ctx.places_starting_in(s.start, s.end):
+        if _DIRECTION_AFTER.match(ctx.text, p.end):
+            direction = p
+            continue
+        if _is_region(nouns, p):
+            continue
+        places = (p,) if direction is None else (direction, p)
+        out.append(
+            replace(claim, quantity=None, places=places, start=s.start, end=s.end)
+        )
+    return out
+
+
+# "Йдеться про села A та B": the sentence names what the one before counted.
+_NAMING_LEAD_UK = re.compile(r"[\s*_«\"]*(?:й|і)детьс[яь]\s+про\b", re.I)
+
+
+def _counted_settlements_named(
+    ctx: Context, i: int, claims: list[Claim]
+) -> list[Claim]:
+    """A Ukrainian sentence that names the settlements the sentence before
+    counted ("заперечили захоплення двох сіл біля X. Йдеться про A та B.")
+    makes one claim per settlement named of each counted claim, in its place."""
+    if ctx.lex.lang != "uk" or i == 0:
+        return claims
+    if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
+        return claims
+    s = ctx.sentences[i]
+    if not _NAMING_LEAD_UK.match(ctx.text, s.start, s.end):
+        return claims
+    prior = ctx.sentences[i - 1]
+    nouns = _region_nouns(ctx.lex)
+    named = [
+        p for p in ctx.places_starting_in(s.start, s.end) if not _is_region(nouns, p)
+    ]
+    out: list[Claim] = []
+    for c in claims:
+        counted = (
+            c.start == prior.start
+            and c.quantity is not None
+            and c.quantity.unit == "settlement"
+            and (c.quantity.value or 0) == len(named)
+        )
+        if not counted:
+            out.append(c)
+            continue
+        out += [replace(c, quantity=None, places=(p,)) for p in named]
+    return out
+
+
+# What may follow the last place of a list that ends its sentence: the noun
+# the list shares ("A й B громади").
+_LIST_TAIL_UK = re.compile(r"\s*(?:громад\w*|район\w*|област\w*)?[\s*_]*[.!?…]?\s*")
+
+
+def _listed_after_comma_uk(
+    ctx: Context, obj: tuple[int, int], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """The places of a Ukrainian subject list whose first item is a common
+    noun ("Потерпали райцентр, A й B громади"): the comma after that noun ends
+    the object window, but the list runs on to the end of the sentence."""
+    if len(re.findall(r"[\w'’-]+", ctx.text[obj[0] : obj[1]])) > 2:
+        return ()
+    comma = re.compile(r",\s*").match(ctx.text, obj[1], s.end)
+    if comma is None:
+        return ()
+    after = ctx.places_starting_in(comma.end(), s.end)
+    if not after or after[0].start != comma.end():
+        return ()
+    found = _places_in(ctx, (after[0].start, after[0].end))
+    if not _LIST_TAIL_UK.fullmatch(ctx.text, found[-1].end, s.end):
+        return ()
+    return found
+
+
+# "використали", "використавши": a launch only with the weapons counted.
+_USED_UK = re.compile(r"використа|застосувавши", re.I)
+
+
 def _fronted_locative(
     ctx: Context, s: Sentence, before: int
 ) -> tuple[PlaceMention, ...]:
@@ -1959,8 +2104,9 @@ def _figure_restated(
     """Whether a Russian text already claims this action with this figure,
     at these places or more ("Около 180 боевиков ликвидировано в районе X. ...
     Около 180 боевиков ликвидированы, 24 взяты в плен"): a post that says its
-    figure again makes one claim."""
-    if ctx.lex.lang != "ru" or found.quantity.value is None:
+    figure again makes one claim. (A Ukrainian report quoting its own lead
+    does the same: "відбило 5 атак. ... «відбили 5 атак»".)"""
+    if ctx.lex.lang not in ("ru", "uk") or found.quantity.value is None:
         return False
     names = {name_key(p.name) for p in places}
     return any(
@@ -2178,6 +2324,30 @@ def _referred_place_before(
     ):
         return ()  # "в цьому населеному пункті", not "Населений пункт X"
     return _referred_place(ctx, trigger, (m.start(), m.end()), before=True)
+
+
+def _reference_subject_uk(
+    ctx: Context,
+    trigger: re.Match[str],
+    subject: tuple[int, int],
+    places: tuple[PlaceMention, ...],
+) -> tuple[PlaceMention, ...]:
+    """A Ukrainian subject that names the settlement again by a noun ("Населений
+    пункт знаходиться на півночі X і перейшов під контроль"): the settlement
+    named before is the place, and the region X only locates it."""
+    reference = _reference(ctx.lex)
+    if reference is None or not places:
+        return places
+    nouns = _region_nouns(ctx.lex)
+    if not all(_is_region(nouns, p) for p in places):
+        return places
+    m = re.compile(rf"[\s*_]*(?:{reference.pattern})", re.I).match(
+        ctx.text, subject[0], subject[1]
+    )
+    if m is None:
+        return places
+    referred = _referred_place(ctx, trigger, (subject[0], m.end()), before=True)
+    return referred or places
 
 
 def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMention, ...]:
@@ -2724,6 +2894,32 @@ def _flip(side: Side) -> Side:
     return _OTHER_SIDE.get(side, "unknown")
 
 
+# These nouns stand in the nominative only in that form ("атакували російські
+# військові", "зайшла ворожа піхота"; the object would be "військових",
+# "піхоту"): after the verb such a noun is the subject that acted.
+_ANIMATE_SUBJECT_UK = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:військові|окупанти|загарбники|бійці|ворог|піхота)\b"
+)
+
+
+# A clause opening with an enemy word in a form no subject takes ("ворожу",
+# "ворожого", "ворожих": accusative), then the verb: the object stands first.
+_FRONTED_ENEMY_OBJECT_UK = re.compile(
+    r"[\s*_«\"]*(?:ворожу|ворожого|ворожих)\s+[\w'’ -]{1,60}", re.I
+)
+
+
+def _subject_after_uk(ctx: Context, start: int, end: int, claimant: Claimant) -> Side:
+    """The side of a Ukrainian subject that follows its verb, read only when
+    the noun's form is the nominative."""
+    m = _ANIMATE_SUBJECT_UK.match(ctx.text, start, end)
+    if m is None:
+        return "unknown"
+    after = _sides_in(ctx, start, m.end(), claimant)
+    return _first(after.own, after.enemy, after.word)
+
+
 def agent_side(
     ctx: Context,
     trigger: re.Match[str],
@@ -2814,7 +3010,16 @@ def agent_side(
                 return "unknown"
             if subject in ("russia", "ukraine"):
                 named = "russia" if subject == "russia" else "ukraine"
-        found = _first(before.own, before.enemy, named, before.claimant)
+        found = _first(before.own, before.enemy, named)
+        if ctx.lex.lang == "uk" and _FRONTED_ENEMY_OBJECT_UK.fullmatch(
+            ctx.text, start, trigger.start()
+        ):
+            # "Ворожу техніку знищили": the enemy's is the object, so the
+            # claimant's side acted
+            found = _first(before.own, _flip(before.enemy), _flip(named))
+        if found == "unknown" and ctx.lex.lang == "uk":
+            found = _subject_after_uk(ctx, trigger.end(), clause_end, claimant)
+        found = _first(found, before.claimant)
     if found != "unknown":
         return found
     cause = _cause(ctx.lex).search(ctx.text, trigger.end(), clause_end)
@@ -3192,6 +3397,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             continue
         if not ctx.lex.actions.pattern.search(ctx.text, s.start, s.end):
             claims += _elliptical_claims(ctx, i, claims)
+            claims += _listed_engagements(ctx, i, claims)
+            claims = _counted_settlements_named(ctx, i, claims)
             continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
             entry = ctx.lex.actions[trigger.group()]
@@ -3308,12 +3515,16 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 or _place_subject(ctx.lex).fullmatch(trigger.group())  # "X fell to"
             ):
                 places = _places_in(ctx, subject)
+            if ctx.lex.lang == "uk" and entry.claim_type == "territorial":
+                places = _reference_subject_uk(ctx, trigger, subject, places)
             antecedent = _antecedent(ctx, subject) if not places else None
             if antecedent and antecedent[0] < antecedent[1]:
                 places = _places_in(ctx, antecedent)
             if not quantities:
                 keep = partial(_acts_on_place, ctx, trigger, where=where)
                 places = _kept_with_lists(ctx, places, keep)
+            if not places and not quantities and ctx.lex.lang == "uk":
+                places = _listed_after_comma_uk(ctx, obj, s)
             targets: tuple[PlaceMention, ...] = ()
             if places and where and ctx.lex.lang == "en":
                 targets = _further_targets(ctx, places, s)[len(places) :]
@@ -3385,6 +3596,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 # one launch from several sites is one claim
                 launch_sites = entry.action == "launched" and bool(places)
             if (
+                ctx.lex.lang == "uk"
+                and entry.claim_type == "territorial"
+                and all(_is_region(_region_nouns(ctx.lex), p) for p in places)
+            ):
+                # "звільнили села на Донеччині — A, B, C": the settlements
+                # after the dash are what was taken; the region only holds them
+                places = _places_after_colon(ctx, obj[1], s.end) or places
+            if (
                 not quantities
                 and not places
                 and ctx.lex.lang == "en"
@@ -3424,6 +3643,12 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 places = _referred_region(ctx, trigger, obj)
             if not quantities and not places:
                 continue
+            if (
+                ctx.lex.lang == "uk"
+                and _USED_UK.match(trigger.group())
+                and not quantities
+            ):
+                continue  # "використали тактику малих груп": no weapon counted
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
                 # "two ... missile divisions": a singular after a plural number
                 # modifies the noun counted, which is no weapon
