@@ -283,8 +283,8 @@ _EVENT_REACH = 600  # characters back to the strike a definite noun names again
 def place_of_event_named(
     text: str, claims: Sequence[Claim], window: tuple[int, int]
 ) -> tuple[PlaceMention, ...]:
-    """The place of the strike a definite noun names again ("the death toll of
-    the strike is now 35", "destroyed in this raid"): the last strike claimed
+    """The place of the strike a definite noun names again ("the raid's death
+    toll stands at 12", "destroyed in this raid"): the last strike claimed
     before, within a few sentences, when it was about one place."""
     m = _EVENT_REFERENCE.search(text, *window)
     if m is None:
