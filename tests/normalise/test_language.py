@@ -34,10 +34,14 @@ def test_a_few_latin_names_leave_a_cyrillic_paragraph_cyrillic() -> None:
     assert [s.lang for s in detect_languages(text)] == ["uk"]
 
 
-def test_cyrillic_without_letters_of_its_own_is_russian() -> None:
-    # no і ї є ґ and no ы э ъ ё: no dictionary or model is asked
+def test_cyrillic_without_letters_of_its_own_takes_its_neighbours() -> None:
+    # no і ї є ґ and no ы э ъ ё, and no clear vote of the words
     (span,) = detect_languages("Вечером прошла проверка документов на складе")
     assert span.lang == "ru"
+    assert detect_languages("Вот это поворот")[0].lang == "ru"  # a short post
+    # after a Ukrainian paragraph, the same kind of line is Ukrainian
+    text = "Військові відбили дві атаки.\n\nТакож за добу ворог втратив 3 танки."
+    assert [s.lang for s in detect_languages(text)] == ["uk"]
 
 
 def test_letters_of_both_languages_are_decided_by_the_words() -> None:
