@@ -2447,6 +2447,11 @@ def agent_side(
             if entry_action(ctx, trigger) == "shot down":
                 return _flip(weapon)
             return weapon
+    if ctx.lex.lang == "ru" and _nominal("ru", trigger.group()):
+        # "в результате удара ВСУ": the side inside a strike's noun phrase
+        inside = ctx.lex.side_words.get(trigger.group().split()[-1])
+        if inside in _OTHER_SIDE:
+            return inside  # type: ignore[return-value]
     if by:  # the agent of a passive
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
