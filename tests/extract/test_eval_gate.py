@@ -15,7 +15,7 @@ from tests.conftest import shared_path
 # language -> (recall, precision, claimant, stance, type, action)
 FLOORS = {
     "en": (0.843, 0.962, 0.914, 0.99, 0.948, 0.948),
-    "ru": (0.843, 0.974, 0.939, 0.99, 0.974, 0.947),
+    "ru": (0.851, 0.974, 0.94, 0.99, 0.974, 0.947),
     "uk": (0.622, 0.929, 0.826, 0.98, 0.94, 0.9),
 }
 

@@ -342,6 +342,10 @@ def _slavic_mood(
     )
     verb = any(t.startswith(("VERB", "PRTS")) for t in tags)
     future = bool(tags) and all("futr" in t or "infn" in t for t in tags if "VERB" in t)
+    if infinitive and lex.lang == "ru" and len(trigger.group().split()) > 1:
+        # "выйти из котла попытались": the infinitive's verb is in the phrase
+        last = trigger.group().split()[-1].casefold()
+        infinitive = not any("past" in t for t in _forms(lex.lang, last))
     if infinitive and not any("past" in t or "Impe" in t for t in tags):
         return _after_infinitive_marker(spec, governing)
     if verb and future and any("futr" in t for t in tags):
