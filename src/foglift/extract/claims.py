@@ -1772,6 +1772,35 @@ def _hit_told_again(ctx: Context, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+_DESTINATION = re.compile(
+    r"(?:летевш|летящ|летел|летевш|направлявш|направлял|направлен)\w*"
+    r"[\s*_]+(?:на|в|во|в\s+сторону)[\s*_]+$",
+    re.IGNORECASE,
+)
+
+
+def _without_destinations(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """A Russian weapon's destination ("беспилотники, летевшие на Москву,
+    сбиты в округах X и Y") is not where the claim happened, nor is a whole
+    country: the places it was downed or struck at are; with none other
+    named, a counted claim keeps no place rather than those."""
+    if ctx.lex.lang != "ru":
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        kept = tuple(
+            p
+            for p in claim.places
+            if not _DESTINATION.search(ctx.text, max(0, p.start - 40), p.start)
+            # "на территории Украины поражены": a whole country is no place
+            and p.name not in _countries(ctx.lex)
+        )
+        if kept != claim.places and (kept or claim.quantity is not None):
+            claim = replace(claim, places=kept)
+        out.append(claim)
+    return out
+
+
 _FIRE = re.compile(r"(?:горит|горят|горел\w*|пожар\w*)\b", re.IGNORECASE)
 _STRIKE_NAMED = re.compile(
     r"БПЛА|беспилот|дрон|ракет|удар|атак|прил[её]т|обстрел|взрыв|ВСУ", re.IGNORECASE
@@ -3150,5 +3179,6 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     claims = _carry_agents(ctx, claims)
     claims = _shared_places(ctx, claims)
     claims = _hit_told_again(ctx, claims)
+    claims = _without_destinations(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues
