@@ -1795,10 +1795,26 @@ def _without_destinations(ctx: Context, claims: list[Claim]) -> list[Claim]:
             # "на территории Украины поражены": a whole country is no place
             and p.name not in _countries(ctx.lex)
         )
+        kept = tuple(
+            p for n, p in enumerate(kept) if not (n and _qualifies(ctx, kept[n - 1], p))
+        )
         if kept != claim.places and (kept or claim.quantity is not None):
             claim = replace(claim, places=kept)
         out.append(claim)
     return out
+
+
+_QUALIFIER_GAP = re.compile(r"[\s*_,]*(?:в|во)[\s*_]+$", re.IGNORECASE)
+
+
+def _qualifies(ctx: Context, place: PlaceMention, region: PlaceMention) -> bool:
+    """Whether a Russian region right after a settlement locates it ("Дальнее
+    в ДНР", "X в Запорожской области"): a qualifier, not a place of its own."""
+    if not _is_region(_region_nouns(ctx.lex), region) or _is_region(
+        _region_nouns(ctx.lex), place
+    ):
+        return False
+    return bool(_QUALIFIER_GAP.fullmatch(ctx.text, place.end, region.start))
 
 
 _FIRE = re.compile(r"(?:горит|горят|горел\w*|пожар\w*)\b", re.IGNORECASE)
