@@ -290,7 +290,9 @@ def _is_cause(ctx: Context, start: int) -> bool:
 
 @cache
 def _cause_before(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?:{_cause(lex).pattern})\s+$", re.IGNORECASE)
+    words = lex.data.get("agents", {})
+    causes = phrase_pattern(words.get("cause", []) + words.get("cause_of_noun", []))
+    return re.compile(rf"(?:{causes.pattern})\s+$", re.IGNORECASE)
 
 
 def _quantity_window(ctx: Context, obj: tuple[int, int]) -> tuple[int, int]:
@@ -963,6 +965,11 @@ def _quotation_before(text: str, start: int, cue: int) -> bool:
 _TRAILING_SPEAKER = re.compile(r"(?:\s+[^\W\d][\w'’.-]*){0,4}\s+")
 
 
+_STATEMENTS_OF = re.compile(
+    r"[\W_]*(?:\w+\s+){0,2}(?:заявлени[еяй]|тезис[ыов]*|слова)\s+", re.IGNORECASE
+)
+
+
 def _heading_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     """The speaker a heading line names for the text under it: a line that is
     only a source and a colon ("**Минобороны РФ:**", markup and emoji aside)
@@ -973,9 +980,14 @@ def _heading_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
         if len(mentions) == 1:
             c = mentions[0]
             colon = _COLON.match(ctx.text, c.end)
+            opening = ctx.text[s.start : c.start]
             if (
                 colon is not None
-                and not _WORDLIKE.search(ctx.text, s.start, c.start)
+                and (
+                    not _WORDLIKE.search(opening)
+                    # "Другие заявления X:" heads a list of X's statements
+                    or (ctx.lex.lang == "ru" and _STATEMENTS_OF.fullmatch(opening))
+                )
                 and not _WORDLIKE.search(ctx.text, colon.end(), s.end)
             ):
                 return replace(c, via="colon"), j
@@ -2140,6 +2152,106 @@ def _said_again(
     )
 
 
+_ARRIVAL = re.compile(r"(?:прилетел|прилетел[аио]|врезал)\w*\s", re.IGNORECASE)
+_ADJECTIVE_NAME = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие)$")
+
+
+def _hit_told_again(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """A Russian post that tells where a weapon arrived ("беспилотник прилетел
+    в приют в X") after its own strike claim ("дрон атаковал приют в области")
+    tells the same strike again: one claim, placed at the settlement when the
+    first named only the region."""
+    if ctx.lex.lang != "ru":
+        return claims
+    regions = partial(_is_region, _region_nouns(ctx.lex))
+    out: list[Claim] = []
+    for claim in claims:
+        earlier = [
+            n
+            for n, e in enumerate(out)
+            if e.action == "struck" and _same_speaker(e.claimant, claim.claimant)
+        ]
+        if (
+            claim.action != "struck"
+            or not _ARRIVAL.match(claim.action_as_stated + " ")
+            or (claim.quantity is not None and claim.quantity.value != 1)
+            or not earlier
+        ):
+            out.append(claim)
+            continue
+        first = out[earlier[-1]]
+        if (
+            claim.places
+            and first.places
+            and all(regions(p) for p in first.places)
+            and not any(
+                regions(p) or _ADJECTIVE_NAME.search(p.name) for p in claim.places
+            )
+        ):
+            out[earlier[-1]] = replace(first, places=claim.places)
+    return out
+
+
+_DESTINATION = re.compile(
+    r"(?:летевш|летящ|летел|летевш|направлявш|направлял|направлен)\w*"
+    r"[\s*_]+(?:на|в|во|в\s+сторону)[\s*_]+$",
+    re.IGNORECASE,
+)
+
+
+def _without_destinations(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """A Russian weapon's destination ("беспилотники, летевшие на Москву,
+    сбиты в округах X и Y") is not where the claim happened, nor is a whole
+    country: the places it was downed or struck at are; with none other
+    named, a counted claim keeps no place rather than those."""
+    if ctx.lex.lang != "ru":
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        kept = tuple(
+            p
+            for p in claim.places
+            if not _DESTINATION.search(ctx.text, max(0, p.start - 40), p.start)
+            # "на территории Украины поражены": a whole country is no place
+            and p.name not in _countries(ctx.lex)
+        )
+        kept = tuple(
+            p for n, p in enumerate(kept) if not (n and _qualifies(ctx, kept[n - 1], p))
+        )
+        if kept != claim.places and (kept or claim.quantity is not None):
+            claim = replace(claim, places=kept)
+        out.append(claim)
+    return out
+
+
+_QUALIFIER_GAP = re.compile(r"[\s*_,]*(?:в|во)[\s*_]+$", re.IGNORECASE)
+
+
+def _qualifies(ctx: Context, place: PlaceMention, region: PlaceMention) -> bool:
+    """Whether a Russian region right after a settlement locates it ("Дальнее
+    в ДНР", "X в Запорожской области"): a qualifier, not a place of its own."""
+    if not _is_region(_region_nouns(ctx.lex), region) or _is_region(
+        _region_nouns(ctx.lex), place
+    ):
+        return False
+    return bool(_QUALIFIER_GAP.fullmatch(ctx.text, place.end, region.start))
+
+
+_FIRE = re.compile(r"(?:горит|горят|горел\w*|пожар\w*)\b", re.IGNORECASE)
+_STRIKE_NAMED = re.compile(
+    r"БПЛА|беспилот|дрон|ракет|удар|атак|прил[её]т|обстрел|взрыв|ВСУ", re.IGNORECASE
+)
+
+
+def _fire_alone(ctx: Context, trigger: re.Match[str]) -> bool:
+    """Whether a Russian fire ("горит нефтебаза", "пожар на заводе") is told in
+    a text that names no strike: a fire is war damage only beside an attack,
+    a weapon or an explosion, not a fire of any cause."""
+    if ctx.lex.lang != "ru" or not _FIRE.match(trigger.group()):
+        return False
+    return _STRIKE_NAMED.search(ctx.text) is None
+
+
 def _counted_already(ctx: Context, trigger: re.Match[str], taken: set[int]) -> bool:
     """Whether an action word is the unit of a number an earlier action took
     ("зафиксировано 40 обстрелов": the shelling is what was counted)."""
@@ -2965,6 +3077,11 @@ def agent_side(
             if entry_action(ctx, trigger) == "shot down":
                 return _flip(weapon)
             return weapon
+    if ctx.lex.lang == "ru" and _nominal("ru", trigger.group()):
+        # "в результате удара ВСУ": the side inside a strike's noun phrase
+        inside = ctx.lex.side_words.get(trigger.group().split()[-1])
+        if inside in _OTHER_SIDE:
+            return inside  # type: ignore[return-value]
     if by:  # the agent of a passive
         by_named, by_relative = side_in(ctx, by.end(), clause_end, claimant)
         return by_named if by_named != "unknown" else by_relative
@@ -3053,6 +3170,14 @@ def agent_side(
         # "атаки дронов ВСУ": the side right after a strike named by its noun
         # is its genitive agent, not its target.
         own = ctx.lex.side_words.get(words[0].group())
+        if (
+            own not in _OTHER_SIDE
+            and ctx.lex.lang == "ru"
+            and len(words) > 1
+            and _WEAPON_NOUN.match(words[0].group())
+        ):
+            # "попадания беспилотника ВСУ": the side after the weapon's noun
+            own = ctx.lex.side_words.get(words[1].group())
         if own in _OTHER_SIDE:
             return own  # type: ignore[return-value]
     for word in words:
@@ -3073,6 +3198,7 @@ def agent_side(
     return "unknown"
 
 
+_WEAPON_NOUN = re.compile(r"(?:беспилотник|дрон|ракет|снаряд)\w*$|БПЛА$", re.I)
 _WEAPON_ACTIONS = frozenset(["shot down", "struck", "launched", "damaged"])
 
 
@@ -3751,6 +3877,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 continue  # "Всё произошло возле отеля": no attack named
             if entry.action in _CONSEQUENCES and _civil_cause(ctx, s):
                 continue  # "в ДТП пострадали пять человек": no war damage
+            if _fire_alone(ctx, trigger):
+                continue  # "пожар на складе" in a post that names no strike
             if not quantities and _said_again(ctx, claims, s, entry.action, places):
                 continue  # "обломки упали на склад, что привело к возгоранию"
             ground = _is_ground_attack(ctx, trigger, s, subject[0])
@@ -3816,5 +3944,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     claims = _shared_places(ctx, claims)
     if ctx.lex.lang == "uk":
         claims = _repeated(claims)
+    claims = _hit_told_again(ctx, claims)
+    claims = _without_destinations(ctx, claims)
     claims = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return claims, used_cues

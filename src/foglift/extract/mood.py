@@ -345,6 +345,10 @@ def _slavic_mood(
     # ("знаходиться" reads as an infinitive too in the Ukrainian dictionary;
     # a present reading makes it the 3rd person it is in running text)
     finite = ("past", "Impe", "pres") if lex.lang == "uk" else ("past", "Impe")
+    if infinitive and lex.lang == "ru" and len(trigger.group().split()) > 1:
+        # "выйти из котла попытались": the infinitive's verb is in the phrase
+        last = trigger.group().split()[-1].casefold()
+        infinitive = not any("past" in t for t in _forms(lex.lang, last))
     if infinitive and not any(f in t for t in tags for f in finite):
         return _after_infinitive_marker(spec, governing)
     if verb and future and any("futr" in t for t in tags):

@@ -154,10 +154,17 @@ def _patterns(
     aux = lex.passive_aux.pattern
     # So is the subject of a predicate that acts on it: "Бєлгород зазнав обстрілу".
     subject_of = phrase_pattern(spec.get("subject_of", [])).pattern
+    # ("Курская область была вновь атакована": in Russian a region's noun may
+    # follow the name and an adverb the auxiliary)
+    # ... and every name of a list before it ("A и B взяты под контроль").
+    noun_gap, adverb, rest = r"", r"\w+ly\s+", r""
+    if lex.lang == "ru":
+        noun_gap, adverb = rf"(?:\s+[^\W\d{lex.capital}][\w-]*)?", r"\w+\s+"
+        rest = rf"(?:(?:\s*,\s*|\s+и\s+)(?:{name}))*"
     passive = re.compile(
         rf"{_STARTS_WORD}(?P<name>{name})"
-        rf"(?=\s+(?i:{aux})\s+(?:\w+ly\s+)?(?i:{actions})"
-        rf"|(?:\s+[^\W\d{lex.capital}][\w-]*)?\s+(?i:{subject_of}))"
+        rf"(?={rest}{noun_gap}\s+(?i:{aux})\s+(?:{adverb})?(?i:{actions})"
+        rf"|{rest}(?:\s+[^\W\d{lex.capital}][\w-]*)?\s+(?i:{subject_of}))"
     )
     # The same list after a count, when a cue before the count took the match
     # ("зашли в два села Черниговской области — A и B").
