@@ -1730,7 +1730,7 @@ def _further_targets(
 _PARTICIPLE_OPENS = re.compile(r"(?:,|\sand)\s*(?:\w+ly\s+)?$")
 # "seven were killed and eight more hurt in X": coordinated actions on people
 _COORDINATED = re.compile(r"\s*(?:,\s*)?and\s+(?:[\w'’-]+\s+){0,4}")
-# "Один человек погиб и один ранен из-за атак по X" (markup may sit between)
+# "Один погиб и ещё двое ранены после атак по X" (markup may sit between)
 _COORDINATED_RU = re.compile(r"[\s*_]*(?:,\s*)?и\s+(?:[\w'’*-]+\s+){0,4}")
 
 
