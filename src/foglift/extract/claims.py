@@ -49,6 +49,7 @@ from foglift.extract.places import accusative_only
 from foglift.extract.quantities import (
     FoundQuantity,
     bare_number,
+    exact_count,
     parse_number,
     partitive_gap,
 )
@@ -59,7 +60,6 @@ from foglift.model import (
     Claimant,
     ClaimType,
     PlaceMention,
-    Quantity,
     Sentence,
     Side,
     Stance,
@@ -1354,20 +1354,7 @@ def _toll(
     value = parse_number(figure.group("num"), ctx.lex) if figure else None
     if figure is None or value is None:
         return []
-    return [
-        FoundQuantity(
-            Quantity(
-                value=value,
-                low=value,
-                high=value,
-                unit="personnel",
-                as_stated=figure.group(),
-                start=figure.start(),
-                end=figure.end(),
-            ),
-            "personnel",
-        )
-    ]
+    return [exact_count(figure, value, "personnel", "personnel")]
 
 
 def _people_counted(
@@ -1389,21 +1376,7 @@ def _people_counted(
     if value is None or (unit is not None and ctx.text[m.end()].isspace()):
         return []  # "killed 40 soldiers" is a quantity of its own
     qualifier = ctx.lex.qualifiers.get(m.group("qual") or "")
-    return [
-        FoundQuantity(
-            Quantity(
-                value=value,
-                low=value,
-                high=value,
-                unit="personnel",
-                as_stated=m.group(),
-                start=m.start(),
-                end=m.end(),
-                qualifier=qualifier,
-            ),
-            "personnel",
-        )
-    ]
+    return [exact_count(m, value, "personnel", "personnel", qualifier)]
 
 
 def _action_at(ctx: Context, start: int | None, category: str) -> str | None:

@@ -26,7 +26,12 @@ from functools import cache
 from itertools import pairwise
 
 from foglift.extract.lexicon import Lexicon, phrase_pattern
-from foglift.extract.quantities import FoundQuantity, bare_number, parse_number
+from foglift.extract.quantities import (
+    FoundQuantity,
+    bare_number,
+    exact_count,
+    parse_number,
+)
 from foglift.model import Claim, PlaceMention, Quantity
 
 _NEVER = re.compile(r"(?!x)x")
@@ -260,17 +265,8 @@ def toll_count(
     value = parse_number(m.group("num"), lex)
     if value is None:
         return []
-    quantity = Quantity(
-        value=value,
-        low=value,
-        high=value,
-        unit="personnel",
-        as_stated=m.group(),
-        start=m.start(),
-        end=m.end(),
-        qualifier=lex.qualifiers.get(m.group("qual") or ""),
-    )
-    return [FoundQuantity(quantity, "personnel")]
+    qualifier = lex.qualifiers.get(m.group("qual") or "")
+    return [exact_count(m, value, "personnel", "personnel", qualifier)]
 
 
 _EVENT_REFERENCE = re.compile(

@@ -268,26 +268,11 @@ def _counted_pieces(
         head = max(0, m.start() - 300, text.rfind("\n\n", 0, m.start()))
         units = list(lex.units.pattern.finditer(text, head, m.start()))
         unit = lex.units.get(units[-1].group()) if units else None
-        value = parse_number(m.group("num"), lex)
-        if unit is None or value is None:
+        if unit is None:
             continue
-        qualifier = lex.qualifiers.get(m.group("qual") or "")
-        low, high = _bounds(value, qualifier)
-        out.append(
-            FoundQuantity(
-                Quantity(
-                    value=value,
-                    low=low,
-                    high=high,
-                    unit=unit[0],
-                    as_stated=m.group(),
-                    start=m.start(),
-                    end=m.end(),
-                    qualifier=qualifier,
-                ),
-                unit[1],
-            )
-        )
+        piece = _part(m, lex, unit)
+        if piece.quantity.value is not None:
+            out.append(piece)
     return out
 
 
@@ -492,6 +477,29 @@ def _numbers_in_dashes(
     return out
 
 
+def exact_count(
+    m: re.Match[str],
+    value: float,
+    unit: str,
+    category: str,
+    qualifier: str | None = None,
+) -> FoundQuantity:
+    """A count read as ``m`` states it, its bounds its value."""
+    return FoundQuantity(
+        Quantity(
+            value=value,
+            low=value,
+            high=value,
+            unit=unit,
+            as_stated=m.group(),
+            start=m.start(),
+            end=m.end(),
+            qualifier=qualifier,
+        ),
+        category,
+    )
+
+
 def _part(m: re.Match[str], lex: Lexicon, unit: tuple[str, str]) -> FoundQuantity:
     value = parse_number(m.group("num"), lex)
     qualifier = lex.qualifiers.get(m.group("qual") or "")
@@ -628,21 +636,8 @@ def _fractions(
         value = table.get(" ".join(m.group("frac").casefold().split()))
         if value is None:
             continue
-        out.append(
-            FoundQuantity(
-                Quantity(
-                    value=value,
-                    low=value,
-                    high=value,
-                    unit="percent",
-                    as_stated=m.group(),
-                    start=m.start(),
-                    end=m.end(),
-                    qualifier=lex.qualifiers.get(m.group("qual") or ""),
-                ),
-                "area",
-            )
-        )
+        qualifier = lex.qualifiers.get(m.group("qual") or "")
+        out.append(exact_count(m, value, "percent", "area", qualifier))
     return out
 
 
