@@ -632,30 +632,22 @@ def resolve_spans(
     fronts = [is_front(text, span) for span in spans]
     first = [rank(found) for found in matches]
 
+    def read_as_area(i: int, name: str, kinds: tuple[str, ...]) -> None:
+        # the mention is the area ``name`` looks up, when there is one
+        areas = [m for m in find_matches(name) if m.place.precision in kinds]
+        if areas:
+            matches[i] = areas
+            first[i] = rank(areas)
+
     # "Luhansk and Donetsk oblasts", "над Брянской и Ростовской областями":
     # each name of a list closed by a plural area word is an area
     plurals = plural_areas(text, spans)
     for i, (singular, _) in plurals.items():
         base = strip_plural(spans[i].name)
-        areas = [
-            m
-            for m in find_matches(f"{base} {singular}")
-            if m.place.precision in ("region", "district")
-        ]
-        if areas:
-            matches[i] = areas
-            first[i] = rank(areas)
+        read_as_area(i, f"{base} {singular}", ("region", "district"))
     for i in elliptic_areas(text, spans):
-        if i in plurals:
-            continue
-        areas = [
-            m
-            for m in find_matches(f"{spans[i].name} область")
-            if m.place.precision == "region"
-        ]
-        if areas:
-            matches[i] = areas
-            first[i] = rank(areas)
+        if i not in plurals:
+            read_as_area(i, f"{spans[i].name} область", ("region",))
     # "По Чугуївському" in a text about raions ("райони Харківщини"):
     # a raion's masculine adjective without its noun is the raion
     if _RAION_WORD.search(text):
@@ -670,14 +662,7 @@ def resolve_spans(
                 )
             ):
                 continue
-            areas = [
-                m
-                for m in find_matches(f"{span.name} район")
-                if m.place.precision == "district"
-            ]
-            if areas:
-                matches[i] = areas
-                first[i] = rank(areas)
+            read_as_area(i, f"{span.name} район", ("district",))
 
     # a span cut before its area noun ("Брянською" of "Брянською областю",
     # "Краснодарским" of "Краснодарским краем", "Черного" of "Черного моря",
