@@ -48,8 +48,9 @@ SETTINGS: dict[str, Setting] = {
             32,
             "Memory the caches of names, places and word forms may fill in one "
             "process, shared out among them (`foglift/caches.py`); a process "
-            "holds about 240 MB before them, so the default keeps an ingest "
-            "near 300 MB. More buys some speed on a long corpus.",
+            "holds about 120 MB after its first texts, an ingest's store and the "
+            "suggestions' settlement grid most of the rest of 300 MB. More buys "
+            "some speed on a long corpus.",
         ),
         Setting(
             "max_place_mentions",
