@@ -696,10 +696,10 @@ def _empty_grid() -> None:
 
 
 _grid_lock = threading.Lock()
-# 154,387 settlements (a box from 40 to 60 N, 15 to 50 E) take 26 MB; a
-# grid emptied past 250,000 keeps an ingest of 100,000 real posts under 300
-# MB, and its cells are read again from their blobs in milliseconds
-GRID_MAX_ROWS = 250_000
+# 154,387 settlements (a box from 40 to 60 N, 15 to 50 E) take 26 MB; the
+# theatre and its neighbours hold fewer than this bound (an ingest of 100,000
+# real posts peaked at 302 MB with it at 400,000 and at 250,000 alike)
+GRID_MAX_ROWS = 400_000
 
 
 def _edge_of(
