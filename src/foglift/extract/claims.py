@@ -1331,6 +1331,18 @@ _TOLL_NOUN = re.compile(r"\bчисл\w*\s+$", re.IGNORECASE)
 _TOLL_VERB = r"(?:вырос\w*|возрос\w*|увеличил\w*|достиг\w*|составил\w*)"
 
 
+@cache
+def _toll_figures(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The figure after a toll's verb ("выросло до семи") and before it."""
+    number = bare_number(lex).pattern
+    return (
+        re.compile(rf"{_TOLL_VERB}\s+(?:до\s+)?(?P<figure>{number})", re.IGNORECASE),
+        re.compile(
+            rf"(?:^|\s)до\s+(?P<figure>{number})\s+{_TOLL_VERB}\s+$", re.IGNORECASE
+        ),
+    )
+
+
 def _toll(
     ctx: Context, trigger: re.Match[str], entry: ActionEntry, s: Sentence
 ) -> list[FoundQuantity]:
@@ -1340,13 +1352,9 @@ def _toll(
         ctx.text, max(s.start, trigger.start() - 12), trigger.start()
     ):
         return []
-    number = bare_number(ctx.lex).pattern
-    after = re.compile(
-        rf"{_TOLL_VERB}\s+(?:до\s+)?(?P<figure>{number})", re.IGNORECASE
-    ).search(ctx.text, trigger.end(), s.end)
-    before = re.compile(
-        rf"(?:^|\s)до\s+(?P<figure>{number})\s+{_TOLL_VERB}\s+$", re.IGNORECASE
-    ).search(ctx.text, s.start, trigger.start() - len("число "))
+    rose_to, rising_to = _toll_figures(ctx.lex)
+    after = rose_to.search(ctx.text, trigger.end(), s.end)
+    before = rising_to.search(ctx.text, s.start, trigger.start() - len("число "))
     m = after or before
     if m is None:
         return []

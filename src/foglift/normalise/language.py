@@ -137,13 +137,20 @@ def detect_languages(text: str, default: str = "en") -> tuple[LanguageSpan, ...]
             ]
         else:
             guesses.append((m.start(), m.end(), *_guess(m.group())))
-    decided = [(n, g[2]) for n, g in enumerate(guesses) if g[2] in ("ru", "uk")]
+    # an undecided Cyrillic stretch takes the nearest decided one before it,
+    # else after it (two passes: a text of many lines stays linear)
+    following: list[str | None] = [None] * len(guesses)
+    coming: str | None = None
+    for n in range(len(guesses) - 1, -1, -1):
+        following[n] = coming
+        if guesses[n][2] in ("ru", "uk"):
+            coming = guesses[n][2]
+    previous: str | None = None
     for n, (start, end, guessed, _) in enumerate(guesses):
         if guessed == _SLAVIC:
-            before = [lang for at, lang in decided if at < n]
-            after = [lang for at, lang in decided if at > n]
-            near = before[-1] if before else after[0] if after else "ru"
-            guesses[n] = (start, end, near, 0.5)
+            guesses[n] = (start, end, previous or following[n] or "ru", 0.5)
+        elif guessed in ("ru", "uk"):
+            previous = guessed
     known = [g for g in guesses if g[2] is not None]
     if not known:
         whole = _guess(text)
