@@ -85,14 +85,16 @@ def _patterns(
     joined = rf"(?:{group}){{1,4}}"
     # Three names or more by commas alone are a list too ("взяття A, B, C в
     # районі"), when the clause goes on in lower case or ends.
+    # (a Ukrainian quotation ends its list too: "«... A, B, C», — сказав він")
+    quoted = r"|[\s*_]*[»\"”][\s*_]*(?:[.;!?\n,]|[—–])" if lex.lang == "uk" else ""
     commas = (
         rf"(?:\s*,\s*{more}){{2,{_LONGEST_LIST}}}"
-        rf"(?=\s*[.;\n]|\s+[^\W\d{lex.capital}])"
+        rf"(?=\s*[.;\n]|\s+[^\W\d{lex.capital}]{quoted})"
     )
     if lex.lang in ("ru", "uk"):
         # "продолжают освобождать A, B.": two names by a comma ending the
         # sentence are a list as well (no verb follows to make B a subject).
-        commas += rf"|(?:\s*,\s*{more})(?=[\s*_]*[.;!?\n])"
+        commas += rf"|(?:\s*,\s*{more})(?=[\s*_]*[.;!?\n]{quoted})"
     listed = rf"(?:{joined}|{commas})?"
     # "три населённых пункта в Курской области — A, B и C": settlements named
     # after a count of them, past a dash or a colon.
