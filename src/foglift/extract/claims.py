@@ -1043,7 +1043,11 @@ def _other_speakers(
     claims that ...": the commander asserts it), by "Russian sources" (or
     Ukrainian) when the text names none.
     """
-    if not made or cue is None:
+    if not made:
+        return []
+    if ctx.lex.lang == "uk" and made[0].claimant.via == "trailing":
+        return _trailing_speakers(ctx, made)
+    if cue is None:
         return []
     speaker = made[0].claimant
     mentions = ctx.sentence_claimants(i)
@@ -1096,6 +1100,24 @@ def _other_speakers(
             replace(c, claimant=original, stance="asserts", voice="attributed")
             for c in made + out
         ]
+    return out
+
+
+def _trailing_speakers(ctx: Context, made: list[Claim]) -> list[Claim]:
+    """The same claims for the speakers joined after the first one of a later
+    sentence's attribution ("Про це повідомили речник X та Генштаб": each one
+    claims what came before)."""
+    last = speaker = made[0].claimant
+    out: list[Claim] = []
+    j = sentence_at(ctx, speaker.start)
+    for other in ctx.sentence_claimants(j):
+        if other.start < speaker.end or other.via == "author":
+            continue
+        if not _LIST_GAP.fullmatch(ctx.text, last.end, other.start):
+            break
+        joined = replace(other, via="trailing")
+        out += [replace(c, claimant=joined) for c in made]
+        last = other
     return out
 
 
