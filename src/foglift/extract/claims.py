@@ -2635,13 +2635,36 @@ def _acts_on_place(
                 other.end - other.start
             )
     words = re.findall(r"[\w'-]+", "".join(between))
+    adjectives = _before_settlement_noun(ctx, words)
     return all(
         w in ctx.lex.object_words
         or w.isdigit()
         or (w[0].isupper() and w.endswith("'s"))
         or (where and w in ctx.lex.units)  # the weapon: "атакував дроном X"
-        for w in words
+        or k in adjectives
+        for k, w in enumerate(words)
     )
+
+
+def _before_settlement_noun(ctx: Context, words: list[str]) -> frozenset[int]:
+    """The indices of adjectives right before a settlement's noun ("прикордонне
+    село X", "невеликому місті X"), read with pymorphy3, in Ukrainian."""
+    nouns = ctx.lex.data["places"].get("settlement_nouns", [])
+    if not nouns or len(words) < 2:
+        return frozenset()
+    from foglift.extract.lexicon import _morph
+
+    heads = {n.casefold() for n in nouns if " " not in n}
+    out: set[int] = set()
+    for k in range(len(words) - 2, -1, -1):
+        after = words[k + 1].casefold()
+        if after not in heads and k + 1 not in out:
+            continue
+        if words[k][:1].islower() and any(
+            p.tag.POS == "ADJF" for p in _morph(ctx.lex.lang).parse(words[k])
+        ):
+            out.add(k)
+    return frozenset(out)
 
 
 def _object_unit(ctx: Context, span: tuple[int, int]) -> re.Match[str] | None:

@@ -135,6 +135,15 @@ def _patterns(
             rf"(?:[^\W\d{lex.capital}][\w-]*"
             r"(?:ого|его|ому|ему|ом|ем|ой|ей|ых|их|ім|ій|ої)\s+)?"
         )
+    nouns_after = spec.get("settlement_nouns", [])
+    if nouns_after:
+        # "захопили прикордонне село X": an adjective in any case before the
+        # settlement's noun, which the directional words then take.
+        attribute += (
+            rf"(?:[^\W\d{lex.capital}][\w'’-]*"
+            r"(?:ий|ій|е|є|а|я|у|ю|і|ого|ому|им|ими|их|ої|ою)\s+"
+            rf"(?=(?i:{phrase_pattern(nouns_after).pattern})\s))?"
+        )
     # A share of a place before its name ("60% Лимана"): the sign follows a
     # digit, so it is no word the cues above could match.
     signs = spec.get("share_signs", [])
