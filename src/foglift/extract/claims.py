@@ -1655,6 +1655,9 @@ def _referred_place(
     # Only a preposition may stand between: "shelling in the city", not "hold
     # positions on the edge of the village" (a part of it, not the place).
     between = re.findall(r"[\w'-]+", ctx.text[trigger.end() : m.start()])
+    # ("зайшли ще глибше в центр міста": the centre of the place is the place)
+    centre = ctx.lex.data["places"].get("reference_centre", [])
+    between = [w for w in between if w.casefold() not in centre]
     if not before and (
         len(between) > 1 or not all(w.casefold() in _cues(ctx.lex) for w in between)
     ):
@@ -1663,7 +1666,10 @@ def _referred_place(
     for p in reversed(ctx.places):
         if p.end > min(trigger.start(), m.start()):
             continue
-        if "\n\n" in ctx.text[p.end : m.start()] or m.start() - p.end > 400:
+        # (a Ukrainian report's paragraphs are short: the noun reaches the
+        # paragraph before, "Бої в X.\n\nОкупанти зайшли в центр міста")
+        breaks = 1 if ctx.lex.lang == "uk" else 0
+        if ctx.text.count("\n\n", p.end, m.start()) > breaks or m.start() - p.end > 400:
             return ()
         if p.name.split()[-1] in regions or p.name in _countries(ctx.lex):
             continue
