@@ -80,14 +80,26 @@ def _gap_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     actions = lex.actions.pattern.pattern
     # "15 беспилотников — по пять над X, Y и Z": a dash opens the list too
     dash = r"|\s[—–]" if spec.get("list_dash") else ""
+    # "38 ракет (було 35 крилатих і 3 балістичні)": a bracket opens the list,
+    # past the words of its own opening
+    opening = spec.get("list_bracket_words")
+    bracket = rf"|\((?:\s*(?:{phrase_pattern(opening).pattern}))?" if opening else ""
     head = re.compile(
-        rf"(?:(?<!\d),|,(?!\d)|[:;]|\s(?:{joiners}){dash})[\s*_]*"
+        rf"(?:(?<!\d),|,(?!\d)|[:;]|\s(?:{joiners}){dash}{bracket})[\s*_]*"
         rf"(?:(?P<each>{each})\s+)?$",
         re.IGNORECASE,
     )
+    # "з них 60 крилатих і 30 балістичних": an adjective whose noun, the
+    # unit, is left out, before the list goes on or ends
+    adjective = ""
+    if spec.get("elided_adjective"):
+        adjective = (
+            r"|\s+(?P<adjective>[^\W\d]+(?:их|і|ї))"
+            r"(?=[\s*_]*(?:[,.;)»«\n]|$|\s(?:і|й|та|а)\s))"
+        )
     tail = re.compile(
         rf"[*_]*(?:\s*[—–]|\s+-\s|\s+(?={then})|\s+(?P<action>(?={actions}))"
-        rf"|(?P<open>(?=\s)))",
+        rf"{adjective}|(?P<open>(?=\s)))",
         re.IGNORECASE,
     )
     return head, tail
@@ -320,6 +332,11 @@ def _gapped(
         each = before.group("each") is not None
         if after.group("open") is not None and not each:
             continue
+        if after.groupdict().get("adjective") and (
+            anchor.category in _PEOPLE
+            or lex.actions.pattern.fullmatch(after.group("adjective"))
+        ):
+            continue  # "20 дронів, 3 поранених": people, not a kind of drone
         if anchor.category not in _PEOPLE and event.group(
             "num"
         ).casefold() in _people_numerals(lex):
