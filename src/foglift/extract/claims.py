@@ -1673,6 +1673,8 @@ def _referred_place(
             return ()
         if p.name.split()[-1] in regions or p.name in _countries(ctx.lex):
             continue
+        if ctx.lex.lang == "uk" and _axis_after(ctx, p):
+            continue  # "на Покровському напрямку": a direction, no settlement
         if ctx.text.rfind("(", 0, p.start) > ctx.text.rfind(")", 0, p.start):
             continue  # an anchor in brackets: "X (north of Y) ... the city" is X
         if ctx.lex.lang == "uk" and _DISTANCE_FROM.search(
@@ -1681,6 +1683,19 @@ def _referred_place(
             continue  # "X, яке за 23 км від Y": Y only locates X
         return (p,)
     return ()
+
+
+def _axis_after(ctx: Context, p: PlaceMention) -> bool:
+    """Whether a noun of a front's axis follows the name ("Покровському
+    напрямку"): the name is then an adjective of a direction."""
+    axis = phrase_pattern(ctx.lex.data["places"].get("axis_nouns", []))
+    return axis.match(ctx.text, _skip_blank(ctx.text, p.end)) is not None
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
 
 
 # "за 15 кілометрів від", "в 5 км від": a distance anchoring the place after it
@@ -3541,6 +3556,28 @@ def _counted_mover(
     return len(claims) - 1
 
 
+@cache
+def _presence(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    spec = lex.data.get("presence")
+    if not spec:
+        return None
+    return phrase_pattern(spec["verbs"]), phrase_pattern(spec["forces"])
+
+
+def _presence_without_forces(ctx: Context, trigger: re.Match[str], s: Sentence) -> bool:
+    """Whether a verb of presence ("перебувають в X") has no forces in its
+    clause, so that it names no entry ("делегація перебуває в X")."""
+    presence = _presence(ctx.lex)
+    if presence is None or not presence[0].fullmatch(trigger.group()):
+        return False
+    bounds = [
+        b.end() for b in _boundary(ctx.lex).finditer(ctx.text, s.start, trigger.start())
+    ]
+    start = max([s.start, *bounds])
+    end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
+    return presence[1].search(ctx.text, start, end) is None
+
+
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
     if not _about_war(ctx):
@@ -3560,6 +3597,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             continue
         for trigger in ctx.lex.actions.pattern.finditer(ctx.text, s.start, s.end):
             entry = ctx.lex.actions[trigger.group()]
+            if ctx.lex.lang == "uk" and _presence_without_forces(ctx, trigger, s):
+                continue
             if ctx.lex.lang == "ru" and _counted_already(ctx, trigger, taken):
                 continue  # "зафиксировано 40 обстрелов": the strikes are counted
             if any(
