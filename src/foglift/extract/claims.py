@@ -3460,6 +3460,59 @@ def _about_war(ctx: Context) -> bool:
     return cues is None or cues.search(ctx.text) is not None
 
 
+@cache
+def _theatre(lex: Lexicon) -> tuple[re.Pattern[str], ...] | None:
+    """The lexicon's [theatre] lists: other wars' places, actors that are no
+    force of this war, places abroad, this war's own words, and the words
+    before a name that make it an origin."""
+    spec = lex.data.get("theatre")
+    if not spec:
+        return None
+    # (names are matched as written: "Грузия" is a country, "грузить" no)
+    return (
+        phrase_pattern(spec.get("elsewhere", []), flags=0),
+        phrase_pattern(spec.get("actors", [])),
+        phrase_pattern(spec.get("abroad", []), flags=0),
+        phrase_pattern(spec.get("own", []), flags=0),
+        re.compile(
+            rf"(?:{phrase_pattern(spec.get('origin', [])).pattern})\s+$",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _names_elsewhere(ctx: Context, a: int, b: int) -> bool:
+    """Whether the span names a place of another war, or an actor that is no
+    force of this war (another war's forces, protesters, hostages: [theatre]
+    of the lexicon), other than as where people come from ("наёмники из
+    Грузии")."""
+    found = _theatre(ctx.lex)
+    if found is None:
+        return False
+    elsewhere, actors, _, _, origin = found
+    if actors.search(ctx.text, a, b):
+        return True
+    return any(
+        origin.search(ctx.text, max(a, m.start() - 30), m.start()) is None
+        for m in elsewhere.finditer(ctx.text, a, b)
+    )
+
+
+def _about_elsewhere(ctx: Context) -> bool:
+    """Whether the text is news from elsewhere: it names another war or a
+    place abroad ([theatre] of the lexicon) and no word of this war's own
+    (its forces, sides and regions). A bombing in another country or protests
+    in another capital make no claim of this war, even where a sentence names
+    no place ("24 человека погибли")."""
+    found = _theatre(ctx.lex)
+    if found is None:
+        return False
+    _, _, abroad, own, _ = found
+    if own.search(ctx.text):
+        return False
+    return bool(abroad.search(ctx.text)) or _names_elsewhere(ctx, 0, len(ctx.text))
+
+
 # words only (no comma) between a count with its noun and a participle
 _NOUN_PHRASE = re.compile(r"(?:\s+[\w'’-]+){0,3}\s+")
 
@@ -3492,7 +3545,7 @@ def _counted_mover(
 
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
-    if not _about_war(ctx):
+    if not _about_war(ctx) or _about_elsewhere(ctx):
         return [], set()
     claims: list[Claim] = []
     used_cues: set[int] = set()
@@ -3500,8 +3553,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     # spans of lists by place already claimed, with what they count
     lists: list[tuple[int, int, str]] = []
     for i, s in enumerate(ctx.sentences):
-        if _is_historical(ctx, s):
-            continue
+        if _is_historical(ctx, s) or _names_elsewhere(ctx, s.start, s.end):
+            continue  # (before 2022; another war's or a civil actor's deeds)
         if not ctx.lex.actions.pattern.search(ctx.text, s.start, s.end):
             claims += _elliptical_claims(ctx, i, claims)
             claims += _listed_engagements(ctx, i, claims)
