@@ -2201,6 +2201,23 @@ def _without_destinations(ctx: Context, claims: list[Claim]) -> list[Claim]:
         )
         if kept != claim.places and (kept or claim.quantity is not None):
             claim = replace(claim, places=kept)
+        elif claim.places and not kept:
+            # only a destination: the place the weapon was met at follows it
+            # ("атаку дрона, летевшего на Москву, в Раменском"), unless another
+            # claim of the same words has it already
+            if any(
+                c.action_start == claim.action_start and c is not claim and c.places
+                for c in claims
+            ):
+                continue
+            after = [
+                p
+                for p in ctx.places_starting_in(claim.places[-1].end, claim.end)
+                if not _DESTINATION.search(ctx.text, max(0, p.start - 40), p.start)
+            ]
+            if not after:
+                continue
+            claim = replace(claim, places=(after[0],))
         out.append(claim)
     return out
 
