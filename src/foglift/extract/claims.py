@@ -1238,6 +1238,9 @@ def _pick_quantities(
             # the subject's clause: "дронів — 12 — збито")
             if span[0] <= q.quantity.start
             or (q.elided_from is None and span[1] <= action_start)
+            # ("три ракеты сбиты, две — достигли цели": an item past the list's
+            # dash that names its own action is that action's subject)
+            or (q.elided_from is not None and ctx.lex.lang == "ru")
         ]
         # "найбільше дронів — 12 — збито над X, ще 5 — над Y": the list it opens
         starts = {q.quantity.start for q in chain if q.elided_from is None}
