@@ -1623,12 +1623,18 @@ def _reference(lex: Lexicon) -> re.Pattern[str] | None:
 
 
 def _referred_place(
-    ctx: Context, trigger: re.Match[str], obj: tuple[int, int], before: bool = False
+    ctx: Context,
+    trigger: re.Match[str],
+    obj: tuple[int, int],
+    before: bool = False,
+    claims: Sequence[Claim] = (),
 ) -> tuple[PlaceMention, ...]:
     """The place a definite noun as the object names again: in "claimed to
     have entered the city", the city is the last place named before, in the
     same paragraph, unless a region or a country. With ``before``, ``obj`` is
-    the noun itself, standing before the action."""
+    the noun itself, standing before the action. In Russian, the place of the
+    last claim of the paragraph comes first: "бои за X ... с выходом через Y.
+    Бои за город ...", the city fought for is X, not Y on the way."""
     reference = _reference(ctx.lex)
     m = reference.search(ctx.text, *obj) if reference else None
     if m is None:
@@ -1641,6 +1647,19 @@ def _referred_place(
     ):
         return ()
     regions = _region_nouns(ctx.lex)
+    if ctx.lex.lang == "ru" and claims:
+        last = claims[-1]
+        settlements = [
+            p
+            for p in last.places
+            if p.name.split()[-1] not in regions and p.name not in _countries(ctx.lex)
+        ]
+        if (
+            len(settlements) == 1
+            and settlements[0].end <= m.start()
+            and "\n\n" not in ctx.text[settlements[0].end : m.start()]
+        ):
+            return (settlements[0],)
     for p in reversed(ctx.places):
         if p.end > min(trigger.start(), m.start()):
             continue
@@ -3714,7 +3733,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 within = tuple(p for p in places if p.name not in countries)
                 places = within or places
             if not quantities and not places:
-                places = _referred_place(ctx, trigger, obj)
+                places = _referred_place(ctx, trigger, obj, claims=claims)
             if quantities and not places and ctx.lex.lang == "en":
                 # "control a quarter of the city": the share is of the place
                 # named before
