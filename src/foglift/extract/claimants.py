@@ -143,14 +143,14 @@ def _latin_channel_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 def _channels(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
     min_score = float(default("claimant_fuzzy_min"))
-    found = list(_channel_pattern(lex).finditer(text))
+    mentions = list(_channel_pattern(lex).finditer(text))
     if lex.lang == "ru":
-        found += [
+        mentions += [
             m
             for m in _latin_channel_pattern(lex).finditer(text)
             if m.group("name")[0].isupper()
         ]
-    for m in found:
+    for m in mentions:
         name, gloss = m.group("name").strip(), m.group("gloss") or ""
         source = registry.by_alias(name) or (
             registry.by_alias(gloss) if gloss else None
