@@ -130,9 +130,27 @@ def _named(source: Source, start: int, end: int) -> Claimant:
     return Claimant(source.name, source.kind, True, source.side, start, end, source.id)
 
 
+@cache
+def _latin_channel_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A channel's noun before its Latin-script name, unquoted, as Russian
+    text writes it ("тг-канал Fighterbomber", "канал WarGonzo")."""
+    return re.compile(
+        rf"(?<![\w-])(?:{lex.channel_nouns.pattern})\s+"
+        r"(?P<name>[A-Z][A-Za-z0-9_]{2,40})(?![\w-])(?P<gloss>)",
+        re.IGNORECASE,
+    )
+
+
 def _channels(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]:
     min_score = float(default("claimant_fuzzy_min"))
-    for m in _channel_pattern(lex).finditer(text):
+    mentions = list(_channel_pattern(lex).finditer(text))
+    if lex.lang == "ru":
+        mentions += [
+            m
+            for m in _latin_channel_pattern(lex).finditer(text)
+            if m.group("name")[0].isupper()
+        ]
+    for m in mentions:
         name, gloss = m.group("name").strip(), m.group("gloss") or ""
         source = registry.by_alias(name) or (
             registry.by_alias(gloss) if gloss else None

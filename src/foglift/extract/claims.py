@@ -1260,6 +1260,9 @@ def _pick_quantities(
             # the subject's clause: "дронів — 12 — збито")
             if span[0] <= q.quantity.start
             or (q.elided_from is None and span[1] <= action_start)
+            # ("три ракеты сбиты, две — достигли цели": an item past the list's
+            # dash that names its own action is that action's subject)
+            or (q.elided_from is not None and ctx.lex.lang == "ru")
         ]
         # "найбільше дронів — 12 — збито над X, ще 5 — над Y": the list it opens
         starts = {q.quantity.start for q in chain if q.elided_from is None}
@@ -1642,12 +1645,18 @@ def _reference(lex: Lexicon) -> re.Pattern[str] | None:
 
 
 def _referred_place(
-    ctx: Context, trigger: re.Match[str], obj: tuple[int, int], before: bool = False
+    ctx: Context,
+    trigger: re.Match[str],
+    obj: tuple[int, int],
+    before: bool = False,
+    claims: Sequence[Claim] = (),
 ) -> tuple[PlaceMention, ...]:
     """The place a definite noun as the object names again: in "claimed to
     have entered the city", the city is the last place named before, in the
     same paragraph, unless a region or a country. With ``before``, ``obj`` is
-    the noun itself, standing before the action."""
+    the noun itself, standing before the action. In Russian, the place of the
+    last claim of the paragraph comes first: "бои за X ... с выходом через Y.
+    Бои за город ...", the city fought for is X, not Y on the way."""
     reference = _reference(ctx.lex)
     m = reference.search(ctx.text, *obj) if reference else None
     if m is None:
@@ -1663,6 +1672,19 @@ def _referred_place(
     ):
         return ()
     regions = _region_nouns(ctx.lex)
+    if ctx.lex.lang == "ru" and claims:
+        last = claims[-1]
+        settlements = [
+            p
+            for p in last.places
+            if p.name.split()[-1] not in regions and p.name not in _countries(ctx.lex)
+        ]
+        if (
+            len(settlements) == 1
+            and settlements[0].end <= m.start()
+            and "\n\n" not in ctx.text[settlements[0].end : m.start()]
+        ):
+            return (settlements[0],)
     for p in reversed(ctx.places):
         if p.end > min(trigger.start(), m.start()):
             continue
@@ -2244,6 +2266,23 @@ def _without_destinations(ctx: Context, claims: list[Claim]) -> list[Claim]:
         )
         if kept != claim.places and (kept or claim.quantity is not None):
             claim = replace(claim, places=kept)
+        elif claim.places and not kept:
+            # only a destination: the place the weapon was met at follows it
+            # ("атаку дрона, летевшего на Москву, в Раменском"), unless another
+            # claim of the same words has it already
+            if any(
+                c.action_start == claim.action_start and c is not claim and c.places
+                for c in claims
+            ):
+                continue
+            after = [
+                p
+                for p in ctx.places_starting_in(claim.places[-1].end, claim.end)
+                if not _DESTINATION.search(ctx.text, max(0, p.start - 40), p.start)
+            ]
+            if not after:
+                continue
+            claim = replace(claim, places=(after[0],))
         out.append(claim)
     return out
 
@@ -3526,6 +3565,59 @@ def _about_war(ctx: Context) -> bool:
     return cues is None or cues.search(ctx.text) is not None
 
 
+@cache
+def _theatre(lex: Lexicon) -> tuple[re.Pattern[str], ...] | None:
+    """The lexicon's [theatre] lists: other wars' places, actors that are no
+    force of this war, places abroad, this war's own words, and the words
+    before a name that make it an origin."""
+    spec = lex.data.get("theatre")
+    if not spec:
+        return None
+    # (names are matched as written: "Грузия" is a country, "грузить" no)
+    return (
+        phrase_pattern(spec.get("elsewhere", []), flags=0),
+        phrase_pattern(spec.get("actors", [])),
+        phrase_pattern(spec.get("abroad", []), flags=0),
+        phrase_pattern(spec.get("own", []), flags=0),
+        re.compile(
+            rf"(?:{phrase_pattern(spec.get('origin', [])).pattern})\s+$",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _names_elsewhere(ctx: Context, a: int, b: int) -> bool:
+    """Whether the span names a place of another war, or an actor that is no
+    force of this war (another war's forces, protesters, hostages: [theatre]
+    of the lexicon), other than as where people come from ("наёмники из
+    Грузии")."""
+    found = _theatre(ctx.lex)
+    if found is None:
+        return False
+    elsewhere, actors, _, _, origin = found
+    if actors.search(ctx.text, a, b):
+        return True
+    return any(
+        origin.search(ctx.text, max(a, m.start() - 30), m.start()) is None
+        for m in elsewhere.finditer(ctx.text, a, b)
+    )
+
+
+def _about_elsewhere(ctx: Context) -> bool:
+    """Whether the text is news from elsewhere: it names another war or a
+    place abroad ([theatre] of the lexicon) and no word of this war's own
+    (its forces, sides and regions). A bombing in another country or protests
+    in another capital make no claim of this war, even where a sentence names
+    no place ("24 человека погибли")."""
+    found = _theatre(ctx.lex)
+    if found is None:
+        return False
+    _, _, abroad, own, _ = found
+    if own.search(ctx.text):
+        return False
+    return bool(abroad.search(ctx.text)) or _names_elsewhere(ctx, 0, len(ctx.text))
+
+
 # words only (no comma) between a count with its noun and a participle
 _NOUN_PHRASE = re.compile(r"(?:\s+[\w'’-]+){0,3}\s+")
 
@@ -3580,7 +3672,7 @@ def _presence_without_forces(ctx: Context, trigger: re.Match[str], s: Sentence) 
 
 def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     """Claims in text order, and the starts of reporting cues they used."""
-    if not _about_war(ctx):
+    if not _about_war(ctx) or _about_elsewhere(ctx):
         return [], set()
     claims: list[Claim] = []
     used_cues: set[int] = set()
@@ -3588,8 +3680,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
     # spans of lists by place already claimed, with what they count
     lists: list[tuple[int, int, str]] = []
     for i, s in enumerate(ctx.sentences):
-        if _is_historical(ctx, s):
-            continue
+        if _is_historical(ctx, s) or _names_elsewhere(ctx, s.start, s.end):
+            continue  # (before 2022; another war's or a civil actor's deeds)
         if not ctx.lex.actions.pattern.search(ctx.text, s.start, s.end):
             claims += _elliptical_claims(ctx, i, claims)
             claims += _listed_engagements(ctx, i, claims)
@@ -3731,7 +3823,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 within = tuple(p for p in places if p.name not in countries)
                 places = within or places
             if not quantities and not places:
-                places = _referred_place(ctx, trigger, obj)
+                places = _referred_place(ctx, trigger, obj, claims=claims)
             if quantities and not places and ctx.lex.lang == "en":
                 # "control a quarter of the city": the share is of the place
                 # named before

@@ -251,6 +251,10 @@ def find_place_candidates(
     def adjectival(word: str) -> bool:
         return bool(suffixes) and word.casefold().endswith(suffixes)
 
+    # A name right before a road's noun names the road ("Качинское шоссе"),
+    # no place where something happened.
+    roads = spec.get("road_nouns")
+    road = phrase_pattern(roads) if roads else None
     cued, suffixed, single, passive, counted_list, shared, fronted = _patterns(lex)
     found: dict[tuple[int, int], PlaceMention] = {}
     # spans taken so far, kept sorted: a text of thousands of mentions must
@@ -281,6 +285,8 @@ def find_place_candidates(
             # "Сначала был налёт": an adverb opening a sentence
             return
         start, end = start + words[0].start(), start + words[-1].end()
+        if road is not None and road.match(text, end + 1) and text[end] == " ":
+            return
         # A name running into a region found before it ends where the region
         # begins ("Белицкое Донецкой Народной" -> "Белицкое").
         later = taken.first_start_within(start, end)

@@ -97,8 +97,11 @@ def _gap_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
             r"|\s+(?P<adjective>[^\W\d]+(?:их|і|ї))"
             r"(?=[\s*_]*(?:[,.;)»«\n]|$|\s(?:і|й|та|а)\s))"
         )
+    # "три ракеты сбиты, две — достигли цели": past the dash, an action of its
+    # own whose subject the item is
+    dashed = rf"(?:\s*(?P<dashed>(?={actions})))?" if spec.get("list_dash") else ""
     tail = re.compile(
-        rf"[*_]*(?:\s*[—–]|\s+-\s|\s+(?={then})|\s+(?P<action>(?={actions}))"
+        rf"[*_]*(?:\s*[—–]{dashed}|\s+-\s|\s+(?={then})|\s+(?P<action>(?={actions}))"
         rf"{adjective}|(?P<open>(?=\s)))",
         re.IGNORECASE,
     )
@@ -359,7 +362,12 @@ def _gapped(
                 anchor.category,
                 elided_from=q.start,
                 each=each,
-                next_action=after.end() if after.group("action") is not None else None,
+                next_action=(
+                    after.end()
+                    if after.group("action") is not None
+                    or (after.groupdict().get("dashed") is not None)
+                    else None
+                ),
             )
         )
         last_end = after.end()
