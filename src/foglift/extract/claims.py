@@ -22,6 +22,8 @@ from foglift.budget import check_time
 from foglift.datelines import opening_dateline
 from foglift.extract.claimants import region_side_in
 from foglift.extract.english import (
+    aim_of_priority,
+    control_contested,
     counts_places,
     destroyed_at_rest,
     forecast_of_noun,
@@ -3775,11 +3777,22 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 ctx.lex, ctx.text, trigger, s.start
             ):
                 continue  # "cannot cut off X merely by taking Y": a means
+            if ctx.lex.lang == "en" and aim_of_priority(
+                ctx.lex, ctx.text, trigger, s.start, entry.action
+            ):
+                continue  # "focused on regaining control of X": a goal
+            if (
+                ctx.lex.lang == "en"
+                and entry.action == "held"
+                and control_contested(ctx.lex, ctx.text, trigger, s.end)
+            ):
+                continue  # "control of X remains contested": nobody holds it
             if carried and not quantities and _nothing_happened(ctx, trigger, s):
                 continue  # "пострадавших и разрушений нет": no damage reported
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
             if cue is not None and _nobody_says(ctx, i, claimant, cue):
                 continue
+            said = stance
             if mood in ("negated", "failed"):
                 stance = "denies"  # "have not seized", "failed to capture"
             if cue is not None:
@@ -3889,6 +3902,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     claim_type, action = "advance", "fighting"
                 if found_q and _figure_restated(ctx, claims, action, found_q, group):
                     continue  # a post's heading and body giving one figure twice
+                # "unsuccessfully attempted to launch an assault on X": the
+                # attempt is the attack, failed; no denial that it happened
+                failed_attack = english and mood == "failed" and action == "attacked"
                 claims.append(
                     Claim(
                         id="",
@@ -3898,7 +3914,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         action_start=trigger.start(),
                         action_end=trigger.end(),
                         claimant=claimant,
-                        stance=stance,
+                        stance=said if failed_attack else stance,
                         voice="author" if claimant.via in OWN_VOICE else "attributed",
                         start=s.start,
                         end=s.end,

@@ -504,3 +504,58 @@ def share_of_place_named_again(
     if m is None:
         return ()
     return referred((m.start("noun"), m.end("noun")), before=True)
+
+
+@cache
+def _priorities(
+    lex: Lexicon,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    spec = lex.data.get("mood", {})
+    ranking = spec.get("priority_verbs", [])
+    focus = spec.get("focus_verbs", [])
+    contested = spec.get("contested_after", [])
+    if not ranking or not focus:
+        return _NEVER, _NEVER, _NEVER
+    # "prioritize ground attacks under the cover of strikes on X": the verb,
+    # then its object up to the action noun, within one clause
+    ranked = re.compile(
+        rf"\b(?:{phrase_pattern(ranking).pattern})\b[^.;:!?]{{0,80}}$", re.IGNORECASE
+    )
+    # "focused on holding and retaking X": the gerunds right after the verb
+    focused = re.compile(
+        rf"\b(?:{phrase_pattern(focus).pattern})\s+"
+        rf"(?:[\w'’-]+ing\s+(?:and|or)\s+)?$",
+        re.IGNORECASE,
+    )
+    after = re.compile(
+        rf"[^.;:!?]{{0,80}}?\s(?:{phrase_pattern(contested).pattern})\b", re.IGNORECASE
+    )
+    return ranked, focused, after
+
+
+# Actions whose "focus on" is a goal not yet reached; fire and attacks are the
+# activity itself ("focused on shelling X" reports shelling).
+_GOALS = frozenset({"captured", "held", "advanced", "entered", "encircled", "crossed"})
+
+
+def aim_of_priority(
+    lex: Lexicon, text: str, trigger: re.Match[str], sentence_start: int, action: str
+) -> bool:
+    """Whether the action stands in a statement of what a force gives priority
+    to ("continue to prioritize attacks under the cover of strikes on X") or
+    focuses on reaching ("focused on regaining control of X"): an aim, no
+    event."""
+    ranked, focused, _ = _priorities(lex)
+    head = max(sentence_start, trigger.start() - 100)
+    if ranked.search(text, head, trigger.start()):
+        return True
+    return action in _GOALS and focused.search(text, head, trigger.start()) is not None
+
+
+def control_contested(
+    lex: Lexicon, text: str, trigger: re.Match[str], sentence_end: int
+) -> bool:
+    """Whether the control a trigger names is said to be contested ("control of
+    the villages remains contested"): held by neither side, no claim."""
+    _, _, after = _priorities(lex)
+    return after.match(text, trigger.end(), sentence_end) is not None

@@ -320,7 +320,20 @@ def _list_item(
     if not words or not _is(spec["list_conjunctions"], words[-1:]):
         return False
     head = text[max(0, trigger.start() - 60) : trigger.start()]
-    return re.search(rf"[,;]\s*{re.escape(words[-1])}\s+$", head) is not None
+    if re.search(rf"[,;]\s*{re.escape(words[-1])}\s+$", head) is not None:
+        return True
+    # "in X Oblast and occupied Y": names before the conjunction governed by a
+    # preposition, so the participle qualifies the next name, as its first did.
+    after = _WORD.match(text, _skip_space(text, trigger.end()))
+    if after is None or not after.group()[:1].isupper():
+        return False
+    names = 0
+    for word in reversed(words[-7:-1]):
+        if word[:1].isupper():
+            names += 1
+            continue
+        return names > 0 and _is(spec["attributive_before"], [word])
+    return False
 
 
 def _slavic_mood(
