@@ -558,6 +558,19 @@ def _attribute(
             and _CLAUSE_JOIN.search(text, earlier[-1].end, shown.start)
         ):
             return shown, "asserts", None, None
+        # "videos of soldiers claiming to have entered X suggest that Y": the
+        # speakers inside the evidence's subject say X; the evidence says Y
+        said = _evidence_cue(ctx.lex)
+        phrase = said.match(text, shown.start) if shown and said else None
+        if (
+            shown is not None
+            and phrase is not None
+            and phrase.end() <= trigger.start()
+            and shown.end <= before[-1].start
+            and before[-1].end < phrase.end()
+            and text[before[-1].start : before[-1].end].endswith("ing")
+        ):
+            return shown, "asserts", None, None
     after_cues = [
         c
         for c in cues
@@ -858,6 +871,15 @@ def _evidence_cue(lex: Lexicon) -> re.Pattern[str] | None:
     )
 
 
+def _speaking_in_evidence(ctx: Context, c: Claimant, verb_end: int) -> bool:
+    """People seen speaking in the footage ("videos of soldiers claiming to
+    ..."): a participle of reporting follows them, inside the evidence."""
+    return ctx.lex.lang == "en" and any(
+        cue.start - c.end <= 2 and ctx.text[cue.start : cue.end].endswith("ing")
+        for cue in ctx.cues(c.end, verb_end)
+    )
+
+
 def _evidence_speaker(ctx: Context, i: int, trigger: re.Match[str]) -> Claimant | None:
     """Footage or imagery described as showing the action, with no speaker
     ("Geolocated footage published on May 3 indicates that ..."): the
@@ -867,7 +889,11 @@ def _evidence_speaker(ctx: Context, i: int, trigger: re.Match[str]) -> Claimant 
         return None
     s = ctx.sentences[i]
     for m in pattern.finditer(ctx.text, s.start, trigger.start()):
-        if any(m.start() <= c.start < m.end() for c in ctx.sentence_claimants(i)):
+        if any(
+            m.start() <= c.start < m.end()
+            and not _speaking_in_evidence(ctx, c, m.end())
+            for c in ctx.sentence_claimants(i)
+        ):
             continue  # "X published footage that shows": X speaks
         return Claimant(
             m.group("noun"), "evidence", False, "unknown",

@@ -85,6 +85,15 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         ),
         # "fired the commander": a person dismissed, not a weapon fired.
         "dismissal_verbs": phrase_pattern(spec.get("dismissal_verbs", [])),
+        # "fired Ivanov for ...": a person's name as the object, then a reason,
+        # a time or the clause's end; a weapon's name is followed by its noun
+        # or a target ("fired Kalibr missiles", "fired Grads at X").
+        "dismissed_name": re.compile(
+            r"\s+(?:[A-Z][\w'’-]+\s+)?[A-Z][a-z][\w'’-]*"
+            rf"(?=\s+(?:{_words(spec, 'dismissal_reasons')})\b|\s*[,.;])"
+        )
+        if spec.get("dismissal_reasons")
+        else re.compile(r"(?!x)x"),
         "dismissed": re.compile(
             rf"\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
             rf"(?:{phrase_pattern(spec.get('dismissed', [])).pattern})",
@@ -164,8 +173,9 @@ def action_mood(
         return "other_sense"
     if _YEAR_AFTER_OF.match(text, trigger.end()) and trigger.group().endswith("of"):
         return "other_sense"  # "the fall of 2025" is a season
-    if spec["dismissal_verbs"].fullmatch(trigger.group()) and spec["dismissed"].match(
-        text, trigger.end()
+    if spec["dismissal_verbs"].fullmatch(trigger.group()) and (
+        spec["dismissed"].match(text, trigger.end())
+        or spec["dismissed_name"].match(text, trigger.end())
     ):
         return "other_sense"
     if spec["other_instruments"].match(text, trigger.end(), sentence_end):
