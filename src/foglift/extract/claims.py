@@ -23,6 +23,7 @@ from foglift.datelines import opening_dateline
 from foglift.extract.claimants import region_side_in
 from foglift.extract.english import (
     aim_of_priority,
+    background_event,
     control_contested,
     counts_places,
     destroyed_at_rest,
@@ -516,6 +517,8 @@ def carried_claimant(ctx: Context, i: int) -> tuple[Claimant, int] | None:
 _ONE_WORD = re.compile(r"\s+[\w'’-]+\s+")
 
 
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|cannot|never)\b|n't\b)", re.IGNORECASE)
+
 # a second clause joined to a first ("..., and ...", "...; ...")
 _CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|while|but)|;)\s+$")
 
@@ -631,6 +634,14 @@ def _attribute(
             if found is not None:
                 return found[0], cue.stance, found[1], cue
             return ctx.author, cue.stance, None, cue
+    if ctx.lex.lang == "en":
+        # "..., but ISW cannot confirm the claims": a negated reporting verb
+        # and what it governs name nobody who makes the claim
+        for n, c in enumerate(after_cues):
+            head = text[max(trigger.end(), c.start - 60) : c.start]
+            if _NEGATED_BEFORE.search(re.split(r"[,;]", head)[-1]):
+                after_cues = after_cues[:n]
+                break
     if after_cues:
         cue = after_cues[0]
         near = [
@@ -3807,6 +3818,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 ctx.lex, ctx.text, trigger, s.start, entry.action
             ):
                 continue  # "focused on regaining control of X": a goal
+            if ctx.lex.lang == "en" and background_event(ctx.lex, ctx.text, trigger):
+                continue  # "set following the withdrawal from X": background
             if (
                 ctx.lex.lang == "en"
                 and entry.action == "held"

@@ -386,6 +386,7 @@ def without_trailing_anchors(
     if len(places) < 2:
         return places
     after_comma, spans = _trailing_anchor(lex)
+    owner = _possessive_part(lex)
     kept = [places[0]]
     for previous, place in pairwise(places):
         if previous.end <= place.start and (
@@ -393,8 +394,29 @@ def without_trailing_anchors(
             or spans.search(text, max(0, place.start - 40), place.start)
         ):
             continue
+        if (
+            kept
+            and kept[-1] is previous
+            and previous.end <= place.start
+            and owner.fullmatch(text, previous.end, place.start)
+        ):
+            kept.pop()  # "Y's southern outskirts of X": Y locates X
         kept.append(place)
     return tuple(kept)
+
+
+@cache
+def _possessive_part(lex: Lexicon) -> re.Pattern[str]:
+    nouns = lex.data.get("parts", {}).get("nouns", [])
+    if not nouns:
+        return _NEVER
+    # what follows a possessive place up to the place it locates ("'s
+    # southeastern outskirts of"); the mention may hold the "'s" itself
+    return re.compile(
+        rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{phrase_pattern(nouns).pattern})"
+        rf"\s+of\s+(?:the\s+)?",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -559,3 +581,31 @@ def control_contested(
     the villages remains contested"): held by neither side, no claim."""
     _, _, after = _priorities(lex)
     return after.match(text, trigger.end(), sentence_end) is not None
+
+
+@cache
+def _background(lex: Lexicon) -> re.Pattern[str]:
+    spec = lex.data.get("mood", {})
+    words = spec.get("background_prepositions", [])
+    if not words:
+        return _NEVER
+    # "following the Russian withdrawal from X", "since Ukraine's liberation of Y"
+    return re.compile(
+        rf"\b(?:{phrase_pattern(words).pattern})\s+(?:the\s+)?"
+        rf"(?:[A-Z][\w-]*(?:['’]s)?\s+){{0,2}}$"
+    )
+
+
+_ACTION_NOUN = re.compile(r"[a-z]+(?:al|ion|ure|ment)\b", re.IGNORECASE)
+
+
+def background_event(lex: Lexicon, text: str, trigger: re.Match[str]) -> bool:
+    """Whether an action named by its noun stands after a preposition of time
+    ("following the Russian withdrawal from X"): the earlier event a statement
+    is dated by, named as known background, no claim of its own."""
+    if not _ACTION_NOUN.fullmatch(trigger.group().split()[0]):
+        return False
+    return (
+        _background(lex).search(text, max(0, trigger.start() - 60), trigger.start())
+        is not None
+    )
