@@ -38,6 +38,7 @@ from foglift.extract.english import (
     subject_side,
     toll_count,
     unfinished_capture,
+    without_locating_places,
     without_trailing_anchors,
 )
 from foglift.extract.lexicon import (
@@ -3859,6 +3860,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             # Y, and up to Z" lists where a movement went: no anchor)
             if ctx.lex.lang == "en" and entry.claim_type != "advance":
                 kept = without_trailing_anchors(ctx.lex, ctx.text, places + targets)
+                places = tuple(p for p in places if p in kept)
+                targets = tuple(p for p in targets if p in kept)
+            if ctx.lex.lang == "en":
+                kept = without_locating_places(ctx.lex, ctx.text, places + targets)
                 places = tuple(p for p in places if p in kept)
                 targets = tuple(p for p in targets if p in kept)
             territorial = entry.claim_type == "territorial"

@@ -609,3 +609,41 @@ def background_event(lex: Lexicon, text: str, trigger: re.Match[str]) -> bool:
         _background(lex).search(text, max(0, trigger.start() - 60), trigger.start())
         is not None
     )
+
+
+@cache
+def _locating(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    spec = lex.data.get("places", {})
+    facility = phrase_pattern(spec.get("facility_nouns", [])).pattern
+    # "the X Mine in northern Y", "the X forested area in the Y direction"
+    gap = re.compile(
+        r"(?:\s+[a-z][\w-]*){0,2}\s+in\s+(?:the\s+)?"
+        r"(?P<part>(?:north|south|east|west|central|centre|center)[\w-]*\s+)?"
+    )
+    direction = re.compile(r"\s+direction\b", re.IGNORECASE)
+    return gap, direction, re.compile(rf"(?:{facility})$")
+
+
+def without_locating_places(
+    lex: Lexicon, text: str, places: tuple[PlaceMention, ...]
+) -> tuple[PlaceMention, ...]:
+    """The places of a claim less a place named after another only to locate
+    it: "near the X Mine in northern Y", "near the X forest in the Y
+    direction" (the claim is about X, which lies in Y or toward it)."""
+    if len(places) < 2:
+        return places
+    gap, direction, facility = _locating(lex)
+    kept = [places[0]]
+    for previous, place in pairwise(places):
+        found = (
+            gap.fullmatch(text, previous.end, place.start)
+            if previous.end <= place.start
+            else None
+        )
+        if found is not None and (
+            direction.match(text, place.end)
+            or (found.group("part") and facility.search(previous.name))
+        ):
+            continue
+        kept.append(place)
+    return tuple(kept)

@@ -58,6 +58,9 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "transitive_only": phrase_pattern(spec.get("transitive_only", [])),
         "no_object": phrase_pattern(spec.get("no_object", [])),
         "determiners": phrase_pattern(spec.get("determiners", [])),
+        "rate_nouns": phrase_pattern(spec.get("rate_nouns", [])),
+        "habitual": phrase_pattern(spec.get("habitual", [])),
+        "progressive_aux": phrase_pattern(spec.get("progressive_aux", [])),
         "noun_modifiers": phrase_pattern(spec.get("noun_modifiers", [])),
         # "Russian objective: capture X": an aim's heading, not an event.
         "aim_heading": re.compile(
@@ -237,6 +240,8 @@ def _english_mood(
         and _is(spec["plan_nouns"], words[-2:-1])
     ):
         return "irrealis"  # "Putin's vision for seizing all of X"
+    if stated.split()[0].casefold().endswith("ing") and _generic_gerund(spec, before):
+        return "other_sense"
     coordinated = _coordinated_infinitive(spec, stated, words, governing, before)
     if coordinated is not None:
         return coordinated
@@ -271,6 +276,18 @@ def _english_mood(
     if _negated(spec, before):
         return "negated"
     return "event"
+
+
+def _generic_gerund(spec: dict[str, Any], before: list[str]) -> bool:
+    """A gerund that names no event: the measure of an activity ("increased
+    their pace of shooting down aircraft"; the count that follows, if any, is
+    its own claim) or a habit with no auxiliary ("saboteurs regularly
+    entering X", but "are constantly attacking" is progressive)."""
+    if len(before) >= 2 and before[-1].casefold() == "of":
+        return _is(spec["rate_nouns"], before[-2:-1])
+    if before and _is(spec["habitual"], before[-1:]):
+        return not (len(before) >= 2 and _is(spec["progressive_aux"], before[-2:-1]))
+    return False
 
 
 def _coordinated_infinitive(
