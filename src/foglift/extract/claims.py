@@ -3457,6 +3457,10 @@ def _ground_attack(
     return verbs, phrase_pattern(spec.get("fire", [])), targets
 
 
+_GROUND_SUBJECT = re.compile(
+    r"\b(?:forces|troops|units|infantry|soldiers|servicemen|fighters)"
+    r"(?:\s+[\w'’-]+ly|\s+also|\s+again)*\s+$"
+)
 _NEXT_WORD = re.compile(r"\s*(?:(?:the|a|an)\s+)?([\w'’-]+)", re.IGNORECASE)
 
 
@@ -3472,7 +3476,18 @@ def _is_ground_attack(
     # attacked Iran", "атаковали аэродром"); a ground attack is "near X".
     end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
     word = _NEXT_WORD.match(ctx.text, trigger.end(), s.end)
-    if word is not None and ctx.places_starting_in(word.start(1), word.start(1) + 1):
+    if (
+        word is not None
+        and ctx.places_starting_in(word.start(1), word.start(1) + 1)
+        and not (
+            ctx.lex.lang == "en"
+            and _GROUND_SUBJECT.search(
+                ctx.text, max(s.start, trigger.start() - 40), trigger.start()
+            )
+        )
+    ):
+        # ("Russian forces attacked X and seized Y": troops as the subject
+        # attack on the ground, unless the clause names fire)
         return False
     if targets.pattern.search(ctx.text, trigger.end(), min(end, trigger.end() + 30)):
         return False
