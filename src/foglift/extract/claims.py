@@ -911,7 +911,31 @@ def _evidence_speaker(ctx: Context, i: int, trigger: re.Match[str]) -> Claimant 
             m.group("noun"), "evidence", False, "unknown",
             m.start("noun"), m.end("noun"), via="evidence",
         )  # fmt: skip
+    depicted = _depicted(ctx.lex)
+    if depicted is not None and trigger.group().endswith("ing"):
+        # "footage of Russian soldiers attacking X": what the footage shows
+        shows = depicted.search(
+            ctx.text, max(s.start, trigger.start() - 120), trigger.start()
+        )
+        if shows is not None:
+            return Claimant(
+                shows.group("noun"), "evidence", False, "unknown",
+                shows.start("noun"), shows.end("noun"), via="evidence",
+            )  # fmt: skip
     return None
+
+
+@cache
+def _depicted(lex: Lexicon) -> re.Pattern[str] | None:
+    nouns = lex.data.get("reactions", {}).get("evidence_nouns", [])
+    if lex.lang != "en" or not nouns:
+        return None
+    # the evidence noun, "of", then the people it shows, up to the gerund
+    return re.compile(
+        rf"\b(?P<noun>{phrase_pattern(nouns).pattern})\s+of\s+"
+        rf"(?:[\w'’()\[\]-]+\s+){{1,16}}?$",
+        re.IGNORECASE,
+    )
 
 
 _CONTINUES_REACH = 6  # sentences a relayed report runs on after "Про це повідомив X"
