@@ -877,8 +877,11 @@ def _evidence_cue(lex: Lexicon) -> re.Pattern[str] | None:
         return None
     nouns = phrase_pattern(spec["evidence_nouns"]).pattern
     verbs = phrase_pattern(spec["evidence_verbs"]).pattern
+    # (English footage may be described at length before its verb: "footage
+    # of X doing Y in Z (east of W) also indicates that ...")
+    reach = 140 if lex.lang == "en" else 80
     return re.compile(
-        rf"(?P<noun>{nouns})[^.;:!?]{{0,80}}?(?:{verbs})(?:\s+that)?",
+        rf"(?P<noun>{nouns})[^.;:!?]{{0,{reach}}}?(?:{verbs})(?:\s+that)?",
         re.IGNORECASE,
     )
 
