@@ -243,6 +243,19 @@ def _nominative(lang: str, word: str) -> bool:
     return any("nomn" in p.tag for p in analyzer(lang).parse(word))
 
 
+def _speaking(text: str, end: int, reporting: re.Pattern[str]) -> bool:
+    """Whether a reporting participle follows right after ``end`` ("soldiers
+    claiming to have ...")."""
+    verb = reporting.match(text, _skip_spaces(text, end))
+    return verb is not None and verb.group().endswith("ing")
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
 def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
     reporting = re.compile(
         "|".join(lex.reporting[k].pattern for k in ("asserts", "denies", "disputes")),
@@ -273,8 +286,14 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
         noun_kind = lex.source_nouns.get(head)
         if noun_kind == "anonymous" and not_before.match(text, m.end("head")):
             continue  # "the source of the fire" is no source of information
-        if noun_kind is None and _governed(text, m.start(), lex):
-            continue  # "a volunteer fighting with Ukrainian forces claimed"
+        if (
+            noun_kind is None
+            and _governed(text, m.start(), lex)
+            and not (lex.lang == "en" and _speaking(text, m.end(), reporting))
+        ):
+            # "a volunteer fighting with Ukrainian forces claimed"; but "videos
+            # of soldiers claiming to have entered X": the soldiers speak
+            continue
         if noun_kind is None:
             # A person is a source only when reported as saying something,
             # after the noun or, inverted, before it ("..., сообщил губернатор").

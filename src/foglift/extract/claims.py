@@ -22,6 +22,9 @@ from foglift.budget import check_time
 from foglift.datelines import opening_dateline
 from foglift.extract.claimants import region_side_in
 from foglift.extract.english import (
+    aim_of_priority,
+    background_event,
+    control_contested,
     counts_places,
     destroyed_at_rest,
     forecast_of_noun,
@@ -35,6 +38,7 @@ from foglift.extract.english import (
     subject_side,
     toll_count,
     unfinished_capture,
+    without_locating_places,
     without_trailing_anchors,
 )
 from foglift.extract.lexicon import (
@@ -514,6 +518,8 @@ def carried_claimant(ctx: Context, i: int) -> tuple[Claimant, int] | None:
 _ONE_WORD = re.compile(r"\s+[\w'’-]+\s+")
 
 
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|cannot|never)\b|n't\b)", re.IGNORECASE)
+
 # a second clause joined to a first ("..., and ...", "...; ...")
 _CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|while|but)|;)\s+$")
 
@@ -554,6 +560,19 @@ def _attribute(
             shown is not None
             and earlier
             and _CLAUSE_JOIN.search(text, earlier[-1].end, shown.start)
+        ):
+            return shown, "asserts", None, None
+        # "videos of soldiers claiming to have entered X suggest that Y": the
+        # speakers inside the evidence's subject say X; the evidence says Y
+        said = _evidence_cue(ctx.lex)
+        phrase = said.match(text, shown.start) if shown and said else None
+        if (
+            shown is not None
+            and phrase is not None
+            and phrase.end() <= trigger.start()
+            and shown.end <= before[-1].start
+            and before[-1].end < phrase.end()
+            and text[before[-1].start : before[-1].end].endswith("ing")
         ):
             return shown, "asserts", None, None
     after_cues = [
@@ -616,6 +635,14 @@ def _attribute(
             if found is not None:
                 return found[0], cue.stance, found[1], cue
             return ctx.author, cue.stance, None, cue
+    if ctx.lex.lang == "en":
+        # "..., but ISW cannot confirm the claims": a negated reporting verb
+        # and what it governs name nobody who makes the claim
+        for n, c in enumerate(after_cues):
+            head = text[max(trigger.end(), c.start - 60) : c.start]
+            if _NEGATED_BEFORE.search(re.split(r"[,;]", head)[-1]):
+                after_cues = after_cues[:n]
+                break
     if after_cues:
         cue = after_cues[0]
         near = [
@@ -850,9 +877,21 @@ def _evidence_cue(lex: Lexicon) -> re.Pattern[str] | None:
         return None
     nouns = phrase_pattern(spec["evidence_nouns"]).pattern
     verbs = phrase_pattern(spec["evidence_verbs"]).pattern
+    # (English footage may be described at length before its verb: "footage
+    # of X doing Y in Z (east of W) also indicates that ...")
+    reach = 140 if lex.lang == "en" else 80
     return re.compile(
-        rf"(?P<noun>{nouns})[^.;:!?]{{0,80}}?(?:{verbs})(?:\s+that)?",
+        rf"(?P<noun>{nouns})[^.;:!?]{{0,{reach}}}?(?:{verbs})(?:\s+that)?",
         re.IGNORECASE,
+    )
+
+
+def _speaking_in_evidence(ctx: Context, c: Claimant, verb_end: int) -> bool:
+    """People seen speaking in the footage ("videos of soldiers claiming to
+    ..."): a participle of reporting follows them, inside the evidence."""
+    return ctx.lex.lang == "en" and any(
+        cue.start - c.end <= 2 and ctx.text[cue.start : cue.end].endswith("ing")
+        for cue in ctx.cues(c.end, verb_end)
     )
 
 
@@ -865,13 +904,41 @@ def _evidence_speaker(ctx: Context, i: int, trigger: re.Match[str]) -> Claimant 
         return None
     s = ctx.sentences[i]
     for m in pattern.finditer(ctx.text, s.start, trigger.start()):
-        if any(m.start() <= c.start < m.end() for c in ctx.sentence_claimants(i)):
+        if any(
+            m.start() <= c.start < m.end()
+            and not _speaking_in_evidence(ctx, c, m.end())
+            for c in ctx.sentence_claimants(i)
+        ):
             continue  # "X published footage that shows": X speaks
         return Claimant(
             m.group("noun"), "evidence", False, "unknown",
             m.start("noun"), m.end("noun"), via="evidence",
         )  # fmt: skip
+    depicted = _depicted(ctx.lex)
+    if depicted is not None and trigger.group().endswith("ing"):
+        # "footage of Russian soldiers attacking X": what the footage shows
+        shows = depicted.search(
+            ctx.text, max(s.start, trigger.start() - 120), trigger.start()
+        )
+        if shows is not None:
+            return Claimant(
+                shows.group("noun"), "evidence", False, "unknown",
+                shows.start("noun"), shows.end("noun"), via="evidence",
+            )  # fmt: skip
     return None
+
+
+@cache
+def _depicted(lex: Lexicon) -> re.Pattern[str] | None:
+    nouns = lex.data.get("reactions", {}).get("evidence_nouns", [])
+    if lex.lang != "en" or not nouns:
+        return None
+    # the evidence noun, "of", then the people it shows, up to the gerund
+    return re.compile(
+        rf"\b(?P<noun>{phrase_pattern(nouns).pattern})\s+of\s+"
+        rf"(?:[\w'’()\[\]-]+\s+){{1,16}}?$",
+        re.IGNORECASE,
+    )
 
 
 _CONTINUES_REACH = 6  # sentences a relayed report runs on after "Про це повідомив X"
@@ -3522,6 +3589,10 @@ def _ground_attack(
     return verbs, phrase_pattern(spec.get("fire", [])), targets
 
 
+_GROUND_SUBJECT = re.compile(
+    r"\b(?:forces|troops|units|infantry|soldiers|servicemen|fighters)"
+    r"(?:\s+[\w'’-]+ly|\s+also|\s+again)*\s+$"
+)
 _NEXT_WORD = re.compile(r"\s*(?:(?:the|a|an)\s+)?([\w'’-]+)", re.IGNORECASE)
 
 
@@ -3537,7 +3608,18 @@ def _is_ground_attack(
     # attacked Iran", "атаковали аэродром"); a ground attack is "near X".
     end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
     word = _NEXT_WORD.match(ctx.text, trigger.end(), s.end)
-    if word is not None and ctx.places_starting_in(word.start(1), word.start(1) + 1):
+    if (
+        word is not None
+        and ctx.places_starting_in(word.start(1), word.start(1) + 1)
+        and not (
+            ctx.lex.lang == "en"
+            and _GROUND_SUBJECT.search(
+                ctx.text, max(s.start, trigger.start() - 40), trigger.start()
+            )
+        )
+    ):
+        # ("Russian forces attacked X and seized Y": troops as the subject
+        # attack on the ground, unless the clause names fire)
         return False
     if targets.pattern.search(ctx.text, trigger.end(), min(end, trigger.end() + 30)):
         return False
@@ -3957,11 +4039,24 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 ctx.lex, ctx.text, trigger, s.start
             ):
                 continue  # "cannot cut off X merely by taking Y": a means
+            if ctx.lex.lang == "en" and aim_of_priority(
+                ctx.lex, ctx.text, trigger, s.start, entry.action
+            ):
+                continue  # "focused on regaining control of X": a goal
+            if ctx.lex.lang == "en" and background_event(ctx.lex, ctx.text, trigger):
+                continue  # "set following the withdrawal from X": background
+            if (
+                ctx.lex.lang == "en"
+                and entry.action == "held"
+                and control_contested(ctx.lex, ctx.text, trigger, s.end)
+            ):
+                continue  # "control of X remains contested": nobody holds it
             if carried and not quantities and _nothing_happened(ctx, trigger, s):
                 continue  # "пострадавших и разрушений нет": no damage reported
             claimant, stance, carried_from, cue = _attribute(ctx, i, trigger)
             if cue is not None and _nobody_says(ctx, i, claimant, cue):
                 continue
+            said = stance
             if mood in ("negated", "failed"):
                 stance = "denies"  # "have not seized", "failed to capture"
             if cue is not None:
@@ -3989,6 +4084,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             # Y, and up to Z" lists where a movement went: no anchor)
             if ctx.lex.lang == "en" and entry.claim_type != "advance":
                 kept = without_trailing_anchors(ctx.lex, ctx.text, places + targets)
+                places = tuple(p for p in places if p in kept)
+                targets = tuple(p for p in targets if p in kept)
+            if ctx.lex.lang == "en":
+                kept = without_locating_places(ctx.lex, ctx.text, places + targets)
                 places = tuple(p for p in places if p in kept)
                 targets = tuple(p for p in targets if p in kept)
             territorial = entry.claim_type == "territorial"
@@ -4071,6 +4170,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                     claim_type, action = "advance", "fighting"
                 if found_q and _figure_restated(ctx, claims, action, found_q, group):
                     continue  # a post's heading and body giving one figure twice
+                # "unsuccessfully attempted to launch an assault on X": the
+                # attempt is the attack, failed; no denial that it happened
+                failed_attack = english and mood == "failed" and action == "attacked"
                 claims.append(
                     Claim(
                         id="",
@@ -4080,7 +4182,7 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                         action_start=trigger.start(),
                         action_end=trigger.end(),
                         claimant=claimant,
-                        stance=stance,
+                        stance=said if failed_attack else stance,
                         voice="author" if claimant.via in OWN_VOICE else "attributed",
                         start=s.start,
                         end=s.end,

@@ -386,6 +386,7 @@ def without_trailing_anchors(
     if len(places) < 2:
         return places
     after_comma, spans = _trailing_anchor(lex)
+    owner = _possessive_part(lex)
     kept = [places[0]]
     for previous, place in pairwise(places):
         if previous.end <= place.start and (
@@ -393,8 +394,29 @@ def without_trailing_anchors(
             or spans.search(text, max(0, place.start - 40), place.start)
         ):
             continue
+        if (
+            kept
+            and kept[-1] is previous
+            and previous.end <= place.start
+            and owner.fullmatch(text, previous.end, place.start)
+        ):
+            kept.pop()  # "Y's southern outskirts of X": Y locates X
         kept.append(place)
     return tuple(kept)
+
+
+@cache
+def _possessive_part(lex: Lexicon) -> re.Pattern[str]:
+    nouns = lex.data.get("parts", {}).get("nouns", [])
+    if not nouns:
+        return _NEVER
+    # what follows a possessive place up to the place it locates ("'s
+    # southeastern outskirts of"); the mention may hold the "'s" itself
+    return re.compile(
+        rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{phrase_pattern(nouns).pattern})"
+        rf"\s+of\s+(?:the\s+)?",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -504,3 +526,124 @@ def share_of_place_named_again(
     if m is None:
         return ()
     return referred((m.start("noun"), m.end("noun")), before=True)
+
+
+@cache
+def _priorities(
+    lex: Lexicon,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    spec = lex.data.get("mood", {})
+    ranking = spec.get("priority_verbs", [])
+    focus = spec.get("focus_verbs", [])
+    contested = spec.get("contested_after", [])
+    if not ranking or not focus:
+        return _NEVER, _NEVER, _NEVER
+    # "prioritize ground attacks under the cover of strikes on X": the verb,
+    # then its object up to the action noun, within one clause
+    ranked = re.compile(
+        rf"\b(?:{phrase_pattern(ranking).pattern})\b[^.;:!?]{{0,80}}$", re.IGNORECASE
+    )
+    # "focused on holding and retaking X": the gerunds right after the verb
+    focused = re.compile(
+        rf"\b(?:{phrase_pattern(focus).pattern})\s+"
+        rf"(?:[\w'’-]+ing\s+(?:and|or)\s+)?$",
+        re.IGNORECASE,
+    )
+    after = re.compile(
+        rf"[^.;:!?]{{0,80}}?\s(?:{phrase_pattern(contested).pattern})\b", re.IGNORECASE
+    )
+    return ranked, focused, after
+
+
+# Actions whose "focus on" is a goal not yet reached; fire and attacks are the
+# activity itself ("focused on shelling X" reports shelling).
+_GOALS = frozenset({"captured", "held", "advanced", "entered", "encircled", "crossed"})
+
+
+def aim_of_priority(
+    lex: Lexicon, text: str, trigger: re.Match[str], sentence_start: int, action: str
+) -> bool:
+    """Whether the action stands in a statement of what a force gives priority
+    to ("continue to prioritize attacks under the cover of strikes on X") or
+    focuses on reaching ("focused on regaining control of X"): an aim, no
+    event."""
+    ranked, focused, _ = _priorities(lex)
+    head = max(sentence_start, trigger.start() - 100)
+    if ranked.search(text, head, trigger.start()):
+        return True
+    return action in _GOALS and focused.search(text, head, trigger.start()) is not None
+
+
+def control_contested(
+    lex: Lexicon, text: str, trigger: re.Match[str], sentence_end: int
+) -> bool:
+    """Whether the control a trigger names is said to be contested ("control of
+    the villages remains contested"): held by neither side, no claim."""
+    _, _, after = _priorities(lex)
+    return after.match(text, trigger.end(), sentence_end) is not None
+
+
+@cache
+def _background(lex: Lexicon) -> re.Pattern[str]:
+    spec = lex.data.get("mood", {})
+    words = spec.get("background_prepositions", [])
+    if not words:
+        return _NEVER
+    # "following the Russian withdrawal from X", "since Ukraine's liberation of Y"
+    return re.compile(
+        rf"\b(?:{phrase_pattern(words).pattern})\s+(?:the\s+)?"
+        rf"(?:[A-Z][\w-]*(?:['’]s)?\s+){{0,2}}$"
+    )
+
+
+_ACTION_NOUN = re.compile(r"[a-z]+(?:al|ion|ure|ment)\b", re.IGNORECASE)
+
+
+def background_event(lex: Lexicon, text: str, trigger: re.Match[str]) -> bool:
+    """Whether an action named by its noun stands after a preposition of time
+    ("following the Russian withdrawal from X"): the earlier event a statement
+    is dated by, named as known background, no claim of its own."""
+    if not _ACTION_NOUN.fullmatch(trigger.group().split()[0]):
+        return False
+    return (
+        _background(lex).search(text, max(0, trigger.start() - 60), trigger.start())
+        is not None
+    )
+
+
+@cache
+def _locating(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    spec = lex.data.get("places", {})
+    facility = phrase_pattern(spec.get("facility_nouns", [])).pattern
+    # "the X Mine in northern Y", "the X forested area in the Y direction"
+    gap = re.compile(
+        r"(?:\s+[a-z][\w-]*){0,2}\s+in\s+(?:the\s+)?"
+        r"(?P<part>(?:north|south|east|west|central|centre|center)[\w-]*\s+)?"
+    )
+    direction = re.compile(r"\s+direction\b", re.IGNORECASE)
+    return gap, direction, re.compile(rf"(?:{facility})$")
+
+
+def without_locating_places(
+    lex: Lexicon, text: str, places: tuple[PlaceMention, ...]
+) -> tuple[PlaceMention, ...]:
+    """The places of a claim less a place named after another only to locate
+    it: "near the X Mine in northern Y", "near the X forest in the Y
+    direction" (the claim is about X, which lies in Y or toward it)."""
+    if len(places) < 2:
+        return places
+    gap, direction, facility = _locating(lex)
+    kept = [places[0]]
+    for previous, place in pairwise(places):
+        found = (
+            gap.fullmatch(text, previous.end, place.start)
+            if previous.end <= place.start
+            else None
+        )
+        if found is not None and (
+            direction.match(text, place.end)
+            or (found.group("part") and facility.search(previous.name))
+        ):
+            continue
+        kept.append(place)
+    return tuple(kept)

@@ -58,6 +58,9 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "transitive_only": phrase_pattern(spec.get("transitive_only", [])),
         "no_object": phrase_pattern(spec.get("no_object", [])),
         "determiners": phrase_pattern(spec.get("determiners", [])),
+        "rate_nouns": phrase_pattern(spec.get("rate_nouns", [])),
+        "habitual": phrase_pattern(spec.get("habitual", [])),
+        "progressive_aux": phrase_pattern(spec.get("progressive_aux", [])),
         "noun_modifiers": phrase_pattern(spec.get("noun_modifiers", [])),
         # "Russian objective: capture X": an aim's heading, not an event.
         "aim_heading": re.compile(
@@ -85,6 +88,15 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         ),
         # "fired the commander": a person dismissed, not a weapon fired.
         "dismissal_verbs": phrase_pattern(spec.get("dismissal_verbs", [])),
+        # "fired Ivanov for ...": a person's name as the object, then a reason,
+        # a time or the clause's end; a weapon's name is followed by its noun
+        # or a target ("fired Kalibr missiles", "fired Grads at X").
+        "dismissed_name": re.compile(
+            r"\s+(?:[A-Z][\w'’-]+\s+)?[A-Z][a-z][\w'’-]*"
+            rf"(?=\s+(?:{_words(spec, 'dismissal_reasons')})\b|\s*[,.;])"
+        )
+        if spec.get("dismissal_reasons")
+        else re.compile(r"(?!x)x"),
         "dismissed": re.compile(
             rf"\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
             rf"(?:{phrase_pattern(spec.get('dismissed', [])).pattern})",
@@ -164,8 +176,9 @@ def action_mood(
         return "other_sense"
     if _YEAR_AFTER_OF.match(text, trigger.end()) and trigger.group().endswith("of"):
         return "other_sense"  # "the fall of 2025" is a season
-    if spec["dismissal_verbs"].fullmatch(trigger.group()) and spec["dismissed"].match(
-        text, trigger.end()
+    if spec["dismissal_verbs"].fullmatch(trigger.group()) and (
+        spec["dismissed"].match(text, trigger.end())
+        or spec["dismissed_name"].match(text, trigger.end())
     ):
         return "other_sense"
     if spec["other_instruments"].match(text, trigger.end(), sentence_end):
@@ -227,6 +240,8 @@ def _english_mood(
         and _is(spec["plan_nouns"], words[-2:-1])
     ):
         return "irrealis"  # "Putin's vision for seizing all of X"
+    if stated.split()[0].casefold().endswith("ing") and _generic_gerund(spec, before):
+        return "other_sense"
     coordinated = _coordinated_infinitive(spec, stated, words, governing, before)
     if coordinated is not None:
         return coordinated
@@ -261,6 +276,18 @@ def _english_mood(
     if _negated(spec, before):
         return "negated"
     return "event"
+
+
+def _generic_gerund(spec: dict[str, Any], before: list[str]) -> bool:
+    """A gerund that names no event: the measure of an activity ("increased
+    their pace of shooting down aircraft"; the count that follows, if any, is
+    its own claim) or a habit with no auxiliary ("saboteurs regularly
+    entering X", but "are constantly attacking" is progressive)."""
+    if len(before) >= 2 and before[-1].casefold() == "of":
+        return _is(spec["rate_nouns"], before[-2:-1])
+    if before and _is(spec["habitual"], before[-1:]):
+        return not (len(before) >= 2 and _is(spec["progressive_aux"], before[-2:-1]))
+    return False
 
 
 def _coordinated_infinitive(
@@ -320,7 +347,20 @@ def _list_item(
     if not words or not _is(spec["list_conjunctions"], words[-1:]):
         return False
     head = text[max(0, trigger.start() - 60) : trigger.start()]
-    return re.search(rf"[,;]\s*{re.escape(words[-1])}\s+$", head) is not None
+    if re.search(rf"[,;]\s*{re.escape(words[-1])}\s+$", head) is not None:
+        return True
+    # "in X Oblast and occupied Y": names before the conjunction governed by a
+    # preposition, so the participle qualifies the next name, as its first did.
+    after = _WORD.match(text, _skip_space(text, trigger.end()))
+    if after is None or not after.group()[:1].isupper():
+        return False
+    names = 0
+    for word in reversed(words[-7:-1]):
+        if word[:1].isupper():
+            names += 1
+            continue
+        return names > 0 and _is(spec["attributive_before"], [word])
+    return False
 
 
 def _slavic_mood(

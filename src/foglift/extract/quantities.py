@@ -186,13 +186,33 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
     return total + current
 
 
+@cache
+def _not_counts(lex: Lexicon) -> re.Pattern[str]:
+    """What before a number makes it no count: a month name ("March 1"), or a
+    group noun and "of" ("groups of up to five soldiers" gives a size)."""
+    spec = lex.data["quantity"]
+    before = []
+    if spec.get("day_after_month"):
+        before.append(rf"\b(?:{lex.months.bare})")
+    if spec.get("group_sizes"):
+        qual = lex.qualifiers.pattern.pattern
+        sizes = phrase_pattern(spec["group_sizes"]).pattern
+        before.append(rf"\b(?:{sizes})(?:\s+(?:{qual}))?")
+    if not before:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?:{'|'.join(before)})\s+$", re.IGNORECASE)
+
+
 def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
     found: list[FoundQuantity] = []
     stop = _filler_stop(lex)
     each = _distributive(lex)
+    not_counts = _not_counts(lex)
     for m in _number_pattern(lex).finditer(text):
         if stop.search(m.group("filler")):
             continue
+        if not_counts.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "on March 1", "in groups of up to five": no count
         unit_found = lex.units.get(m.group("unit"))
         if unit_found is None:
             continue

@@ -94,6 +94,16 @@ def _targets(
     same = [c for c in earlier if c in same_sentence]
     if same:
         return same[-1:]
+    if (
+        reference
+        and ctx.lex.lang == "en"
+        and any(
+            c.stance == "asserts" for c in ctx.cues(ctx.sentences[i].start, cue.start())
+        )
+    ):
+        # "X reported explosions at Y, but the authorities denied the
+        # reports": what this sentence reported, though it made no claim
+        return []
     if reference:  # "rejected the claim", "doubted it"
         return earlier[-1:]
     back = _pronoun_before(ctx.lex).search(text, max(0, cue.start() - 20), cue.start())

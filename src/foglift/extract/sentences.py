@@ -55,7 +55,23 @@ def _pieces(block: str, lang: str) -> Iterator[str]:
         yield from (s.text for s in sentenize(block))
     elif block:
         segmenter = _segmenter("en")
-        yield from _in_order(segmenter.processor(block).process(), block)
+        for piece in _in_order(segmenter.processor(block).process(), block):
+            yield from _glued(piece)
+
+
+# A full stop with no space after it between a word and the next sentence's
+# capital ("in southern X.A milblogger claimed"), as footnote markers removed
+# from a page leave it; an abbreviation ("U.S.") or a domain has no lower-case
+# pair before the stop or no capital after it.
+_GLUED_STOP = re.compile(r"(?<=[a-z0-9][a-z0-9])\.(?=[A-Z](?:[a-z]|\s))")
+
+
+def _glued(piece: str) -> Iterator[str]:
+    start = 0
+    for m in _GLUED_STOP.finditer(piece):
+        yield piece[start : m.end()]
+        start = m.end()
+    yield piece[start:]
 
 
 def _in_order(sentences: list[str], text: str) -> Iterator[str]:
