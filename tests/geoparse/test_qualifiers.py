@@ -205,6 +205,14 @@ def test_a_district_or_plant_named_by_its_town_s_adjective_is_at_that_town() -> 
     assert find_matches("Курской области")[0].place.precision == "region"
     assert town_keys_of_adjective("курскои") == ()
 
+    # the kind of the places in apposition, and the road they lie on
+    text = (
+        "Russian forces attacked Zoria and Tarasivka, two small villages along"
+        " the H20 highway south of Kostiantynivka."
+    )
+    where = _where(text, "Zoria", "Tarasivka", "Kostiantynivka")
+    assert [w[1] for w in where[:2]] == ["Donetsk", "Donetsk"]
+
 
 def test_a_bearing_before_a_list_anchors_every_name_of_it() -> None:
     from foglift.geoparse.anchors import anchored

@@ -131,9 +131,17 @@ _ABOUT = (
     r"(?:(?:about|approximately|roughly|some|around|nearly|almost|under|over|"
     r"less than|more than|приблизно|близько|около|примерно|порядка|~)\s*)?"
 )
+# "X and Y, two small villages along the M03 highway, south of Z": the kind
+# of the places in apposition, maybe with the road they lie on
+_ANCHOR_APPOSITION = (
+    r"(?:(?:an?|the|two|three|four|five|several|both|all)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:village|town|city|settlement|hamlet)s?\s*,?\s+(?:(?:along|on|off|near)\s+"
+    r"(?:the\s+)?[\w-]+(?:\s+(?:highway|road|motorway|route))?\s*,?\s+)?)?"
+)
 # between an anchored name (or list) and its anchor
 _ANCHOR_GAP = re.compile(
-    rf"^\s*[,;:—–-]?\s*\(?\s*(?:(?:both|all|each|just|located|situated|which is|"
+    rf"^\s*[,;:—–-]?\s*\(?\s*{_ANCHOR_APPOSITION}"
+    rf"(?:(?:both|all|each|just|located|situated|which is|"
     rf"that is|є|що|который|которое|которая)\s+)*{_ABOUT}"
     rf"(?:"
     rf"(?:(?:{_KM}|{_MILES})\s+(?:to\s+the\s+)?)?(?P<dir>{_DIRECTION})\s+(?:of|from)"
