@@ -333,7 +333,11 @@ def _find_matches(name: str) -> list[Match]:
         skel = skeleton(text)
         if len(skel) >= 4:
             add(((p, "skeleton") for p in places_for_skeleton(skel)), skel)
-    if not found:
+    # an installation matched only by the short skeleton of another's name
+    # ("Saky airbase" for the air base the data spell "Saki"; a long one is
+    # a spelling of the name, "Zaporizhia nuclear power plant") may still be
+    # named after its town, which the gazetteer knows as the text spells it
+    if all(m.kind == "skeleton" and len(m.via) < LONG_SKELETON for m in found.values()):
         head = _facility_town(key)
         if head:
             towns = places_for_key(head)
@@ -373,6 +377,11 @@ def _find_matches(name: str) -> list[Match]:
             key,
         )
     return _live_names_first(list(found.values()))
+
+
+# a skeleton this long (letters of a name of several words) is a spelling of
+# the name it matches, not a coincidence
+LONG_SKELETON = 20
 
 
 # an adjective of a town ("Раменский", "Волгоградському") followed by lower-case

@@ -45,6 +45,7 @@ from foglift.geoparse.coreference import antecedent, centre_of, referring_kind
 from foglift.geoparse.frontline import FrontEvidence, front_context
 from foglift.geoparse.index import Place
 from foglift.geoparse.resolve import (
+    LONG_SKELETON,
     Match,
     PlaceContext,
     Scored,
@@ -293,11 +294,6 @@ def _blend(everywhere: PlaceContext, nearby: PlaceContext) -> PlaceContext:
             blended[key] = blended.get(key, 0.0) + (1.0 - ELSEWHERE) * votes
         setattr(out, votes_of, blended)
     return out
-
-
-# a skeleton this long (letters of a name of several words) is a spelling of
-# the name it matches, not a coincidence
-LONG_SKELETON = 20
 
 
 def _loose_guess(ranked: Sequence[Scored]) -> bool:
