@@ -441,3 +441,35 @@ def test_a_raions_adjective_without_its_noun_is_the_raion() -> None:
     (resolved,) = resolve_spans(text, _spans(text, "Чугуївському"))
     assert resolved.best is not None
     assert resolved.best.match.place.precision == "district"
+
+
+def test_a_latin_misspelling_is_a_ukrainian_village_where_the_text_places_it() -> None:
+    # "Tarasvika" is no name in the gazetteer, even by its letters; of the
+    # eighty Tarasivkas, the anchor or the qualifier places it
+    text = "Russian forces attacked Tarasvika (south of Kostiantynivka)."
+    assert _where(text, "Tarasvika", "Kostiantynivka")[0][:2] == (
+        "Tarasivka",
+        "Donetsk",
+    )
+    text = "Russian forces attacked Tarasvika in Donetsk Oblast."
+    assert _where(text, "Tarasvika", "Donetsk Oblast")[0][:2] == (
+        "Tarasivka",
+        "Donetsk",
+    )
+    # with nothing placing it, the letters coincide with some village
+    (alone,) = resolve_spans(
+        "Russian forces attacked Tarasvika.",
+        _spans("Russian forces attacked Tarasvika.", "Tarasvika"),
+    )
+    assert alone.best is None
+
+
+def test_an_area_after_a_bracketed_anchor_qualifies_the_name_before_it() -> None:
+    from foglift.geoparse.anchors import qualified_lists
+
+    text = "Shelling hit Zoria and Tarasivka (south of Druzhkivka) in Donetsk Oblast."
+    spans = _spans(text, "Zoria", "Tarasivka", "Druzhkivka", "Donetsk Oblast")
+    assert qualified_lists(text, spans) == [(3, [1, 0])]
+    text = "Shelling hit Novoselvika (north of Sloviansk) in Donetsk Oblast."
+    where = _where(text, "Novoselvika", "Sloviansk", "Donetsk Oblast")
+    assert where[0][:2] == ("Novoselivka", "Donetsk")

@@ -220,10 +220,30 @@ def qualified_lists(
     out = []
     for q in range(1, len(spans)):
         gap = text[spans[q - 1].end : spans[q].start]
-        if "\n" in gap or not _QUALIFIER_GAP.match(gap):
+        if "\n" in gap:
             continue
-        out.append((q, list_before(text, spans, q - 1)))
+        if _QUALIFIER_GAP.match(gap):
+            out.append((q, list_before(text, spans, q - 1)))
+            continue
+        # "X (north of Y) in Z Oblast": the area after a bracket qualifies
+        # the name before the bracket, not the anchor inside it
+        closed = _CLOSED_GAP.match(gap)
+        if closed is None or not _QUALIFIER_GAP.match(gap[closed.end() :]):
+            continue
+        k = q - 1
+        while k >= 0 and "(" not in text[spans[k].start : spans[q - 1].end]:
+            k -= 1
+        if k < 0:
+            continue
+        opened = text.rfind("(", spans[k].start, spans[q - 1].start)
+        while k >= 0 and spans[k].end > opened:
+            k -= 1
+        if k >= 0 and not text[spans[k].end : opened].strip(" ,"):
+            out.append((q, list_before(text, spans, k)))
     return out
+
+
+_CLOSED_GAP = re.compile(r"^[^()\n]*\)")
 
 
 # a list's gap before a plural area word may hold a compass word
