@@ -182,11 +182,20 @@ def test_an_installation_named_after_its_town_is_at_the_town() -> None:
         ("аэродром Энгельс", "Engels"),
     ):
         found = find_matches(name)
-        assert found and found[0].kind == "facility", name
-        assert any(m.place.name == town for m in found), name
+        # (an air base the data spell otherwise, "Saki Air Base", is matched
+        # by its skeleton beside the town)
+        assert any(m.kind == "facility" and m.place.name == town for m in found), name
     # a name the gazetteer knows whole is not cut ("Kherson Airport" is not
     # looked up as Kherson when an airport of that name is known)
     assert all(m.kind != "facility" for m in find_matches("Azovstal"))
+
+
+def test_an_air_base_of_the_theatre_is_known_by_its_own_name() -> None:
+    # the village it is named after is not a GeoNames town; the base is in
+    # the oblast the text names, not in the other oblast named beside it
+    text = "Drones hit the Lebyazhye Airfield in Volgograd Oblast and Rostov Oblast."
+    where = _where(text, "Lebyazhye Airfield", "Volgograd Oblast", "Rostov Oblast")
+    assert where[0] == ("Lebyazhye Air Base", "Volgograd Oblast", "feature")
 
 
 def test_a_district_or_plant_named_by_its_town_s_adjective_is_at_that_town() -> None:
@@ -204,6 +213,14 @@ def test_a_district_or_plant_named_by_its_town_s_adjective_is_at_that_town() -> 
     # an oblast's adjective is not a town's: the oblast is found first
     assert find_matches("Курской области")[0].place.precision == "region"
     assert town_keys_of_adjective("курскои") == ()
+
+    # the kind of the places in apposition, and the road they lie on
+    text = (
+        "Russian forces attacked Zoria and Tarasivka, two small villages along"
+        " the H20 highway south of Kostiantynivka."
+    )
+    where = _where(text, "Zoria", "Tarasivka", "Kostiantynivka")
+    assert [w[1] for w in where[:2]] == ["Donetsk", "Donetsk"]
 
 
 def test_a_bearing_before_a_list_anchors_every_name_of_it() -> None:
@@ -424,3 +441,35 @@ def test_a_raions_adjective_without_its_noun_is_the_raion() -> None:
     (resolved,) = resolve_spans(text, _spans(text, "Чугуївському"))
     assert resolved.best is not None
     assert resolved.best.match.place.precision == "district"
+
+
+def test_a_latin_misspelling_is_a_ukrainian_village_where_the_text_places_it() -> None:
+    # "Tarasvika" is no name in the gazetteer, even by its letters; of the
+    # eighty Tarasivkas, the anchor or the qualifier places it
+    text = "Russian forces attacked Tarasvika (south of Kostiantynivka)."
+    assert _where(text, "Tarasvika", "Kostiantynivka")[0][:2] == (
+        "Tarasivka",
+        "Donetsk",
+    )
+    text = "Russian forces attacked Tarasvika in Donetsk Oblast."
+    assert _where(text, "Tarasvika", "Donetsk Oblast")[0][:2] == (
+        "Tarasivka",
+        "Donetsk",
+    )
+    # with nothing placing it, the letters coincide with some village
+    (alone,) = resolve_spans(
+        "Russian forces attacked Tarasvika.",
+        _spans("Russian forces attacked Tarasvika.", "Tarasvika"),
+    )
+    assert alone.best is None
+
+
+def test_an_area_after_a_bracketed_anchor_qualifies_the_name_before_it() -> None:
+    from foglift.geoparse.anchors import qualified_lists
+
+    text = "Shelling hit Zoria and Tarasivka (south of Druzhkivka) in Donetsk Oblast."
+    spans = _spans(text, "Zoria", "Tarasivka", "Druzhkivka", "Donetsk Oblast")
+    assert qualified_lists(text, spans) == [(3, [1, 0])]
+    text = "Shelling hit Novoselvika (north of Sloviansk) in Donetsk Oblast."
+    where = _where(text, "Novoselvika", "Sloviansk", "Donetsk Oblast")
+    assert where[0][:2] == ("Novoselivka", "Donetsk")

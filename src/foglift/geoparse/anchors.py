@@ -131,9 +131,17 @@ _ABOUT = (
     r"(?:(?:about|approximately|roughly|some|around|nearly|almost|under|over|"
     r"less than|more than|приблизно|близько|около|примерно|порядка|~)\s*)?"
 )
+# "X and Y, two small villages along the M03 highway, south of Z": the kind
+# of the places in apposition, maybe with the road they lie on
+_ANCHOR_APPOSITION = (
+    r"(?:(?:an?|the|two|three|four|five|several|both|all)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:village|town|city|settlement|hamlet)s?\s*,?\s+(?:(?:along|on|off|near)\s+"
+    r"(?:the\s+)?[\w-]+(?:\s+(?:highway|road|motorway|route))?\s*,?\s+)?)?"
+)
 # between an anchored name (or list) and its anchor
 _ANCHOR_GAP = re.compile(
-    rf"^\s*[,;:—–-]?\s*\(?\s*(?:(?:both|all|each|just|located|situated|which is|"
+    rf"^\s*[,;:—–-]?\s*\(?\s*{_ANCHOR_APPOSITION}"
+    rf"(?:(?:both|all|each|just|located|situated|which is|"
     rf"that is|є|що|который|которое|которая)\s+)*{_ABOUT}"
     rf"(?:"
     rf"(?:(?:{_KM}|{_MILES})\s+(?:to\s+the\s+)?)?(?P<dir>{_DIRECTION})\s+(?:of|from)"
@@ -212,10 +220,30 @@ def qualified_lists(
     out = []
     for q in range(1, len(spans)):
         gap = text[spans[q - 1].end : spans[q].start]
-        if "\n" in gap or not _QUALIFIER_GAP.match(gap):
+        if "\n" in gap:
             continue
-        out.append((q, list_before(text, spans, q - 1)))
+        if _QUALIFIER_GAP.match(gap):
+            out.append((q, list_before(text, spans, q - 1)))
+            continue
+        # "X (north of Y) in Z Oblast": the area after a bracket qualifies
+        # the name before the bracket, not the anchor inside it
+        closed = _CLOSED_GAP.match(gap)
+        if closed is None or not _QUALIFIER_GAP.match(gap[closed.end() :]):
+            continue
+        k = q - 1
+        while k >= 0 and "(" not in text[spans[k].start : spans[q - 1].end]:
+            k -= 1
+        if k < 0:
+            continue
+        opened = text.rfind("(", spans[k].start, spans[q - 1].start)
+        while k >= 0 and spans[k].end > opened:
+            k -= 1
+        if k >= 0 and not text[spans[k].end : opened].strip(" ,"):
+            out.append((q, list_before(text, spans, k)))
     return out
+
+
+_CLOSED_GAP = re.compile(r"^[^()\n]*\)")
 
 
 # a list's gap before a plural area word may hold a compass word

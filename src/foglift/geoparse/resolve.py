@@ -28,6 +28,7 @@ from functools import lru_cache
 from foglift.caches import entries
 from foglift.geoparse.index import (
     Place,
+    aliases_of,
     place_by_id,
     place_by_pk,
     places_for_key,
@@ -333,7 +334,11 @@ def _find_matches(name: str) -> list[Match]:
         skel = skeleton(text)
         if len(skel) >= 4:
             add(((p, "skeleton") for p in places_for_skeleton(skel)), skel)
-    if not found:
+    # an installation matched only by the short skeleton of another's name
+    # ("Saky airbase" for the air base the data spell "Saki"; a long one is
+    # a spelling of the name, "Zaporizhia nuclear power plant") may still be
+    # named after its town, which the gazetteer knows as the text spells it
+    if all(m.kind == "skeleton" and len(m.via) < LONG_SKELETON for m in found.values()):
         head = _facility_town(key)
         if head:
             towns = places_for_key(head)
@@ -373,6 +378,11 @@ def _find_matches(name: str) -> list[Match]:
             key,
         )
     return _live_names_first(list(found.values()))
+
+
+# a skeleton this long (letters of a name of several words) is a spelling of
+# the name it matches, not a coincidence
+LONG_SKELETON = 20
 
 
 # an adjective of a town ("Раменский", "Волгоградському") followed by lower-case
@@ -514,6 +524,46 @@ def ukrainian_lookalikes(forms: tuple[str, ...]) -> tuple[tuple[Place, str], ...
     return tuple(out)
 
 
+@lru_cache(maxsize=entries("ukrainian_lookalikes"))
+def _latin_lookalikes(key: str) -> tuple[Place, ...]:
+    """Every Ukrainian settlement of the name (or names) whose skeleton is
+    closest to a Latin word's, within LOOKALIKE_RATIO: the name is what looks
+    alike, and a common village name has dozens of namesakes, which the text's
+    qualifier or anchor must choose from."""
+    from rapidfuzz import fuzz, process
+
+    skel = skeleton(key)
+    if len(skel) < 5:
+        return ()
+    skeletons, _ = _skeletons_by_initial().get(skel[0], ((), ()))
+    found = process.extract(
+        skel, skeletons, scorer=fuzz.ratio, limit=5, score_cutoff=LOOKALIKE_RATIO
+    )
+    if not found:
+        return ()
+    top = max(score for _, score, _ in found)
+    names = sorted({name for name, score, _ in found if score == top})
+    found_places = {
+        place.pk: place
+        for name in names
+        for place in places_for_skeleton(name)
+        if place.country == "UA"
+        and place.precision == "settlement"
+        and _live_skeleton(place, name)
+    }
+    return tuple(found_places.values())
+
+
+def _live_skeleton(place: Place, skel: str) -> bool:
+    """Whether a place bears a name of this skeleton as a spelling of its own
+    (Snigirevka of Snihurivka), not as a former or another name (Mezhova's
+    Grigoryevka)."""
+    return any(
+        kind != "old" and skeleton(key) == skel and _spelling_of(key, place.name)
+        for key, kind in aliases_of(place.pk)
+    )
+
+
 @lru_cache(maxsize=1)
 def _skeletons_by_initial() -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
     """Settlement skeletons in Ukraine's box, by first letter: a Russian
@@ -544,6 +594,9 @@ def _is_whole(place: Place) -> bool:
     return place.precision != "settlement" or place.population >= PARTS_MIN_PEOPLE
 
 
+_LATIN_WORD = re.compile(r"[a-z][a-z'-]{4,}")
+
+
 def with_lookalikes(name: str, matches: list[Match]) -> list[Match]:
     """``matches`` and, for a Cyrillic name known neither in the theatre nor as
     a city of 100,000 or more, the Ukrainian settlements whose names look like
@@ -553,8 +606,15 @@ def with_lookalikes(name: str, matches: list[Match]) -> list[Match]:
     of every lookup: documents and ``geo lookup`` call it once per name."""
     text = clean_name(name)
     key = name_key(text)
-    if not key or not has_cyrillic(key):
+    if not key:
         return matches
+    if not has_cyrillic(key):
+        # a Latin single word the gazetteer does not know at all, even by its
+        # skeleton, may be a Ukrainian village spelt by Russian sound
+        # ("Dibrovne" for Dibrivne) or with a letter slipped
+        if matches or " " in key or not _LATIN_WORD.fullmatch(key):
+            return matches
+        return [Match(place, "lookalike", key) for place in _latin_lookalikes(key)]
     if any(m.place.country in _THEATRE or importance(m.place) >= 5.0 for m in matches):
         return matches
     from foglift.geoparse.morphology import nominatives

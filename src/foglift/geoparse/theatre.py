@@ -45,6 +45,7 @@ from foglift.geoparse.coreference import antecedent, centre_of, referring_kind
 from foglift.geoparse.frontline import FrontEvidence, front_context
 from foglift.geoparse.index import Place
 from foglift.geoparse.resolve import (
+    LONG_SKELETON,
     Match,
     PlaceContext,
     Scored,
@@ -55,7 +56,7 @@ from foglift.geoparse.resolve import (
     rank,
     with_lookalikes,
 )
-from foglift.names import name_key, skeleton
+from foglift.names import has_cyrillic, name_key, skeleton
 from foglift.spans import at_line_start
 
 _FRONT = re.compile(
@@ -293,11 +294,6 @@ def _blend(everywhere: PlaceContext, nearby: PlaceContext) -> PlaceContext:
             blended[key] = blended.get(key, 0.0) + (1.0 - ELSEWHERE) * votes
         setattr(out, votes_of, blended)
     return out
-
-
-# a skeleton this long (letters of a name of several words) is a spelling of
-# the name it matches, not a coincidence
-LONG_SKELETON = 20
 
 
 def _loose_guess(ranked: Sequence[Scored]) -> bool:
@@ -553,6 +549,23 @@ def _one_sense_per_name(
 ANCHOR_FIT_MARGIN = 0.5
 
 
+def _latin_lookalike(m: Match) -> bool:
+    return m.kind == "lookalike" and not has_cyrillic(m.via)
+
+
+def _inside_cue(m: Match, context: PlaceContext) -> bool:
+    """Whether a candidate lies in the area its qualifier names (the area of
+    the largest weight, not the wider areas around it)."""
+    if not context.areas:
+        return False
+    top = max(context.areas.values())
+    return any(
+        area in m.place.parents
+        for area, weight in context.areas.items()
+        if weight >= top
+    )
+
+
 def _within_anchor(
     found: Sequence[Match], anchor: Anchor, anchor_best: Scored
 ) -> list[Match]:
@@ -806,6 +819,25 @@ def resolve_spans(
         if fitting:
             matches[i] = fitting
             pair_cue[i] = f"anchored: {anchor.said} {spans[anchor.anchor].name}".strip()
+    # A Latin word that only looks like a Ukrainian village's name is that
+    # village only where the text places it: inside its qualifier, or where
+    # its anchor says (a misspelt village beside its town); else the letters
+    # coincide with some village elsewhere
+    for i, found in enumerate(matches):
+        if not found or not all(_latin_lookalike(m) for m in found):
+            continue
+        cue = pair_cue.get(i, "")
+        placed = cue.startswith("anchored") or (
+            cue.startswith("qualified")
+            and i in pair_context
+            and all(_inside_cue(m, pair_context[i]) for m in found)
+        )
+        if not placed:
+            matches[i] = []
+            why[i] = (
+                f"only looks like {found[0].place.name} ({len(found)} of that "
+                "name), which the text does not place"
+            )
 
     # "the village of Rivne", "у селі Андріївка": the kind of place is named
     for i, span in enumerate(spans):
