@@ -904,11 +904,32 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
         ):  # "..., повідомив Генштаб ЗСУ.": the report it names goes on
             # (a quotation's speaker speaks the quotation only)
             return replace(last, via="carried"), j
+        if ctx.lex.lang == "uk":
+            opening = _according_lead_uk(ctx, s, mentions)
+            if opening is not None:  # "Як йдеться у дописі X, ...": X goes on
+                return replace(opening, via="carried"), j
         lead = _topic_lead(ctx, mentions, cues)
         if lead is not None:
             return replace(lead, via="carried"), j
         return None
     return None
+
+
+@cache
+def _according_opening(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"[\s*_«\"]*(?:{lex.according_to.pattern})\s+", re.IGNORECASE)
+
+
+def _according_lead_uk(
+    ctx: Context, s: Sentence, mentions: list[Claimant]
+) -> Claimant | None:
+    """The source a sentence opens with ("За словами X, ...", "Як йдеться у
+    дописі X, ..."), named within a few words of the phrase of attribution."""
+    m = _according_opening(ctx.lex).match(ctx.text, s.start)
+    if m is None:
+        return None
+    near = [c for c in mentions if m.end() <= c.start <= m.end() + 40]
+    return near[0] if near else None
 
 
 def _pronoun_speaks(ctx: Context, j: int) -> bool:
