@@ -882,7 +882,8 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     "Об этом сообщил X") goes on relaying it: later sentences with no speaker
     of their own are still X's, up to another speaker's sentence."""
     back = _back_reference(ctx.lex)
-    for j in range(i - 1, max(-1, i - 1 - _CONTINUES_REACH), -1):
+    reach = _CONTINUES_REACH + _captions_before(ctx, i)
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
         s = ctx.sentences[j]
         mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
         if not mentions or not ctx.cues(s.start, s.end):
@@ -930,6 +931,30 @@ def _according_lead_uk(
         return None
     near = [c for c in mentions if m.end() <= c.start <= m.end() + 40]
     return near[0] if near else None
+
+
+def _captions_before(ctx: Context, i: int) -> int:
+    """Sentences of a paragraph of its own shortly before sentence i of a
+    Ukrainian text that name no action: a caption or a heading ("Сумська
+    область. Фото: мапа ..."), which does not end the report around it."""
+    if ctx.lex.lang != "uk":
+        return 0
+    count = 0
+    for k in range(i - 1, max(-1, i - 1 - _CONTINUES_REACH), -1):
+        s = ctx.sentences[k]
+        if ctx.paragraph_of[k] == ctx.paragraph_of[i]:
+            continue
+        alone = (
+            all(
+                ctx.paragraph_of[n] != ctx.paragraph_of[k]
+                for n in (k - 1, k + 1)
+                if 0 <= n < len(ctx.sentences)
+            )
+            or ctx.text.count(" ", s.start, s.end) < 6
+        )
+        if alone and not ctx.lex.actions.pattern.search(ctx.text, s.start, s.end):
+            count += 1
+    return count
 
 
 def _pronoun_speaks(ctx: Context, j: int) -> bool:
