@@ -662,6 +662,12 @@ def _attribute(
         or _heading_attribution(ctx, i)
         or _report_continues(ctx, i)
     )
+    if ctx.lex.lang == "uk" and trailing is not None and trailing[0].kind == "media":
+        # "X повідомив про наслідки атаки. Ворог поцілив ... Про це пише
+        # УНН": the outlet relays the speaker whose report it names before
+        relayed = _report_continues(ctx, i)
+        if relayed is not None and relayed[0].kind != "media":
+            trailing = relayed
     if trailing is not None:
         return trailing[0], "asserts", trailing[1], None
     hedge = ctx.lex.hedges.search(text, s.start, s.end)
@@ -893,6 +899,12 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
             carried = carried_claimant(ctx, j)
             return (replace(carried[0], via="carried"), carried[1]) if carried else None
         if back.match(ctx.text, s.start):
+            if ctx.lex.lang == "uk" and mentions[0].kind == "media":
+                # "Про це пише УНН" after "X повідомив про ...": the outlet
+                # relays X's report, which goes on
+                relayed = _report_continues(ctx, j)
+                if relayed is not None and relayed[0].kind != "media":
+                    return relayed
             return replace(mentions[0], via="carried"), j
         last = mentions[-1]
         cues = ctx.cues(s.start, s.end)
