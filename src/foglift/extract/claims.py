@@ -2182,6 +2182,34 @@ def _referred_region(
     return (last,) if last is not None else ()
 
 
+_IN_COMMUNITIES_OF = re.compile(r"\s+громад\w*\s+$", re.IGNORECASE)
+
+
+def _counted_in_region_uk(
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int]
+) -> tuple[PlaceMention, ...]:
+    """The region a count spans, named again by its noun after the
+    communities it counts ("у 17 громадах області"): the last region named
+    before, within a short report (over its paragraph breaks)."""
+    reference = _region_reference(ctx.lex)
+    m = reference.search(ctx.text, *obj) if reference else None
+    if m is None or not _IN_COMMUNITIES_OF.search(ctx.text, obj[0], m.start()):
+        return ()
+    # (an oblast: by its one-word name or its noun, not a community or a raion)
+    oblasts = phrase_pattern(
+        [*ctx.lex.data["places"].get("region_names", []), "област*", "обл."]
+    )
+    head = max(0, trigger.start() - 600)
+    found = [
+        p
+        for p in ctx.places
+        if head <= p.start
+        and p.end <= trigger.start()
+        and oblasts.fullmatch(p.name.split()[-1])
+    ]
+    return (found[-1],) if found else ()
+
+
 _REGION_PHRASE = re.compile(
     r"[А-ЯЁ][а-яё-]+(?:ой|ей|ого|ом)\s+(?:области|областью|края|крае|краем)"
     r"|(?:Республик[аиуе]|Республикой)\s+[А-ЯЁ][а-яё-]+"
@@ -3896,6 +3924,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 carried_place = bool(places) and not quantities
             if not quantities and not places:
                 places = _referred_region(ctx, trigger, obj)
+            if ctx.lex.lang == "uk" and quantities and not places:
+                # "75 обстрілів по 37 населених пунктах у 17 громадах області"
+                places = _counted_in_region_uk(ctx, trigger, obj)
             if not quantities and not places:
                 continue
             if (
