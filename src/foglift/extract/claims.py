@@ -2182,6 +2182,23 @@ def _referred_region(
     return (last,) if last is not None else ()
 
 
+def _where_cause_struck_uk(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """Where casualties happened, from the strike their cause phrase names
+    after them ("постраждала людина внаслідок обстрілів в X області")."""
+    end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
+    cause = _cause(ctx.lex).search(ctx.text, trigger.end(), end)
+    if cause is None or ctx.text[trigger.end() : cause.start()].strip(" ,"):
+        return ()
+    return tuple(
+        p
+        for p in ctx.places_starting_in(cause.end(), end)
+        if (w := _word_before(ctx, cause.end(), p.start))
+        and w.casefold() in _locatives(ctx.lex)
+    )[:1]
+
+
 _IN_COMMUNITIES_OF = re.compile(r"\s+громад\w*\s+$", re.IGNORECASE)
 
 
@@ -3927,6 +3944,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if ctx.lex.lang == "uk" and quantities and not places:
                 # "75 обстрілів по 37 населених пунктах у 17 громадах області"
                 places = _counted_in_region_uk(ctx, trigger, obj)
+            if ctx.lex.lang == "uk" and not places and entry.claim_type == "losses":
+                places = _where_cause_struck_uk(ctx, trigger, s)
             if not quantities and not places:
                 continue
             if (
