@@ -401,7 +401,12 @@ def _metonyms(text: str, lex: Lexicon, registry: Registry) -> Iterator[Claimant]
                 text, max(0, m.start() - 20), m.start()
             ):
                 continue
-            yield _named(source, m.start(), m.end())
+            named = _named(source, m.start(), m.end())
+            if lex.lang == "uk":
+                # the state as the text names it ("РФ заявила"), its
+                # government's entry kept in the registry id
+                named = replace(named, name=m.group())
+            yield named
 
 
 @cache

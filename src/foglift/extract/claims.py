@@ -689,6 +689,12 @@ def _attribute(
         or _heading_attribution(ctx, i)
         or _report_continues(ctx, i)
     )
+    if ctx.lex.lang == "uk" and trailing is not None and trailing[0].kind == "media":
+        # "X повідомив про наслідки атаки. Ворог поцілив ... Про це пише
+        # УНН": the outlet relays the speaker whose report it names before
+        relayed = _report_continues(ctx, i)
+        if relayed is not None and relayed[0].kind != "media":
+            trailing = relayed
     if trailing is not None:
         return trailing[0], "asserts", trailing[1], None
     hedge = ctx.lex.hedges.search(text, s.start, s.end)
@@ -949,7 +955,8 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     "Об этом сообщил X") goes on relaying it: later sentences with no speaker
     of their own are still X's, up to another speaker's sentence."""
     back = _back_reference(ctx.lex)
-    for j in range(i - 1, max(-1, i - 1 - _CONTINUES_REACH), -1):
+    reach = _CONTINUES_REACH + _captions_before(ctx, i)
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
         s = ctx.sentences[j]
         mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
         if not mentions or not ctx.cues(s.start, s.end):
@@ -959,6 +966,12 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
             carried = carried_claimant(ctx, j)
             return (replace(carried[0], via="carried"), carried[1]) if carried else None
         if back.match(ctx.text, s.start):
+            if ctx.lex.lang == "uk" and mentions[0].kind == "media":
+                # "Про це пише УНН" after "X повідомив про ...": the outlet
+                # relays X's report, which goes on
+                relayed = _report_continues(ctx, j)
+                if relayed is not None and relayed[0].kind != "media":
+                    return relayed
             return replace(mentions[0], via="carried"), j
         last = mentions[-1]
         cues = ctx.cues(s.start, s.end)
@@ -971,11 +984,56 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
         ):  # "..., повідомив Генштаб ЗСУ.": the report it names goes on
             # (a quotation's speaker speaks the quotation only)
             return replace(last, via="carried"), j
+        if ctx.lex.lang == "uk":
+            opening = _according_lead_uk(ctx, s, mentions)
+            if opening is not None:  # "Як йдеться у дописі X, ...": X goes on
+                return replace(opening, via="carried"), j
         lead = _topic_lead(ctx, mentions, cues)
         if lead is not None:
             return replace(lead, via="carried"), j
         return None
     return None
+
+
+@cache
+def _according_opening(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"[\s*_«\"]*(?:{lex.according_to.pattern})\s+", re.IGNORECASE)
+
+
+def _according_lead_uk(
+    ctx: Context, s: Sentence, mentions: list[Claimant]
+) -> Claimant | None:
+    """The source a sentence opens with ("За словами X, ...", "Як йдеться у
+    дописі X, ..."), named within a few words of the phrase of attribution."""
+    m = _according_opening(ctx.lex).match(ctx.text, s.start)
+    if m is None:
+        return None
+    near = [c for c in mentions if m.end() <= c.start <= m.end() + 40]
+    return near[0] if near else None
+
+
+def _captions_before(ctx: Context, i: int) -> int:
+    """Sentences of a paragraph of its own shortly before sentence i of a
+    Ukrainian text that name no action: a caption or a heading ("Сумська
+    область. Фото: мапа ..."), which does not end the report around it."""
+    if ctx.lex.lang != "uk":
+        return 0
+    count = 0
+    for k in range(i - 1, max(-1, i - 1 - _CONTINUES_REACH), -1):
+        s = ctx.sentences[k]
+        if ctx.paragraph_of[k] == ctx.paragraph_of[i]:
+            continue
+        alone = (
+            all(
+                ctx.paragraph_of[n] != ctx.paragraph_of[k]
+                for n in (k - 1, k + 1)
+                if 0 <= n < len(ctx.sentences)
+            )
+            or ctx.text.count(" ", s.start, s.end) < 6
+        )
+        if alone and not ctx.lex.actions.pattern.search(ctx.text, s.start, s.end):
+            count += 1
+    return count
 
 
 def _pronoun_speaks(ctx: Context, j: int) -> bool:
@@ -2211,6 +2269,51 @@ def _referred_region(
     ]
     last = max([*found, *titled], key=lambda p: p.start, default=None)
     return (last,) if last is not None else ()
+
+
+def _where_cause_struck_uk(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """Where casualties happened, from the strike their cause phrase names
+    after them ("постраждала людина внаслідок обстрілів в X області")."""
+    end = _window_end(ctx.lex, ctx.text, trigger.end(), s.end)
+    cause = _cause(ctx.lex).search(ctx.text, trigger.end(), end)
+    if cause is None or ctx.text[trigger.end() : cause.start()].strip(" ,"):
+        return ()
+    return tuple(
+        p
+        for p in ctx.places_starting_in(cause.end(), end)
+        if (w := _word_before(ctx, cause.end(), p.start))
+        and w.casefold() in _locatives(ctx.lex)
+    )[:1]
+
+
+_IN_COMMUNITIES_OF = re.compile(r"\s+громад\w*\s+$", re.IGNORECASE)
+
+
+def _counted_in_region_uk(
+    ctx: Context, trigger: re.Match[str], obj: tuple[int, int]
+) -> tuple[PlaceMention, ...]:
+    """The region a count spans, named again by its noun after the
+    communities it counts ("у 17 громадах області"): the last region named
+    before, within a short report (over its paragraph breaks)."""
+    reference = _region_reference(ctx.lex)
+    m = reference.search(ctx.text, *obj) if reference else None
+    if m is None or not _IN_COMMUNITIES_OF.search(ctx.text, obj[0], m.start()):
+        return ()
+    # (an oblast: by its one-word name or its noun, not a community or a raion)
+    oblasts = phrase_pattern(
+        [*ctx.lex.data["places"].get("region_names", []), "област*", "обл."]
+    )
+    head = max(0, trigger.start() - 600)
+    found = [
+        p
+        for p in ctx.places
+        if head <= p.start
+        and p.end <= trigger.start()
+        and oblasts.fullmatch(p.name.split()[-1])
+    ]
+    return (found[-1],) if found else ()
 
 
 _REGION_PHRASE = re.compile(
@@ -4012,6 +4115,11 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 carried_place = bool(places) and not quantities
             if not quantities and not places:
                 places = _referred_region(ctx, trigger, obj)
+            if ctx.lex.lang == "uk" and quantities and not places:
+                # "75 обстрілів по 37 населених пунктах у 17 громадах області"
+                places = _counted_in_region_uk(ctx, trigger, obj)
+            if ctx.lex.lang == "uk" and not places and entry.claim_type == "losses":
+                places = _where_cause_struck_uk(ctx, trigger, s)
             if not quantities and not places:
                 continue
             if (

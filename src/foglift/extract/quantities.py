@@ -270,7 +270,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
     numbers = list(bare_number(lex).finditer(text))
     found += _partitives(text, lex, found, numbers)
     if lex.data["quantity"].get("implicit_one"):
-        found += _implicit_ones(text, lex, found)
+        ones = _implicit_ones(text, lex, found)
+        found += _coordinated_ones(text, ones) if lex.lang == "uk" else ones
     if lex.data["quantity"].get("article_one"):
         found += _article_ones(text, lex, found)
     if lex.data["quantity"].get("fractions"):
@@ -625,11 +626,18 @@ def _implicit_ones(
         unit_found = lex.units.get(m.group())
         if unit_found is None or unit_found[1] not in categories:
             continue
-        if not _counts_one(lex.lang, head.casefold()) and not (
-            # "ударили по X ракетой": one weapon, the instrument of the strike
-            lex.lang == "ru"
-            and unit_found[1] == "aerial"
-            and _instrument_one(lex.lang, head.casefold())
+        if (
+            not _counts_one(lex.lang, head.casefold())
+            and not (
+                # "ударили по X ракетой": one weapon, the instrument of the strike
+                lex.lang == "ru"
+                and unit_found[1] == "aerial"
+                and _instrument_one(lex.lang, head.casefold())
+            )
+            and not (
+                lex.lang == "uk"
+                and _object_of_action_noun(text, lex, m.start(), head.casefold())
+            )
         ):
             continue
         out.append(
@@ -647,6 +655,58 @@ def _implicit_ones(
                 implicit=True,
             )
         )
+    return out
+
+
+def _object_of_action_noun(text: str, lex: Lexicon, start: int, word: str) -> bool:
+    """Whether a singular genitive noun is the object of an action noun before
+    it, past its adjectives ("збиття балістичної ракети": one missile)."""
+    from foglift.extract.lexicon import _morph
+
+    morph = _morph(lex.lang)
+    if not any(
+        p.tag.POS == "NOUN" and "gent" in p.tag and "plur" not in p.tag
+        for p in morph.parse(word)
+    ):
+        return False
+    words = re.findall(r"[\w'’-]+", text[max(0, start - 80) : start])
+    while words and any(p.tag.POS == "ADJF" for p in morph.parse(words[-1])):
+        words.pop()
+    if not words or lex.actions.pattern.fullmatch(words[-1]) is None:
+        return False
+    # (a verbal noun in the singular: "збиття", "запуску"; not "пошкоджень
+    # оселі", where the plural noun's object is a plural too)
+    return any(
+        p.tag.POS == "NOUN" and "plur" not in p.tag for p in morph.parse(words[-1])
+    )
+
+
+def _coordinated_ones(text: str, ones: list[FoundQuantity]) -> list[FoundQuantity]:
+    """Two people named one by one and joined ("загинули чоловік та жінка"):
+    one count of two."""
+    out: list[FoundQuantity] = []
+    for one in ones:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.category == one.category
+            and one.category in _PEOPLE
+            and last.quantity.value == 1.0
+            and re.fullmatch(
+                r"\s+(?:і|й|та)\s+", text[last.quantity.end : one.quantity.start]
+            )
+        ):
+            q = replace(
+                last.quantity,
+                value=2.0,
+                low=2.0,
+                high=2.0,
+                end=one.quantity.end,
+                as_stated=text[last.quantity.start : one.quantity.end],
+            )
+            out[-1] = replace(last, quantity=q)
+            continue
+        out.append(one)
     return out
 
 
