@@ -691,7 +691,7 @@ def _attribute(
     )
     if trailing is not None:
         return trailing[0], "asserts", trailing[1], None
-    hedge = ctx.lex.hedges.search(text, s.start, s.end)
+    hedge = ctx.lex.hedges.search(text, *_hedge_clause(ctx, s, trigger))
     if hedge and hedge.group().casefold() in ("reportedly", "allegedly", "purportedly"):
         unnamed = Claimant(
             "unnamed reports", "unknown", False, "unknown",
@@ -699,6 +699,29 @@ def _attribute(
         )  # fmt: skip
         return unnamed, "asserts", None, None
     return ctx.author, "asserts", None, None
+
+
+# a clause with a subject of its own ("..., and Ukrainian forces ..."); ", and
+# continued to ..." goes on with the same subject, and the same hedge
+_COORDINATED_CLAUSE = re.compile(
+    r",\s+(?:and|but|while)\s+(?=[A-Z]|(?:the|a|an|its|their|this|these)\s)|;"
+)
+
+
+def _hedge_clause(ctx: Context, s: Sentence, trigger: re.Match[str]) -> tuple[int, int]:
+    """Where a hedge qualifies the action: its sentence, or in English its own
+    clause ("Fighting continued near X, and Ukrainian forces reportedly
+    counterattacked near Y": the hedge is the second clause's alone)."""
+    if ctx.lex.lang != "en":
+        return s.start, s.end
+    start, end = s.start, s.end
+    for m in _COORDINATED_CLAUSE.finditer(ctx.text, s.start, s.end):
+        if m.end() <= trigger.start():
+            start = m.end()
+        elif m.start() >= trigger.end():
+            end = m.start()
+            break
+    return start, end
 
 
 def _denial_after_uk(
