@@ -1116,6 +1116,10 @@ def _same_speaker(a: Claimant, b: Claimant) -> bool:
     return (a.name, a.start) == (b.name, b.start)
 
 
+# From an action to the speaker of a relative clause after its object.
+_RELATIVE_SPEAKER = re.compile(r"[^.;:!?]*?,\s+(?:which|who)\s+(?:the\s+)?", re.I)
+
+
 def _other_speakers(
     ctx: Context,
     i: int,
@@ -1160,6 +1164,15 @@ def _other_speakers(
                 joined = replace(other, via="subject")
                 out += [replace(c, claimant=joined) for c in made]
                 last = other
+    if (
+        ctx.lex.lang == "en"
+        and speaker.via == "subject"
+        and cue.start >= trigger.end()
+        and _RELATIVE_SPEAKER.fullmatch(ctx.text, trigger.end(), speaker.start)
+    ):
+        # "Russian forces struck X, which the MoD claimed was a strike on Y":
+        # the main clause is the text's own, the relative clause the speaker's
+        out += [replace(c, claimant=ctx.author, voice="author") for c in made]
     if (
         made[0].stance in ("denies", "disputes")
         and mood not in ("negated", "failed")
