@@ -832,6 +832,9 @@ def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     return None
 
 
+_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
+
+
 def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
     """The cue that frames an action: the last before it, unless that one is
     the object of a denial or dispute ("denied the commander's claims that",
@@ -839,9 +842,14 @@ def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
     cue = before[-1]
     for outer in reversed(before[:-1]):
         gap = ctx.text[outer.end : cue.start]
+        if ctx.lex.lang == "en":  # "the Defense Ministry's (MoD) claim"
+            gap = _ABBREVIATION.sub("", gap)
         if (
             outer.stance in ("denies", "disputes")
-            and len(gap) <= 60
+            # (an English denial may carry its date and the claim's owner with
+            # its abbreviation and date: "denied on May 2 the Russian Ministry
+            # of Defense's (MoD) April 28 claim that")
+            and len(gap) <= (90 if ctx.lex.lang == "en" else 60)
             and not _boundary(ctx.lex).search(gap)
             and not _JOINED.search(gap)
         ):
