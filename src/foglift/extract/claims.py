@@ -3228,6 +3228,8 @@ def agent_side(
             found = _first(before.own, _flip(before.enemy), _flip(named))
         if found == "unknown" and ctx.lex.lang == "uk":
             found = _subject_after_uk(ctx, trigger.end(), clause_end, claimant)
+        if found == "unknown" and ctx.lex.lang == "en":
+            found = _participle_subject(ctx, trigger, s)
         found = _first(found, before.claimant)
     if found != "unknown":
         return found
@@ -3363,6 +3365,33 @@ _AFTER_ATTACK = frozenset(["damaged", "shot down"])
 _PEOPLE = frozenset(["personnel", "civilians"])
 _COUNTED_AFTER = _CONSEQUENCES | {"struck", "took prisoner"}
 _ATTACKS = frozenset(["struck", "launched"])
+
+
+_COMMA_BEFORE = re.compile(r",\s+$")
+
+
+def _participle_subject(ctx: Context, trigger: re.Match[str], s: Sentence) -> Side:
+    """The side of the subject of the clause a participle follows ("Ukrainian
+    forces increased their rate of fire, shooting down six planes"): the
+    participle's subject is that clause's."""
+    if not trigger.group().split()[0].endswith("ing"):
+        return "unknown"
+    comma = _COMMA_BEFORE.search(
+        ctx.text, max(s.start, trigger.start() - 4), trigger.start()
+    )
+    if comma is None:
+        return "unknown"
+    # from the sentence's start: the clause may hold commas of its own ("X
+    # struck Y in Z, western Ukraine, killing ..."); the reporting verbs cut it
+    opening = s.start
+    cues = [(c.start, c.end) for c in ctx.cues(opening, comma.start())]
+    head = re.compile(",").match(ctx.text, comma.start())
+    if head is None:
+        return "unknown"
+    side = subject_side(ctx.lex, ctx.text, opening, head, cues)
+    return (
+        "russia" if side == "russia" else "ukraine" if side == "ukraine" else "unknown"
+    )
 
 
 def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:
