@@ -697,7 +697,7 @@ def _attribute(
             trailing = relayed
     if trailing is not None:
         return trailing[0], "asserts", trailing[1], None
-    hedge = ctx.lex.hedges.search(text, s.start, s.end)
+    hedge = ctx.lex.hedges.search(text, *_hedge_clause(ctx, s, trigger))
     if hedge and hedge.group().casefold() in ("reportedly", "allegedly", "purportedly"):
         unnamed = Claimant(
             "unnamed reports", "unknown", False, "unknown",
@@ -705,6 +705,29 @@ def _attribute(
         )  # fmt: skip
         return unnamed, "asserts", None, None
     return ctx.author, "asserts", None, None
+
+
+# a clause with a subject of its own ("..., and Ukrainian forces ..."); ", and
+# continued to ..." goes on with the same subject, and the same hedge
+_COORDINATED_CLAUSE = re.compile(
+    r",\s+(?:and|but|while)\s+(?=[A-Z]|(?:the|a|an|its|their|this|these)\s)|;"
+)
+
+
+def _hedge_clause(ctx: Context, s: Sentence, trigger: re.Match[str]) -> tuple[int, int]:
+    """Where a hedge qualifies the action: its sentence, or in English its own
+    clause ("Fighting continued near X, and Ukrainian forces reportedly
+    counterattacked near Y": the hedge is the second clause's alone)."""
+    if ctx.lex.lang != "en":
+        return s.start, s.end
+    start, end = s.start, s.end
+    for m in _COORDINATED_CLAUSE.finditer(ctx.text, s.start, s.end):
+        if m.end() <= trigger.start():
+            start = m.end()
+        elif m.start() >= trigger.end():
+            end = m.start()
+            break
+    return start, end
 
 
 def _denial_after_uk(
@@ -815,6 +838,9 @@ def _trailing_attribution(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     return None
 
 
+_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
+
+
 def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
     """The cue that frames an action: the last before it, unless that one is
     the object of a denial or dispute ("denied the commander's claims that",
@@ -822,9 +848,14 @@ def _outer_cue(ctx: Context, before: list[Cue]) -> Cue:
     cue = before[-1]
     for outer in reversed(before[:-1]):
         gap = ctx.text[outer.end : cue.start]
+        if ctx.lex.lang == "en":  # "the Defense Ministry's (MoD) claim"
+            gap = _ABBREVIATION.sub("", gap)
         if (
             outer.stance in ("denies", "disputes")
-            and len(gap) <= 60
+            # (an English denial may carry its date and the claim's owner with
+            # its abbreviation and date: "denied on May 2 the Russian Ministry
+            # of Defense's (MoD) April 28 claim that")
+            and len(gap) <= (90 if ctx.lex.lang == "en" else 60)
             and not _boundary(ctx.lex).search(gap)
             and not _JOINED.search(gap)
         ):
@@ -1151,6 +1182,10 @@ def _same_speaker(a: Claimant, b: Claimant) -> bool:
     return (a.name, a.start) == (b.name, b.start)
 
 
+# From an action to the speaker of a relative clause after its object.
+_RELATIVE_SPEAKER = re.compile(r"[^.;:!?]*?,\s+(?:which|who)\s+(?:the\s+)?", re.I)
+
+
 def _other_speakers(
     ctx: Context,
     i: int,
@@ -1199,6 +1234,15 @@ def _other_speakers(
                 joined = replace(other, via="subject")
                 out += [replace(c, claimant=joined) for c in made]
                 last = other
+    if (
+        ctx.lex.lang == "en"
+        and speaker.via == "subject"
+        and cue.start >= trigger.end()
+        and _RELATIVE_SPEAKER.fullmatch(ctx.text, trigger.end(), speaker.start)
+    ):
+        # "Russian forces struck X, which the MoD claimed was a strike on Y":
+        # the main clause is the text's own, the relative clause the speaker's
+        out += [replace(c, claimant=ctx.author, voice="author") for c in made]
     if (
         made[0].stance in ("denies", "disputes")
         and mood not in ("negated", "failed")
@@ -3392,6 +3436,8 @@ def agent_side(
             found = _first(before.own, _flip(before.enemy), _flip(named))
         if found == "unknown" and ctx.lex.lang == "uk":
             found = _subject_after_uk(ctx, trigger.end(), clause_end, claimant)
+        if found == "unknown" and ctx.lex.lang == "en":
+            found = _participle_subject(ctx, trigger, s)
         found = _first(found, before.claimant)
     if found != "unknown":
         return found
@@ -3527,6 +3573,33 @@ _AFTER_ATTACK = frozenset(["damaged", "shot down"])
 _PEOPLE = frozenset(["personnel", "civilians"])
 _COUNTED_AFTER = _CONSEQUENCES | {"struck", "took prisoner"}
 _ATTACKS = frozenset(["struck", "launched"])
+
+
+_COMMA_BEFORE = re.compile(r",\s+$")
+
+
+def _participle_subject(ctx: Context, trigger: re.Match[str], s: Sentence) -> Side:
+    """The side of the subject of the clause a participle follows ("Ukrainian
+    forces increased their rate of fire, shooting down six planes"): the
+    participle's subject is that clause's."""
+    if not trigger.group().split()[0].endswith("ing"):
+        return "unknown"
+    comma = _COMMA_BEFORE.search(
+        ctx.text, max(s.start, trigger.start() - 4), trigger.start()
+    )
+    if comma is None:
+        return "unknown"
+    # from the sentence's start: the clause may hold commas of its own ("X
+    # struck Y in Z, western Ukraine, killing ..."); the reporting verbs cut it
+    opening = s.start
+    cues = [(c.start, c.end) for c in ctx.cues(opening, comma.start())]
+    head = re.compile(",").match(ctx.text, comma.start())
+    if head is None:
+        return "unknown"
+    side = subject_side(ctx.lex, ctx.text, opening, head, cues)
+    return (
+        "russia" if side == "russia" else "ukraine" if side == "ukraine" else "unknown"
+    )
 
 
 def _carry_agents(ctx: Context, claims: list[Claim]) -> list[Claim]:

@@ -60,6 +60,7 @@ def _spec(lex: Lexicon) -> dict[str, Any]:
         "determiners": phrase_pattern(spec.get("determiners", [])),
         "rate_nouns": phrase_pattern(spec.get("rate_nouns", [])),
         "habitual": phrase_pattern(spec.get("habitual", [])),
+        "preventing": phrase_pattern(spec.get("preventing", [])),
         "progressive_aux": phrase_pattern(spec.get("progressive_aux", [])),
         "noun_modifiers": phrase_pattern(spec.get("noun_modifiers", [])),
         # "Russian objective: capture X": an aim's heading, not an event.
@@ -285,6 +286,9 @@ def _generic_gerund(spec: dict[str, Any], before: list[str]) -> bool:
     entering X", but "are constantly attacking" is progressive)."""
     if len(before) >= 2 and before[-1].casefold() == "of":
         return _is(spec["rate_nouns"], before[-2:-1])
+    if len(before) >= 2 and before[-1].casefold() == "from":
+        # "prevent Ukrainian forces from reaching X": what is kept from happening
+        return any(_is(spec["preventing"], [w]) for w in before[-6:-1])
     if before and _is(spec["habitual"], before[-1:]):
         return not (len(before) >= 2 and _is(spec["progressive_aux"], before[-2:-1]))
     return False

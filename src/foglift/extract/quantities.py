@@ -187,6 +187,18 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
 
 
 @cache
+def _storage_site(lex: Lexicon) -> re.Pattern[str]:
+    sites = lex.data["quantity"].get("storage_sites", [])
+    if not sites:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        rf"\s+(?:at|of|in)\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{phrase_pattern(sites).pattern})",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _not_counts(lex: Lexicon) -> re.Pattern[str]:
     """What before a number makes it no count: a month name ("March 1"), or a
     group noun and "of" ("groups of up to five soldiers" gives a size)."""
@@ -217,6 +229,8 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
         if unit_found is None:
             continue
         unit, category = unit_found
+        if unit == "tank" and _storage_site(lex).match(text, m.end()):
+            unit, category = "storage tank", "objects"  # "tanks at the refinery"
         qualifier = lex.qualifiers.get(m.group("qual") or "")
         groups = m.groupdict()
         low_text = next(
