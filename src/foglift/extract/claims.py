@@ -80,6 +80,7 @@ _JOINED = re.compile(r"(?<!\w)(?:and|и|і|й|та)(?!\w)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
 _COLON = re.compile(r"[\s*_]*:")
+_TOTAL_COLON = re.compile(r"[\s*_]*:[\s*_]*")
 _WORDLIKE = re.compile(r"\w")  # markup and emoji around a heading are no words
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
 _SUBJECT_REACH = 100  # characters before an action in which its subject may lie
@@ -1211,6 +1212,8 @@ def _pick_quantities(
         if q.part or not (
             _LIST_GAP.fullmatch(_without_units(ctx.lex, gap))
             or _breakdown(ctx.lex).fullmatch(gap)
+            # "сбили 50 дронов: 20 — над X, 18 — над Y": a total, then its parts
+            or (ctx.lex.lang == "ru" and _TOTAL_COLON.fullmatch(gap) is not None)
         ):
             break  # "120 drones, 90 of which were shot down": a new predicate
         verb = _verb_next(ctx.lex).match(ctx.text, q.quantity.end)
@@ -2309,6 +2312,18 @@ _IN_THE_AREA = re.compile(
 )
 
 
+@cache
+def _wide_areas(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data["places"].get("wide_areas", [])
+    return phrase_pattern(words) if words else None
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " *_":
+        pos += 1
+    return pos
+
+
 def _may_take_place(
     ctx: Context,
     entry: ActionEntry,
@@ -2319,7 +2334,8 @@ def _may_take_place(
     clause (``_earlier_place``): in Russian, a count ("двое пострадали") or a
     strike named by a verb or with its weapon ("упал беспилотник"), not by a
     bare noun ("бежали подальше от обстрелов") nor a loss with no number
-    ("потерял контроль над собой")."""
+    ("потерял контроль над собой"), nor one whose object is several areas
+    ("атаковали несколько регионов")."""
     if ctx.lex.lang == "en":
         # "..., with at least 30 others wounded"; "Drones hit X. Two people
         # were injured": people counted hurt where the strike was
@@ -2332,6 +2348,9 @@ def _may_take_place(
         )
     if ctx.lex.lang != "ru":
         return False
+    wide = _wide_areas(ctx.lex)
+    if wide is not None and wide.match(ctx.text, _skip_blank(ctx.text, trigger.end())):
+        return False  # "атаковали несколько регионов России": no one place
     if quantities:
         return True
     bare_noun = len(trigger.group().split()) == 1 and _nominal("ru", trigger.group())
