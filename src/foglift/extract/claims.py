@@ -45,7 +45,7 @@ from foglift.extract.lexicon import (
     phrase_pattern,
 )
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
-from foglift.extract.places import accusative_only
+from foglift.extract.places import accusative_only, agrees_with_noun
 from foglift.extract.quantities import (
     FoundQuantity,
     bare_number,
@@ -2405,7 +2405,20 @@ def _located_by(ctx: Context, p: PlaceMention) -> bool:
     if p.name in _countries(ctx.lex):
         return False
     head = re.search(r"([\w-]+)\s+$", ctx.text[max(0, p.start - 30) : p.start])
-    return head is not None and head.group(1).casefold() in _locatives(ctx.lex)
+    if head is not None and head.group(1).casefold() in _locatives(ctx.lex):
+        return True
+    if ctx.lex.lang != "ru":
+        return False
+    # "над акваторией Северной стороны X": the part of X named between
+    part = _PART_BEFORE.search(ctx.text, max(0, p.start - 60), p.start)
+    return (
+        part is not None
+        and part.group(1).casefold() in _locatives(ctx.lex)
+        and agrees_with_noun("ru", part.group(2), part.group(3))
+    )
+
+
+_PART_BEFORE = re.compile(r"([\w-]+)\s+([А-ЯЁ][\w-]*)\s+([а-яё][\w-]*)\s+$")
 
 
 _OBJECT_PRONOUN = re.compile(r"\s+it\b", re.IGNORECASE)
