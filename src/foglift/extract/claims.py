@@ -2011,6 +2011,8 @@ def _listed_after_comma_uk(
 
 # "використали", "використавши": a launch only with the weapons counted.
 _USED_UK = re.compile(r"використа|застосувавши", re.I)
+# "применили тротил для подрыва": a use with no weapon counted launches nothing
+_USED_RU = re.compile(r"примен", re.I)
 
 
 def _fronted_locative(
@@ -3880,6 +3882,16 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 and not quantities
             ):
                 continue  # "використали тактику малих груп": no weapon counted
+            if (
+                ctx.lex.lang == "ru"
+                and not quantities
+                and (
+                    _USED_RU.match(trigger.group())
+                    # "потеряла квартиру в X": a loss with no one and nothing counted
+                    or entry.action == "lost"
+                )
+            ):
+                continue
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
                 # "two ... missile divisions": a singular after a plural number
                 # modifies the noun counted, which is no weapon
