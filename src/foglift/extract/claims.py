@@ -829,7 +829,7 @@ def _dash_signature(ctx: Context, i: int) -> Claimant | None:
     РФ"): the source after the dash signs its paragraph's sentences up to it."""
     for j in range(i, len(ctx.sentences)):
         if ctx.paragraph_of[j] != ctx.paragraph_of[i]:
-            return None
+            break
         s = ctx.sentences[j]
         mentions = ctx.sentence_claimants(j)
         last = mentions[-1] if mentions else None
@@ -841,6 +841,35 @@ def _dash_signature(ctx: Context, i: int) -> Claimant | None:
             return replace(last, via="signed")
         if mentions and ctx.cues(s.start, s.end):
             return None  # a sentence with a speaker of its own
+    return _signature_line(ctx, i) if ctx.lex.lang == "ru" else None
+
+
+# a paragraph that is only a dash and a speaker ("— Сергей Собянин.")
+_SIGNATURE_LINE = re.compile(r"[\s*_]*[—–][\s*_]*$")
+_SIGNATURE_END = re.compile(r"[\s*_.]*$")
+
+
+def _signature_line(ctx: Context, i: int) -> Claimant | None:
+    """A statement quoted in paragraphs and signed by a paragraph of its own
+    after them ("...\n\n— губернатор X."): the speaker signs every paragraph
+    before the signature, not those after it ("UPD. ...")."""
+    for j in range(i + 1, len(ctx.sentences)):
+        if ctx.paragraph_of[j] == ctx.paragraph_of[i]:
+            continue
+        s = ctx.sentences[j]
+        mentions = ctx.sentence_claimants(j)
+        if (
+            len(mentions) == 1
+            and _SIGNATURE_LINE.fullmatch(ctx.text, s.start, mentions[0].start)
+            and _SIGNATURE_END.fullmatch(ctx.text, mentions[0].end, s.end)
+            and (
+                j + 1 >= len(ctx.sentences)
+                or ctx.paragraph_of[j + 1] != ctx.paragraph_of[j]
+            )
+        ):
+            return replace(mentions[0], via="signed")
+        if mentions and ctx.cues(s.start, s.end):
+            return None  # a later speaker of its own comes first
     return None
 
 
