@@ -844,8 +844,13 @@ def _dash_signature(ctx: Context, i: int) -> Claimant | None:
     return _signature_line(ctx, i) if ctx.lex.lang == "ru" else None
 
 
-# a paragraph that is only a dash and a speaker ("— Сергей Собянин.")
-_SIGNATURE_LINE = re.compile(r"[\s*_]*[—–][\s*_]*$")
+# a paragraph that is only a dash and a speaker ("— Сергей Собянин.", "—
+# сообщил губернатор X.")
+_SIGNATURE_LINE = re.compile(
+    r"[\s*_]*[—–][\s*_]*(?:(?:сообщил|заявил|написал|рассказал)[аи]?\s+)?"
+    r"(?:[а-яё-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _SIGNATURE_END = re.compile(r"[\s*_.]*$")
 
 
@@ -859,15 +864,15 @@ def _signature_line(ctx: Context, i: int) -> Claimant | None:
         s = ctx.sentences[j]
         mentions = ctx.sentence_claimants(j)
         if (
-            len(mentions) == 1
+            mentions
             and _SIGNATURE_LINE.fullmatch(ctx.text, s.start, mentions[0].start)
-            and _SIGNATURE_END.fullmatch(ctx.text, mentions[0].end, s.end)
+            and _SIGNATURE_END.fullmatch(ctx.text, mentions[-1].end, s.end)
             and (
                 j + 1 >= len(ctx.sentences)
                 or ctx.paragraph_of[j + 1] != ctx.paragraph_of[j]
             )
         ):
-            return replace(mentions[0], via="signed")
+            return replace(mentions[-1], via="signed")
         if mentions and ctx.cues(s.start, s.end):
             return None  # a later speaker of its own comes first
     return None
