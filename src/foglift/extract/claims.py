@@ -835,7 +835,14 @@ def _dash_signature(ctx: Context, i: int) -> Claimant | None:
         last = mentions[-1] if mentions else None
         if (
             last is not None
-            and _ends_with_speaker(ctx, last.end, s.end)
+            and (
+                _ends_with_speaker(ctx, last.end, s.end)
+                # ("— губернатор области.": the speaker's own words after it)
+                or (
+                    ctx.lex.lang == "ru"
+                    and _SIGNATURE_END.fullmatch(ctx.text, last.end, s.end) is not None
+                )
+            )
             and _DASH.search(ctx.text, s.start, last.start)
         ):
             return replace(last, via="signed")
@@ -851,7 +858,7 @@ _SIGNATURE_LINE = re.compile(
     r"(?:[а-яё-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_SIGNATURE_END = re.compile(r"[\s*_.]*$")
+_SIGNATURE_END = re.compile(r"(?:\s+[а-яё-]+){0,3}[\s*_.]*$")
 
 
 def _signature_line(ctx: Context, i: int) -> Claimant | None:
