@@ -256,6 +256,11 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
+# a line that opens with a dash before a speaker, and ends after it
+_SIGNED_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*[—–][ \t*_]*$")
+_SIGNED_AFTER = re.compile(r"(?:\s+[а-яё-]+){0,3}[ \t*_.]*(?:\n|$)")
+
+
 def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
     reporting = re.compile(
         "|".join(lex.reporting[k].pattern for k in ("asserts", "denies", "disputes")),
@@ -301,6 +306,13 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             # "по словам пленных", "со слов очевидцев": a source by the phrase
             # of attribution before it
             attributed = lex.lang == "ru" and according.search(before) is not None
+            # "...\n— губернатор области.": a line signed with a dash
+            attributed = attributed or (
+                lex.lang == "ru"
+                and _SIGNED_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                is not None
+                and _SIGNED_AFTER.match(text, m.end()) is not None
+            )
             if (
                 not re.match(
                     rf"(?:['’]s)?\s*{_adverbs(lex)}(?:had\s+|has\s+|have\s+)?"

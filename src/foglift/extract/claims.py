@@ -49,7 +49,7 @@ from foglift.extract.lexicon import (
     phrase_pattern,
 )
 from foglift.extract.mood import NOT_CLAIMS, Mood, action_mood
-from foglift.extract.places import accusative_only
+from foglift.extract.places import accusative_only, agrees_with_noun
 from foglift.extract.quantities import (
     FoundQuantity,
     bare_number,
@@ -84,6 +84,7 @@ _JOINED = re.compile(r"(?<!\w)(?:and|и|і|й|та)(?!\w)", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AUTHOR = Claimant("author", "unknown", False, "unknown", 0, 0, via="author")
 _COLON = re.compile(r"[\s*_]*:")
+_TOTAL_COLON = re.compile(r"[\s*_]*:[\s*_]*")
 _WORDLIKE = re.compile(r"\w")  # markup and emoji around a heading are no words
 _OBJECT_REACH = 90  # characters after an action in which its object may lie
 _SUBJECT_REACH = 100  # characters before an action in which its subject may lie
@@ -892,18 +893,59 @@ def _dash_signature(ctx: Context, i: int) -> Claimant | None:
     РФ"): the source after the dash signs its paragraph's sentences up to it."""
     for j in range(i, len(ctx.sentences)):
         if ctx.paragraph_of[j] != ctx.paragraph_of[i]:
-            return None
+            break
         s = ctx.sentences[j]
         mentions = ctx.sentence_claimants(j)
         last = mentions[-1] if mentions else None
         if (
             last is not None
-            and _ends_with_speaker(ctx, last.end, s.end)
+            and (
+                _ends_with_speaker(ctx, last.end, s.end)
+                # ("— губернатор области.": the speaker's own words after it)
+                or (
+                    ctx.lex.lang == "ru"
+                    and _SIGNATURE_END.fullmatch(ctx.text, last.end, s.end) is not None
+                )
+            )
             and _DASH.search(ctx.text, s.start, last.start)
         ):
             return replace(last, via="signed")
         if mentions and ctx.cues(s.start, s.end):
             return None  # a sentence with a speaker of its own
+    return _signature_line(ctx, i) if ctx.lex.lang == "ru" else None
+
+
+# a paragraph that is only a dash and a speaker ("— Сергей Собянин.", "—
+# сообщил губернатор X.")
+_SIGNATURE_LINE = re.compile(
+    r"[\s*_]*[—–][\s*_]*(?:(?:сообщил|заявил|написал|рассказал)[аи]?\s+)?"
+    r"(?:[а-яё-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SIGNATURE_END = re.compile(r"(?:\s+[а-яё-]+){0,3}[\s*_.]*$")
+
+
+def _signature_line(ctx: Context, i: int) -> Claimant | None:
+    """A statement quoted in paragraphs and signed by a paragraph of its own
+    after them ("...\n\n— губернатор X."): the speaker signs every paragraph
+    before the signature, not those after it ("UPD. ...")."""
+    for j in range(i + 1, len(ctx.sentences)):
+        if ctx.paragraph_of[j] == ctx.paragraph_of[i]:
+            continue
+        s = ctx.sentences[j]
+        mentions = ctx.sentence_claimants(j)
+        if (
+            mentions
+            and _SIGNATURE_LINE.fullmatch(ctx.text, s.start, mentions[0].start)
+            and _SIGNATURE_END.fullmatch(ctx.text, mentions[-1].end, s.end)
+            and (
+                j + 1 >= len(ctx.sentences)
+                or ctx.paragraph_of[j + 1] != ctx.paragraph_of[j]
+            )
+        ):
+            return replace(mentions[-1], via="signed")
+        if mentions and ctx.cues(s.start, s.end):
+            return None  # a later speaker of its own comes first
     return None
 
 
@@ -1402,6 +1444,8 @@ def _pick_quantities(
         if q.part or not (
             _LIST_GAP.fullmatch(_without_units(ctx.lex, gap))
             or _breakdown(ctx.lex).fullmatch(gap)
+            # "сбили 50 дронов: 20 — над X, 18 — над Y": a total, then its parts
+            or (ctx.lex.lang == "ru" and _TOTAL_COLON.fullmatch(gap) is not None)
         ):
             break  # "120 drones, 90 of which were shot down": a new predicate
         verb = _verb_next(ctx.lex).match(ctx.text, q.quantity.end)
@@ -2220,6 +2264,8 @@ def _listed_after_comma_uk(
 
 # "використали", "використавши": a launch only with the weapons counted.
 _USED_UK = re.compile(r"використа|застосувавши", re.I)
+# "применили тротил для подрыва": a use with no weapon counted launches nothing
+_USED_RU = re.compile(r"примен", re.I)
 
 
 def _fronted_locative(
@@ -2566,6 +2612,18 @@ _IN_THE_AREA = re.compile(
 )
 
 
+@cache
+def _wide_areas(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data["places"].get("wide_areas", [])
+    return phrase_pattern(words) if words else None
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " *_":
+        pos += 1
+    return pos
+
+
 def _may_take_place(
     ctx: Context,
     entry: ActionEntry,
@@ -2576,7 +2634,8 @@ def _may_take_place(
     clause (``_earlier_place``): in Russian, a count ("двое пострадали") or a
     strike named by a verb or with its weapon ("упал беспилотник"), not by a
     bare noun ("бежали подальше от обстрелов") nor a loss with no number
-    ("потерял контроль над собой")."""
+    ("потерял контроль над собой"), nor one whose object is several areas
+    ("атаковали несколько регионов")."""
     if ctx.lex.lang == "en":
         # "..., with at least 30 others wounded"; "Drones hit X. Two people
         # were injured": people counted hurt where the strike was
@@ -2589,6 +2648,9 @@ def _may_take_place(
         )
     if ctx.lex.lang != "ru":
         return False
+    wide = _wide_areas(ctx.lex)
+    if wide is not None and wide.match(ctx.text, _skip_blank(ctx.text, trigger.end())):
+        return False  # "атаковали несколько регионов России": no one place
     if quantities:
         return True
     bare_noun = len(trigger.group().split()) == 1 and _nominal("ru", trigger.group())
@@ -2643,7 +2705,20 @@ def _located_by(ctx: Context, p: PlaceMention) -> bool:
     if p.name in _countries(ctx.lex):
         return False
     head = re.search(r"([\w-]+)\s+$", ctx.text[max(0, p.start - 30) : p.start])
-    return head is not None and head.group(1).casefold() in _locatives(ctx.lex)
+    if head is not None and head.group(1).casefold() in _locatives(ctx.lex):
+        return True
+    if ctx.lex.lang != "ru":
+        return False
+    # "над акваторией Северной стороны X": the part of X named between
+    part = _PART_BEFORE.search(ctx.text, max(0, p.start - 60), p.start)
+    return (
+        part is not None
+        and part.group(1).casefold() in _locatives(ctx.lex)
+        and agrees_with_noun("ru", part.group(2), part.group(3))
+    )
+
+
+_PART_BEFORE = re.compile(r"([\w-]+)\s+([А-ЯЁ][\w-]*)\s+([а-яё][\w-]*)\s+$")
 
 
 _OBJECT_PRONOUN = re.compile(r"\s+it\b", re.IGNORECASE)
@@ -4201,6 +4276,16 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 and not quantities
             ):
                 continue  # "використали тактику малих груп": no weapon counted
+            if (
+                ctx.lex.lang == "ru"
+                and not quantities
+                and (
+                    _USED_RU.match(trigger.group())
+                    # "потеряла квартиру в X": a loss with no one and nothing counted
+                    or entry.action == "lost"
+                )
+            ):
+                continue
             if phrase_key(trigger.group()) in _counted_only(ctx.lex) and not any(
                 # "two ... missile divisions": a singular after a plural number
                 # modifies the noun counted, which is no weapon

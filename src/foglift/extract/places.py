@@ -20,6 +20,8 @@ _STARTS_WORD = r"(?<![\w'’-])"
 # the most items one list of places may have after its first
 _LONGEST_LIST = 24
 _BRACKET = re.compile(r"\([^()\n]*\)")
+_NEXT_WORD = re.compile(r" (?P<word>[^\W\d_][\w-]*)")
+_NEXT_NAME = re.compile(r" (?P<name>[А-ЯЁ][а-яё-]+)(?![\w-])")
 
 
 @cache
@@ -222,6 +224,36 @@ def _adverb(lang: str, word: str) -> bool:
     return bool(parses) and all("ADVB" in p.tag for p in parses)
 
 
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+@cache
+def agrees_with_noun(lang: str, adjective: str, noun: str) -> bool:
+    """Whether a capitalised Russian adjective agrees in case and gender (or
+    plural) with the common noun after it ("Северной стороны", "Ольговского
+    леса"): it names that thing, not a settlement of its own."""
+    if lang != "ru":
+        return False
+    from foglift.geoparse.morphology import analyzer
+
+    morph = analyzer(lang)
+    adjectives = [p.tag for p in morph.parse(adjective) if "ADJF" in p.tag]
+    parses = morph.parse(noun.casefold())
+    if not parses or "NOUN" not in parses[0].tag:
+        return False  # ("Раменском городском округе": an adjective again)
+    nouns = [p.tag for p in parses if "NOUN" in p.tag]
+    for a in adjectives:
+        for n in nouns:
+            case = next((c for c in _CASES if c in a), None)
+            if case is None or case not in n:
+                continue
+            if ("plur" in a and "plur" in n) or any(
+                g in a and g in n for g in ("masc", "femn", "neut")
+            ):
+                return True
+    return False
+
+
 @cache
 def _region_nouns(lex: Lexicon) -> Table[bool]:
     return Table(dict.fromkeys(lex.data["places"]["region_nouns"], True))
@@ -287,6 +319,22 @@ def find_place_candidates(
         start, end = start + words[0].start(), start + words[-1].end()
         if road is not None and road.match(text, end + 1) and text[end] == " ":
             return
+        if len(words) == 1 and lex.lang == "ru":
+            # "над акваторией Северной стороны Севастополя": the adjective
+            # names a part of the city after it; "у Ольговского леса" a wood
+            noun = _NEXT_WORD.match(text, end)
+            if (
+                noun is not None
+                and not noun.group("word")[0].isupper()
+                and not regions.get(noun.group("word"))
+                and not before_words.get(noun.group("word"))
+                and agrees_with_noun(lex.lang, words[0].group(), noun.group("word"))
+            ):
+                whole = _NEXT_NAME.match(text, noun.end())
+                if whole is not None:
+                    start, end = whole.start("name"), whole.end("name")
+                else:
+                    end = noun.end()
         # A name running into a region found before it ends where the region
         # begins ("Белицкое Донецкой Народной" -> "Белицкое").
         later = taken.first_start_within(start, end)
