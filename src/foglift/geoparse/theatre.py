@@ -52,6 +52,7 @@ from foglift.geoparse.resolve import (
     confidence,
     context_of_place,
     find_matches,
+    match_bonus,
     peer_group,
     rank,
     with_lookalikes,
@@ -215,13 +216,43 @@ class Span:
     start: int
     end: int
     name: str
+    # the key of the name it is a case form of (set by the resolver)
+    lemma: str = dataclasses.field(default="", compare=False)
 
     @property
     def key(self) -> str:
         """One name however it is written: "HOLLIDAY" and "Holliday", or
-        "Abbassiya" and "Abbasiya", are one name, never context for each other."""
+        "Abbassiya" and "Abbasiya", are one name, never context for each other;
+        so are the case forms of one name ("Сторожове", "над Сторожовим")."""
+        if self.lemma:
+            return self.lemma
         skel = skeleton(self.name)
         return skel if len(skel) >= 4 else name_key(self.name)
+
+
+def _with_lemmas(spans: Sequence[Span], matches: Sequence[list[Match]]) -> list[Span]:
+    """Cyrillic spans keyed by the nominative their best match was found by:
+    the case forms of a name are one name, so a village named twice in two
+    cases does not vouch for itself (its namesake's oblast "named in the
+    text", 0 km from "a place named in the text")."""
+    cyrillic = [bool(found) and has_cyrillic(span.name) for span, found in
+                zip(spans, matches, strict=True)]  # fmt: skip
+    # a form of two names ("Покровська": of Покровськ or Покровське) is the
+    # name the text's other forms share ("у Покровську")
+    shared: dict[str, int] = {}
+    for i, found in enumerate(matches):
+        if cyrillic[i]:
+            for via in {m.via for m in found}:
+                shared[via] = shared.get(via, 0) + 1
+    out = []
+    for i, span in enumerate(spans):
+        if cyrillic[i]:
+            best = max(matches[i], key=lambda m: (shared[m.via], match_bonus(m.kind)))
+            lemma = skeleton(best.via)
+            if len(lemma) >= 4:
+                span = dataclasses.replace(span, lemma=lemma)
+        out.append(span)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -642,6 +673,7 @@ def resolve_spans(
     }
     for i in not_places:
         matches[i] = []
+    spans = _with_lemmas(spans, matches)
     fronts = [is_front(text, span) for span in spans]
     first = [rank(found) for found in matches]
 
@@ -845,8 +877,10 @@ def resolve_spans(
         if kind_word and i not in pair_context:
             word = kind_word.group(1).casefold()
             village = word not in _TOWN_WORDS
+            # "місто", "город" is a status: in Ukraine a city, not a village
+            city = has_cyrillic(word) and not village
             pair_context[i] = PlaceContext(
-                wanted="village" if village else "settlement"
+                wanted="village" if village else "city" if city else "settlement"
             )
             pair_cue[i] = f"named as a {word}"
 
