@@ -502,3 +502,27 @@ def test_a_city_word_asks_for_a_city_not_a_village() -> None:
     assert all(s.match.place.fcode not in ("PPL_C", "PPL_X") for s in told)
     village = rank(find_matches("Покровське"), PlaceContext(wanted="village"))
     assert any("a village, as the text says" in s.cues for s in village)
+
+
+def test_the_names_of_a_list_are_neighbours() -> None:
+    from foglift.geoparse.theatre import _listed_neighbours
+
+    def bonus(text: str, *names: str) -> dict[str, set[str | None]]:
+        from foglift.geoparse.records import admin_names
+
+        spans = _spans(text, *names)
+        found = [find_matches(s.name) for s in spans]
+        out = {}
+        for i, pks in _listed_neighbours(text, spans, found).items():
+            out[spans[i].name] = {
+                admin_names(m.place)[0] for m in found[i] if m.place.pk in pks
+            }
+        return out
+
+    # Shcherbynivka by Toretsk, a town of few namesakes: the one by the town
+    text = "Бої тривають біля Торецька та Щербинівки."
+    assert bonus(text, "Торецька", "Щербинівки")["Щербинівки"] == {"Donetsk"}
+    # two common names alone: a namesake of one by a namesake of the other is
+    # often chance, and says nothing
+    text = "Ворог атакував біля Іванівки та Петрівки."
+    assert bonus(text, "Іванівки", "Петрівки") == {}

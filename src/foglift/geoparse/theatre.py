@@ -28,7 +28,7 @@ from typing import Any
 
 from foglift.budget import check_time
 from foglift.datelines import agency_follows, is_capitals
-from foglift.geography import equirectangular_kms
+from foglift.geography import distance_km, equirectangular_kms
 from foglift.geoparse.anchors import (
     AFTER_ELLIPSIS,
     Anchor,
@@ -169,6 +169,76 @@ def _listed_with_large_towns(
             }
             if towns and len(towns) < len(first[i]):
                 out[i] = towns
+    return out
+
+
+# A list of villages names neighbours: a namesake with namesakes of other
+# names of its list within this many km is the one meant. Common village names
+# have dozens of namesakes each, so one such neighbour is often chance (a
+# Stavky by some Novoselivka), two seldom; one of a name with few namesakes
+# (a town) is not.
+LIST_NEIGHBOUR_KM = 10.0
+LIST_NEIGHBOUR_BONUS = 3.0
+LIST_RARE_NEIGHBOUR_BONUS = 1.5
+RARE_NAMESAKES = 3
+
+
+def _listed_neighbours(
+    text: str, spans: Sequence[Span], matches: Sequence[list[Match]]
+) -> dict[int, dict[int, tuple[float, str]]]:
+    """Per name of a list ("біля X, Y, Z та W"), the bonus of its settlement
+    candidates that lie within LIST_NEIGHBOUR_KM of a candidate of two or
+    more other names of the list (3.0), or of one name with few namesakes
+    (1.5)."""
+    out: dict[int, dict[int, tuple[float, str]]] = {}
+    for last in range(len(spans)):
+        if last + 1 < len(spans) and len(list_before(text, spans, last + 1)) > 1:
+            continue  # not the end of its list
+        listed = list_before(text, spans, last)
+        if len(listed) < 2:
+            continue
+        # settlement candidates of each name, by cell of a tenth of a degree
+        cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        rare = set()
+        for k in listed:
+            towns = [m for m in matches[k] if m.place.precision == "settlement"]
+            if len(towns) <= RARE_NAMESAKES:
+                rare.add(spans[k].key)
+            for m in matches[k]:
+                if m.place.precision == "settlement":
+                    cell = (int(m.place.lat * 10 // 1), int(m.place.lon * 10 // 1))
+                    cells.setdefault(cell, []).append(
+                        (spans[k].key, m.place.lat, m.place.lon)
+                    )
+        for i in listed:
+            bonus: dict[int, tuple[float, str]] = {}
+            for m in matches[i]:
+                place = m.place
+                if place.precision != "settlement":
+                    continue
+                row, col = int(place.lat * 10 // 1), int(place.lon * 10 // 1)
+                near = {
+                    key
+                    for dr in (-1, 0, 1)
+                    for dc in (-2, -1, 0, 1, 2)
+                    for key, lat, lon in cells.get((row + dr, col + dc), ())
+                    if key != spans[i].key
+                    and distance_km(place.lat, place.lon, lat, lon) <= LIST_NEIGHBOUR_KM
+                }
+                if len(near) >= 2 or near & rare:
+                    value = (
+                        LIST_NEIGHBOUR_BONUS
+                        if len(near) >= 2
+                        else LIST_RARE_NEIGHBOUR_BONUS
+                    )
+                    bonus[place.pk] = (
+                        value,
+                        f"within {LIST_NEIGHBOUR_KM:.0f} km of namesakes of "
+                        f"{len(near)} names listed with it",
+                    )
+            # a bonus every candidate shares says nothing
+            if bonus and len(bonus) < len(matches[i]):
+                out[i] = bonus
     return out
 
 
@@ -914,6 +984,13 @@ def resolve_spans(
     # list of large towns a name means its large town, not a village
     for i, big in _listed_with_large_towns(text, spans, first).items():
         boosts_of.setdefault(i, {}).update(big)
+    for i, neighbours in _listed_neighbours(text, spans, matches).items():
+        if i in pair_context:
+            continue  # a qualifier or a kind word has said where
+        boosts = boosts_of.setdefault(i, {})
+        for pk, (value, cue) in neighbours.items():
+            had, had_cue = boosts.get(pk, (0.0, ""))
+            boosts[pk] = (had + value, f"{had_cue}; {cue}" if had_cue else cue)
 
     # A report by direction ("На Покровському напрямку ...", one paragraph a
     # front) is read paragraph by paragraph: the places of the paragraph that
