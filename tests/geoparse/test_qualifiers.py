@@ -479,8 +479,8 @@ def test_an_area_after_a_bracketed_anchor_qualifies_the_name_before_it() -> None
 def test_the_case_forms_of_a_name_are_one_name() -> None:
     from foglift.geoparse.theatre import _with_lemmas
 
-    text = "Над Сторожовим знову прапор: Сторожове звільнено, у Покровську бої."
-    spans = _spans(text, "Сторожовим", "Сторожове", "Покровську")
+    text = "Біля Урожайного тривають бої; Урожайне тримають, у Покровську теж бої."
+    spans = _spans(text, "Урожайного", "Урожайне", "Покровську")
     keyed = _with_lemmas(spans, [find_matches(s.name) for s in spans])
     # one name in two cases: never context for each other
     assert keyed[0].key == keyed[1].key != keyed[2].key

@@ -558,7 +558,7 @@ def _latin_lookalikes(key: str) -> tuple[Place, ...]:
 
 def _live_skeleton(place: Place, skel: str) -> bool:
     """Whether a place bears a name of this skeleton as a spelling of its own
-    (Snigirevka of Snihurivka), not as a former or another name (Mezhova's
+    (a Russian spelling of its name), not as a former or another name (Mezhova's
     Grigoryevka)."""
     return any(
         kind != "old" and skeleton(key) == skel and _spelling_of(key, place.name)
@@ -613,7 +613,7 @@ def with_lookalikes(name: str, matches: list[Match]) -> list[Match]:
     if not has_cyrillic(key):
         # a Latin single word the gazetteer does not know at all, even by its
         # skeleton, may be a Ukrainian village spelt by Russian sound
-        # ("Dibrovne" for Dibrivne) or with a letter slipped
+        # (an o for the Ukrainian i) or with a letter slipped
         if matches or " " in key or not _LATIN_WORD.fullmatch(key):
             return matches
         return [Match(place, "lookalike", key) for place in _latin_lookalikes(key)]

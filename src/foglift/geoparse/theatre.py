@@ -175,7 +175,8 @@ def _listed_with_large_towns(
 # A list of villages names neighbours: a namesake with namesakes of other
 # names of its list within this many km is the one meant. Common village names
 # have dozens of namesakes each, so one such neighbour is often chance (a
-# Stavky by some Novoselivka), two seldom; one of a name with few namesakes
+# village by some namesake of another common name), two seldom; one of a
+# name with few namesakes
 # (a town) is not.
 LIST_NEIGHBOUR_KM = 10.0
 LIST_NEIGHBOUR_BONUS = 3.0
@@ -293,7 +294,7 @@ class Span:
     def key(self) -> str:
         """One name however it is written: "HOLLIDAY" and "Holliday", or
         "Abbassiya" and "Abbasiya", are one name, never context for each other;
-        so are the case forms of one name ("Сторожове", "над Сторожовим")."""
+        so are the case forms of one name ("Урожайне", "біля Урожайного")."""
         if self.lemma:
             return self.lemma
         skel = skeleton(self.name)
