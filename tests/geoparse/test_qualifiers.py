@@ -5,6 +5,7 @@ written for these tests; the villages are real and have many namesakes."""
 
 from foglift.geoparse.anchors import Anchor, bearing_of, fits, plural_areas
 from foglift.geoparse.names import russian_spellings
+from foglift.geoparse.resolve import find_matches
 from foglift.geoparse.theatre import Span, resolve_spans
 
 
@@ -473,3 +474,55 @@ def test_an_area_after_a_bracketed_anchor_qualifies_the_name_before_it() -> None
     text = "Shelling hit Novoselvika (north of Sloviansk) in Donetsk Oblast."
     where = _where(text, "Novoselvika", "Sloviansk", "Donetsk Oblast")
     assert where[0][:2] == ("Novoselivka", "Donetsk")
+
+
+def test_the_case_forms_of_a_name_are_one_name() -> None:
+    from foglift.geoparse.theatre import _with_lemmas
+
+    text = "Біля Урожайного тривають бої; Урожайне тримають, у Покровську теж бої."
+    spans = _spans(text, "Урожайного", "Урожайне", "Покровську")
+    keyed = _with_lemmas(spans, [find_matches(s.name) for s in spans])
+    # one name in two cases: never context for each other
+    assert keyed[0].key == keyed[1].key != keyed[2].key
+    # a form of two names ("Покровська": of Покровськ or of Покровське) is
+    # the name the text's other forms share
+    text = "Бої у Покровську; про захоплення Покровська не йдеться."
+    spans = _spans(text, "Покровську", "Покровська")
+    keyed = _with_lemmas(spans, [find_matches(s.name) for s in spans])
+    assert keyed[0].key == keyed[1].key
+
+
+def test_a_city_word_asks_for_a_city_not_a_village() -> None:
+    from foglift.geoparse.resolve import PlaceContext, rank
+
+    # "міста Покровська": of Покровськ or of a village Покровське
+    ranked = rank(find_matches("Покровська"), PlaceContext(wanted="city"))
+    told = [s for s in ranked if "a city, as the text says" in s.cues]
+    assert any(s.match.place.name == "Pokrovsk" for s in told)
+    assert all(s.match.place.fcode not in ("PPL_C", "PPL_X") for s in told)
+    village = rank(find_matches("Покровське"), PlaceContext(wanted="village"))
+    assert any("a village, as the text says" in s.cues for s in village)
+
+
+def test_the_names_of_a_list_are_neighbours() -> None:
+    from foglift.geoparse.theatre import _listed_neighbours
+
+    def bonus(text: str, *names: str) -> dict[str, set[str | None]]:
+        from foglift.geoparse.records import admin_names
+
+        spans = _spans(text, *names)
+        found = [find_matches(s.name) for s in spans]
+        out = {}
+        for i, pks in _listed_neighbours(text, spans, found).items():
+            out[spans[i].name] = {
+                admin_names(m.place)[0] for m in found[i] if m.place.pk in pks
+            }
+        return out
+
+    # Shcherbynivka by Toretsk, a town of few namesakes: the one by the town
+    text = "Бої тривають біля Торецька та Щербинівки."
+    assert bonus(text, "Торецька", "Щербинівки")["Щербинівки"] == {"Donetsk"}
+    # two common names alone: a namesake of one by a namesake of the other is
+    # often chance, and says nothing
+    text = "Ворог атакував біля Іванівки та Петрівки."
+    assert bonus(text, "Іванівки", "Петрівки") == {}

@@ -495,6 +495,8 @@ def _facility_town(key: str) -> str:
 # or more anywhere (Париж), is not a lookalike of a Ukrainian village
 # (Белгород is Belgorod, not Bilohorodka).
 _THEATRE = frozenset({"UA", "RU", "BY"})
+# the KATOTTH statuses of Ukraine's settlements that are not cities
+_UA_VILLAGE_CODES = frozenset({"PPL_C", "PPL_X"})
 # how close (rapidfuzz ratio of romanised skeletons) a lookalike must be
 LOOKALIKE_RATIO = 85.0
 
@@ -556,7 +558,7 @@ def _latin_lookalikes(key: str) -> tuple[Place, ...]:
 
 def _live_skeleton(place: Place, skel: str) -> bool:
     """Whether a place bears a name of this skeleton as a spelling of its own
-    (Snigirevka of Snihurivka), not as a former or another name (Mezhova's
+    (a Russian spelling of its name), not as a former or another name (Mezhova's
     Grigoryevka)."""
     return any(
         kind != "old" and skeleton(key) == skel and _spelling_of(key, place.name)
@@ -611,7 +613,7 @@ def with_lookalikes(name: str, matches: list[Match]) -> list[Match]:
     if not has_cyrillic(key):
         # a Latin single word the gazetteer does not know at all, even by its
         # skeleton, may be a Ukrainian village spelt by Russian sound
-        # ("Dibrovne" for Dibrivne) or with a letter slipped
+        # (an o for the Ukrainian i) or with a letter slipped
         if matches or " " in key or not _LATIN_WORD.fullmatch(key):
             return matches
         return [Match(place, "lookalike", key) for place in _latin_lookalikes(key)]
@@ -711,7 +713,14 @@ def score(
         if context.wanted and place.precision == "settlement":
             # "village" means a small place: no city of 20,000 or more
             small = (place.population or _TYPICAL.get(place.fcode, 500)) < 20_000
-            if context.wanted == "settlement" or small:
+            # Ukraine's settlements carry their status: a city (PPL_M), an
+            # urban-type or rural settlement (PPL_X) or a village (PPL_C)
+            fits = (
+                place.country != "UA" or place.fcode not in _UA_VILLAGE_CODES
+                if context.wanted == "city"
+                else context.wanted == "settlement" or small
+            )
+            if fits:
                 total += KIND_CUE
                 cues.append(f"a {context.wanted}, as the text says")
         support = context.support.get(place.pk, 0.0)

@@ -28,7 +28,7 @@ from typing import Any
 
 from foglift.budget import check_time
 from foglift.datelines import agency_follows, is_capitals
-from foglift.geography import equirectangular_kms
+from foglift.geography import distance_km, equirectangular_kms
 from foglift.geoparse.anchors import (
     AFTER_ELLIPSIS,
     Anchor,
@@ -52,6 +52,7 @@ from foglift.geoparse.resolve import (
     confidence,
     context_of_place,
     find_matches,
+    match_bonus,
     peer_group,
     rank,
     with_lookalikes,
@@ -171,6 +172,77 @@ def _listed_with_large_towns(
     return out
 
 
+# A list of villages names neighbours: a namesake with namesakes of other
+# names of its list within this many km is the one meant. Common village names
+# have dozens of namesakes each, so one such neighbour is often chance (a
+# village by some namesake of another common name), two seldom; one of a
+# name with few namesakes
+# (a town) is not.
+LIST_NEIGHBOUR_KM = 10.0
+LIST_NEIGHBOUR_BONUS = 3.0
+LIST_RARE_NEIGHBOUR_BONUS = 1.5
+RARE_NAMESAKES = 3
+
+
+def _listed_neighbours(
+    text: str, spans: Sequence[Span], matches: Sequence[list[Match]]
+) -> dict[int, dict[int, tuple[float, str]]]:
+    """Per name of a list ("біля X, Y, Z та W"), the bonus of its settlement
+    candidates that lie within LIST_NEIGHBOUR_KM of a candidate of two or
+    more other names of the list (3.0), or of one name with few namesakes
+    (1.5)."""
+    out: dict[int, dict[int, tuple[float, str]]] = {}
+    for last in range(len(spans)):
+        if last + 1 < len(spans) and len(list_before(text, spans, last + 1)) > 1:
+            continue  # not the end of its list
+        listed = list_before(text, spans, last)
+        if len(listed) < 2:
+            continue
+        # settlement candidates of each name, by cell of a tenth of a degree
+        cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        rare = set()
+        for k in listed:
+            towns = [m for m in matches[k] if m.place.precision == "settlement"]
+            if len(towns) <= RARE_NAMESAKES:
+                rare.add(spans[k].key)
+            for m in matches[k]:
+                if m.place.precision == "settlement":
+                    cell = (int(m.place.lat * 10 // 1), int(m.place.lon * 10 // 1))
+                    cells.setdefault(cell, []).append(
+                        (spans[k].key, m.place.lat, m.place.lon)
+                    )
+        for i in listed:
+            bonus: dict[int, tuple[float, str]] = {}
+            for m in matches[i]:
+                place = m.place
+                if place.precision != "settlement":
+                    continue
+                row, col = int(place.lat * 10 // 1), int(place.lon * 10 // 1)
+                near = {
+                    key
+                    for dr in (-1, 0, 1)
+                    for dc in (-2, -1, 0, 1, 2)
+                    for key, lat, lon in cells.get((row + dr, col + dc), ())
+                    if key != spans[i].key
+                    and distance_km(place.lat, place.lon, lat, lon) <= LIST_NEIGHBOUR_KM
+                }
+                if len(near) >= 2 or near & rare:
+                    value = (
+                        LIST_NEIGHBOUR_BONUS
+                        if len(near) >= 2
+                        else LIST_RARE_NEIGHBOUR_BONUS
+                    )
+                    bonus[place.pk] = (
+                        value,
+                        f"within {LIST_NEIGHBOUR_KM:.0f} km of namesakes of "
+                        f"{len(near)} names listed with it",
+                    )
+            # a bonus every candidate shares says nothing
+            if bonus and len(bonus) < len(matches[i]):
+                out[i] = bonus
+    return out
+
+
 def _inside_area_of_last_word(name: str, noun: str) -> list[Match]:
     """The candidates of a name whose last word is the adjective of the area
     named by ``noun`` after it, inside that area ("Міньківка Соледарської"
@@ -215,13 +287,43 @@ class Span:
     start: int
     end: int
     name: str
+    # the key of the name it is a case form of (set by the resolver)
+    lemma: str = dataclasses.field(default="", compare=False)
 
     @property
     def key(self) -> str:
         """One name however it is written: "HOLLIDAY" and "Holliday", or
-        "Abbassiya" and "Abbasiya", are one name, never context for each other."""
+        "Abbassiya" and "Abbasiya", are one name, never context for each other;
+        so are the case forms of one name ("Урожайне", "біля Урожайного")."""
+        if self.lemma:
+            return self.lemma
         skel = skeleton(self.name)
         return skel if len(skel) >= 4 else name_key(self.name)
+
+
+def _with_lemmas(spans: Sequence[Span], matches: Sequence[list[Match]]) -> list[Span]:
+    """Cyrillic spans keyed by the nominative their best match was found by:
+    the case forms of a name are one name, so a village named twice in two
+    cases does not vouch for itself (its namesake's oblast "named in the
+    text", 0 km from "a place named in the text")."""
+    cyrillic = [bool(found) and has_cyrillic(span.name) for span, found in
+                zip(spans, matches, strict=True)]  # fmt: skip
+    # a form of two names ("Покровська": of Покровськ or Покровське) is the
+    # name the text's other forms share ("у Покровську")
+    shared: dict[str, int] = {}
+    for i, found in enumerate(matches):
+        if cyrillic[i]:
+            for via in {m.via for m in found}:
+                shared[via] = shared.get(via, 0) + 1
+    out = []
+    for i, span in enumerate(spans):
+        if cyrillic[i]:
+            best = max(matches[i], key=lambda m: (shared[m.via], match_bonus(m.kind)))
+            lemma = skeleton(best.via)
+            if len(lemma) >= 4:
+                span = dataclasses.replace(span, lemma=lemma)
+        out.append(span)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -642,6 +744,7 @@ def resolve_spans(
     }
     for i in not_places:
         matches[i] = []
+    spans = _with_lemmas(spans, matches)
     fronts = [is_front(text, span) for span in spans]
     first = [rank(found) for found in matches]
 
@@ -845,8 +948,10 @@ def resolve_spans(
         if kind_word and i not in pair_context:
             word = kind_word.group(1).casefold()
             village = word not in _TOWN_WORDS
+            # "місто", "город" is a status: in Ukraine a city, not a village
+            city = has_cyrillic(word) and not village
             pair_context[i] = PlaceContext(
-                wanted="village" if village else "settlement"
+                wanted="village" if village else "city" if city else "settlement"
             )
             pair_cue[i] = f"named as a {word}"
 
@@ -880,6 +985,13 @@ def resolve_spans(
     # list of large towns a name means its large town, not a village
     for i, big in _listed_with_large_towns(text, spans, first).items():
         boosts_of.setdefault(i, {}).update(big)
+    for i, neighbours in _listed_neighbours(text, spans, matches).items():
+        if i in pair_context:
+            continue  # a qualifier or a kind word has said where
+        boosts = boosts_of.setdefault(i, {})
+        for pk, (value, cue) in neighbours.items():
+            had, had_cue = boosts.get(pk, (0.0, ""))
+            boosts[pk] = (had + value, f"{had_cue}; {cue}" if had_cue else cue)
 
     # A report by direction ("На Покровському напрямку ...", one paragraph a
     # front) is read paragraph by paragraph: the places of the paragraph that

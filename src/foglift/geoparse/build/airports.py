@@ -11,7 +11,7 @@ core without its city is not a name: "John F Kennedy" is mostly a person.
 
 In the theatre (Ukraine, Russia, Belarus) the military air bases and
 airfields, which have no IATA code, are added as well: war reports name them
-("a drone struck the Dyagilevo Air Base"), and the settlement they are named
+("drones hit the Lebyazhye Air Base"), and the settlement they are named
 after is often missing from GeoNames. Each is named as the data name it and
 with the other nouns of the kind ("X Airbase", "X airfield"); its oblast is
 that of the nearest GeoNames town when the data's region name is spelt
