@@ -120,6 +120,9 @@ def test_russian_spellings_of_ukrainian_names_follow_the_correspondences() -> No
     assert "петровское" in russian_spellings("Петрівське")
     assert "заречье" not in russian_spellings("Заріччя")  # і->е is irregular
     assert "засилье" in russian_spellings("Засілля")
+    # the apostrophe before ї is the soft sign
+    assert "марьинка" in russian_spellings("Мар’їнка")
+    assert "соловьиное" in russian_spellings("Солов'їне")
 
 
 def test_villages_of_russias_border_oblasts_are_found() -> None:

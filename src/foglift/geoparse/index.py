@@ -35,7 +35,7 @@ from typing import Any
 from foglift.caches import entries
 from foglift.geography import box_around, distance_km, within_km
 
-BUILDER_VERSION = "20"
+BUILDER_VERSION = "21"
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("places.tsv.gz", "aliases.tsv.gz", "renamed.tsv.gz")
 # Settlements of Russia's border oblasts: a separable file under its own

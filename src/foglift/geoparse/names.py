@@ -114,22 +114,34 @@ def _russian_word(word: str, last: bool) -> list[str]:
 def russian_spellings(ukrainian: str, limit: int = 4) -> list[str]:
     """Likely Russian spellings of a Ukrainian place name, at most ``limit``."""
     text = ukrainian.casefold().replace("’", "'").replace("ʼ", "'")
-    words = text.split()
-    if not words or not has_cyrillic(text):
+    if not text.split() or not has_cyrillic(text):
         return []
-    per_word: list[list[str]] = []
-    for index, word in enumerate(words):
-        parts = word.split("-")
-        last = index == len(words) - 1
-        variants = [""]
-        for part_index, part in enumerate(parts):
-            forms = _russian_word(part, last and part_index == len(parts) - 1)
-            variants = [f"{v}-{f}" if v else f for v in variants for f in forms][:limit]
-        per_word.append(variants)
+    # the apostrophe before ї is Russian's soft sign (Мар'їнка -> Марьинка,
+    # Мурав'ї -> Муравьи), and after р before я, ю, є (Пір'я -> Перья)
+    soft = _SOFT_AFTER_R.sub(
+        lambda m: "рь" + _RU_LETTERS_SOFT[m.group(1)], text.replace("'ї", "ьи")
+    )
     out: dict[str, None] = {}
-    for combo in itertools.product(*per_word):
-        out.setdefault(" ".join(combo), None)
-        if len(out) >= limit:
-            break
+    for source in dict.fromkeys((soft, text)):
+        per_word: list[list[str]] = []
+        words = source.split()
+        for index, word in enumerate(words):
+            parts = word.split("-")
+            last = index == len(words) - 1
+            variants = [""]
+            for part_index, part in enumerate(parts):
+                forms = _russian_word(part, last and part_index == len(parts) - 1)
+                variants = [f"{v}-{f}" if v else f for v in variants for f in forms][
+                    :limit
+                ]
+            per_word.append(variants)
+        for combo in itertools.product(*per_word):
+            out.setdefault(" ".join(combo), None)
+            if len(out) >= limit:
+                break
     out.pop(text, None)
-    return list(out)
+    return list(out)[:limit]
+
+
+_SOFT_AFTER_R = re.compile(r"р'([яює])")
+_RU_LETTERS_SOFT = {"я": "я", "ю": "ю", "є": "е"}
