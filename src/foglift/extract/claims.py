@@ -1927,12 +1927,6 @@ def _axis_after(ctx: Context, p: PlaceMention) -> bool:
     return axis.match(ctx.text, _skip_blank(ctx.text, p.end)) is not None
 
 
-def _skip_blank(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t":
-        pos += 1
-    return pos
-
-
 # "за 15 кілометрів від", "в 5 км від": a distance anchoring the place after it
 _DISTANCE_FROM = re.compile(r"\d+\s*(?:км|кілометр\w*|м|метр\w*)\s+від\s+$")
 
