@@ -4258,7 +4258,8 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if not quantities and not places:
                 places = _referred_region(ctx, trigger, obj)
             if ctx.lex.lang == "uk" and quantities and not places:
-                # "75 обстрілів по 37 населених пунктах у 17 громадах області"
+                # a count over the settlements of several communities of an oblast
+                # named before ("N обстрілів по M селах у K громадах області")
                 places = _counted_in_region_uk(ctx, trigger, obj)
             if ctx.lex.lang == "uk" and not places and entry.claim_type == "losses":
                 places = _where_cause_struck_uk(ctx, trigger, s)
