@@ -550,6 +550,13 @@ def _attribute(
             carried = carried_claimant(ctx, i)
             if carried:
                 return carried[0], "asserts", carried[1], None
+    own = _own_according(ctx.lex)
+    if own is not None and own.search(text, s.start, s.end):
+        # "По его данным, ...": the possessive stands between the preposition
+        # and its noun; the speaker is the one of the sentence before
+        carried = carried_claimant(ctx, i)
+        if carried:
+            return carried[0], "asserts", carried[1], None
     cues = ctx.cues(s.start, s.end)
     before = [c for c in cues if c.end <= trigger.start()]
     if ctx.lex.lang == "en" and before:
@@ -771,6 +778,24 @@ def _colon_lead_before(ctx: Context, i: int) -> Claimant | None:
 def _own_pronouns(lex: Lexicon) -> re.Pattern[str]:
     words = lex.data.get("carry", {}).get("own_pronouns", [])
     return re.compile(rf"\s*(?:{phrase_pattern(words).pattern})", re.IGNORECASE)
+
+
+@cache
+def _own_according(lex: Lexicon) -> re.Pattern[str] | None:
+    """Russian "по его словам", "по их данным": a phrase of attribution of the
+    form "по" + noun with a possessive pronoun between the two."""
+    if lex.lang != "ru":
+        return None
+    phrases = lex.data["reporting"]["asserts"]["according_to"]
+    nouns = [p.split(None, 1)[1] for p in phrases if p.startswith("по ")]
+    pronouns = lex.data.get("carry", {}).get("own_pronouns", [])
+    if not nouns or not pronouns:
+        return None
+    return re.compile(
+        rf"(?<![\w-])по\s+(?:{phrase_pattern(pronouns).pattern})\s+"
+        rf"(?:{phrase_pattern(nouns).pattern})",
+        re.IGNORECASE,
+    )
 
 
 @cache
