@@ -1055,6 +1055,8 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     back = _back_reference(ctx.lex)
     reach = _CONTINUES_REACH + _captions_before(ctx, i)
     for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        if ctx.lex.lang == "ru" and _own_voice_ru(ctx, j + 1):
+            return None
         s = ctx.sentences[j]
         mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
         if not mentions or not ctx.cues(s.start, s.end):
@@ -1096,6 +1098,35 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
 @cache
 def _according_opening(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"[\s*_«\"]*(?:{lex.according_to.pattern})\s+", re.IGNORECASE)
+
+
+_LIST_ITEM = re.compile(r"[\s*_]*[—–•-]")
+
+
+def _own_voice_ru(ctx: Context, k: int) -> bool:
+    """Whether sentence k of a Russian post leaves the report relayed before
+    it: a sentence that opens with a source of its own ("По данным с мест,
+    ..."), or one that opens a paragraph after a paragraph that closed in the
+    channel's own voice (its last sentence names no speaker), unless it is an
+    item of a dashed list under a lead ending in a colon."""
+    s = ctx.sentences[k]
+    if _according_opening(ctx.lex).match(ctx.text, s.start):
+        return True
+    if k == 0 or ctx.paragraph_of[k] == ctx.paragraph_of[k - 1]:
+        return False
+    prior = ctx.sentences[k - 1]
+    line_start = ctx.text.rfind("\n", 0, prior.end) + 1
+    if _LIST_ITEM.match(ctx.text, s.start) and (
+        ctx.text[prior.start : prior.end].rstrip(" *_").endswith(":")
+        or _LIST_ITEM.match(ctx.text, max(line_start, prior.start)) is not None
+    ):
+        return False
+    last = k - 1
+    while last > 0 and not _WORDLIKE.search(ctx.text, prior.start, prior.end):
+        last -= 1  # markup left alone after a bold line ("**")
+        prior = ctx.sentences[last]
+    spoken = [c for c in ctx.sentence_claimants(last) if c.via != "author"]
+    return not (spoken and ctx.cues(prior.start, prior.end))
 
 
 def _according_lead_uk(
