@@ -689,6 +689,9 @@ def _attribute(
     lead_on = _colon_lead_before(ctx, i)
     if lead_on is not None:
         return lead_on, "asserts", i - 1, None
+    listed = _list_lead_ru(ctx, i)
+    if listed is not None:
+        return listed[0], "asserts", listed[1], None
     signed = _dash_signature(ctx, i) or _evidence_speaker(ctx, i, trigger)
     if signed is not None:
         return signed, "asserts", None, None
@@ -1127,6 +1130,57 @@ def _own_voice_ru(ctx: Context, k: int) -> bool:
         prior = ctx.sentences[last]
     spoken = [c for c in ctx.sentence_claimants(last) if c.via != "author"]
     return not (spoken and ctx.cues(prior.start, prior.end))
+
+
+@cache
+def _list_lead_words(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data.get("carry", {}).get("list_leads", [])
+    return phrase_pattern(words) if words else None
+
+
+def _first_of_paragraph(ctx: Context, k: int) -> int:
+    while k > 0 and ctx.paragraph_of[k - 1] == ctx.paragraph_of[k]:
+        k -= 1
+    return k
+
+
+def _list_lead_ru(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+    """The speaker of a Russian lead paragraph that ends in a colon and
+    announces someone's words ("X выступил с обращением. Что сказал
+    президент:"), for the dashed items under it: the one named speaker of
+    the lead, when the lead has a reporting verb or a noun of speech."""
+    words = _list_lead_words(ctx.lex)
+    if ctx.lex.lang != "ru" or words is None:
+        return None
+    k = _first_of_paragraph(ctx, i)
+    if not _LIST_ITEM.match(ctx.text, ctx.sentences[k].start):
+        return None
+    while k > 0:
+        last = k - 1
+        while last > 0 and not _WORDLIKE.search(
+            ctx.text, ctx.sentences[last].start, ctx.sentences[last].end
+        ):
+            last -= 1  # markup left alone after a bold line
+        first = _first_of_paragraph(ctx, last)
+        if _LIST_ITEM.match(ctx.text, ctx.sentences[first].start):
+            k = first  # an earlier item of the same list
+            continue
+        s = ctx.sentences[last]
+        if not ctx.text[s.start : s.end].rstrip(" *_").endswith(":"):
+            return None
+        start, end = ctx.sentences[first].start, s.end
+        if not (ctx.cues(start, end) or words.search(ctx.text, start, end)):
+            return None
+        named = [
+            c
+            for j in range(first, last + 1)
+            for c in ctx.sentence_claimants(j)
+            if c.named and c.via != "author"
+        ]
+        if len({c.name for c in named}) != 1:
+            return None
+        return replace(named[-1], via="colon"), last
+    return None
 
 
 def _according_lead_uk(
@@ -3855,6 +3909,8 @@ def find_author(ctx: Context) -> Claimant:
         len(first_line.split()) > 25
         or not ctx.lex.statement_nouns.search(first_line)
         or not named
+        # a Russian lead ending in a colon heads a list, not the whole text
+        or (ctx.lex.lang == "ru" and first_line.rstrip(" *_").endswith(":"))
     ):
         return _signature(ctx)
     dated = [t for t in ctx.times if t.end <= len(first_line) and t.kind == "date"]
