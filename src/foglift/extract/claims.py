@@ -550,6 +550,13 @@ def _attribute(
             carried = carried_claimant(ctx, i)
             if carried:
                 return carried[0], "asserts", carried[1], None
+    own = _own_according(ctx.lex)
+    if own is not None and own.search(text, s.start, s.end):
+        # "По его данным, ...": the possessive stands between the preposition
+        # and its noun; the speaker is the one of the sentence before
+        carried = carried_claimant(ctx, i)
+        if carried:
+            return carried[0], "asserts", carried[1], None
     cues = ctx.cues(s.start, s.end)
     before = [c for c in cues if c.end <= trigger.start()]
     if ctx.lex.lang == "en" and before:
@@ -682,6 +689,9 @@ def _attribute(
     lead_on = _colon_lead_before(ctx, i)
     if lead_on is not None:
         return lead_on, "asserts", i - 1, None
+    listed = _list_lead_ru(ctx, i)
+    if listed is not None:
+        return listed[0], "asserts", listed[1], None
     signed = _dash_signature(ctx, i) or _evidence_speaker(ctx, i, trigger)
     if signed is not None:
         return signed, "asserts", None, None
@@ -771,6 +781,24 @@ def _colon_lead_before(ctx: Context, i: int) -> Claimant | None:
 def _own_pronouns(lex: Lexicon) -> re.Pattern[str]:
     words = lex.data.get("carry", {}).get("own_pronouns", [])
     return re.compile(rf"\s*(?:{phrase_pattern(words).pattern})", re.IGNORECASE)
+
+
+@cache
+def _own_according(lex: Lexicon) -> re.Pattern[str] | None:
+    """Russian "по его словам", "по их данным": a phrase of attribution of the
+    form "по" + noun with a possessive pronoun between the two."""
+    if lex.lang != "ru":
+        return None
+    phrases = lex.data["reporting"]["asserts"]["according_to"]
+    nouns = [p.split(None, 1)[1] for p in phrases if p.startswith("по ")]
+    pronouns = lex.data.get("carry", {}).get("own_pronouns", [])
+    if not nouns or not pronouns:
+        return None
+    return re.compile(
+        rf"(?<![\w-])по\s+(?:{phrase_pattern(pronouns).pattern})\s+"
+        rf"(?:{phrase_pattern(nouns).pattern})",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -1030,6 +1058,8 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
     back = _back_reference(ctx.lex)
     reach = _CONTINUES_REACH + _captions_before(ctx, i)
     for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        if ctx.lex.lang == "ru" and _own_voice_ru(ctx, j + 1):
+            return None
         s = ctx.sentences[j]
         mentions = [c for c in ctx.sentence_claimants(j) if c.via != "author"]
         if not mentions or not ctx.cues(s.start, s.end):
@@ -1071,6 +1101,86 @@ def _report_continues(ctx: Context, i: int) -> tuple[Claimant, int] | None:
 @cache
 def _according_opening(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"[\s*_«\"]*(?:{lex.according_to.pattern})\s+", re.IGNORECASE)
+
+
+_LIST_ITEM = re.compile(r"[\s*_]*[—–•-]")
+
+
+def _own_voice_ru(ctx: Context, k: int) -> bool:
+    """Whether sentence k of a Russian post leaves the report relayed before
+    it: a sentence that opens with a source of its own ("По данным с мест,
+    ..."), or one that opens a paragraph after a paragraph that closed in the
+    channel's own voice (its last sentence names no speaker), unless it is an
+    item of a dashed list under a lead ending in a colon."""
+    s = ctx.sentences[k]
+    if _according_opening(ctx.lex).match(ctx.text, s.start):
+        return True
+    if k == 0 or ctx.paragraph_of[k] == ctx.paragraph_of[k - 1]:
+        return False
+    prior = ctx.sentences[k - 1]
+    line_start = ctx.text.rfind("\n", 0, prior.end) + 1
+    if _LIST_ITEM.match(ctx.text, s.start) and (
+        ctx.text[prior.start : prior.end].rstrip(" *_").endswith(":")
+        or _LIST_ITEM.match(ctx.text, max(line_start, prior.start)) is not None
+    ):
+        return False
+    last = k - 1
+    while last > 0 and not _WORDLIKE.search(ctx.text, prior.start, prior.end):
+        last -= 1  # markup left alone after a bold line ("**")
+        prior = ctx.sentences[last]
+    spoken = [c for c in ctx.sentence_claimants(last) if c.via != "author"]
+    return not (spoken and ctx.cues(prior.start, prior.end))
+
+
+@cache
+def _list_lead_words(lex: Lexicon) -> re.Pattern[str] | None:
+    words = lex.data.get("carry", {}).get("list_leads", [])
+    return phrase_pattern(words) if words else None
+
+
+def _first_of_paragraph(ctx: Context, k: int) -> int:
+    while k > 0 and ctx.paragraph_of[k - 1] == ctx.paragraph_of[k]:
+        k -= 1
+    return k
+
+
+def _list_lead_ru(ctx: Context, i: int) -> tuple[Claimant, int] | None:
+    """The speaker of a Russian lead paragraph that ends in a colon and
+    announces someone's words ("X выступил с обращением. Что сказал
+    президент:"), for the dashed items under it: the one named speaker of
+    the lead, when the lead has a reporting verb or a noun of speech."""
+    words = _list_lead_words(ctx.lex)
+    if ctx.lex.lang != "ru" or words is None:
+        return None
+    k = _first_of_paragraph(ctx, i)
+    if not _LIST_ITEM.match(ctx.text, ctx.sentences[k].start):
+        return None
+    while k > 0:
+        last = k - 1
+        while last > 0 and not _WORDLIKE.search(
+            ctx.text, ctx.sentences[last].start, ctx.sentences[last].end
+        ):
+            last -= 1  # markup left alone after a bold line
+        first = _first_of_paragraph(ctx, last)
+        if _LIST_ITEM.match(ctx.text, ctx.sentences[first].start):
+            k = first  # an earlier item of the same list
+            continue
+        s = ctx.sentences[last]
+        if not ctx.text[s.start : s.end].rstrip(" *_").endswith(":"):
+            return None
+        start, end = ctx.sentences[first].start, s.end
+        if not (ctx.cues(start, end) or words.search(ctx.text, start, end)):
+            return None
+        named = [
+            c
+            for j in range(first, last + 1)
+            for c in ctx.sentence_claimants(j)
+            if c.named and c.via != "author"
+        ]
+        if len({c.name for c in named}) != 1:
+            return None
+        return replace(named[-1], via="colon"), last
+    return None
 
 
 def _according_lead_uk(
@@ -3793,6 +3903,8 @@ def find_author(ctx: Context) -> Claimant:
         len(first_line.split()) > 25
         or not ctx.lex.statement_nouns.search(first_line)
         or not named
+        # a Russian lead ending in a colon heads a list, not the whole text
+        or (ctx.lex.lang == "ru" and first_line.rstrip(" *_").endswith(":"))
     ):
         return _signature(ctx)
     dated = [t for t in ctx.times if t.end <= len(first_line) and t.kind == "date"]
