@@ -15,7 +15,7 @@ from tests.conftest import shared_path
 # language -> (recall, precision, claimant, stance, type, action)
 FLOORS = {
     "en": (0.843, 0.965, 0.929, 0.99, 0.948, 0.95),
-    "ru": (0.856, 0.98, 0.94, 0.99, 0.98, 0.96),
+    "ru": (0.856, 0.98, 0.945, 0.99, 0.98, 0.96),
     "uk": (0.842, 0.939, 0.89, 0.986, 0.964, 0.935),
 }
 

@@ -22,7 +22,7 @@ import dataclasses
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,6 +131,17 @@ LARGE_TOWN = 100_000
 LARGE_TOWN_BONUS = 2.0
 
 
+def _whole_lists(text: str, spans: Sequence[Span], minimum: int) -> Iterator[list[int]]:
+    """Each list of names in ``spans`` once, at its last name (indices last
+    first), when it has at least ``minimum`` names."""
+    for last in range(len(spans)):
+        if last + 1 < len(spans) and len(list_before(text, spans, last + 1)) > 1:
+            continue  # not the end of its list
+        listed = list_before(text, spans, last)
+        if len(listed) >= minimum:
+            yield listed
+
+
 def _listed_with_large_towns(
     text: str, spans: Sequence[Span], first: Sequence[list[Scored]]
 ) -> dict[int, dict[int, tuple[float, str]]]:
@@ -146,12 +157,7 @@ def _listed_with_large_towns(
         )
 
     out: dict[int, dict[int, tuple[float, str]]] = {}
-    for last in range(len(spans)):
-        if last + 1 < len(spans) and len(list_before(text, spans, last + 1)) > 1:
-            continue  # not the end of its list
-        listed = list_before(text, spans, last)
-        if len(listed) < 3:
-            continue
+    for listed in _whole_lists(text, spans, 3):
         for i in listed:
             others = [k for k in listed if k != i and spans[k].key != spans[i].key]
             if len(others) < 2 or 3 * sum(large(first[k]) for k in others) < 2 * len(
@@ -192,12 +198,7 @@ def _listed_neighbours(
     more other names of the list (3.0), or of one name with few namesakes
     (1.5)."""
     out: dict[int, dict[int, tuple[float, str]]] = {}
-    for last in range(len(spans)):
-        if last + 1 < len(spans) and len(list_before(text, spans, last + 1)) > 1:
-            continue  # not the end of its list
-        listed = list_before(text, spans, last)
-        if len(listed) < 2:
-            continue
+    for listed in _whole_lists(text, spans, 2):
         # settlement candidates of each name, by cell of a tenth of a degree
         cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
         rare = set()
