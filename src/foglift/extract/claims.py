@@ -2378,6 +2378,33 @@ def _where_cause_struck_uk(
     )[:1]
 
 
+# the target of a strike in a cause phrase: "по X", "на X", "у X", "по двох
+# районах X" (a settlement after the districts it names)
+# a cause opening a sentence, with either form of the preposition (у/в
+# alternate by sound: "унаслідок", "внаслідок")
+_FRONTED_CAUSE_UK = re.compile(
+    r"\s*(?:[ув]наслідок|[ув] результаті|через|після)\s", re.IGNORECASE
+)
+_STRUCK_AT_UK = re.compile(r"(?:по|на|у|в|район\w*)", re.IGNORECASE)
+
+
+def _fronted_cause_place_uk(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """Where casualties happened, from the strike a cause phrase opening their
+    sentence names ("Унаслідок ударів, завданих по X, загинули двоє"): the
+    first place it targets, when no other claim of the sentence took it."""
+    cause = _FRONTED_CAUSE_UK.match(ctx.text, s.start, trigger.start())
+    if cause is None:
+        return ()
+    countries = _countries(ctx.lex)
+    for p in ctx.places_starting_in(cause.end(), trigger.start()):
+        w = _word_before(ctx, cause.end(), p.start)
+        if p.name not in countries and w and _STRUCK_AT_UK.fullmatch(w):
+            return (p,)
+    return ()
+
+
 _IN_COMMUNITIES_OF = re.compile(r"\s+громад\w*\s+$", re.IGNORECASE)
 
 
@@ -3199,9 +3226,14 @@ def _quantity_groups(
                 groups.append((q, places))
         return groups
     groups = []
+    # "внаслідок атаки на X постраждали 5 людей, двоє у важкому стані": a
+    # number with no place of its own is where the place before the list is
+    fronted = tuple(p for p in places if p.end <= quantities[0].quantity.start)
     for n, q in enumerate(quantities):
         end = quantities[n + 1].quantity.start if n + 1 < len(quantities) else limit
         own = tuple(p for p in ctx.places if q.quantity.end <= p.start < end)
+        if not own and ctx.lex.lang == "uk":
+            own = fronted
         if q.each and len(own) > 1:  # "по 3 — над Белгородской и Тульской"
             groups += [(q, (p,)) for p in own]
         else:
@@ -4267,7 +4299,9 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 # "75 обстрілів по 37 населених пунктах у 17 громадах області"
                 places = _counted_in_region_uk(ctx, trigger, obj)
             if ctx.lex.lang == "uk" and not places and entry.claim_type == "losses":
-                places = _where_cause_struck_uk(ctx, trigger, s)
+                places = _where_cause_struck_uk(
+                    ctx, trigger, s
+                ) or _fronted_cause_place_uk(ctx, trigger, s)
             if not quantities and not places:
                 continue
             if (
