@@ -2841,6 +2841,9 @@ def _reference_subject_uk(
     return referred or places
 
 
+_CAPITAL_WORD_UK = r"[А-ЯІЇЄҐ][\w'’-]*"
+
+
 def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMention, ...]:
     """The places a movement names after a colon ending its object
     ("продвинулись на трёх направлениях: в сторону A, B и C"), in Russian and
@@ -2857,7 +2860,33 @@ def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMentio
         " , " + ctx.text[colon.end() : after[0].start].strip() + " "
     ):
         return ()
-    return _places_in(ctx, (after[0].start, after[0].end))
+    found = _places_in(ctx, (after[0].start, after[0].end))
+    if ctx.lex.lang == "uk":
+        found = _sites_by_country_uk(ctx, found, limit)
+    return found
+
+
+# between launch sites listed by country ("A, B — РФ, C — Крим"): a comma, after
+# a dash and the country the sites before it are in
+_SITE_GAP_UK = re.compile(rf"\s*(?:[—–]\s*{_CAPITAL_WORD_UK}\s*)?,\s*")
+
+
+def _sites_by_country_uk(
+    ctx: Context, found: tuple[PlaceMention, ...], limit: int
+) -> tuple[PlaceMention, ...]:
+    """A list of launch sites goes on past the country tagging the ones before
+    ("з напрямків — A, B — РФ, C — Крим"); the tags are no sites."""
+    if not found:
+        return found
+    sites = list(found)
+    for p in ctx.places_starting_in(sites[-1].end, limit):
+        if p.start < sites[-1].end:
+            continue
+        if _SITE_GAP_UK.fullmatch(ctx.text, sites[-1].end, p.start):
+            sites.append(p)
+        elif not re.fullmatch(r"\s*[—–]\s*", ctx.text[sites[-1].end : p.start]):
+            break
+    return tuple(sites)
 
 
 def _kept_with_lists(
