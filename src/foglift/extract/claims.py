@@ -1920,6 +1920,24 @@ def _referred_place(
     return ()
 
 
+def _referred_before_count_uk(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """The settlement a noun before a counted action names again, in a phrase
+    of its sentence ("у боях за село знищили 5 танків"): the last settlement
+    named before, as for a noun after the action."""
+    reference = _reference(ctx.lex)
+    found = (
+        list(reference.finditer(ctx.text, s.start, trigger.start()))
+        if reference
+        else []
+    )
+    if not found:
+        return ()
+    m = found[-1]
+    return _referred_place(ctx, trigger, (m.start(), m.end()), before=True)
+
+
 def _axis_after(ctx: Context, p: PlaceMention) -> bool:
     """Whether a noun of a front's axis follows the name ("Покровському
     напрямку"): the name is then an adjective of a direction."""
@@ -4327,6 +4345,10 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
             if ctx.lex.lang == "uk" and quantities and not places:
                 # "75 обстрілів по 37 населених пунктах у 17 громадах області"
                 places = _counted_in_region_uk(ctx, trigger, obj)
+            if ctx.lex.lang == "uk" and quantities and not places:
+                # "під час боїв за село взяли в полон 20 окупантів": a count
+                # placed by a noun naming again the settlement named last
+                places = _referred_before_count_uk(ctx, trigger, s)
             if ctx.lex.lang == "uk" and not places and entry.claim_type == "losses":
                 places = _where_cause_struck_uk(
                     ctx, trigger, s
