@@ -2081,18 +2081,48 @@ def _places_before(
         return same[-1].places
     if i == 0 or action not in (_COUNTED_AFTER if counted else _CONSEQUENCES):
         return ()
-    if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
-        return ()
-    prior = ctx.sentences[i - 1]
     countries = _countries(ctx.lex)
-    earlier = [
-        c
-        for c in claims
-        if c.start == prior.start
-        # a country is too wide to place what follows ("атакували Україну")
-        and any(p.name not in countries for p in c.places)
-    ]
-    return earlier[-1].places if earlier else ()
+    if ctx.paragraph_of[i - 1] == ctx.paragraph_of[i]:
+        prior = ctx.sentences[i - 1]
+        earlier = [
+            c
+            for c in claims
+            if c.start == prior.start
+            # a country is too wide to place what follows ("атакували Україну")
+            and any(p.name not in countries for p in c.places)
+        ]
+        if earlier:
+            return earlier[-1].places
+    if counted and action in _CONSEQUENCES:
+        return _struck_before(ctx, i, claims)
+    return ()
+
+
+def _struck_before(
+    ctx: Context, i: int, claims: list[Claim]
+) -> tuple[PlaceMention, ...]:
+    """Counted damage or casualties a few sentences after a strike, with no
+    place named in between ("Дрон влучив у X. Виникла пожежа. Пошкоджено 3
+    будинки"): where the strike was, over one paragraph break at most."""
+    countries = _countries(ctx.lex)
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if ctx.paragraph_of[i] - ctx.paragraph_of[j] > 1:
+            return ()
+        sentence = ctx.sentences[j]
+        struck = [
+            c
+            for c in claims
+            if c.start == sentence.start
+            and c.action in _ATTACKS
+            and any(p.name not in countries for p in c.places)
+        ]
+        if struck:
+            # (strikes on several places leave the count's place open)
+            named = {p.name for c in struck for p in c.places}
+            return struck[-1].places if len(named) == len(struck[-1].places) else ()
+        if ctx.places_starting_in(sentence.start, sentence.end):
+            return ()
+    return ()
 
 
 _DISTRICTS_OF = re.compile(r"\s+район\w*\s+$", re.IGNORECASE)
