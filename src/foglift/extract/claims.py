@@ -2093,9 +2093,23 @@ def _places_before(
         ]
         if earlier:
             return earlier[-1].places
+    if _AMONG_UK.search(ctx.text, s.start, trigger.start()):
+        # "Серед поранених троє дітей": a part of the people counted in the
+        # sentence before, whatever paragraph that sentence opens
+        prior = ctx.sentences[i - 1]
+        whole = [
+            c
+            for c in claims
+            if c.start == prior.start and c.action == action and c.places
+        ]
+        if whole:
+            return whole[-1].places
     if counted and action in _CONSEQUENCES:
         return _struck_before(ctx, i, claims)
     return ()
+
+
+_AMONG_UK = re.compile(r"(?<![\w'’-])серед\s+$", re.IGNORECASE)
 
 
 def _struck_before(
