@@ -2030,6 +2030,24 @@ def _referred_place(
     return ()
 
 
+def _referred_before_count_uk(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """The settlement a noun before a counted action names again, in a phrase
+    of its sentence ("у боях за село знищили 5 танків"): the last settlement
+    named before, as for a noun after the action."""
+    reference = _reference(ctx.lex)
+    found = (
+        list(reference.finditer(ctx.text, s.start, trigger.start()))
+        if reference
+        else []
+    )
+    if not found:
+        return ()
+    m = found[-1]
+    return _referred_place(ctx, trigger, (m.start(), m.end()), before=True)
+
+
 def _axis_after(ctx: Context, p: PlaceMention) -> bool:
     """Whether a noun of a front's axis follows the name ("Покровському
     напрямку"): the name is then an adjective of a direction."""
@@ -2167,18 +2185,62 @@ def _places_before(
         return same[-1].places
     if i == 0 or action not in (_COUNTED_AFTER if counted else _CONSEQUENCES):
         return ()
-    if ctx.paragraph_of[i - 1] != ctx.paragraph_of[i]:
-        return ()
-    prior = ctx.sentences[i - 1]
     countries = _countries(ctx.lex)
-    earlier = [
-        c
-        for c in claims
-        if c.start == prior.start
-        # a country is too wide to place what follows ("атакували Україну")
-        and any(p.name not in countries for p in c.places)
-    ]
-    return earlier[-1].places if earlier else ()
+    if ctx.paragraph_of[i - 1] == ctx.paragraph_of[i]:
+        prior = ctx.sentences[i - 1]
+        earlier = [
+            c
+            for c in claims
+            if c.start == prior.start
+            # a country is too wide to place what follows ("атакували Україну")
+            and any(p.name not in countries for p in c.places)
+        ]
+        if earlier:
+            return earlier[-1].places
+    if _AMONG_UK.search(ctx.text, s.start, trigger.start()):
+        # "Серед поранених троє дітей": a part of the people counted in the
+        # sentence before, whatever paragraph that sentence opens
+        prior = ctx.sentences[i - 1]
+        whole = [
+            c
+            for c in claims
+            if c.start == prior.start and c.action == action and c.places
+        ]
+        if whole:
+            return whole[-1].places
+    if counted and action in _CONSEQUENCES:
+        return _struck_before(ctx, i, claims)
+    return ()
+
+
+_AMONG_UK = re.compile(r"(?<![\w'’-])серед\s+$", re.IGNORECASE)
+
+
+def _struck_before(
+    ctx: Context, i: int, claims: list[Claim]
+) -> tuple[PlaceMention, ...]:
+    """Counted damage or casualties a few sentences after a strike, with no
+    place named in between ("Дрон влучив у X. Виникла пожежа. Пошкоджено 3
+    будинки"): where the strike was, over one paragraph break at most."""
+    countries = _countries(ctx.lex)
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if ctx.paragraph_of[i] - ctx.paragraph_of[j] > 1:
+            return ()
+        sentence = ctx.sentences[j]
+        struck = [
+            c
+            for c in claims
+            if c.start == sentence.start
+            and c.action in _ATTACKS
+            and any(p.name not in countries for p in c.places)
+        ]
+        if struck:
+            # (strikes on several places leave the count's place open)
+            named = {p.name for c in struck for p in c.places}
+            return struck[-1].places if len(named) == len(struck[-1].places) else ()
+        if ctx.places_starting_in(sentence.start, sentence.end):
+            return ()
+    return ()
 
 
 _DISTRICTS_OF = re.compile(r"\s+район\w*\s+$", re.IGNORECASE)
@@ -2480,6 +2542,33 @@ def _where_cause_struck_uk(
         if (w := _word_before(ctx, cause.end(), p.start))
         and w.casefold() in _locatives(ctx.lex)
     )[:1]
+
+
+# the target of a strike in a cause phrase: "по X", "на X", "у X", "по двох
+# районах X" (a settlement after the districts it names)
+# a cause opening a sentence, with either form of the preposition (у/в
+# alternate by sound: "унаслідок", "внаслідок")
+_FRONTED_CAUSE_UK = re.compile(
+    r"\s*(?:[ув]наслідок|[ув] результаті|через|після)\s", re.IGNORECASE
+)
+_STRUCK_AT_UK = re.compile(r"(?:по|на|у|в|район\w*)", re.IGNORECASE)
+
+
+def _fronted_cause_place_uk(
+    ctx: Context, trigger: re.Match[str], s: Sentence
+) -> tuple[PlaceMention, ...]:
+    """Where casualties happened, from the strike a cause phrase opening their
+    sentence names ("Унаслідок ударів, завданих по X, загинули двоє"): the
+    first place it targets, when no other claim of the sentence took it."""
+    cause = _FRONTED_CAUSE_UK.match(ctx.text, s.start, trigger.start())
+    if cause is None:
+        return ()
+    countries = _countries(ctx.lex)
+    for p in ctx.places_starting_in(cause.end(), trigger.start()):
+        w = _word_before(ctx, cause.end(), p.start)
+        if p.name not in countries and w and _STRUCK_AT_UK.fullmatch(w):
+            return (p,)
+    return ()
 
 
 _IN_COMMUNITIES_OF = re.compile(r"\s+громад\w*\s+$", re.IGNORECASE)
@@ -2918,6 +3007,9 @@ def _reference_subject_uk(
     return referred or places
 
 
+_CAPITAL_WORD_UK = r"[А-ЯІЇЄҐ][\w'’-]*"
+
+
 def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMention, ...]:
     """The places a movement names after a colon ending its object
     ("продвинулись на трёх направлениях: в сторону A, B и C"), in Russian and
@@ -2934,7 +3026,33 @@ def _places_after_colon(ctx: Context, end: int, limit: int) -> tuple[PlaceMentio
         " , " + ctx.text[colon.end() : after[0].start].strip() + " "
     ):
         return ()
-    return _places_in(ctx, (after[0].start, after[0].end))
+    found = _places_in(ctx, (after[0].start, after[0].end))
+    if ctx.lex.lang == "uk":
+        found = _sites_by_country_uk(ctx, found, limit)
+    return found
+
+
+# between launch sites listed by country ("A, B — РФ, C — Крим"): a comma, after
+# a dash and the country the sites before it are in
+_SITE_GAP_UK = re.compile(rf"\s*(?:[—–]\s*{_CAPITAL_WORD_UK}\s*)?,\s*")
+
+
+def _sites_by_country_uk(
+    ctx: Context, found: tuple[PlaceMention, ...], limit: int
+) -> tuple[PlaceMention, ...]:
+    """A list of launch sites goes on past the country tagging the ones before
+    ("з напрямків — A, B — РФ, C — Крим"); the tags are no sites."""
+    if not found:
+        return found
+    sites = list(found)
+    for p in ctx.places_starting_in(sites[-1].end, limit):
+        if p.start < sites[-1].end:
+            continue
+        if _SITE_GAP_UK.fullmatch(ctx.text, sites[-1].end, p.start):
+            sites.append(p)
+        elif not re.fullmatch(r"\s*[—–]\s*", ctx.text[sites[-1].end : p.start]):
+            break
+    return tuple(sites)
 
 
 def _kept_with_lists(
@@ -3303,9 +3421,14 @@ def _quantity_groups(
                 groups.append((q, places))
         return groups
     groups = []
+    # "внаслідок атаки на X постраждали 5 людей, двоє у важкому стані": a
+    # number with no place of its own is where the place before the list is
+    fronted = tuple(p for p in places if p.end <= quantities[0].quantity.start)
     for n, q in enumerate(quantities):
         end = quantities[n + 1].quantity.start if n + 1 < len(quantities) else limit
         own = tuple(p for p in ctx.places if q.quantity.end <= p.start < end)
+        if not own and ctx.lex.lang == "uk":
+            own = fronted
         if q.each and len(own) > 1:  # "по 3 — над Белгородской и Тульской"
             groups += [(q, (p,)) for p in own]
         else:
@@ -4373,8 +4496,14 @@ def assemble_claims(ctx: Context) -> tuple[list[Claim], set[int]]:
                 # a count over the settlements of several communities of an oblast
                 # named before ("N обстрілів по M селах у K громадах області")
                 places = _counted_in_region_uk(ctx, trigger, obj)
+            if ctx.lex.lang == "uk" and quantities and not places:
+                # "під час боїв за село взяли в полон 20 окупантів": a count
+                # placed by a noun naming again the settlement named last
+                places = _referred_before_count_uk(ctx, trigger, s)
             if ctx.lex.lang == "uk" and not places and entry.claim_type == "losses":
-                places = _where_cause_struck_uk(ctx, trigger, s)
+                places = _where_cause_struck_uk(
+                    ctx, trigger, s
+                ) or _fronted_cause_place_uk(ctx, trigger, s)
             if not quantities and not places:
                 continue
             if (

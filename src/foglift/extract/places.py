@@ -89,9 +89,14 @@ def _patterns(
     # районі"), when the clause goes on in lower case or ends.
     # (a Ukrainian quotation ends its list too: "«... A, B, C», — сказав він")
     quoted = r"|[\s*_]*[»\"”][\s*_]*(?:[.;!?\n,]|[—–])" if lex.lang == "uk" else ""
+    # (Ukrainian launch sites are tagged by their country after a dash: "з
+    # напрямків — A, B — РФ, C — Крим"; the tag is no item)
+    tag = rf"\s*[—–]\s*[{lex.capital}][\w'’-]*" if lex.lang == "uk" else ""
+    gap = rf"(?:{tag})?\s*,\s*" if tag else r"\s*,\s*"
+    tagged = rf"|{tag}(?=\s*[.;\n])" if tag else ""
     commas = (
-        rf"(?:\s*,\s*{more}){{2,{_LONGEST_LIST}}}"
-        rf"(?=\s*[.;\n]|\s+[^\W\d{lex.capital}]{quoted})"
+        rf"(?:{gap}{more}){{2,{_LONGEST_LIST}}}"
+        rf"(?=\s*[.;\n]|\s+[^\W\d{lex.capital}]{quoted}{tagged})"
     )
     if lex.lang in ("ru", "uk"):
         # "продолжают освобождать A, B.": two names by a comma ending the
