@@ -297,7 +297,7 @@ def _unnamed(text: str, lex: Lexicon) -> Iterator[Claimant]:
             and not (lex.lang == "en" and _speaking(text, m.end(), reporting))
         ):
             # "a volunteer fighting with Ukrainian forces claimed"; but "videos
-            # of soldiers claiming to have entered X": the soldiers speak
+            # of paratroopers claiming to have cleared X": the soldiers speak
             continue
         if noun_kind is None:
             # A person is a source only when reported as saying something,

@@ -570,7 +570,7 @@ def _attribute(
             and _CLAUSE_JOIN.search(text, earlier[-1].end, shown.start)
         ):
             return shown, "asserts", None, None
-        # "videos of soldiers claiming to have entered X suggest that Y": the
+        # "footage of paratroopers claiming to have cleared X suggest that Y": the
         # speakers inside the evidence's subject say X; the evidence says Y
         said = _evidence_cue(ctx.lex)
         phrase = said.match(text, shown.start) if shown and said else None
@@ -3895,10 +3895,7 @@ def _participle_subject(ctx: Context, trigger: re.Match[str], s: Sentence) -> Si
     # struck Y in Z, western Ukraine, killing ..."); the reporting verbs cut it
     opening = s.start
     cues = [(c.start, c.end) for c in ctx.cues(opening, comma.start())]
-    head = re.compile(",").match(ctx.text, comma.start())
-    if head is None:
-        return "unknown"
-    side = subject_side(ctx.lex, ctx.text, opening, head, cues)
+    side = subject_side(ctx.lex, ctx.text, opening, comma, cues)
     return (
         "russia" if side == "russia" else "ukraine" if side == "ukraine" else "unknown"
     )

@@ -538,7 +538,7 @@ def _priorities(
     contested = spec.get("contested_after", [])
     if not ranking or not focus:
         return _NEVER, _NEVER, _NEVER
-    # "prioritize ground attacks under the cover of strikes on X": the verb,
+    # "prioritize assaults under the cover of glide bombs on X": the verb,
     # then its object up to the action noun, within one clause
     ranked = re.compile(
         rf"\b(?:{phrase_pattern(ranking).pattern})\b[^.;:!?]{{0,80}}$", re.IGNORECASE
@@ -564,7 +564,7 @@ def aim_of_priority(
     lex: Lexicon, text: str, trigger: re.Match[str], sentence_start: int, action: str
 ) -> bool:
     """Whether the action stands in a statement of what a force gives priority
-    to ("continue to prioritize attacks under the cover of strikes on X") or
+    to ("keep prioritizing assaults under the cover of artillery on X") or
     focuses on reaching ("focused on regaining control of X"): an aim, no
     event."""
     ranked, focused, _ = _priorities(lex)

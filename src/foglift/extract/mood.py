@@ -281,13 +281,13 @@ def _english_mood(
 
 def _generic_gerund(spec: dict[str, Any], before: list[str]) -> bool:
     """A gerund that names no event: the measure of an activity ("increased
-    their pace of shooting down aircraft"; the count that follows, if any, is
-    its own claim) or a habit with no auxiliary ("saboteurs regularly
-    entering X", but "are constantly attacking" is progressive)."""
+    their rate of intercepting drones"; the count that follows, if any, is
+    its own claim) or a habit with no auxiliary ("patrols routinely
+    crossing X", but "are constantly attacking" is progressive)."""
     if len(before) >= 2 and before[-1].casefold() == "of":
         return _is(spec["rate_nouns"], before[-2:-1])
     if len(before) >= 2 and before[-1].casefold() == "from":
-        # "prevent Ukrainian forces from reaching X": what is kept from happening
+        # "stop the enemy from crossing X": what is kept from happening
         return any(_is(spec["preventing"], [w]) for w in before[-6:-1])
     if before and _is(spec["habitual"], before[-1:]):
         return not (len(before) >= 2 and _is(spec["progressive_aux"], before[-2:-1]))

@@ -230,7 +230,7 @@ def find_quantities(text: str, lex: Lexicon) -> list[FoundQuantity]:
             continue
         unit, category = unit_found
         if unit == "tank" and _storage_site(lex).match(text, m.end()):
-            unit, category = "storage tank", "objects"  # "tanks at the refinery"
+            unit, category = "storage tank", "objects"  # "tanks at an oil depot"
         qualifier = lex.qualifiers.get(m.group("qual") or "")
         groups = m.groupdict()
         low_text = next(

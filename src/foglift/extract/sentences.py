@@ -60,7 +60,7 @@ def _pieces(block: str, lang: str) -> Iterator[str]:
 
 
 # A full stop with no space after it between a word and the next sentence's
-# capital ("in southern X.A milblogger claimed"), as footnote markers removed
+# capital ("near X.The governor said"), as footnote markers removed
 # from a page leave it; an abbreviation ("U.S.") or a domain has no lower-case
 # pair before the stop or no capital after it.
 _GLUED_STOP = re.compile(r"(?<=[a-z0-9][a-z0-9])\.(?=[A-Z](?:[a-z]|\s))")
